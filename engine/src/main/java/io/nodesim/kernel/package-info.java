@@ -1,0 +1,5 @@
+/**
+ * The discrete-event kernel: integer simulated time, the pending-event set, the simulation loop and
+ * named random streams. It knows nothing of Kubernetes; every controller of the model is built on it.
+ */
+package io.nodesim.kernel;

@@ -1,0 +1,21 @@
+package io.nodesim.metrics;
+
+/**
+ * A row of pods.csv: a pod that was marked not ready, deleted, or stood on a faulted node.
+ *
+ * @param falseEviction the pod was deleted while its containers were still running (partition,
+ *     delayed heartbeats, control-plane stall)
+ */
+public record PodRecord(
+        String pod,
+        String workload,
+        String node,
+        long notReadyAt,
+        long deletedAt,
+        String replacementPod,
+        String replacementNode,
+        long replacementCreatedAt,
+        long replacementScheduledAt,
+        long replacementReadyAt,
+        boolean falseEviction) {
+}

@@ -1,0 +1,38 @@
+package io.nodesim.scenario;
+
+/**
+ * kube-controller-manager flags of the node lifecycle controller (real flag names in the scenario
+ * file). Durations in microseconds, rates in nodes per second.
+ */
+public record ControllerManagerConfig(
+        long nodeMonitorPeriod,
+        long nodeMonitorGracePeriod,
+        long nodeStartupGracePeriod,
+        double nodeEvictionRate,
+        double secondaryNodeEvictionRate,
+        int largeClusterSizeThreshold,
+        double unhealthyZoneThreshold,
+        boolean enableTaintManager,
+        long podEvictionTimeout) {
+
+    public ControllerManagerConfig {
+        if (nodeMonitorPeriod <= 0) {
+            throw new IllegalArgumentException("node-monitor-period must be > 0");
+        }
+        if (nodeMonitorGracePeriod <= 0 || nodeStartupGracePeriod <= 0) {
+            throw new IllegalArgumentException("grace periods must be > 0");
+        }
+        if (nodeEvictionRate < 0 || secondaryNodeEvictionRate < 0) {
+            throw new IllegalArgumentException("eviction rates must be >= 0");
+        }
+        if (largeClusterSizeThreshold < 0) {
+            throw new IllegalArgumentException("large-cluster-size-threshold must be >= 0");
+        }
+        if (!(unhealthyZoneThreshold >= 0 && unhealthyZoneThreshold <= 1)) {
+            throw new IllegalArgumentException("unhealthy-zone-threshold must be in [0, 1]");
+        }
+        if (podEvictionTimeout < 0) {
+            throw new IllegalArgumentException("pod-eviction-timeout must be >= 0");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.nodesim.scenario;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One workload of the scenario: the parsed Kubernetes manifest and what the controllers need of it.
+ *
+ * @param kind Deployment, ReplicaSet, StatefulSet, DaemonSet or Pod
+ * @param replicas desired replicas (1 for a Pod; for a DaemonSet, the number of matching nodes is
+ *     computed by the model, and this is 0)
+ * @param template the pod template (a Pod's own metadata and spec for kind Pod)
+ * @param manifest the object as written in the file
+ */
+public record WorkloadSpec(
+        String kind,
+        String name,
+        String namespace,
+        int replicas,
+        Map<String, String> selector,
+        PodTemplateSpec template,
+        HasMetadata manifest) {
+    public WorkloadSpec {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(template, "template");
+        namespace = namespace == null || namespace.isEmpty() ? "default" : namespace;
+        selector = selector == null ? Map.of() : Map.copyOf(selector);
+        if (replicas < 0) {
+            throw new IllegalArgumentException("replicas must be >= 0, got " + replicas);
+        }
+    }
+}
