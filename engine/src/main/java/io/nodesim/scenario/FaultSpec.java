@@ -8,22 +8,24 @@ import java.util.Objects;
  * One entry of {@code spec.faults}, validated but not yet bound to nodes (targets that draw nodes
  * at random draw them per replication).
  *
- * @param type the fault type name, e.g. NodeCrash; the faults package maps it to its class
+ * @param type the fault type; the faults package maps it to its class
  * @param at when the fault starts (microseconds)
  * @param duration how long it lasts, or {@link SimTime#NEVER} for a permanent fault
  * @param delay HeartbeatDelay: the time each lease renewal / status write of the targets takes
  * @param mtbf RandomNodeFailures: time between failures of one node
  * @param mttr RandomNodeFailures: time to repair; null means failures are permanent
+ * @param failure RandomNodeFailures: which fault each failure is (NodeCrash by default)
  * @param line the line of the entry in the scenario file, for run-time messages (0 when unknown)
  */
 public record FaultSpec(
-        String type,
+        FaultType type,
         long at,
         long duration,
         FaultTarget target,
         DurationDistribution delay,
         DurationDistribution mtbf,
         DurationDistribution mttr,
+        FaultType failure,
         int line) {
     public FaultSpec {
         Objects.requireNonNull(type, "type");
