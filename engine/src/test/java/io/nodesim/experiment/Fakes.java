@@ -5,6 +5,7 @@ import io.nodesim.metrics.RunResult;
 import io.nodesim.scenario.KubernetesVersion;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.VersionProfile;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class Fakes {
 
     /**
      * {@code samples} exponential samples of mean {@code mean=} (default 10 s) as metric "recovery",
-     * and their count as metric "count": a pure function of (seed, replication, settings).
+     * and their maximum as metric "longest": a pure function of (seed, replication, settings).
      */
     static ReplicationRunner exponential(int samples) {
         return (s, r) -> {
@@ -52,7 +53,10 @@ final class Fakes {
             for (int i = 0; i < samples; i++) {
                 x[i] = -mean * Math.log(1 - rng.nextDouble());
             }
-            return result(r, "recovery", x);
+            Map<String, double[]> m = new LinkedHashMap<>();
+            m.put("recovery", x);
+            m.put("longest", new double[] {Arrays.stream(x).max().orElse(0)});
+            return result(r, m);
         };
     }
 
