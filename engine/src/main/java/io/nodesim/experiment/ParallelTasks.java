@@ -16,7 +16,8 @@ import java.util.function.IntFunction;
  * <p>Tasks start in index order (the pool's queue is FIFO) and finish in any order; callers store
  * results by index. When the calling thread is interrupted (Ctrl-C), a task fails or the callback
  * throws, the queued tasks are dropped and the running ones interrupted; nothing more reaches the
- * callback. Worker
+ * callback. An interrupt that comes during the callback of the last task finds nothing left to
+ * cancel: the call returns normally and leaves the interrupt status set for the caller. Worker
  * threads are daemons: a replication already running when the experiment is cancelled cannot be
  * stopped midway (the simulation does not poll interrupts) and must not keep the JVM alive.
  */
