@@ -51,7 +51,8 @@ public final class Sweep {
         this.factory = Objects.requireNonNull(factory, "factory");
         this.runner = Objects.requireNonNull(runner, "runner");
         if (replications < 0) {
-            throw new IllegalArgumentException("replications must be >= 1, got " + replications);
+            throw new IllegalArgumentException("replications must be >= 1 (0: each scenario's own), got "
+                    + replications);
         }
         this.replications = replications;
         this.tasks = new ParallelTasks(threads);
