@@ -10,7 +10,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
@@ -29,7 +29,8 @@ public final class ChartStyle {
     private static final Color GRID = new Color(0xDDDDDD);
     private static final List<Color> PALETTE = List.of(
             new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xD55E00),
-            new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000));
+            new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x777777), new Color(0x000000),
+            new Color(0x882255), new Color(0x44AA99), new Color(0x999933), new Color(0xAA4499));
 
     private ChartStyle() {
     }
@@ -76,25 +77,30 @@ public final class ChartStyle {
         NumberAxis axis = axis(label);
         axis.setAutoRangeIncludesZero(true);
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        axis.setUpperMargin(0.1); // keeps a line at the maximum clear of the plot's top edge and labels
         return axis;
     }
 
-    /** A plot of step lines, one per non-empty series, coloured from {@code firstColor} on. */
+    /**
+     * A plot of step lines (each value holds until the next point), one per non-empty series,
+     * coloured from {@code firstColor} on. Each line is drawn as one path, not one element per
+     * segment, which keeps the SVG of a 50,000-pod timeline small.
+     */
     public static XYPlot stepPlot(NumberAxis x, NumberAxis y, List<Series> series, int firstColor) {
-        XYSeriesCollection data = dataset(series);
-        XYStepRenderer renderer = new XYStepRenderer();
+        XYSeriesCollection data = stepDataset(series);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, color(firstColor + i));
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
+            renderer.setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
         }
-        renderer.setDefaultShapesVisible(false);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         xyPlot(plot);
         return plot;
     }
 
-    /** The series as a JFreeChart dataset; empty series are left out (they would only add a legend entry). */
-    public static XYSeriesCollection dataset(List<Series> series) {
+    /** The series with a corner point before every rise or fall; empty series are left out (no legend entry). */
+    static XYSeriesCollection stepDataset(List<Series> series) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Series s : series) {
             if (s.isEmpty()) {
@@ -104,6 +110,9 @@ public final class ChartStyle {
             double[] x = s.x();
             double[] y = s.y();
             for (int i = 0; i < x.length; i++) {
+                if (i > 0 && y[i] != y[i - 1]) {
+                    xy.add(x[i], y[i - 1], false);
+                }
                 xy.add(x[i], y[i], false);
             }
             data.addSeries(xy);

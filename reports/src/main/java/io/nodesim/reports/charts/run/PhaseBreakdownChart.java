@@ -7,6 +7,7 @@ import io.nodesim.reports.charts.run.PhaseBreakdownData.Bar;
 import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -58,6 +59,7 @@ public final class PhaseBreakdownChart implements RunChart {
         }
         CategoryPlot plot = new CategoryPlot(data, categories, seconds, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         plot.setOutlineVisible(false);

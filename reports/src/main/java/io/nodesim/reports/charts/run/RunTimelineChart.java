@@ -62,8 +62,7 @@ public final class RunTimelineChart implements RunChart {
         plot.add(panel("nodes", t.nodes(), 0, t.faults(), true), 3);
         plot.add(panel("pods", t.pods(), t.nodes().size(), t.faults(), false), 4);
         plot.add(panel("events so far", t.moments(), t.nodes().size() + t.pods().size(), t.faults(), false), 3);
-        JFreeChart chart = ChartStyle.chart(title() + " (replication " + t.replication() + ")", plot, true);
-        return chart;
+        return ChartStyle.chart(title() + " (replication " + t.replication() + ")", plot, true);
     }
 
     private static XYPlot panel(String label, List<Series> series, int firstColor, List<FaultWindow> faults,
@@ -77,6 +76,7 @@ public final class RunTimelineChart implements RunChart {
                 m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                 m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
                 m.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
+                m.setLabelBackgroundColor(new Color(0, 0, 0, 0));
             }
             plot.addDomainMarker(m, Layer.BACKGROUND);
         }

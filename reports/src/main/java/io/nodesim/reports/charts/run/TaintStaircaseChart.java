@@ -33,7 +33,8 @@ public final class TaintStaircaseChart implements RunChart {
                 ChartStyle.countAxis("nodes tainted NoExecute"), TaintStaircaseData.of(input), 0);
         plot.setNoDataMessage("No node was tainted NoExecute in this run.");
         JFreeChart chart = ChartStyle.chart(title(), plot, true);
-        TextTitle rates = new TextTitle(rates(input.scenario().kubeControllerManager()), ChartStyle.TICK_FONT);
+        String shown = input.shownRun().map(r -> "; replication " + r.replication()).orElse("");
+        TextTitle rates = new TextTitle(rates(input.scenario().kubeControllerManager()) + shown, ChartStyle.TICK_FONT);
         chart.addSubtitle(rates);
         return chart;
     }
