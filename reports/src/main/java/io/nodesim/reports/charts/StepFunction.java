@@ -35,16 +35,17 @@ public final class StepFunction {
 
     /**
      * The step line from {@code start} to {@code end} (microseconds) in seconds: a point at the
-     * start, one per instant at which the count changes, one at the end. Changes outside the window
-     * are folded into the start value or dropped. When there would be more than {@code maxPoints}
-     * points, the count is sampled on a regular grid instead, so a 50,000-pod run still draws (and
-     * writes an SVG) quickly.
+     * start, one per instant at which the count changes, one at the end unless a change falls on it.
+     * Changes before the start are folded into the start value (a change at the start itself is
+     * drawn as a step there); changes after the end are dropped. When there would be more than
+     * {@code maxPoints} points, the count is sampled on a regular grid instead, so a 50,000-pod run
+     * still draws (and writes an SVG) quickly.
      */
     public Series toSeries(String name, int base, long start, long end, int maxPoints) {
         int[] order = sortedChanges();
         int value = base;
         int i = 0;
-        while (i < size && times[order[i]] <= start) {
+        while (i < size && times[order[i]] < start) {
             value += deltas[order[i++]];
         }
         int firstInside = i;
@@ -62,16 +63,19 @@ public final class StepFunction {
         int n = 0;
         x[n] = SimTime.toSeconds(start);
         y[n++] = value;
+        long last = start;
         while (i < size && times[order[i]] <= end) {
-            long t = times[order[i]];
-            while (i < size && times[order[i]] == t) {
+            last = times[order[i]];
+            while (i < size && times[order[i]] == last) {
                 value += deltas[order[i++]];
             }
-            x[n] = SimTime.toSeconds(t);
+            x[n] = SimTime.toSeconds(last);
             y[n++] = value;
         }
-        x[n] = SimTime.toSeconds(end);
-        y[n++] = value;
+        if (end > last || n == 1) {
+            x[n] = SimTime.toSeconds(end);
+            y[n++] = value;
+        }
         return new Series(name, Arrays.copyOf(x, n), Arrays.copyOf(y, n));
     }
 

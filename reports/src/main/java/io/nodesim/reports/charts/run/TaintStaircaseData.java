@@ -37,9 +37,7 @@ public final class TaintStaircaseData {
                 first = Math.min(first, Math.min(n.failedAt(), n.noExecuteTaintAt()));
                 last = Math.max(last, n.noExecuteTaintAt());
             }
-            // Start just before the first event so a taint at that very instant is drawn as a step.
-            long start = Math.max(0, first - 1);
-            out.add(taints.toSeries(zone.isEmpty() ? "(no zone)" : "zone " + zone, 0, start, last, MAX_POINTS));
+            out.add(taints.toSeries(zone.isEmpty() ? "(no zone)" : "zone " + zone, 0, first, last, MAX_POINTS));
         });
         return out;
     }
