@@ -10,9 +10,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The output folder of one command. Every file is written to a temporary name in the folder and
@@ -20,6 +22,7 @@ import java.util.Objects;
  * itself is created by the first write, so a run that fails before writing leaves nothing behind.
  */
 public final class OutputFolder {
+    private static final AtomicLong SEQUENCE = new AtomicLong();
     private final Path dir;
     private final List<Path> written = new ArrayList<>();
 
@@ -58,9 +61,12 @@ public final class OutputFolder {
         }
         Files.createDirectories(dir);
         Path target = dir.resolve(fileName);
-        Path tmp = Files.createTempFile(dir, "." + fileName + ".", ".tmp");
+        // Not Files.createTempFile: it makes the file owner-only (0600); outputs get the usual umask.
+        Path tmp = dir.resolve("." + fileName + "." + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet()
+                + ".tmp");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE))) {
                 body.writeTo(out);
             }
             move(tmp, target);

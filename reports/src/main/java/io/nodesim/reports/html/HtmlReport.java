@@ -24,7 +24,7 @@ public final class HtmlReport {
     public static final String FILE_NAME = "report.html";
 
     private static final String STYLE = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:1100px;\
+            body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:2em auto;max-width:1100px;\
             padding:0 1em;color:#222;line-height:1.45}
             h1{margin-bottom:.2em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.8em}
             table{border-collapse:collapse;margin:.6em 0}td,th{border:1px solid #ddd;padding:.25em .6em}
@@ -43,7 +43,8 @@ public final class HtmlReport {
         h.markup("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
                 + "<meta charset=\"utf-8\"/>\n");
         h.element("title", "nodesim: " + scenario.name()).markup("\n");
-        h.element("style", STYLE).markup("\n</head>\n<body>\n");
+        // A constant with no '<' or '&': style content is raw text to an HTML parser, so it is not escaped.
+        h.markup("<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
         scenarioSection(h, scenario, runs);
         summarySection(h, summaries);
         chartsSection(h, charts);
