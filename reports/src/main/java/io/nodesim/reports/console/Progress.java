@@ -29,7 +29,7 @@ public final class Progress implements AutoCloseable {
     private final LongSupplier clock;
     private final long startNanos;
     private final AtomicLong done = new AtomicLong();
-    private long lastDrawNanos = Long.MIN_VALUE;
+    private long lastDrawNanos;
     private boolean drawn;
     private boolean closed;
 
@@ -54,7 +54,7 @@ public final class Progress implements AutoCloseable {
         }
         long now = clock.getAsLong();
         synchronized (this) {
-            if (closed || now - startNanos < QUIET_NANOS || now - lastDrawNanos < REDRAW_NANOS && d < total) {
+            if (closed || now - startNanos < QUIET_NANOS || drawn && now - lastDrawNanos < REDRAW_NANOS && d < total) {
                 return;
             }
             lastDrawNanos = now;

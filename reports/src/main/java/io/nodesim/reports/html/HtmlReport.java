@@ -27,7 +27,8 @@ public final class HtmlReport {
             body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:2em auto;max-width:1100px;\
             padding:0 1em;color:#222;line-height:1.45}
             h1{margin-bottom:.2em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.8em}
-            table{border-collapse:collapse;margin:.6em 0}td,th{border:1px solid #ddd;padding:.25em .6em}
+            table{border-collapse:collapse;margin:.6em 0;font-size:.9em}td,th{border:1px solid #ddd;padding:.2em .45em}
+            .wide{overflow-x:auto}
             th{background:#f4f4f4;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
             figure{margin:1.2em 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
             .question{font-style:italic;color:#444}.muted{color:#777}code{background:#f4f4f4;padding:0 .2em}
@@ -104,7 +105,7 @@ public final class HtmlReport {
         }
         h.element("p", "Seconds, each measured from the fault that caused it; the 95 % confidence interval is of "
                 + "the mean over replications. An empty cell is undefined (too few samples).").markup("\n");
-        h.open("table", "id", "summary-table").markup("\n");
+        h.open("div", "class", "wide").open("table", "id", "summary-table").markup("\n");
         h.row("th", "metric", "count", "mean", "stddev", "ci95 low", "ci95 high", "min", "p50", "p90", "p99", "max");
         for (MetricSummary m : summaries) {
             h.open("tr").element("td", m.metric());
@@ -115,7 +116,7 @@ public final class HtmlReport {
             }
             h.close("tr");
         }
-        h.close("table");
+        h.close("table").close("div");
     }
 
     private static void chartsSection(HtmlWriter h, List<RenderedChart> charts) {
