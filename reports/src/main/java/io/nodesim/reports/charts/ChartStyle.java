@@ -14,6 +14,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.RangeType;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -78,6 +79,8 @@ public final class ChartStyle {
         axis.setAutoRangeIncludesZero(true);
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         axis.setUpperMargin(0.1); // keeps a line at the maximum clear of the plot's top edge and labels
+        axis.setRangeType(RangeType.POSITIVE);
+        axis.setAutoRangeMinimumSize(1);
         return axis;
     }
 

@@ -68,6 +68,7 @@ public final class RunTimelineChart implements RunChart {
     private static XYPlot panel(String label, List<Series> series, int firstColor, List<FaultWindow> faults,
             boolean labelFaults) {
         XYPlot plot = ChartStyle.stepPlot(ChartStyle.axis(""), ChartStyle.countAxis(label), series, firstColor);
+        plot.setNoDataMessage("no " + label);
         for (FaultWindow f : faults) {
             IntervalMarker m = new IntervalMarker(f.from(), f.to(), FAULT);
             if (labelFaults && faults.size() <= 4) {
