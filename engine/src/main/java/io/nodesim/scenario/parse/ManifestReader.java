@@ -134,6 +134,14 @@ public final class ManifestReader {
         return props;
     }
 
+    /** The narrowest node: fabric8's IntOrString deserializer accepts only int nodes. */
+    private static JsonNode integer(JsonNodeFactory f, BigInteger v) {
+        if (v.bitLength() < 32) {
+            return f.numberNode(v.intValue());
+        }
+        return v.bitLength() < 64 ? f.numberNode(v.longValue()) : f.numberNode(v);
+    }
+
     /** The YAML tree as a Jackson tree (positions dropped). */
     static JsonNode toJson(YNode n) {
         JsonNodeFactory f = JsonNodeFactory.instance;
@@ -152,7 +160,7 @@ public final class ManifestReader {
             return switch (s.kind()) {
                 case NULL -> f.nullNode();
                 case BOOLEAN -> f.booleanNode(Boolean.parseBoolean(s.text()));
-                case INTEGER -> f.numberNode(new BigInteger(s.text().replace("_", "")));
+                case INTEGER -> integer(f, new BigInteger(s.text().replace("_", "")));
                 case FLOAT -> f.numberNode(new BigDecimal(s.text().replace("_", "")));
                 case STRING -> f.textNode(s.text());
             };
