@@ -9,13 +9,24 @@ public final class DidYouMean {
     }
 
     /**
-     * The closest candidate, if it is close enough to be a likely typo: at most a third of the
-     * word's length (and at least 2) edits away.
+     * The closest candidate: a truncated name ({@code node-monitor-grace} for
+     * {@code node-monitor-grace-period}) gives the shortest candidate it begins; otherwise the
+     * nearest by edit distance, if at most a third of the word's length (and at least 2) edits away.
      */
     public static String closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String w = word.toLowerCase(Locale.ROOT);
+        if (w.length() >= 4) {
+            for (String c : candidates) {
+                if (c.toLowerCase(Locale.ROOT).startsWith(w) && (best == null || c.length() < best.length())) {
+                    best = c;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
         for (String c : candidates) {
             int d = distance(w, c.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {

@@ -76,6 +76,8 @@ public final class YamlReader {
             int nl = msg.indexOf('\n');
             throw new ScenarioException(display, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
                     "", "not valid YAML: " + (nl < 0 ? msg : msg.substring(0, nl)).trim());
+        } catch (ScenarioException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new ScenarioException(display, 0, 0, "", "not valid YAML: " + e.getMessage());
         }
