@@ -3,7 +3,6 @@ package io.nodesim.scenario;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.parse.ComponentSections;
 import io.nodesim.scenario.parse.FaultSection;
-import io.nodesim.scenario.parse.Loc;
 import io.nodesim.scenario.parse.NodeSection;
 import io.nodesim.scenario.parse.Origins;
 import io.nodesim.scenario.parse.SchedulerSection;
@@ -95,11 +94,12 @@ public final class ScenarioLoader {
         if (spec.get("workloads") != null) {
             WorkloadSection.expandIncludes(spec.get("workloads"), baseDir);
         }
-        SetOverrides.apply(spec, setOverrides);
-        return spec(Section.of(spec, "", SPEC_FIELDS), name, description, display, baseDir);
+        Map<String, String> applied = SetOverrides.apply(spec, setOverrides);
+        return spec(Section.of(spec, "", SPEC_FIELDS), name, description, display, baseDir, applied);
     }
 
-    private static Scenario spec(Section s, String name, String description, String display, Path baseDir) {
+    private static Scenario spec(Section s, String name, String description, String display, Path baseDir,
+            Map<String, String> applied) {
         KubernetesVersion version = VersionProfiles.DEFAULT;
         if (s.has("kubernetesVersion")) {
             YNode v = s.get("kubernetesVersion");
@@ -143,6 +143,8 @@ public final class ScenarioLoader {
         StartupConfig startup = TimingSections.startup(orEmpty(s, "startup"),
                 workloads.stream().map(WorkloadSpec::name).toList(), baseDir, o);
         List<FaultSpec> faults = s.has("faults") ? FaultSection.read(s.get("faults"), nodes, baseDir, o) : List.of();
+        // Overrides inside manifests, node entries or kubeScheduler are settings too: explain lists them.
+        applied.forEach((path, arg) -> o.map().putIfAbsent(path, new SettingOrigin("--set", arg)));
         return new Scenario(name, description, display, version, row.profile(), seed, replications, duration, kubelet,
                 kcm, apiServer, scheduler, latencies, nodes, workloads, startup, faults, o.map());
     }
@@ -158,10 +160,5 @@ public final class ScenarioLoader {
         if (!got.equals(value)) {
             throw n.loc().error(key, "expected " + value + ", got \"" + got + "\"");
         }
-    }
-
-    /** The position a value was written at, for callers that report on a loaded scenario. */
-    static Loc fileLoc(Scenario s, int line) {
-        return Loc.file(s.sourceFile(), line, 0);
     }
 }

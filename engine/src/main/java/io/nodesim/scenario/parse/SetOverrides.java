@@ -4,7 +4,9 @@ import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.parse.YNode.YList;
 import io.nodesim.scenario.parse.YNode.YMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,13 +25,16 @@ public final class SetOverrides {
     private SetOverrides() {
     }
 
-    public static void apply(YMap spec, List<String> overrides) {
+    /** Applies the overrides in order; returns each one's normalised path and argument. */
+    public static Map<String, String> apply(YMap spec, List<String> overrides) {
+        Map<String, String> applied = new LinkedHashMap<>();
         for (String arg : overrides) {
-            apply(spec, arg);
+            applied.put(apply(spec, arg), arg);
         }
+        return applied;
     }
 
-    private static void apply(YMap spec, String arg) {
+    private static String apply(YMap spec, String arg) {
         int eq = arg.indexOf('=');
         Loc loc = Loc.set(arg);
         if (eq <= 0) {
@@ -75,6 +80,7 @@ public final class SetOverrides {
                 }
             }
         }
+        return walked.toString();
     }
 
     private static List<Object> parse(String path, Loc loc) {
