@@ -62,7 +62,7 @@ public final class VersionProfiles {
 
     private static Row row(int from, int to, boolean lease, boolean jitter, boolean samePass, boolean taintFlag,
             boolean baDelta, boolean baSkips, long grace, long report, boolean taintManager) {
-        String name = from == to ? "1." + from : to == NEWEST.minor() ? "1." + from + "+" : "1." + from + "–1." + to;
+        String name = from == to ? "1." + from : "1." + from + "–1." + to;
         return new Row(from, to, new VersionProfile(name, lease, jitter, samePass, taintFlag, baDelta, baSkips),
                 new Defaults(grace, report, taintManager));
     }
