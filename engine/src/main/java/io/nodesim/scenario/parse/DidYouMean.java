@@ -11,7 +11,8 @@ public final class DidYouMean {
     /**
      * The closest candidate: a truncated name ({@code node-monitor-grace} for
      * {@code node-monitor-grace-period}) gives the shortest candidate it begins; otherwise the
-     * nearest by edit distance, if at most a third of the word's length (and at least 2) edits away.
+     * nearest by edit distance, if at most a third of the word's length (and at least 1) edits away
+     * and not a replacement of the whole word.
      */
     public static String closest(String word, Collection<String> candidates) {
         String best = null;
@@ -34,8 +35,8 @@ public final class DidYouMean {
                 best = c;
             }
         }
-        int limit = Math.max(2, word.length() / 3);
-        return bestDistance <= limit ? best : null;
+        int limit = Math.max(1, word.length() / 3);
+        return bestDistance <= limit && bestDistance < word.length() ? best : null;
     }
 
     /** " (did you mean X?)" or "". */
@@ -44,22 +45,24 @@ public final class DidYouMean {
         return c == null ? "" : "; did you mean \"" + c + "\"?";
     }
 
+    /** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("wbe" → "web" is 1). */
     static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 }
