@@ -187,6 +187,12 @@ class ScenarioLoaderErrorsTest {
     }
 
     @Test
+    void nullNameOrPool_isMissing() {
+        assertError(fails(dir, edit("- name: solo", "- name:")), 13, 7, "nodes[1]", "required field missing: name");
+        assertError(fails(dir, edit("- pool: w", "- pool: ~")), 10, 7, "nodes[0]", "required field missing: name");
+    }
+
+    @Test
     void startupForAnUnknownWorkload() {
         ScenarioException e = fails(dir, edit("  faults:", "  startup:\n    wbe: {imagePull: constant(1s)}\n  faults:"));
         assertError(e, 28, 5, "startup.wbe", "no workload is named \"wbe\"", "did you mean \"web\"?");

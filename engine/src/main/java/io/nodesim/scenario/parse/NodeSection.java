@@ -69,11 +69,11 @@ public final class NodeSection {
 
     private static NodeGroup group(YNode item, String path, Origins o) {
         YMap map = Values.map(item, path);
-        boolean pool = map.get("pool") != null;
-        if (pool && map.get("name") != null) {
+        boolean pool = present(map, "pool");
+        if (pool && present(map, "name")) {
             throw map.keys().get("name").error(path, "give either name (one node) or pool (several), not both");
         }
-        if (!pool && map.get("name") == null) {
+        if (!pool && !present(map, "name")) {
             throw map.loc().error(path, "required field missing: name (one node) or pool with count (several nodes)");
         }
         Section s = Section.of(item, path, pool ? POOL_FIELDS : NODE_FIELDS);
@@ -136,6 +136,11 @@ public final class NodeSection {
             labels.put(key, labelValue(e.getValue(), path));
         }
         return labels;
+    }
+
+    private static boolean present(YMap map, String key) {
+        YNode n = map.get(key);
+        return n != null && !(n instanceof YScalar sc && sc.kind() == YScalar.Kind.NULL);
     }
 
     static String labelValue(YNode n, String path) {
