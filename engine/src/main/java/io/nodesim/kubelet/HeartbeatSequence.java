@@ -8,7 +8,7 @@ import io.nodesim.kernel.DurationDistribution;
  * k8s.io/apimachinery: the next write starts {@code period × (1 + jitter × u)} after the previous
  * write <em>finished</em>, so s(k+1) = s(k) + w(k) + period × (1 + jitter × u(k)). Write k is
  * recorded if the fault rules allow it at s(k) and is seen by the controller manager's informer at
- * s(k) + w(k) + λ(k). Every draw comes from {@link CounterRandom} keyed by (node, epoch, k).
+ * s(k) + w(k) + λ(k); a lost write still occupies the loop for its failed attempts. Every draw comes from {@link CounterRandom} keyed by (node, epoch, k).
  *
  * <p>{@link #observeUpTo} is called with non-decreasing times per node (one monitor pass after
  * another) and walks a per-node cursor: O(1) amortised per node per pass, and no kernel event per
@@ -69,15 +69,19 @@ public final class HeartbeatSequence {
         while (true) {
             long s = start[node];
             if (s >= faults.stopAt[node] || s > t) {
+                // Not sent yet (or never: the kubelet is stopped).
                 return seen;
             }
             int kk = k[node];
-            long w = faults.latency(node, s, writeLatency).sample(rng.reset(kk, node, e, WRITE));
+            long w = faults.writeDuration(node, s,
+                    faults.latency(node, s, writeLatency).sample(rng.reset(kk, node, e, WRITE)));
+            boolean recorded = faults.lastRecorded;
             long observed = s + w + watchLatency.sample(rng.reset(kk, node, e, WATCH));
-            if (observed > t) {
+            if (recorded ? observed > t : s + w > t) {
+                // Not seen yet, or its failed attempts are not over (a heal could still save it).
                 return seen;
             }
-            seen |= faults.recorded(node, s);
+            seen |= recorded;
             long interval = jitter == 0 ? period
                     : period + (long) (rng.reset(kk, node, e, JITTER).nextDouble() * jitter * period);
             start[node] = s + w + interval;

@@ -28,9 +28,18 @@ public final class NodeFaultState {
     final long[] delayTo;
     final DurationDistribution[] delay;
     final ControlPlane controlPlane;
+    private static final int ATTEMPTS = 5;
+    private final long attemptTimeout;
+    /** Whether the write of the last {@link #writeDuration} call was recorded. */
+    boolean lastRecorded;
 
-    public NodeFaultState(int nodes, ControlPlane controlPlane) {
+    /**
+     * @param attemptTimeout the kubelet heartbeat client's timeout: min(nodeLeaseDurationSeconds,
+     *     nodeStatusUpdateFrequency) (cmd/kubelet/app/server.go)
+     */
+    public NodeFaultState(int nodes, ControlPlane controlPlane, long attemptTimeout) {
         this.controlPlane = controlPlane;
+        this.attemptTimeout = attemptTimeout;
         active = new int[nodes];
         stopAt = filled(nodes, SimTime.NEVER);
         epoch = new int[nodes];
@@ -121,9 +130,36 @@ public final class NodeFaultState {
         return (active[node] & (CRASHED | KUBELET_STOPPED | PARTITIONED)) == 0 && controlPlane.isUp(t);
     }
 
-    /** Whether a write the kubelet sends at {@code s} reaches etcd. */
-    boolean recorded(int node, long s) {
-        return s < stopAt[node] && !(s >= cutFrom[node] && s < cutTo[node]) && controlPlane.isUp(s);
+    /**
+     * How long a heartbeat write sent at {@code s} takes, given its normal latency {@code w}, and
+     * (in {@link #lastRecorded}) whether it reached etcd. The kubelet's heartbeat client times out
+     * each attempt after {@code attemptTimeout} and retries at once, {@value #ATTEMPTS} attempts
+     * in all ({@code retryUpdateLease}, {@code nodeStatusUpdateRetry}): across a partition the
+     * first attempt started after the heal succeeds; during an etcd stall the attempt in flight
+     * when it ends completes then; when every attempt fails the write is lost after them all.
+     */
+    long writeDuration(int node, long s, long w) {
+        lastRecorded = true;
+        if (s >= cutFrom[node] && s < cutTo[node]) {
+            long heal = cutTo[node];
+            for (int a = 0; a < ATTEMPTS; a++) {
+                long attempt = s + a * attemptTimeout;
+                if (attempt >= heal) {
+                    return attempt - s + w;
+                }
+            }
+            lastRecorded = false;
+            return ATTEMPTS * attemptTimeout;
+        }
+        if (!controlPlane.isUp(s)) {
+            long up = controlPlane.upAgainAt(s);
+            if (up - s < ATTEMPTS * attemptTimeout) {
+                return up - s + w;
+            }
+            lastRecorded = false;
+            return ATTEMPTS * attemptTimeout;
+        }
+        return w;
     }
 
     /** The write latency distribution in force for a write sent at {@code s}. */

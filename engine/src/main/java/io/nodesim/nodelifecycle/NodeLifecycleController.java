@@ -36,6 +36,8 @@ import org.apache.commons.math3.random.RandomGenerator;
 public final class NodeLifecycleController {
     /** {@code scheduler.NodeEvictionPeriod}. */
     public static final long NODE_EVICTION_PERIOD = 100 * SimTime.MILLISECOND;
+    /** kube-apiserver {@code --request-timeout} (1 m): a write blocked longer than this fails. */
+    static final long REQUEST_TIMEOUT = SimTime.MINUTE;
 
     private final Simulation sim;
     private final ClusterState cluster;
@@ -53,6 +55,7 @@ public final class NodeLifecycleController {
     private final int passKind;
     private final int tickKind;
     private final int nodeWatchKind;
+    private final int timeoutKind;
 
     /** nodeHealthMap: whether an entry exists, its probe and ready-transition timestamps. */
     private final boolean[] healthKnown;
@@ -65,6 +68,11 @@ public final class NodeLifecycleController {
     /** A kubelet status post reached the informer since the last pass. */
     private final boolean[] statusPostSeen;
     private boolean freshStart = true;
+    /** Nodes whose health update of the current pass waits for the API server. */
+    private final java.util.List<Integer> blocked = new java.util.ArrayList<>();
+    private long blockedSince;
+    private long timeoutHandle = EventQueue.NO_HANDLE;
+    private final ZoneDisruption.Hooks disruptionHooks = hooks();
     private long passId;
     private long passHandle = EventQueue.NO_HANDLE;
     private long tickHandle = EventQueue.NO_HANDLE;
@@ -94,6 +102,8 @@ public final class NodeLifecycleController {
         passKind = sim.registerKind("nodelifecycle.monitorPass", (t, now) -> monitorNodeHealth(now));
         tickKind = sim.registerKind("nodelifecycle.noExecuteTainting", (t, now) -> doNoExecuteTaintingPass(now));
         nodeWatchKind = sim.registerKind("nodelifecycle.nodeWatch", this::nodeUpdated);
+        timeoutKind = sim.registerKind("nodelifecycle.requestTimeout", (t, now) -> blockedWritesTimedOut(now));
+        cluster.controlPlane().onRecovery(this::apiServerRecovered);
         kubelet.setListener((node, time) -> sim.schedule(time + settings.watch().sample(rng), nodeWatchKind, node));
     }
 
@@ -137,6 +147,8 @@ public final class NodeLifecycleController {
     public void restart(long now, long downtime) {
         sim.cancel(passHandle);
         sim.cancel(tickHandle);
+        sim.cancel(timeoutHandle);
+        blocked.clear();
         Arrays.fill(healthKnown, false);
         Arrays.fill(statusPostSeen, false);
         long start = now + downtime;
@@ -170,7 +182,20 @@ public final class NodeLifecycleController {
             }
             updateNode(i, now);
         }
-        zones.endPass(now, new ZoneDisruption.Hooks() {
+        long end = now + settings.monitorPass().sample(rng);
+        if (blocked.isEmpty()) {
+            zones.endPass(now, disruptionHooks);
+        } else {
+            // The pass ends when its blocked writes are answered, or time out.
+            blockedSince = now;
+            end = Math.max(end, now + REQUEST_TIMEOUT);
+            timeoutHandle = sim.schedule(now + REQUEST_TIMEOUT, timeoutKind, 0);
+        }
+        passHandle = sim.schedule(end + settings.monitorPeriod(), passKind, 0);
+    }
+
+    private ZoneDisruption.Hooks hooks() {
+        return new ZoneDisruption.Hooks() {
             @Override
             public void enteringMasterDisruption(long t) {
                 for (int i = 0; i < nodes.count; i++) {
@@ -187,8 +212,13 @@ public final class NodeLifecycleController {
                 Arrays.fill(probe, t);
                 Arrays.fill(readyTransition, t);
             }
-        });
-        passHandle = sim.schedule(now + settings.monitorPass().sample(rng) + settings.monitorPeriod(), passKind, 0);
+        };
+    }
+
+    /** Blocked health updates failed: those nodes are left out of their zone ("Skipping"). */
+    private void blockedWritesTimedOut(long now) {
+        blocked.clear();
+        zones.endPass(now, disruptionHooks);
     }
 
     private void updateNode(int i, long now) {
@@ -214,16 +244,27 @@ public final class NodeLifecycleController {
         byte current = observed;
         if (now > probe[i] + settings.gracePeriod() && observed != Condition.UNKNOWN) {
             if (!cluster.controlPlane().isUp(now)) {
-                // UpdateStatus fails five times: "Skipping - no pods will be evicted"; not counted in its zone.
+                // UpdateStatus blocks until etcd answers (or the request times out); the worker,
+                // and so the pass, wait for it.
+                blocked.add(i);
                 return;
             }
             markUnknown(i, now);
             current = Condition.UNKNOWN;
         }
+        countInZone(i, current);
+        finishUpdate(i, observed, current, now);
+    }
+
+    private void countInZone(int i, byte current) {
         savedReady[i] = current;
         if (!nodes.excludedFromDisruption[i]) {
             zones.count(nodes.zone[i], current == Condition.TRUE);
         }
+    }
+
+    /** The rest of a node's turn in the pass, after its health update went through. */
+    private void finishUpdate(int i, byte observed, byte current, long now) {
         if (settings.taintBased()) {
             processTaintBaseEviction(i, settings.noExecuteInDetectingPass() ? current : observed, now);
         } else {
@@ -233,6 +274,30 @@ public final class NodeLifecycleController {
             cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.names[i], "NodeNotReady");
             markPodsNotReady(i, now);
         }
+    }
+
+    /** The API server answers again: blocked health updates complete and the pass ends now. */
+    private void apiServerRecovered(long now) {
+        if (blocked.isEmpty() || now - blockedSince > REQUEST_TIMEOUT) {
+            return;
+        }
+        sim.cancel(timeoutHandle);
+        for (int i : blocked) {
+            countInZone(i, Condition.UNKNOWN);
+            completeBlockedWrite(i, now);
+        }
+        blocked.clear();
+        zones.endPass(now, disruptionHooks);
+        sim.reschedule(passHandle, now + settings.monitorPeriod());
+    }
+
+    private void completeBlockedWrite(int i, long now) {
+        byte observed = observedReady[i];
+        if (observed == Condition.UNKNOWN) {
+            return;
+        }
+        markUnknown(i, now);
+        finishUpdate(i, observed, Condition.UNKNOWN, now);
     }
 
     /** Ready, MemoryPressure, DiskPressure and PIDPressure become Unknown in one UpdateStatus. */
