@@ -47,10 +47,10 @@ public final class NodeLifecycleController {
     private final HeartbeatSequence lease;
     private final HeartbeatSequence status;
     private final Samples samples;
-    private final PodDeletions deletions;
     private final TaintWriter taints;
     private final ZoneQueues queues;
     private final ZoneDisruption zones;
+    private final ZoneTaintingWorker tainter;
     private final RandomGenerator rng;
     private final int passKind;
     private final int tickKind;
@@ -87,7 +87,6 @@ public final class NodeLifecycleController {
         this.lease = kubelet.leaseHeartbeats();
         this.status = kubelet.statusHeartbeats();
         this.samples = samples;
-        this.deletions = deletions;
         this.taints = new TaintWriter(cluster, samples);
         this.queues = new ZoneQueues(cluster.zones().size(), nodes.zone, settings.evictionQps(), streams);
         this.zones = new ZoneDisruption(settings, queues, cluster.zones(), cluster.recorder());
@@ -99,6 +98,7 @@ public final class NodeLifecycleController {
         observedReady = new byte[n];
         savedReady = new byte[n];
         statusPostSeen = new boolean[n];
+        tainter = new ZoneTaintingWorker(cluster, settings, queues, taints, deletions, observedReady);
         passKind = sim.registerKind("nodelifecycle.monitorPass", (t, now) -> monitorNodeHealth(now));
         tickKind = sim.registerKind("nodelifecycle.noExecuteTainting", (t, now) -> doNoExecuteTaintingPass(now));
         nodeWatchKind = sim.registerKind("nodelifecycle.nodeWatch", this::nodeUpdated);
@@ -373,45 +373,9 @@ public final class NodeLifecycleController {
         }
     }
 
-    /** Every 100 ms: each zone's queue takes tokens and taints (or evicts) the nodes at its head. */
     private void doNoExecuteTaintingPass(long now) {
-        for (int z = 0; z < queues.zones(); z++) {
-            RateLimitedTimedQueue q = queues.queue(z);
-            while (q.size() > 0 && q.tryAccept(now)) {
-                int node = q.head();
-                if (!(settings.taintBased() ? taintNode(node, now) : evictPods(node, now))) {
-                    break;
-                }
-                queues.processed(node);
-            }
-        }
+        tainter.tick(now);
         tickHandle = sim.schedule(now + NODE_EVICTION_PERIOD, tickKind, 0);
-    }
-
-    private boolean taintNode(int node, long now) {
-        if (nodes.deleted[node]) {
-            return true;
-        }
-        int wanted = Taints.noExecuteFor(observedReady[node]);
-        if (wanted == 0) {
-            return true;
-        }
-        int opposite = Taints.NODE_CONTROLLER_NO_EXECUTE & ~wanted;
-        return taints.swap(node, wanted, opposite, now);
-    }
-
-    /** {@code DeletePods}: every pod of the node except DaemonSet pods, at once. */
-    private boolean evictPods(int node, long now) {
-        if (!cluster.controlPlane().isUp(now)) {
-            return false;
-        }
-        PodTable pods = cluster.pods();
-        for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
-            if (!cluster.workloadOf(p).daemonSet()) {
-                deletions.delete(p, now, "NodeControllerEviction");
-            }
-        }
-        return true;
     }
 
     /** The node informer delivered an update: refresh the cache and reconcile the NoSchedule taint. */

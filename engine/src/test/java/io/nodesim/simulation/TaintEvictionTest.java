@@ -144,4 +144,18 @@ class TaintEvictionTest {
         }
         assertTrue(lastTainted.size() >= 3, "order is random: " + lastTainted);
     }
+
+    @Test
+    void scheduledEviction_keepsItsDeadline_whenTheNodeIsProcessedAgain() {
+        // Case 12: re-processing the node (a new taint event, a changed toleration) never moves a
+        // scheduled deletion: CreatedAt + τ is always before now + τ.
+        var s = scenario().pool("node", 3, "a").deployment("web", 3).crash(CRASH, "node-1")
+                .duration(SimTime.MINUTE * 10).build();
+        ClusterSimulation sim = new ClusterSimulation(s, 0, false);
+        sim.simulation().runUntil(SimTime.seconds(250));
+        sim.taintEviction().noExecuteTaintsChanged(sim.cluster().nodeIndex("node-1"), SimTime.seconds(250));
+        RunResult r = sim.run();
+        assertEquals(node(r, "node-1").noExecuteTaintAt() + WATCH + SimTime.seconds(300),
+                SimAssertions.pod(r, "web-1").deletedAt());
+    }
 }
