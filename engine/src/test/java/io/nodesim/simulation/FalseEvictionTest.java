@@ -28,12 +28,17 @@ class FalseEvictionTest {
                 .deployment("web", 40, toleration(Taints.UNREACHABLE_KEY, seconds));
     }
 
+    /** Every heartbeat write of node-0 and node-1 takes {@code seconds} for 5 minutes. */
+    private static RunResult delayedHeartbeats(long seconds) {
+        var s = shortTolerations("1.35").fault(FaultType.HEARTBEAT_DELAY, AT, SimTime.MINUTE * 5,
+                ScenarioFixture.nodes("node-0", "node-1"), DurationDistribution.constant(SimTime.seconds(seconds)))
+                .duration(SimTime.MINUTE * 10).build();
+        return ClusterSimulation.run(s, 0, true);
+    }
+
     @Test
     void heartbeatDelay_longerThanGrace_causesFalseNotReadyAndFalseEvictions() {
-        var s = shortTolerations("1.35").fault(FaultType.HEARTBEAT_DELAY, AT, SimTime.MINUTE * 5,
-                ScenarioFixture.nodes("node-0", "node-1"), DurationDistribution.constant(SimTime.seconds(70)))
-                .duration(SimTime.MINUTE * 10).build();
-        RunResult r = ClusterSimulation.run(s, 0, true);
+        RunResult r = delayedHeartbeats(70);
         assertTrue(r.nodes().stream().anyMatch(n -> n.node().equals("node-0") && n.unknownAt() != SimTime.NEVER));
         double falseEvictions = r.metrics().get("false_evictions")[0];
         assertTrue(falseEvictions >= 2, "false evictions " + falseEvictions);
@@ -43,11 +48,7 @@ class FalseEvictionTest {
 
     @Test
     void heartbeatDelay_shorterThanGrace_isHarmless() {
-        var s = shortTolerations("1.35").fault(FaultType.HEARTBEAT_DELAY, AT, SimTime.MINUTE * 5,
-                ScenarioFixture.nodes("node-0", "node-1"), DurationDistribution.constant(SimTime.seconds(20)))
-                .duration(SimTime.MINUTE * 10).build();
-        RunResult r = ClusterSimulation.run(s, 0, true);
-        assertTrue(events(r, "NodeReadyUnknown").isEmpty());
+        assertTrue(events(delayedHeartbeats(20), "NodeReadyUnknown").isEmpty());
     }
 
     @Test
