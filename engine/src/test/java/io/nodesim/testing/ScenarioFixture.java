@@ -160,6 +160,12 @@ public final class ScenarioFixture {
         return this;
     }
 
+    public ScenarioFixture randomFailures(long at, DurationDistribution mtbf, DurationDistribution mttr,
+            FaultType failure, FaultTarget target) {
+        faults.add(new FaultSpec(FaultType.RANDOM_NODE_FAILURES, at, SimTime.NEVER, target, null, mtbf, mttr, failure, 0));
+        return this;
+    }
+
     public ScenarioFixture crash(long at, String... nodeNames) {
         return fault(FaultType.NODE_CRASH, at, SimTime.NEVER, nodes(nodeNames));
     }
