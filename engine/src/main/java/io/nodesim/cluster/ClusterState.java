@@ -13,6 +13,7 @@ public final class ClusterState {
     private final ControlPlane controlPlane = new ControlPlane();
     private final EventRecorder recorder;
     private final Map<String, Integer> nodeIndex = new HashMap<>();
+    private WorkloadAvailability availability;
 
     public ClusterState(NodeTable nodes, PodTable pods, List<String> zones, List<WorkloadInfo> workloads,
             EventRecorder recorder) {
@@ -44,6 +45,23 @@ public final class ClusterState {
 
     public WorkloadInfo workloadOf(int pod) {
         return workloads.get(pods.workload[pod]);
+    }
+
+    /** Starts tracking workload readiness; called once the pods of t = 0 exist. */
+    public void trackAvailability() {
+        availability = new WorkloadAvailability(this);
+    }
+
+    public WorkloadAvailability availability() {
+        return availability;
+    }
+
+    /** Sets a pod's Ready condition and keeps its workload's Ready count. */
+    public void setPodReady(int pod, boolean isReady, long now) {
+        if (pods.ready[pod] != isReady) {
+            pods.ready[pod] = isReady;
+            availability.changed(pods.workload[pod], isReady ? 1 : -1, now);
+        }
     }
 
     public ControlPlane controlPlane() {

@@ -33,7 +33,7 @@ public final class PodDeletions {
         int node = pods.node[pod];
         NodeTable nodes = cluster.nodes();
         pods.deletedAt[pod] = now;
-        pods.ready[pod] = false;
+        cluster.setPodReady(pod, false, now);
         if (nodes.containersRunning[node]) {
             pods.falseEviction[pod] = true;
             falseEvictions++;

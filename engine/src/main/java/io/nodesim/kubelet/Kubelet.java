@@ -110,7 +110,7 @@ public final class Kubelet {
         if (nodes.containersRunning[node]) {
             for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
                 if (!pods.isDeleted(p)) {
-                    pods.ready[p] = true;
+                    cluster.setPodReady(p, true, now);
                 }
             }
         }

@@ -321,7 +321,7 @@ public final class NodeLifecycleController {
             if (pods.isDeleted(p) || !pods.ready[p]) {
                 continue;
             }
-            pods.ready[p] = false;
+            cluster.setPodReady(p, false, now);
             if (pods.notReadyAt[p] == SimTime.NEVER) {
                 pods.notReadyAt[p] = now;
             }

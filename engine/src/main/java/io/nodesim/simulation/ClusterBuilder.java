@@ -83,6 +83,7 @@ public final class ClusterBuilder {
                 }
             }
         }
+        cluster.trackAvailability();
         return cluster;
     }
 }

@@ -99,7 +99,7 @@ public final class ClusterSimulation {
 
     public RunResult run() {
         sim.runUntil(scenario.duration());
-        return Results.collect(replication, cluster, samples, deletions, sim.eventsFired());
+        return Results.collect(replication, cluster, samples, deletions, sim.eventsFired(), sim.now());
     }
 
     public Simulation simulation() {

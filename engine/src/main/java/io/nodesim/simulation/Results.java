@@ -5,6 +5,7 @@ import io.nodesim.cluster.NodeTable;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.Samples;
+import io.nodesim.cluster.WorkloadAvailability;
 import io.nodesim.cluster.WorkloadInfo;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.NodeRecord;
@@ -20,7 +21,7 @@ final class Results {
     }
 
     static RunResult collect(int replication, ClusterState cluster, Samples samples, PodDeletions deletions,
-            long eventsFired) {
+            long eventsFired, long end) {
         NodeTable nodes = cluster.nodes();
         List<NodeRecord> nodeRows = new ArrayList<>();
         for (int i = 0; i < nodes.count; i++) {
@@ -32,8 +33,6 @@ final class Results {
         }
         PodTable pods = cluster.pods();
         List<PodRecord> podRows = new ArrayList<>();
-        long[] firstDisruption = new long[cluster.workloads().size()];
-        java.util.Arrays.fill(firstDisruption, SimTime.NEVER);
         for (int p = 0; p < pods.count(); p++) {
             int node = pods.node[p];
             boolean disrupted = pods.notReadyAt[p] != SimTime.NEVER || pods.isDeleted(p);
@@ -43,17 +42,13 @@ final class Results {
                         pods.deletedAt[p], null, null, SimTime.NEVER, SimTime.NEVER, SimTime.NEVER,
                         pods.falseEviction[p]));
             }
-            if (disrupted) {
-                int w = pods.workload[p];
-                firstDisruption[w] = Math.min(firstDisruption[w],
-                        Math.min(pods.notReadyAt[p], pods.deletedAt[p]));
-            }
         }
         List<WorkloadRecord> workloadRows = new ArrayList<>();
-        for (int w = 0; w < firstDisruption.length; w++) {
+        WorkloadAvailability a = cluster.availability();
+        for (int w = 0; w < cluster.workloads().size(); w++) {
             WorkloadInfo info = cluster.workloads().get(w);
-            workloadRows.add(new WorkloadRecord(info.name(), info.kind(), info.desired(), firstDisruption[w],
-                    SimTime.NEVER, -1, -1));
+            workloadRows.add(new WorkloadRecord(info.name(), info.kind(), info.desired(), a.firstDisruption(w),
+                    a.fullyReadyAgain(w), a.minReady(w), a.unavailable(w, end)));
         }
         return new RunResult(replication, nodeRows, podRows, workloadRows, cluster.recorder().events(),
                 samples.toMap(deletions.falseEvictions()), eventsFired);
