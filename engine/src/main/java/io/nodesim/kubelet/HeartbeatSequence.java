@@ -3,8 +3,10 @@ package io.nodesim.kubelet;
 import io.nodesim.kernel.DurationDistribution;
 
 /**
- * One periodic kubelet write (the Lease renewal, or the periodic NodeStatus post), evaluated
- * lazily. The loop is the sliding {@code wait.JitterUntil(f, period, jitter, sliding=true)} of
+ * One periodic kubelet write, evaluated lazily: the Lease renewal of
+ * {@code staging/src/k8s.io/component-helpers/apimachinery/lease/controller.go} (1.17+; jitter 0.04,
+ * none in the older kubelet nodelease controller) or the periodic NodeStatus post of
+ * {@code pkg/kubelet/kubelet_node_status.go} (the only heartbeat in 1.12). The loop is the sliding {@code wait.JitterUntil(f, period, jitter, sliding=true)} of
  * k8s.io/apimachinery: the next write starts {@code period × (1 + jitter × u)} after the previous
  * write <em>finished</em>, so s(k+1) = s(k) + w(k) + period × (1 + jitter × u(k)). Write k is
  * recorded if the fault rules allow it at s(k) and is seen by the controller manager's informer at
