@@ -53,7 +53,6 @@ public final class NodeLifecycleController {
     private final ZoneTaintingWorker tainter;
     private final RandomGenerator rng;
     private final int passKind;
-    private final int tickKind;
     private final int nodeWatchKind;
     private final int timeoutKind;
 
@@ -71,11 +70,12 @@ public final class NodeLifecycleController {
     /** Nodes whose health update of the current pass waits for the API server. */
     private final java.util.List<Integer> blocked = new java.util.ArrayList<>();
     private long blockedSince;
+    /** Node updates whose NoSchedule write waits for the API server. */
+    private final java.util.List<Integer> awaitingApiServer = new java.util.ArrayList<>();
     private long timeoutHandle = EventQueue.NO_HANDLE;
     private final ZoneDisruption.Hooks disruptionHooks = hooks();
     private long passId;
     private long passHandle = EventQueue.NO_HANDLE;
-    private long tickHandle = EventQueue.NO_HANDLE;
 
     public NodeLifecycleController(Simulation sim, ClusterState cluster, NodeLifecycleSettings settings,
             Kubelet kubelet, Samples samples, PodDeletions deletions, RandomStreams streams) {
@@ -98,9 +98,8 @@ public final class NodeLifecycleController {
         observedReady = new byte[n];
         savedReady = new byte[n];
         statusPostSeen = new boolean[n];
-        tainter = new ZoneTaintingWorker(cluster, settings, queues, taints, deletions, observedReady);
+        tainter = new ZoneTaintingWorker(sim, cluster, settings, queues, taints, deletions, observedReady);
         passKind = sim.registerKind("nodelifecycle.monitorPass", (t, now) -> monitorNodeHealth(now));
-        tickKind = sim.registerKind("nodelifecycle.noExecuteTainting", (t, now) -> doNoExecuteTaintingPass(now));
         nodeWatchKind = sim.registerKind("nodelifecycle.nodeWatch", this::nodeUpdated);
         timeoutKind = sim.registerKind("nodelifecycle.requestTimeout", (t, now) -> blockedWritesTimedOut(now));
         cluster.controlPlane().onRecovery(this::apiServerRecovered);
@@ -136,7 +135,7 @@ public final class NodeLifecycleController {
         freshStart = false;
         zones.reset(ZoneState.NORMAL);
         passHandle = sim.schedule(first, passKind, 0);
-        tickHandle = sim.schedule(first + (long) (rng.nextDouble() * NODE_EVICTION_PERIOD), tickKind, 0);
+        tainter.start(first + (long) (rng.nextDouble() * NODE_EVICTION_PERIOD));
     }
 
     /**
@@ -146,7 +145,7 @@ public final class NodeLifecycleController {
      */
     public void restart(long now, long downtime) {
         sim.cancel(passHandle);
-        sim.cancel(tickHandle);
+        tainter.stop();
         sim.cancel(timeoutHandle);
         blocked.clear();
         Arrays.fill(healthKnown, false);
@@ -156,7 +155,7 @@ public final class NodeLifecycleController {
         zones.reset(ZoneState.ABSENT);
         freshStart = true;
         passHandle = sim.schedule(start, passKind, 0);
-        tickHandle = sim.schedule(start, tickKind, 0);
+        tainter.start(start);
     }
 
     /** The probe timestamp of a node (for tests and reports). */
@@ -278,6 +277,10 @@ public final class NodeLifecycleController {
 
     /** The API server answers again: blocked health updates complete and the pass ends now. */
     private void apiServerRecovered(long now) {
+        for (int node : awaitingApiServer) {
+            nodeUpdated(node, now);
+        }
+        awaitingApiServer.clear();
         if (blocked.isEmpty() || now - blockedSince > REQUEST_TIMEOUT) {
             return;
         }
@@ -373,11 +376,6 @@ public final class NodeLifecycleController {
         }
     }
 
-    private void doNoExecuteTaintingPass(long now) {
-        tainter.tick(now);
-        tickHandle = sim.schedule(now + NODE_EVICTION_PERIOD, tickKind, 0);
-    }
-
     /** The node informer delivered an update: refresh the cache and reconcile the NoSchedule taint. */
     private void nodeUpdated(int node, long now) {
         if (observedReady[node] != nodes.ready[node]) {
@@ -390,7 +388,7 @@ public final class NodeLifecycleController {
             return;
         }
         if (!taints.swap(node, wanted, Taints.NO_SCHEDULE_MASK & ~wanted, now)) {
-            sim.schedule(cluster.controlPlane().upAgainAt(now), nodeWatchKind, node);
+            awaitingApiServer.add(node);
         }
     }
 }

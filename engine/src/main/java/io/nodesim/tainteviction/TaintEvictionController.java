@@ -38,6 +38,8 @@ public final class TaintEvictionController implements TaintListener {
     private final int evictKind;
     private long[] evictionHandle;
     private boolean running = true;
+    /** Deletions sent during an outage; they complete when the API server answers. */
+    private final java.util.List<Integer> awaitingApiServer = new java.util.ArrayList<>();
 
     public TaintEvictionController(Simulation sim, ClusterState cluster, PodDeletions deletions,
             DurationDistribution watch, RandomGenerator rng) {
@@ -48,6 +50,12 @@ public final class TaintEvictionController implements TaintListener {
         this.rng = rng;
         this.nodeKind = sim.registerKind("tainteviction.nodeUpdate", this::handleNodeUpdate);
         this.evictKind = sim.registerKind("tainteviction.deletePod", this::deletePod);
+        cluster.controlPlane().onRecovery(now -> {
+            for (int pod : awaitingApiServer) {
+                deletions.delete(pod, now, "TaintManagerEviction");
+            }
+            awaitingApiServer.clear();
+        });
         evictionHandle = new long[Math.max(16, cluster.pods().count())];
         Arrays.fill(evictionHandle, EventQueue.NO_HANDLE);
     }
@@ -131,8 +139,7 @@ public final class TaintEvictionController implements TaintListener {
 
     private void deletePod(int pod, long now) {
         if (!cluster.controlPlane().isUp(now)) {
-            long up = cluster.controlPlane().upAgainAt(now);
-            evictionHandle[pod] = sim.schedule(up, evictKind, pod);
+            awaitingApiServer.add(pod);
             return;
         }
         deletions.delete(pod, now, "TaintManagerEviction");

@@ -84,4 +84,20 @@ class FalseEvictionTest {
         var early = r.events().stream().filter(e -> !e.kind().equals("NodeFault") && e.time() < end).toList();
         assertTrue(early.isEmpty(), "every controller write waits for the API server: " + early);
     }
+
+    @Test
+    void etcdStall_blockedWritesCompleteWhenItEnds() {
+        // node-3 dies at 100 s; the API server stalls over the detection (140–170 s) and over the
+        // deletion (440–480 s): the blocked health update lands at 170 s, the deletion at 480 s.
+        var s = scenario().pool("node", 10, "a").deployment("web", 10).crash(AT, "node-3")
+                .fault(FaultType.CONTROL_PLANE_OUTAGE, SimTime.seconds(140), SimTime.seconds(30), FaultTarget.all())
+                .fault(FaultType.CONTROL_PLANE_OUTAGE, SimTime.seconds(440), SimTime.seconds(40), FaultTarget.all())
+                .duration(SimTime.MINUTE * 10).build();
+        RunResult r = ClusterSimulation.run(s, 0, false);
+        var n = SimAssertions.node(r, "node-3");
+        assertEquals(SimTime.seconds(170), n.unknownAt());
+        assertEquals(SimTime.seconds(170) + SimTime.millis(50), n.noScheduleTaintAt());
+        assertTrue(n.noExecuteTaintAt() - SimTime.seconds(170) <= SimTime.millis(100));
+        assertEquals(SimTime.seconds(480), SimAssertions.pod(r, "web-3").deletedAt());
+    }
 }
