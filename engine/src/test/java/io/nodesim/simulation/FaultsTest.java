@@ -87,4 +87,15 @@ class FaultsTest {
         var s = scenario().fault(FaultType.NODE_DELETE, AT, SimTime.NEVER, nodes("node-1")).build();
         assertThrows(IllegalArgumentException.class, () -> ClusterSimulation.run(s, 0, false));
     }
+
+    @Test
+    void outOfServiceTaint_untoleratedPodsDeletedWhenTheTaintIsProcessed() {
+        var s = scenario().pool("node", 3, "a").deployment("web", 3).daemonSet("agent").crash(AT, "node-1")
+                .fault(FaultType.OUT_OF_SERVICE_TAINT, AT + SimTime.seconds(120), SimTime.NEVER, nodes("node-1"))
+                .duration(SimTime.MINUTE * 5).build();
+        RunResult r = ClusterSimulation.run(s, 0, false);
+        long processed = AT + SimTime.seconds(120) + SimTime.millis(50);
+        assertEquals(processed, pod(r, "web-1").deletedAt());
+        assertEquals(processed, pod(r, "agent-node-1").deletedAt(), "DaemonSet pods do not tolerate it either");
+    }
 }
