@@ -176,8 +176,12 @@ public final class NodeLifecycleController {
             if (nodes.deleted[i]) {
                 continue;
             }
-            if (added && settings.taintBased()) {
-                markNodeAsReachable(i, now);
+            if (added) {
+                // A new instance lists every node afresh and treats it as newly added.
+                observedReady[i] = nodes.ready[i];
+                if (settings.taintBased()) {
+                    markNodeAsReachable(i, now);
+                }
             }
             updateNode(i, now);
         }
