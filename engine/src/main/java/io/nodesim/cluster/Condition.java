@@ -1,0 +1,19 @@
+package io.nodesim.cluster;
+
+/** The status of a node's Ready condition, as a byte in {@link NodeTable}. */
+public final class Condition {
+    public static final byte TRUE = 0;
+    public static final byte FALSE = 1;
+    public static final byte UNKNOWN = 2;
+
+    private Condition() {
+    }
+
+    public static String name(byte status) {
+        return switch (status) {
+            case TRUE -> "True";
+            case FALSE -> "False";
+            default -> "Unknown";
+        };
+    }
+}

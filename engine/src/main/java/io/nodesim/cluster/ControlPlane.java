@@ -1,0 +1,65 @@
+package io.nodesim.cluster;
+
+import io.nodesim.kernel.SimTime;
+import java.util.Arrays;
+
+/**
+ * Whether the API server (and etcd behind it) accepts writes. During an outage no heartbeat is
+ * recorded and every controller write fails; controllers keep running on their informer caches.
+ * The windows are kept for the whole run because heartbeats are evaluated lazily, possibly after
+ * the outage ended.
+ */
+public final class ControlPlane {
+    private long[] from = new long[4];
+    private long[] to = new long[4];
+    private int windows;
+    private final java.util.List<java.util.function.LongConsumer> recoveryListeners = new java.util.ArrayList<>();
+
+    /** Told when an outage ends: blocked requests get their answers then. */
+    public void onRecovery(java.util.function.LongConsumer listener) {
+        recoveryListeners.add(listener);
+    }
+
+    /** Starts an outage at {@code t}; it lasts until {@link #endOutage}. */
+    public void startOutage(long t) {
+        if (windows > 0 && to[windows - 1] == SimTime.NEVER) {
+            return;
+        }
+        if (windows == from.length) {
+            from = Arrays.copyOf(from, windows * 2);
+            to = Arrays.copyOf(to, windows * 2);
+        }
+        from[windows] = t;
+        to[windows] = SimTime.NEVER;
+        windows++;
+    }
+
+    public void endOutage(long t) {
+        if (windows > 0 && to[windows - 1] == SimTime.NEVER) {
+            to[windows - 1] = t;
+            for (java.util.function.LongConsumer l : recoveryListeners) {
+                l.accept(t);
+            }
+        }
+    }
+
+    /** True when a write issued at {@code t} is accepted. */
+    public boolean isUp(long t) {
+        for (int i = windows - 1; i >= 0; i--) {
+            if (t >= from[i] && t < to[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The end of the outage that covers {@code t} ({@link SimTime#NEVER} for an open one), or t itself. */
+    public long upAgainAt(long t) {
+        for (int i = windows - 1; i >= 0; i--) {
+            if (t >= from[i] && t < to[i]) {
+                return to[i];
+            }
+        }
+        return t;
+    }
+}

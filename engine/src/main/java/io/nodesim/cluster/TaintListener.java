@@ -1,0 +1,7 @@
+package io.nodesim.cluster;
+
+/** Told when a node's NoExecute taints change (the taint-eviction controller watches for this). */
+@FunctionalInterface
+public interface TaintListener {
+    void noExecuteTaintsChanged(int node, long time);
+}

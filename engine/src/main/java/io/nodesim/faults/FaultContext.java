@@ -1,0 +1,36 @@
+package io.nodesim.faults;
+
+import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.EventKind;
+import io.nodesim.cluster.NodeTable;
+import io.nodesim.kernel.SimTime;
+import io.nodesim.kernel.Simulation;
+import io.nodesim.kubelet.Kubelet;
+import io.nodesim.kubelet.NodeFaultState;
+import io.nodesim.nodelifecycle.NodeLifecycleController;
+import io.nodesim.tainteviction.TaintEvictionController;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/** What a fault may touch: the world (kubelets, machines, the control plane), never controller logic. */
+public record FaultContext(
+        Simulation sim,
+        ClusterState cluster,
+        Kubelet kubelet,
+        NodeLifecycleController nodeLifecycle,
+        TaintEvictionController taintEviction,
+        RandomGenerator rng) {
+
+    public NodeFaultState nodeFaults() {
+        return kubelet.faults();
+    }
+
+    /** Records that a fault hit the node at {@code now}: its later delays are measured from here. */
+    public void hit(int node, long now, String what) {
+        NodeTable nodes = cluster.nodes();
+        nodes.causeAt[node] = now;
+        if (nodes.failedAt[node] == SimTime.NEVER) {
+            nodes.failedAt[node] = now;
+        }
+        cluster.recorder().record(now, EventKind.NodeFault, nodes.names[node], what);
+    }
+}

@@ -1,0 +1,29 @@
+package io.nodesim.faults;
+
+import io.nodesim.kubelet.NodeFaultState;
+import io.nodesim.scenario.FaultSpec;
+
+/** Ends every fault of the targets early: reboot, restart, heal, no more delay. */
+public final class NodeRecover implements Fault {
+    @Override
+    public void start(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
+        NodeFaultState f = ctx.nodeFaults();
+        for (int n : nodes) {
+            if (f.has(n, NodeFaultState.CRASHED)) {
+                ctx.cluster().nodes().containersRunning[n] = true;
+            }
+            boolean restarted = f.restartKubelet(n, now, NodeFaultState.CRASHED);
+            restarted |= f.restartKubelet(n, now, NodeFaultState.KUBELET_STOPPED);
+            boolean healed = f.heal(n, now);
+            healed |= f.endDelay(n, now);
+            if (restarted || healed) {
+                ctx.kubelet().faultEnded(n, now, restarted);
+            }
+        }
+    }
+
+    @Override
+    public void end(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
+        // Recovery is instantaneous; a duration has no meaning for it.
+    }
+}

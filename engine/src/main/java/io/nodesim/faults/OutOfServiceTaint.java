@@ -1,0 +1,41 @@
+package io.nodesim.faults;
+
+import io.nodesim.cluster.EventKind;
+import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.Taints;
+import io.nodesim.scenario.FaultSpec;
+
+/**
+ * An operator adds {@code node.kubernetes.io/out-of-service:NoExecute} to the targets (and removes
+ * it at the end of the duration). The taint-eviction controller then deletes every pod that does
+ * not tolerate it, DaemonSet pods included. The podgc force-deletion of the Terminating pods
+ * (NodeOutOfServiceVolumeDetach) belongs to the pod garbage collector model.
+ */
+public final class OutOfServiceTaint implements Fault {
+    @Override
+    public void start(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
+        for (int n : nodes) {
+            ctx.cluster().recorder().record(now, EventKind.NodeFault, ctx.cluster().nodes().names[n],
+                    spec.type().yamlName());
+            set(ctx, n, true, now);
+        }
+    }
+
+    @Override
+    public void end(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
+        for (int n : nodes) {
+            set(ctx, n, false, now);
+        }
+    }
+
+    private static void set(FaultContext ctx, int node, boolean present, long now) {
+        NodeTable nodes = ctx.cluster().nodes();
+        if (nodes.hasTaint(node, Taints.OUT_OF_SERVICE_NO_EXECUTE) == present) {
+            return;
+        }
+        nodes.taints[node] ^= Taints.OUT_OF_SERVICE_NO_EXECUTE;
+        ctx.cluster().recorder().record(now, present ? EventKind.TaintAdded : EventKind.TaintRemoved, nodes.names[node],
+                Taints.describe(Taints.OUT_OF_SERVICE_NO_EXECUTE));
+        ctx.taintEviction().noExecuteTaintsChanged(node, now);
+    }
+}

@@ -1,0 +1,119 @@
+package io.nodesim.kubelet;
+
+import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.Condition;
+import io.nodesim.cluster.EventKind;
+import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.PodTable;
+import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.kernel.EventQueue;
+import io.nodesim.kernel.SimTime;
+import io.nodesim.kernel.Simulation;
+import java.util.Arrays;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * The kubelets' node-status loop ({@code pkg/kubelet/kubelet_node_status.go}, {@code syncNodeStatus}
+ * under {@code wait.JitterUntil(nodeStatusUpdateFrequency, 0.04, sliding)}): the status is computed
+ * every nodeStatusUpdateFrequency and PATCHed when it differs from the API server's copy. The
+ * periodic posts (every nodeStatusReportFrequency with leases, every tick before leases) are the
+ * lazy {@link HeartbeatSequence} {@link #statusHeartbeats()}; this class adds the post that matters
+ * for recovery: once the node controller has written Ready=Unknown, a kubelet that runs and reaches
+ * the API server sees the difference at its next status computation (uniform within one
+ * nodeStatusUpdateFrequency) and posts Ready=True; a kubelet that (re)starts posts at once
+ * ({@code fastStatusUpdateOnce}). The node lifecycle controller never sets Ready=True itself.
+ */
+public final class Kubelet {
+    private final Simulation sim;
+    private final ClusterState cluster;
+    private final NodeFaultState faults;
+    private final HeartbeatSequence lease;
+    private final HeartbeatSequence status;
+    private final DurationDistribution statusLatency;
+    private final long statusFrequency;
+    private final RandomGenerator rng;
+    private final int postKind;
+    private final long[] postHandle;
+    private NodeStatusListener listener = (node, time) -> { };
+
+    public Kubelet(Simulation sim, ClusterState cluster, NodeFaultState faults, HeartbeatSequence lease,
+            HeartbeatSequence status, DurationDistribution statusLatency, long statusFrequency, RandomGenerator rng) {
+        this.sim = sim;
+        this.cluster = cluster;
+        this.faults = faults;
+        this.lease = lease;
+        this.status = status;
+        this.statusLatency = statusLatency;
+        this.statusFrequency = statusFrequency;
+        this.rng = rng;
+        this.postKind = sim.registerKind("kubelet.readyPost", this::postReady);
+        postHandle = new long[cluster.nodes().count];
+        Arrays.fill(postHandle, EventQueue.NO_HANDLE);
+    }
+
+    public void setListener(NodeStatusListener listener) {
+        this.listener = listener;
+    }
+
+    public NodeFaultState faults() {
+        return faults;
+    }
+
+    /** The Lease renewals, or null before leases (1.12): then NodeStatus is the only heartbeat. */
+    public HeartbeatSequence leaseHeartbeats() {
+        return lease;
+    }
+
+    public HeartbeatSequence statusHeartbeats() {
+        return status;
+    }
+
+    /** The API server's Ready condition was overwritten (Unknown): a live kubelet will answer. */
+    public void conditionOverwritten(int node, long now) {
+        if (faults.connected(node, now)) {
+            schedulePost(node, now, false);
+        }
+    }
+
+    /** A fault ended for the node: post at once after a restart, else at the next status tick. */
+    public void faultEnded(int node, long now, boolean restarted) {
+        if (cluster.nodes().ready[node] != Condition.TRUE && faults.connected(node, now)) {
+            schedulePost(node, now, restarted);
+        }
+    }
+
+    private void schedulePost(int node, long now, boolean immediately) {
+        if (sim.isPending(postHandle[node])) {
+            return;
+        }
+        long tick = immediately ? 0 : (long) (rng.nextDouble() * statusFrequency);
+        long send = now + tick;
+        long latency = faults.latency(node, send, statusLatency).sample(rng);
+        postHandle[node] = sim.schedule(send + latency, postKind, node);
+    }
+
+    private void postReady(int node, long now) {
+        NodeTable nodes = cluster.nodes();
+        if (nodes.deleted[node] || nodes.ready[node] == Condition.TRUE) {
+            return;
+        }
+        if (!faults.connected(node, now)) {
+            return;
+        }
+        nodes.ready[node] = Condition.TRUE;
+        nodes.readyTransition[node] = now;
+        if (nodes.readyAgainAt[node] == SimTime.NEVER && nodes.unknownAt[node] != SimTime.NEVER) {
+            nodes.readyAgainAt[node] = now;
+        }
+        cluster.recorder().record(now, EventKind.NodeReadyTrue, nodes.names[node], "KubeletReady");
+        PodTable pods = cluster.pods();
+        if (nodes.containersRunning[node]) {
+            for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
+                if (!pods.isDeleted(p)) {
+                    cluster.setPodReady(p, true, now);
+                }
+            }
+        }
+        listener.nodeStatusWritten(node, now);
+    }
+}

@@ -1,0 +1,169 @@
+package io.nodesim.kubelet;
+
+import io.nodesim.cluster.ControlPlane;
+import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.kernel.SimTime;
+import java.util.Arrays;
+
+/**
+ * What the faults did to each node's kubelet, as the rules that decide whether a heartbeat sent at
+ * time s is recorded: a stopped kubelet sends nothing from {@code stopAt}; a partitioned node's
+ * writes in [cutFrom, cutTo) are lost, as are all writes during a control-plane outage; during
+ * [delayFrom, delayTo) each write takes a sample of the fault's delay. Faults only set these
+ * fields; the controllers find out through the missing heartbeats.
+ */
+public final class NodeFaultState {
+    public static final int CRASHED = 1;
+    public static final int KUBELET_STOPPED = 1 << 1;
+    public static final int PARTITIONED = 1 << 2;
+    public static final int DELAYED = 1 << 3;
+
+    final int[] active;
+    final long[] stopAt;
+    final int[] epoch;
+    final long[] epochStart;
+    final long[] cutFrom;
+    final long[] cutTo;
+    final long[] delayFrom;
+    final long[] delayTo;
+    final DurationDistribution[] delay;
+    final ControlPlane controlPlane;
+    private static final int ATTEMPTS = 5;
+    private final long attemptTimeout;
+    /** Whether the write of the last {@link #writeDuration} call was recorded. */
+    boolean lastRecorded;
+
+    /**
+     * @param attemptTimeout the kubelet heartbeat client's timeout: min(nodeLeaseDurationSeconds,
+     *     nodeStatusUpdateFrequency) (cmd/kubelet/app/server.go)
+     */
+    public NodeFaultState(int nodes, ControlPlane controlPlane, long attemptTimeout) {
+        this.controlPlane = controlPlane;
+        this.attemptTimeout = attemptTimeout;
+        active = new int[nodes];
+        stopAt = filled(nodes, SimTime.NEVER);
+        epoch = new int[nodes];
+        epochStart = filled(nodes, SimTime.NEVER);
+        cutFrom = filled(nodes, SimTime.NEVER);
+        cutTo = filled(nodes, SimTime.NEVER);
+        delayFrom = filled(nodes, SimTime.NEVER);
+        delayTo = filled(nodes, SimTime.NEVER);
+        delay = new DurationDistribution[nodes];
+    }
+
+    private static long[] filled(int n, long v) {
+        long[] a = new long[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+
+    public boolean has(int node, int fault) {
+        return (active[node] & fault) != 0;
+    }
+
+    public int active(int node) {
+        return active[node];
+    }
+
+    /** The kubelet process stops sending (crash or stop); a no-op if it is already stopped. */
+    public void stopKubelet(int node, long t, int fault) {
+        if ((active[node] & (CRASHED | KUBELET_STOPPED)) == 0) {
+            stopAt[node] = t;
+        }
+        active[node] |= fault;
+    }
+
+    /**
+     * Clears a crash or stop; when no other stop remains the kubelet starts again at {@code t}
+     * (a new epoch of heartbeats). Returns true when it restarted.
+     */
+    public boolean restartKubelet(int node, long t, int fault) {
+        if ((active[node] & fault) == 0) {
+            return false;
+        }
+        active[node] &= ~fault;
+        if ((active[node] & (CRASHED | KUBELET_STOPPED)) != 0) {
+            return false;
+        }
+        stopAt[node] = SimTime.NEVER;
+        epoch[node]++;
+        epochStart[node] = t;
+        return true;
+    }
+
+    public void partition(int node, long t) {
+        if (!has(node, PARTITIONED)) {
+            cutFrom[node] = t;
+            cutTo[node] = SimTime.NEVER;
+        }
+        active[node] |= PARTITIONED;
+    }
+
+    /** Heals a partition; returns true when the node was partitioned. */
+    public boolean heal(int node, long t) {
+        if (!has(node, PARTITIONED)) {
+            return false;
+        }
+        active[node] &= ~PARTITIONED;
+        cutTo[node] = t;
+        return true;
+    }
+
+    public void startDelay(int node, long t, DurationDistribution d) {
+        delayFrom[node] = t;
+        delayTo[node] = SimTime.NEVER;
+        delay[node] = d;
+        active[node] |= DELAYED;
+    }
+
+    public boolean endDelay(int node, long t) {
+        if (!has(node, DELAYED)) {
+            return false;
+        }
+        active[node] &= ~DELAYED;
+        delayTo[node] = t;
+        return true;
+    }
+
+    /** True when the kubelet runs and can reach the API server at {@code t}. */
+    public boolean connected(int node, long t) {
+        return (active[node] & (CRASHED | KUBELET_STOPPED | PARTITIONED)) == 0 && controlPlane.isUp(t);
+    }
+
+    /**
+     * How long a heartbeat write sent at {@code s} takes, given its normal latency {@code w}, and
+     * (in {@link #lastRecorded}) whether it reached etcd. The kubelet's heartbeat client times out
+     * each attempt after {@code attemptTimeout} and retries at once, {@value #ATTEMPTS} attempts
+     * in all ({@code retryUpdateLease}, {@code nodeStatusUpdateRetry}): across a partition the
+     * first attempt started after the heal succeeds; during an etcd stall the attempt in flight
+     * when it ends completes then; when every attempt fails the write is lost after them all.
+     */
+    long writeDuration(int node, long s, long w) {
+        lastRecorded = true;
+        if (s >= cutFrom[node] && s < cutTo[node]) {
+            long heal = cutTo[node];
+            for (int a = 0; a < ATTEMPTS; a++) {
+                long attempt = s + a * attemptTimeout;
+                if (attempt >= heal) {
+                    return attempt - s + w;
+                }
+            }
+            lastRecorded = false;
+            return ATTEMPTS * attemptTimeout;
+        }
+        if (!controlPlane.isUp(s)) {
+            long up = controlPlane.upAgainAt(s);
+            if (up - s < ATTEMPTS * attemptTimeout) {
+                return up - s + w;
+            }
+            lastRecorded = false;
+            return ATTEMPTS * attemptTimeout;
+        }
+        return w;
+    }
+
+    /** The write latency distribution in force for a write sent at {@code s}. */
+    DurationDistribution latency(int node, long s, DurationDistribution normal) {
+        return s >= delayFrom[node] && s < delayTo[node] ? delay[node] : normal;
+    }
+}

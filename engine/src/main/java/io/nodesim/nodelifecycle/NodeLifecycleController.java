@@ -1,0 +1,398 @@
+package io.nodesim.nodelifecycle;
+
+import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.Condition;
+import io.nodesim.cluster.EventKind;
+import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.PodDeletions;
+import io.nodesim.cluster.PodTable;
+import io.nodesim.cluster.Samples;
+import io.nodesim.cluster.TaintListener;
+import io.nodesim.cluster.Taints;
+import io.nodesim.kernel.EventQueue;
+import io.nodesim.kernel.RandomStreams;
+import io.nodesim.kernel.SimTime;
+import io.nodesim.kernel.Simulation;
+import io.nodesim.kubelet.HeartbeatSequence;
+import io.nodesim.kubelet.Kubelet;
+import java.util.Arrays;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * The node lifecycle controller: {@code pkg/controller/nodelifecycle/node_lifecycle_controller.go}
+ * ({@code monitorNodeHealth}, {@code tryUpdateNodeHealth}, {@code processTaintBaseEviction},
+ * {@code doNoScheduleTaintingPass}, {@code doNoExecuteTaintingPass}), with the legacy
+ * pod-eviction-timeout path of the ~1.12 controller. Versions: 1.12 (legacy, NodeStatus
+ * heartbeat), 1.17–1.33 (NoExecute queued one pass after Unknown) and 1.34+ (same pass).
+ *
+ * <p>Timing: a pass starts {@code node-monitor-period} after the previous one ended and lasts ε
+ * ({@code latencies.monitorPass}); every node of the pass is evaluated at the pass start. The
+ * probe timestamp is the controller's clock at the pass that first sees a newer heartbeat (a lease
+ * renewal or status post that reached the informer); the node goes Unknown at the first pass with
+ * {@code now > probe + grace} (strict). The NoSchedule taint follows the Ready condition through
+ * the node informer (one watch delay λ later); the NoExecute taint goes through the zone's
+ * {@link RateLimitedTimedQueue}, worked every 100 ms.
+ */
+public final class NodeLifecycleController {
+    /** {@code scheduler.NodeEvictionPeriod}. */
+    public static final long NODE_EVICTION_PERIOD = 100 * SimTime.MILLISECOND;
+    /** kube-apiserver {@code --request-timeout} (1 m): a write blocked longer than this fails. */
+    static final long REQUEST_TIMEOUT = SimTime.MINUTE;
+
+    private final Simulation sim;
+    private final ClusterState cluster;
+    private final NodeTable nodes;
+    private final NodeLifecycleSettings settings;
+    private final Kubelet kubelet;
+    private final HeartbeatSequence lease;
+    private final HeartbeatSequence status;
+    private final Samples samples;
+    private final TaintWriter taints;
+    private final ZoneQueues queues;
+    private final ZoneDisruption zones;
+    private final ZoneTaintingWorker tainter;
+    private final RandomGenerator rng;
+    private final int passKind;
+    private final int nodeWatchKind;
+    private final int timeoutKind;
+
+    /** nodeHealthMap: whether an entry exists, its probe and ready-transition timestamps. */
+    private final boolean[] healthKnown;
+    private final long[] probe;
+    private final long[] readyTransition;
+    /** The node informer's copy of the Ready condition (what the controller reads). */
+    private final byte[] observedReady;
+    /** The Ready condition saved in nodeHealth at the last pass. */
+    private final byte[] savedReady;
+    /** A kubelet status post reached the informer since the last pass. */
+    private final boolean[] statusPostSeen;
+    private boolean freshStart = true;
+    /** Nodes whose health update of the current pass waits for the API server. */
+    private final java.util.List<Integer> blocked = new java.util.ArrayList<>();
+    private long blockedSince;
+    /** Node updates whose NoSchedule write waits for the API server. */
+    private final java.util.List<Integer> awaitingApiServer = new java.util.ArrayList<>();
+    private long timeoutHandle = EventQueue.NO_HANDLE;
+    private final ZoneDisruption.Hooks disruptionHooks = hooks();
+    private long passId;
+    private long passHandle = EventQueue.NO_HANDLE;
+
+    public NodeLifecycleController(Simulation sim, ClusterState cluster, NodeLifecycleSettings settings,
+            Kubelet kubelet, Samples samples, PodDeletions deletions, RandomStreams streams) {
+        this.sim = sim;
+        this.cluster = cluster;
+        this.nodes = cluster.nodes();
+        this.settings = settings;
+        this.kubelet = kubelet;
+        this.lease = kubelet.leaseHeartbeats();
+        this.status = kubelet.statusHeartbeats();
+        this.samples = samples;
+        this.taints = new TaintWriter(cluster, samples);
+        this.queues = new ZoneQueues(cluster.zones().size(), nodes.zone, settings.evictionQps(), streams);
+        this.zones = new ZoneDisruption(settings, queues, cluster.zones(), cluster.recorder());
+        this.rng = streams.stream("nodelifecycle");
+        int n = nodes.count;
+        healthKnown = new boolean[n];
+        probe = new long[n];
+        readyTransition = new long[n];
+        observedReady = new byte[n];
+        savedReady = new byte[n];
+        statusPostSeen = new boolean[n];
+        tainter = new ZoneTaintingWorker(sim, cluster, settings, queues, taints, deletions, observedReady);
+        passKind = sim.registerKind("nodelifecycle.monitorPass", (t, now) -> monitorNodeHealth(now));
+        nodeWatchKind = sim.registerKind("nodelifecycle.nodeWatch", this::nodeUpdated);
+        timeoutKind = sim.registerKind("nodelifecycle.requestTimeout", (t, now) -> blockedWritesTimedOut(now));
+        cluster.controlPlane().onRecovery(this::apiServerRecovered);
+        kubelet.setListener((node, time) -> sim.schedule(time + settings.watch().sample(rng), nodeWatchKind, node));
+    }
+
+    public void setTaintListener(TaintListener listener) {
+        taints.setListener(listener);
+    }
+
+    /**
+     * Starts the controller as if it had been running for a while: passes before t = 0 are replayed
+     * on the heartbeats (no kernel event), so that each node's probe timestamp at t = 0 has the
+     * steady-state relation to its last heartbeat. The first real pass starts uniformly in [0, P).
+     */
+    public void start() {
+        long first = (long) (rng.nextDouble() * settings.monitorPeriod());
+        long step = settings.monitorPeriod() + Math.round(settings.monitorPass().mean());
+        long shortest = lease != null ? Math.min(lease.period(), status.period()) : status.period();
+        int replayed = (int) (shortest * 1.05 / step) + 2;
+        for (int m = replayed; m >= 1; m--) {
+            long t = first - m * step;
+            for (int i = 0; i < nodes.count; i++) {
+                boolean seen = lease != null && lease.observeUpTo(i, t);
+                seen |= status.observeUpTo(i, t);
+                if (seen || m == replayed) {
+                    probe[i] = t;
+                    readyTransition[i] = t;
+                }
+                healthKnown[i] = true;
+            }
+        }
+        freshStart = false;
+        zones.reset(ZoneState.NORMAL);
+        passHandle = sim.schedule(first, passKind, 0);
+        tainter.start(first + (long) (rng.nextDouble() * NODE_EVICTION_PERIOD));
+    }
+
+    /**
+     * A kube-controller-manager restart or leader failover at {@code now}: every in-memory state is
+     * lost (nodeHealthMap, zone states, queues with their limiters) and the new instance starts its
+     * loops {@code downtime} later. Its first pass sees every node as newly added.
+     */
+    public void restart(long now, long downtime) {
+        sim.cancel(passHandle);
+        tainter.stop();
+        sim.cancel(timeoutHandle);
+        blocked.clear();
+        Arrays.fill(healthKnown, false);
+        Arrays.fill(statusPostSeen, false);
+        long start = now + downtime;
+        queues.reset(start);
+        zones.reset(ZoneState.ABSENT);
+        freshStart = true;
+        passHandle = sim.schedule(start, passKind, 0);
+        tainter.start(start);
+    }
+
+    /** The probe timestamp of a node (for tests and reports). */
+    public long probeTimestamp(int node) {
+        return probe[node];
+    }
+
+    public ZoneState zoneState(int zone) {
+        return zones.state(zone);
+    }
+
+    private void monitorNodeHealth(long now) {
+        passId++;
+        zones.startPass();
+        boolean added = freshStart;
+        freshStart = false;
+        for (int i = 0; i < nodes.count; i++) {
+            if (nodes.deleted[i]) {
+                continue;
+            }
+            if (added) {
+                // A new instance lists every node afresh and treats it as newly added.
+                observedReady[i] = nodes.ready[i];
+                if (settings.taintBased()) {
+                    markNodeAsReachable(i, now);
+                }
+            }
+            updateNode(i, now);
+        }
+        long end = now + settings.monitorPass().sample(rng);
+        if (blocked.isEmpty()) {
+            zones.endPass(now, disruptionHooks);
+        } else {
+            // The pass ends when its blocked writes are answered, or time out.
+            blockedSince = now;
+            end = Math.max(end, now + REQUEST_TIMEOUT);
+            timeoutHandle = sim.schedule(now + REQUEST_TIMEOUT, timeoutKind, 0);
+        }
+        passHandle = sim.schedule(end + settings.monitorPeriod(), passKind, 0);
+    }
+
+    private ZoneDisruption.Hooks hooks() {
+        return new ZoneDisruption.Hooks() {
+            @Override
+            public void enteringMasterDisruption(long t) {
+                for (int i = 0; i < nodes.count; i++) {
+                    if (settings.taintBased()) {
+                        markNodeAsReachable(i, t);
+                    } else {
+                        queues.remove(i);
+                    }
+                }
+            }
+
+            @Override
+            public void leavingMasterDisruption(long t) {
+                Arrays.fill(probe, t);
+                Arrays.fill(readyTransition, t);
+            }
+        };
+    }
+
+    /** Blocked health updates failed: those nodes are left out of their zone ("Skipping"). */
+    private void blockedWritesTimedOut(long now) {
+        blocked.clear();
+        zones.endPass(now, disruptionHooks);
+    }
+
+    private void updateNode(int i, long now) {
+        byte observed = observedReady[i];
+        if (!healthKnown[i]) {
+            healthKnown[i] = true;
+            probe[i] = now;
+            readyTransition[i] = now;
+            savedReady[i] = observed;
+        }
+        boolean heartbeat = lease != null && lease.observeUpTo(i, now);
+        heartbeat |= status.observeUpTo(i, now);
+        if (statusPostSeen[i]) {
+            statusPostSeen[i] = false;
+            heartbeat = true;
+            if (observed != savedReady[i]) {
+                readyTransition[i] = now;
+            }
+        }
+        if (heartbeat) {
+            probe[i] = now;
+        }
+        byte current = observed;
+        if (now > probe[i] + settings.gracePeriod() && observed != Condition.UNKNOWN) {
+            if (!cluster.controlPlane().isUp(now)) {
+                // UpdateStatus blocks until etcd answers (or the request times out); the worker,
+                // and so the pass, wait for it.
+                blocked.add(i);
+                return;
+            }
+            markUnknown(i, now);
+            current = Condition.UNKNOWN;
+        }
+        countInZone(i, current);
+        finishUpdate(i, observed, current, now);
+    }
+
+    private void countInZone(int i, byte current) {
+        savedReady[i] = current;
+        if (!nodes.excludedFromDisruption[i]) {
+            zones.count(nodes.zone[i], current == Condition.TRUE);
+        }
+    }
+
+    /** The rest of a node's turn in the pass, after its health update went through. */
+    private void finishUpdate(int i, byte observed, byte current, long now) {
+        if (settings.taintBased()) {
+            processTaintBaseEviction(i, settings.noExecuteInDetectingPass() ? current : observed, now);
+        } else {
+            processLegacyEviction(i, observed, now);
+        }
+        if (current != Condition.TRUE && observed == Condition.TRUE) {
+            cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.names[i], "NodeNotReady");
+            markPodsNotReady(i, now);
+        }
+    }
+
+    /** The API server answers again: blocked health updates complete and the pass ends now. */
+    private void apiServerRecovered(long now) {
+        for (int node : awaitingApiServer) {
+            nodeUpdated(node, now);
+        }
+        awaitingApiServer.clear();
+        if (blocked.isEmpty() || now - blockedSince > REQUEST_TIMEOUT) {
+            return;
+        }
+        sim.cancel(timeoutHandle);
+        for (int i : blocked) {
+            countInZone(i, Condition.UNKNOWN);
+            completeBlockedWrite(i, now);
+        }
+        blocked.clear();
+        zones.endPass(now, disruptionHooks);
+        sim.reschedule(passHandle, now + settings.monitorPeriod());
+    }
+
+    private void completeBlockedWrite(int i, long now) {
+        byte observed = observedReady[i];
+        if (observed == Condition.UNKNOWN) {
+            return;
+        }
+        markUnknown(i, now);
+        finishUpdate(i, observed, Condition.UNKNOWN, now);
+    }
+
+    /** Ready, MemoryPressure, DiskPressure and PIDPressure become Unknown in one UpdateStatus. */
+    private void markUnknown(int i, long now) {
+        nodes.ready[i] = Condition.UNKNOWN;
+        nodes.readyTransition[i] = now;
+        observedReady[i] = Condition.UNKNOWN;
+        readyTransition[i] = now;
+        if (nodes.unknownAt[i] == SimTime.NEVER) {
+            nodes.unknownAt[i] = now;
+        }
+        samples.addSince(Samples.TIME_TO_UNKNOWN, nodes.causeAt[i], now);
+        sim.schedule(now + settings.watch().sample(rng), nodeWatchKind, i);
+        kubelet.conditionOverwritten(i, now);
+    }
+
+    /** {@code MarkPodsNotReady}: one status update per pod, serially, in the detecting pass. */
+    private void markPodsNotReady(int node, long now) {
+        PodTable pods = cluster.pods();
+        for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
+            if (pods.isDeleted(p) || !pods.ready[p]) {
+                continue;
+            }
+            cluster.setPodReady(p, false, now);
+            if (pods.notReadyAt[p] == SimTime.NEVER) {
+                pods.notReadyAt[p] = now;
+            }
+            cluster.recorder().record(now, EventKind.PodNotReady, pods.name(p), nodes.names[node]);
+            samples.addSince(Samples.TIME_TO_POD_NOT_READY, nodes.causeAt[node], now);
+        }
+    }
+
+    private void processTaintBaseEviction(int i, byte condition, long now) {
+        switch (condition) {
+            case Condition.FALSE -> swapOrQueue(i, Taints.NOT_READY_NO_EXECUTE, Taints.UNREACHABLE_NO_EXECUTE, now);
+            case Condition.UNKNOWN -> swapOrQueue(i, Taints.UNREACHABLE_NO_EXECUTE, Taints.NOT_READY_NO_EXECUTE, now);
+            default -> markNodeAsReachable(i, now);
+        }
+    }
+
+    /** The opposite NoExecute taint is swapped at once; otherwise (re-)queue: markNodeForTainting. */
+    private void swapOrQueue(int i, int wanted, int opposite, long now) {
+        if (nodes.hasTaint(i, opposite)) {
+            taints.swap(i, wanted, opposite, now);
+            return;
+        }
+        if (!nodes.hasTaint(i, wanted)) {
+            queues.remove(i);
+        }
+        queues.add(i, passId);
+    }
+
+    private void markNodeAsReachable(int i, long now) {
+        if (taints.swap(i, 0, Taints.NODE_CONTROLLER_NO_EXECUTE, now)) {
+            queues.remove(i);
+        }
+    }
+
+    /** The ~1.12 path: queue the node's pods for deletion once the timeout has passed. */
+    private void processLegacyEviction(int i, byte observed, long now) {
+        switch (observed) {
+            case Condition.FALSE -> {
+                if (now > readyTransition[i] + settings.podEvictionTimeout()) {
+                    queues.add(i, passId);
+                }
+            }
+            case Condition.UNKNOWN -> {
+                if (now > probe[i] + settings.podEvictionTimeout()) {
+                    queues.add(i, passId);
+                }
+            }
+            default -> queues.remove(i);
+        }
+    }
+
+    /** The node informer delivered an update: refresh the cache and reconcile the NoSchedule taint. */
+    private void nodeUpdated(int node, long now) {
+        if (observedReady[node] != nodes.ready[node]) {
+            observedReady[node] = nodes.ready[node];
+            statusPostSeen[node] = true;
+        }
+        int wanted = Taints.noScheduleFor(nodes.ready[node]);
+        int present = nodes.taints[node] & Taints.NO_SCHEDULE_MASK;
+        if (wanted == present) {
+            return;
+        }
+        if (!taints.swap(node, wanted, Taints.NO_SCHEDULE_MASK & ~wanted, now)) {
+            awaitingApiServer.add(node);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.nodesim.nodelifecycle;
+
+import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.scenario.Scenario;
+import java.util.Objects;
+
+/**
+ * The node lifecycle controller's settings (kube-controller-manager flags, microseconds and
+ * nodes per second) and the version rule that is not a flag.
+ *
+ * @param taintBased taint-based eviction (the NoExecute queue); false is the legacy path
+ *     ({@code --enable-taint-manager=false}, or the 1.12 default) that evicts pods itself
+ * @param noExecuteInDetectingPass queue the NoExecute taint in the pass that marks the node
+ *     Unknown (1.34+, PR #120816) instead of the next one
+ */
+public record NodeLifecycleSettings(
+        long monitorPeriod,
+        long gracePeriod,
+        float evictionQps,
+        float secondaryEvictionQps,
+        int largeClusterSizeThreshold,
+        float unhealthyZoneThreshold,
+        boolean taintBased,
+        long podEvictionTimeout,
+        boolean noExecuteInDetectingPass,
+        DurationDistribution monitorPass,
+        DurationDistribution watch) {
+    public NodeLifecycleSettings {
+        if (monitorPeriod <= 0 || gracePeriod <= 0) {
+            throw new IllegalArgumentException("node-monitor-period and grace period must be > 0");
+        }
+        Objects.requireNonNull(monitorPass, "monitorPass");
+        Objects.requireNonNull(watch, "watch");
+    }
+
+    public static NodeLifecycleSettings of(Scenario s) {
+        var c = s.kubeControllerManager();
+        boolean taintBased = c.enableTaintManager() || !s.profile().taintManagerFlag();
+        return new NodeLifecycleSettings(c.nodeMonitorPeriod(), c.nodeMonitorGracePeriod(),
+                (float) c.nodeEvictionRate(), (float) c.secondaryNodeEvictionRate(), c.largeClusterSizeThreshold(),
+                (float) c.unhealthyZoneThreshold(), taintBased, c.podEvictionTimeout(),
+                s.profile().noExecuteInDetectingPass(), s.latencies().monitorPass(), s.latencies().watch());
+    }
+}

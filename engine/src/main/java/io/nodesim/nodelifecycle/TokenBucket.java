@@ -1,0 +1,66 @@
+package io.nodesim.nodelifecycle;
+
+/**
+ * The eviction rate limiter: client-go's {@code flowcontrol.NewTokenBucketRateLimiter(qps, 1)}
+ * (a {@code golang.org/x/time/rate} limiter, burst 1, created full), or for a rate of 0
+ * {@code flowcontrol.NewFakeNeverRateLimiter()}, which never accepts and whose {@code QPS()}
+ * reports 1. The rate is kept as a float32, as the controller passes it, so comparisons and the
+ * refill interval carry the same rounding as upstream.
+ */
+final class TokenBucket {
+    private static final float NEVER_REPORTED_QPS = 1f;
+    private final float qps;
+    private final boolean never;
+    private double tokens;
+    private long last;
+
+    private TokenBucket(float qps, boolean never, double tokens, long now) {
+        this.qps = qps;
+        this.never = never;
+        this.tokens = tokens;
+        this.last = now;
+    }
+
+    static TokenBucket create(float qps, long now) {
+        return qps <= 0 ? new TokenBucket(0f, true, 0, now) : new TokenBucket(qps, false, 1, now);
+    }
+
+    /** What {@code RateLimiter.QPS()} returns: the rate, or 1 for the never-limiter. */
+    float reportedQps() {
+        return never ? NEVER_REPORTED_QPS : qps;
+    }
+
+    boolean tryAccept(long now) {
+        if (never) {
+            return false;
+        }
+        if (now > last) {
+            tokens = Math.min(1.0, tokens + (now - last) * (double) qps / 1_000_000.0);
+            last = now;
+        }
+        if (tokens >= 1.0) {
+            tokens -= 1.0;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@code RateLimitedTimedQueue.SwapLimiter}: nothing when the reported QPS already equals the
+     * new one; otherwise a new limiter, drained at once when the old one had no token (a stopped
+     * limiter never has one, so the first action after a resume waits a full 1/qps).
+     */
+    TokenBucket swap(float newQps, long now) {
+        if (reportedQps() == newQps) {
+            return this;
+        }
+        if (newQps <= 0) {
+            return create(0f, now);
+        }
+        TokenBucket next = create(newQps, now);
+        if (!tryAccept(now)) {
+            next.tryAccept(now);
+        }
+        return next;
+    }
+}

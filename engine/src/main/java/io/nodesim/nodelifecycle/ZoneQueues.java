@@ -1,0 +1,76 @@
+package io.nodesim.nodelifecycle;
+
+import io.nodesim.kernel.RandomStreams;
+import java.util.Arrays;
+
+/**
+ * The controller's {@code zoneNoExecuteTainter} map (or {@code zonePodEvictor} on the legacy
+ * path): one {@link RateLimitedTimedQueue} per zone, and the unique-queue "set" of each node.
+ */
+final class ZoneQueues {
+    private final RateLimitedTimedQueue[] queues;
+    private final boolean[] inSet;
+    private final int[] position;
+    private final int[] zoneOf;
+    private final float qps;
+    private final RandomStreams streams;
+    private int generation;
+
+    ZoneQueues(int zones, int[] zoneOf, float qps, RandomStreams streams) {
+        this.queues = new RateLimitedTimedQueue[zones];
+        this.zoneOf = zoneOf;
+        this.inSet = new boolean[zoneOf.length];
+        this.position = new int[zoneOf.length];
+        this.qps = qps;
+        this.streams = streams;
+        reset(0);
+    }
+
+    /** New queues with full buckets at {@code qps} (addPodEvictorForNewZone), as after a restart. */
+    void reset(long now) {
+        Arrays.fill(inSet, false);
+        Arrays.fill(position, -1);
+        for (int z = 0; z < queues.length; z++) {
+            queues[z] = new RateLimitedTimedQueue(qps, now,
+                    streams.stream("nodelifecycle.queue." + z + "." + generation), position);
+        }
+        generation++;
+    }
+
+    int zones() {
+        return queues.length;
+    }
+
+    RateLimitedTimedQueue queue(int zone) {
+        return queues[zone];
+    }
+
+    /** {@code UniqueQueue.Add}: false when the node is still in the set. */
+    boolean add(int node, long batch) {
+        if (inSet[node]) {
+            return false;
+        }
+        inSet[node] = true;
+        queues[zoneOf[node]].push(node, batch);
+        return true;
+    }
+
+    /** {@code UniqueQueue.Remove}: out of the heap and the set, so it may be added again. */
+    boolean remove(int node) {
+        if (!inSet[node]) {
+            return false;
+        }
+        inSet[node] = false;
+        queues[zoneOf[node]].removeFromHeap(node);
+        return true;
+    }
+
+    /** {@code UniqueQueue.RemoveFromQueue}: processed; stays in the set until {@link #remove}. */
+    void processed(int node) {
+        queues[zoneOf[node]].removeFromHeap(node);
+    }
+
+    boolean queued(int node) {
+        return position[node] >= 0;
+    }
+}

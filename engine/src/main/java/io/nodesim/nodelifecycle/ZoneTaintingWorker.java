@@ -1,0 +1,115 @@
+package io.nodesim.nodelifecycle;
+
+import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.PodDeletions;
+import io.nodesim.cluster.PodTable;
+import io.nodesim.cluster.Taints;
+import io.nodesim.kernel.EventQueue;
+import io.nodesim.kernel.Simulation;
+
+/**
+ * The worker behind every zone queue, run every 100 ms: {@code doNoExecuteTaintingPass} of
+ * node_lifecycle_controller.go (taint path), or {@code doEvictionPass} of the ~1.12 controller
+ * (legacy path, which deletes the node's pods instead). A token is spent before the head is looked
+ * at, so a head that turns out Ready costs one. During an etcd stall the write blocks the loop; it
+ * completes when the API server answers (within the 1 min request timeout) or fails and is retried.
+ */
+final class ZoneTaintingWorker {
+    private final ClusterState cluster;
+    private final NodeTable nodes;
+    private final NodeLifecycleSettings settings;
+    private final ZoneQueues queues;
+    private final TaintWriter taints;
+    private final PodDeletions deletions;
+    /** The controller's node informer cache of the Ready condition (the nodeLister). */
+    private final byte[] observedReady;
+    private final Simulation sim;
+    private final int tickKind;
+    private long tickHandle = EventQueue.NO_HANDLE;
+    /** The node whose write blocks the loop during an outage, -1 when none. */
+    private int blockedNode = -1;
+    private long blockedSince;
+
+    ZoneTaintingWorker(Simulation sim, ClusterState cluster, NodeLifecycleSettings settings, ZoneQueues queues,
+            TaintWriter taints, PodDeletions deletions, byte[] observedReady) {
+        this.sim = sim;
+        this.cluster = cluster;
+        this.nodes = cluster.nodes();
+        this.settings = settings;
+        this.queues = queues;
+        this.taints = taints;
+        this.deletions = deletions;
+        this.observedReady = observedReady;
+        this.tickKind = sim.registerKind("nodelifecycle.noExecuteTainting", (t, now) -> tick(now));
+        cluster.controlPlane().onRecovery(this::apiServerRecovered);
+    }
+
+    /** Starts the {@code wait.Until(doNoExecuteTaintingPass, 100 ms)} loop at {@code at}. */
+    void start(long at) {
+        blockedNode = -1;
+        tickHandle = sim.schedule(at, tickKind, 0);
+    }
+
+    void stop() {
+        sim.cancel(tickHandle);
+        blockedNode = -1;
+    }
+
+    /** Each zone's queue takes tokens and taints (or evicts) the nodes at its head. */
+    private void tick(long now) {
+        // A write still blocked at this point has timed out: the item stays queued for a retry.
+        blockedNode = -1;
+        for (int z = 0; z < queues.zones(); z++) {
+            RateLimitedTimedQueue q = queues.queue(z);
+            while (q.size() > 0 && q.tryAccept(now)) {
+                int node = q.head();
+                if (needsWrite(node) && !cluster.controlPlane().isUp(now)) {
+                    // The write blocks the whole loop until etcd answers or the request times out.
+                    blockedNode = node;
+                    blockedSince = now;
+                    tickHandle = sim.schedule(now + NodeLifecycleController.REQUEST_TIMEOUT, tickKind, 0);
+                    return;
+                }
+                act(node, now);
+            }
+        }
+        tickHandle = sim.schedule(now + NodeLifecycleController.NODE_EVICTION_PERIOD, tickKind, 0);
+    }
+
+    private void apiServerRecovered(long now) {
+        if (blockedNode < 0 || now - blockedSince > NodeLifecycleController.REQUEST_TIMEOUT) {
+            return;
+        }
+        act(blockedNode, now);
+        blockedNode = -1;
+        sim.reschedule(tickHandle, now + NodeLifecycleController.NODE_EVICTION_PERIOD);
+    }
+
+    private boolean needsWrite(int node) {
+        return !nodes.deleted[node] && (!settings.taintBased() || Taints.noExecuteFor(observedReady[node]) != 0);
+    }
+
+    /** The queue's ActionFunc; the API server is up, so it succeeds and the node leaves the heap. */
+    private void act(int node, long now) {
+        if (needsWrite(node)) {
+            if (settings.taintBased()) {
+                int wanted = Taints.noExecuteFor(observedReady[node]);
+                taints.swap(node, wanted, Taints.NODE_CONTROLLER_NO_EXECUTE & ~wanted, now);
+            } else {
+                evictPods(node, now);
+            }
+        }
+        queues.processed(node);
+    }
+
+    /** {@code DeletePods}: every pod of the node except DaemonSet pods, at once. */
+    private void evictPods(int node, long now) {
+        PodTable pods = cluster.pods();
+        for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
+            if (!cluster.workloadOf(p).daemonSet()) {
+                deletions.delete(p, now, "NodeControllerEviction");
+            }
+        }
+    }
+}

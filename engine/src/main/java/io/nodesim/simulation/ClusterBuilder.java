@@ -1,0 +1,89 @@
+package io.nodesim.simulation;
+
+import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.EventRecorder;
+import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.PodPlacement;
+import io.nodesim.cluster.PodTable;
+import io.nodesim.cluster.WorkloadInfo;
+import io.nodesim.scenario.NodeGroup;
+import io.nodesim.scenario.Scenario;
+import io.nodesim.scenario.WorkloadSpec;
+import io.nodesim.tainteviction.TolerationCompiler;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the cluster at t = 0: node pools expanded (with their hostname and zone labels), zones
+ * in order of first appearance, every workload's pods Running and Ready on the nodes the
+ * {@link PodPlacement} chooses (DaemonSets: one pod per node).
+ */
+public final class ClusterBuilder {
+    static final String EXCLUDE_DISRUPTION = "node.kubernetes.io/exclude-disruption";
+    static final String ZONE_LABEL = "topology.kubernetes.io/zone";
+    static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
+
+    private ClusterBuilder() {
+    }
+
+    public static ClusterState build(Scenario scenario, PodPlacement placement, EventRecorder recorder) {
+        int n = scenario.nodeCount();
+        String[] names = new String[n];
+        int[] zone = new int[n];
+        boolean[] excluded = new boolean[n];
+        List<Map<String, String>> labels = new ArrayList<>(n);
+        List<String> zones = new ArrayList<>();
+        Map<String, Integer> zoneIndex = new HashMap<>();
+        int i = 0;
+        for (NodeGroup g : scenario.nodes()) {
+            Map<String, String> base = g.template().getMetadata() == null || g.template().getMetadata().getLabels() == null
+                    ? Map.of() : g.template().getMetadata().getLabels();
+            for (int k = 0; k < g.count(); k++, i++) {
+                names[i] = g.nodeName(k);
+                String z = g.zone(k);
+                zone[i] = zoneIndex.computeIfAbsent(z, key -> {
+                    zones.add(key);
+                    return zones.size() - 1;
+                });
+                Map<String, String> l = new HashMap<>(base);
+                l.put(HOSTNAME_LABEL, names[i]);
+                if (!z.isEmpty()) {
+                    l.put(ZONE_LABEL, z);
+                }
+                excluded[i] = l.containsKey(EXCLUDE_DISRUPTION);
+                labels.add(l);
+            }
+        }
+        NodeTable nodes = new NodeTable(names, zone, excluded, labels);
+        List<WorkloadInfo> workloads = new ArrayList<>();
+        int podCount = 0;
+        for (WorkloadSpec w : scenario.workloads()) {
+            int desired = "DaemonSet".equals(w.kind()) ? n : "Pod".equals(w.kind()) ? 1 : w.replicas();
+            workloads.add(TolerationCompiler.compile(w, desired, scenario.kubeApiServer()));
+            podCount += desired;
+        }
+        ClusterState cluster = new ClusterState(nodes, new PodTable(podCount), zones, workloads, recorder);
+        for (int wi = 0; wi < workloads.size(); wi++) {
+            WorkloadSpec spec = scenario.workloads().get(wi);
+            WorkloadInfo info = workloads.get(wi);
+            if (info.daemonSet()) {
+                for (int node = 0; node < n; node++) {
+                    cluster.pods().add(info.name() + "-" + names[node], wi, node, nodes);
+                }
+                continue;
+            }
+            String nodeName = spec.template().getSpec() == null ? null : spec.template().getSpec().getNodeName();
+            for (int r = 0; r < info.desired(); r++) {
+                int node = placement.place(info, r, nodeName, cluster);
+                if (node >= 0) {
+                    String podName = "Pod".equals(info.kind()) ? info.name() : info.name() + "-" + r;
+                    cluster.pods().add(podName, wi, node, nodes);
+                }
+            }
+        }
+        cluster.trackAvailability();
+        return cluster;
+    }
+}

@@ -1,0 +1,128 @@
+package io.nodesim.simulation;
+
+import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.EventRecorder;
+import io.nodesim.cluster.PodDeletions;
+import io.nodesim.cluster.PodPlacement;
+import io.nodesim.cluster.Samples;
+import io.nodesim.cluster.SpreadPlacement;
+import io.nodesim.faults.FaultContext;
+import io.nodesim.faults.FaultInjector;
+import io.nodesim.faults.FaultRegistry;
+import io.nodesim.kernel.RandomStreams;
+import io.nodesim.kernel.SimTime;
+import io.nodesim.kernel.Simulation;
+import io.nodesim.kubelet.HeartbeatSequence;
+import io.nodesim.kubelet.Kubelet;
+import io.nodesim.kubelet.NodeFaultState;
+import io.nodesim.metrics.RunResult;
+import io.nodesim.nodelifecycle.NodeLifecycleController;
+import io.nodesim.nodelifecycle.NodeLifecycleSettings;
+import io.nodesim.scenario.KubeletConfig;
+import io.nodesim.scenario.Scenario;
+import io.nodesim.tainteviction.TaintEvictionController;
+
+/**
+ * One replication of a scenario, from the cluster at t = 0 to the {@link RunResult}. Every
+ * component draws from its own named stream of {@link RandomStreams}(seed, replication), so the
+ * same scenario, seed and replication give the same result, and two sweep points share the
+ * numbers of every component they do not change.
+ */
+public final class ClusterSimulation {
+    /** The lease controller's JitterUntil factor (component-helpers apimachinery/lease). */
+    public static final double LEASE_JITTER = 0.04;
+
+    private final Scenario scenario;
+    private final int replication;
+    private final Simulation sim = new Simulation();
+    private final ClusterState cluster;
+    private final Samples samples = new Samples();
+    private final PodDeletions deletions;
+    private final Kubelet kubelet;
+    private final NodeLifecycleController nodeLifecycle;
+    private final TaintEvictionController taintEviction;
+
+    public ClusterSimulation(Scenario scenario, int replication, boolean recordEvents) {
+        this(scenario, replication, recordEvents, new SpreadPlacement());
+    }
+
+    public ClusterSimulation(Scenario scenario, int replication, boolean recordEvents, PodPlacement placement) {
+        this.scenario = scenario;
+        this.replication = replication;
+        RandomStreams streams = new RandomStreams(scenario.seed(), replication);
+        cluster = ClusterBuilder.build(scenario, placement, new EventRecorder(recordEvents));
+        deletions = new PodDeletions(cluster, samples);
+        int n = cluster.nodes().count;
+        KubeletConfig k = scenario.kubelet();
+        NodeFaultState faults = new NodeFaultState(n, cluster.controlPlane(),
+                Math.min(k.nodeLeaseDurationSeconds() * SimTime.SECOND, k.nodeStatusUpdateFrequency()));
+        double jitter = scenario.profile().leaseJitter() ? LEASE_JITTER : 0;
+        var lat = scenario.latencies();
+        HeartbeatSequence lease = scenario.profile().nodeLease()
+                ? new HeartbeatSequence(n, k.leaseRenewInterval(), jitter, lat.leaseRenewal(), lat.watch(), faults,
+                        streams.stream("kubelet.lease").nextLong())
+                : null;
+        HeartbeatSequence status = new HeartbeatSequence(n, statusPostPeriod(scenario), jitter, lat.statusUpdate(),
+                lat.watch(), faults, streams.stream("kubelet.status").nextLong());
+        kubelet = new Kubelet(sim, cluster, faults, lease, status, lat.statusUpdate(), k.nodeStatusUpdateFrequency(),
+                streams.stream("kubelet.readyPost"));
+        nodeLifecycle = new NodeLifecycleController(sim, cluster, NodeLifecycleSettings.of(scenario), kubelet,
+                samples, deletions, streams);
+        taintEviction = new TaintEvictionController(sim, cluster, deletions, lat.watch(),
+                streams.stream("tainteviction"));
+        nodeLifecycle.setTaintListener(taintEviction);
+        FaultContext ctx = new FaultContext(sim, cluster, kubelet, nodeLifecycle, taintEviction,
+                streams.stream("faults"));
+        new FaultInjector(ctx, new FaultRegistry()).schedule(scenario.faults());
+        Invariants.register(sim, cluster, scenario);
+        nodeLifecycle.start();
+    }
+
+    /**
+     * The period of the kubelet's periodic NodeStatus post: every nodeStatusUpdateFrequency before
+     * leases; with leases only when nodeStatusReportFrequency has passed, i.e. at the first status
+     * tick at or after it.
+     */
+    static long statusPostPeriod(Scenario s) {
+        long f = s.kubelet().nodeStatusUpdateFrequency();
+        if (!s.profile().nodeLease()) {
+            return f;
+        }
+        long report = s.kubelet().nodeStatusReportFrequency();
+        return Math.max(1, (report + f - 1) / f) * f;
+    }
+
+    /** Runs one replication of the scenario (the entry point other packages call). */
+    public static RunResult run(Scenario scenario, int replication, boolean recordEvents) {
+        return new ClusterSimulation(scenario, replication, recordEvents).run();
+    }
+
+    public RunResult run() {
+        sim.runUntil(scenario.duration());
+        return Results.collect(replication, cluster, samples, deletions, sim.eventsFired(), sim.now());
+    }
+
+    public Simulation simulation() {
+        return sim;
+    }
+
+    public ClusterState cluster() {
+        return cluster;
+    }
+
+    public NodeLifecycleController nodeLifecycle() {
+        return nodeLifecycle;
+    }
+
+    public TaintEvictionController taintEviction() {
+        return taintEviction;
+    }
+
+    public Kubelet kubelet() {
+        return kubelet;
+    }
+
+    public PodDeletions deletions() {
+        return deletions;
+    }
+}

@@ -1,0 +1,72 @@
+package io.nodesim.simulation;
+
+import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.Condition;
+import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.PodTable;
+import io.nodesim.cluster.Taints;
+import io.nodesim.kernel.SimTime;
+import io.nodesim.kernel.Simulation;
+import io.nodesim.metrics.EventRecord;
+import io.nodesim.scenario.Scenario;
+import java.util.List;
+
+/** The run-end checks: time never went backwards, every pod is accounted for, taints match conditions. */
+final class Invariants {
+    private Invariants() {
+    }
+
+    static void register(Simulation sim, ClusterState cluster, Scenario scenario) {
+        // A node Ready again keeps its NoExecute taint until the next pass; allow two passes and a second.
+        long slack = 2 * scenario.kubeControllerManager().nodeMonitorPeriod() + SimTime.SECOND;
+        sim.addInvariantCheck(() -> {
+            checkTime(cluster.recorder().events());
+            checkPods(cluster);
+            checkTaints(cluster, sim.now(), slack);
+        });
+    }
+
+    private static void checkTime(List<EventRecord> events) {
+        for (int i = 1; i < events.size(); i++) {
+            if (events.get(i).time() < events.get(i - 1).time()) {
+                throw new IllegalStateException("time went backwards at event " + i + ": " + events.get(i));
+            }
+        }
+    }
+
+    private static void checkPods(ClusterState cluster) {
+        PodTable pods = cluster.pods();
+        NodeTable nodes = cluster.nodes();
+        int onNodes = 0;
+        for (int node = 0; node < nodes.count; node++) {
+            for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
+                if (pods.node[p] != node) {
+                    throw new IllegalStateException("pod " + pods.name(p) + " listed on the wrong node");
+                }
+                onNodes++;
+            }
+        }
+        if (onNodes != pods.count()) {
+            throw new IllegalStateException(pods.count() + " pods but " + onNodes + " on nodes");
+        }
+        for (int p = 0; p < pods.count(); p++) {
+            if (pods.isDeleted(p) && pods.ready[p]) {
+                throw new IllegalStateException("deleted pod " + pods.name(p) + " is Ready");
+            }
+        }
+    }
+
+    private static void checkTaints(ClusterState cluster, long now, long slack) {
+        NodeTable nodes = cluster.nodes();
+        for (int i = 0; i < nodes.count; i++) {
+            int t = nodes.taints[i];
+            if ((t & Taints.NODE_CONTROLLER_NO_EXECUTE) == Taints.NODE_CONTROLLER_NO_EXECUTE) {
+                throw new IllegalStateException(nodes.names[i] + " has both unreachable and not-ready NoExecute");
+            }
+            if ((t & Taints.NODE_CONTROLLER_NO_EXECUTE) != 0 && nodes.ready[i] == Condition.TRUE
+                    && now - nodes.readyTransition[i] > slack) {
+                throw new IllegalStateException(nodes.names[i] + " is Ready but kept its NoExecute taint");
+            }
+        }
+    }
+}

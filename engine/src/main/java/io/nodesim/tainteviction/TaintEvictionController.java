@@ -1,0 +1,156 @@
+package io.nodesim.tainteviction;
+
+import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.PodDeletions;
+import io.nodesim.cluster.PodTable;
+import io.nodesim.cluster.TaintListener;
+import io.nodesim.cluster.Taints;
+import io.nodesim.cluster.WorkloadInfo;
+import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.kernel.EventQueue;
+import io.nodesim.kernel.Simulation;
+import java.util.Arrays;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * The taint-eviction controller: {@code pkg/controller/tainteviction/taint_eviction.go} (a
+ * separate controller from 1.29, the NoExecuteTaintManager inside the node lifecycle controller
+ * before, same rules; all taint-based versions modelled).
+ *
+ * <p>On a node's NoExecute-taint change it learns of through its informer (one watch delay λ), it
+ * takes its own clock as {@code now} (not the taint's TimeAdded) and, per pod of the node: no
+ * NoExecute taint → cancel; a taint no toleration matches → delete now; only unbounded tolerations
+ * → cancel (never); else delete at now + min(tolerationSeconds). An eviction already scheduled is
+ * kept as it is (its CreatedAt + the new minimum is always earlier than now + minimum), so a
+ * changed toleration or a second taint neither lengthens nor shortens it. Deletions are not
+ * rate-limited; during a control-plane outage they wait for the API server.
+ */
+public final class TaintEvictionController implements TaintListener {
+    /** The target of the event that starts a restarted instance. */
+    private static final int RESTARTED = -1;
+    private final Simulation sim;
+    private final ClusterState cluster;
+    private final PodDeletions deletions;
+    private final DurationDistribution watch;
+    private final RandomGenerator rng;
+    private final int nodeKind;
+    private final int evictKind;
+    private long[] evictionHandle;
+    private boolean running = true;
+    /** Deletions sent during an outage; they complete when the API server answers. */
+    private final java.util.List<Integer> awaitingApiServer = new java.util.ArrayList<>();
+
+    public TaintEvictionController(Simulation sim, ClusterState cluster, PodDeletions deletions,
+            DurationDistribution watch, RandomGenerator rng) {
+        this.sim = sim;
+        this.cluster = cluster;
+        this.deletions = deletions;
+        this.watch = watch;
+        this.rng = rng;
+        this.nodeKind = sim.registerKind("tainteviction.nodeUpdate", this::handleNodeUpdate);
+        this.evictKind = sim.registerKind("tainteviction.deletePod", this::deletePod);
+        cluster.controlPlane().onRecovery(now -> {
+            for (int pod : awaitingApiServer) {
+                deletions.delete(pod, now, "TaintManagerEviction");
+            }
+            awaitingApiServer.clear();
+        });
+        evictionHandle = new long[Math.max(16, cluster.pods().count())];
+        Arrays.fill(evictionHandle, EventQueue.NO_HANDLE);
+    }
+
+    @Override
+    public void noExecuteTaintsChanged(int node, long time) {
+        sim.schedule(time + watch.sample(rng), nodeKind, node);
+    }
+
+    /** The evictions of a pod scheduled by this controller: its pending deletion time, or NEVER. */
+    public long scheduledEviction(int pod) {
+        return pod < evictionHandle.length ? sim.timeOf(evictionHandle[pod]) : io.nodesim.kernel.SimTime.NEVER;
+    }
+
+    /**
+     * A controller-manager restart: the timed work queue is lost; the new instance starts after
+     * {@code downtime} and re-processes every node with a NoExecute taint at that time.
+     */
+    public void restart(long now, long downtime) {
+        for (int p = 0; p < evictionHandle.length; p++) {
+            sim.cancel(evictionHandle[p]);
+        }
+        running = false;
+        sim.schedule(now + downtime, nodeKind, RESTARTED);
+    }
+
+    private void handleNodeUpdate(int node, long now) {
+        if (node == RESTARTED) {
+            running = true;
+            NodeTable nodes = cluster.nodes();
+            for (int i = 0; i < nodes.count; i++) {
+                if ((nodes.taints[i] & Taints.NO_EXECUTE_MASK) != 0) {
+                    handleNodeUpdate(i, now);
+                }
+            }
+            return;
+        }
+        if (!running) {
+            return;
+        }
+        ensureCapacity();
+        NodeTable nodes = cluster.nodes();
+        PodTable pods = cluster.pods();
+        int noExecute = nodes.taints[node] & Taints.NO_EXECUTE_MASK;
+        for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
+            if (pods.isDeleted(p)) {
+                continue;
+            }
+            processPodOnNode(p, noExecute, now);
+        }
+    }
+
+    private void processPodOnNode(int pod, int noExecute, long now) {
+        if (noExecute == 0) {
+            sim.cancel(evictionHandle[pod]);
+            return;
+        }
+        WorkloadInfo w = cluster.workloadOf(pod);
+        long min = WorkloadInfo.FOREVER;
+        for (int bit = Taints.UNREACHABLE_NO_EXECUTE; bit <= Taints.OUT_OF_SERVICE_NO_EXECUTE; bit <<= 1) {
+            if ((noExecute & bit) == 0) {
+                continue;
+            }
+            long t = w.tolerationOf(bit);
+            if (t == WorkloadInfo.NOT_TOLERATED) {
+                sim.cancel(evictionHandle[pod]);
+                evictionHandle[pod] = sim.schedule(now, evictKind, pod);
+                return;
+            }
+            min = Math.min(min, t);
+        }
+        if (min == WorkloadInfo.FOREVER) {
+            sim.cancel(evictionHandle[pod]);
+            return;
+        }
+        if (sim.isPending(evictionHandle[pod])) {
+            return;
+        }
+        evictionHandle[pod] = sim.schedule(now + min, evictKind, pod);
+    }
+
+    private void deletePod(int pod, long now) {
+        if (!cluster.controlPlane().isUp(now)) {
+            awaitingApiServer.add(pod);
+            return;
+        }
+        deletions.delete(pod, now, "TaintManagerEviction");
+    }
+
+    private void ensureCapacity() {
+        int n = cluster.pods().count();
+        if (n > evictionHandle.length) {
+            int old = evictionHandle.length;
+            evictionHandle = Arrays.copyOf(evictionHandle, Math.max(n, old * 2));
+            Arrays.fill(evictionHandle, old, evictionHandle.length, EventQueue.NO_HANDLE);
+        }
+    }
+}

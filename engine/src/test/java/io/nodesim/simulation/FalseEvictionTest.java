@@ -1,0 +1,103 @@
+package io.nodesim.simulation;
+
+import static io.nodesim.simulation.SimAssertions.events;
+import static io.nodesim.testing.ScenarioFixture.scenario;
+import static io.nodesim.testing.ScenarioFixture.toleration;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nodesim.cluster.Taints;
+import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.kernel.SimTime;
+import io.nodesim.metrics.RunResult;
+import io.nodesim.scenario.FaultTarget;
+import io.nodesim.scenario.FaultType;
+import io.nodesim.testing.ScenarioFixture;
+import org.junit.jupiter.api.Test;
+
+/** Slow or lost heartbeats: false NotReady and false evictions (DESIGN §3, kubernetes #121793). */
+class FalseEvictionTest {
+    private static final long AT = SimTime.seconds(100);
+
+    private static ScenarioFixture shortTolerations(String version) {
+        return tolerating(version, 5L);
+    }
+
+    private static ScenarioFixture tolerating(String version, long seconds) {
+        return scenario().version(version).pool("node", 20, "a", "b")
+                .deployment("web", 40, toleration(Taints.UNREACHABLE_KEY, seconds));
+    }
+
+    /** Every heartbeat write of node-0 and node-1 takes {@code seconds} for 5 minutes. */
+    private static RunResult delayedHeartbeats(long seconds) {
+        var s = shortTolerations("1.35").fault(FaultType.HEARTBEAT_DELAY, AT, SimTime.MINUTE * 5,
+                ScenarioFixture.nodes("node-0", "node-1"), DurationDistribution.constant(SimTime.seconds(seconds)))
+                .duration(SimTime.MINUTE * 10).build();
+        return ClusterSimulation.run(s, 0, true);
+    }
+
+    @Test
+    void heartbeatDelay_longerThanGrace_causesFalseNotReadyAndFalseEvictions() {
+        RunResult r = delayedHeartbeats(70);
+        assertTrue(r.nodes().stream().anyMatch(n -> n.node().equals("node-0") && n.unknownAt() != SimTime.NEVER));
+        double falseEvictions = r.metrics().get("false_evictions")[0];
+        assertTrue(falseEvictions >= 2, "false evictions " + falseEvictions);
+        assertTrue(r.pods().stream().filter(p -> p.deletedAt() != SimTime.NEVER).allMatch(p -> p.falseEviction()));
+        assertTrue(events(r, "NodeReadyTrue").size() >= 2, "the kubelets answer the Unknown: the nodes flap");
+    }
+
+    @Test
+    void heartbeatDelay_shorterThanGrace_isHarmless() {
+        assertTrue(events(delayedHeartbeats(20), "NodeReadyUnknown").isEmpty());
+    }
+
+    @Test
+    void etcdStall40s_grace40_nodesFlapAndPodsAreFalselyEvicted() {
+        // #121793: a 40 s stall with G = 40 s made nodes flap NotReady; G = 50 s stopped it. Most
+        // flapping nodes are protected by the zone states (Partial stops tainting in small zones);
+        // pods that tolerate unreachable for 0 s on a node tainted first are deleted anyway.
+        var s = tolerating("1.31", 0L).fault(FaultType.CONTROL_PLANE_OUTAGE, AT, SimTime.seconds(40), FaultTarget.all())
+                .duration(SimTime.MINUTE * 5);
+        int flaps40 = 0;
+        int flaps50 = 0;
+        int evictions40 = 0;
+        for (int k = 0; k < 10; k++) {
+            RunResult r40 = new ClusterSimulation(s.build(), k, true).run();
+            flaps40 += events(r40, "NodeReadyUnknown").size();
+            evictions40 += (int) r40.metrics().get("false_evictions")[0];
+            RunResult r50 = new ClusterSimulation(s.grace(SimTime.seconds(50)).build(), k, true).run();
+            flaps50 += events(r50, "NodeReadyUnknown").size();
+            s.grace(SimTime.seconds(40));
+        }
+        assertTrue(flaps40 > 0, "false NotReady with G = 40");
+        assertTrue(evictions40 > 0, "false evictions with G = 40");
+        assertEquals(0, flaps50, "G = 50 rides out a 40 s stall");
+    }
+
+    @Test
+    void controlPlaneOutage_noWriteDuringTheOutage() {
+        var s = shortTolerations("1.35").crash(AT, "node-3")
+                .fault(FaultType.CONTROL_PLANE_OUTAGE, AT, SimTime.MINUTE * 3, FaultTarget.all())
+                .duration(SimTime.MINUTE * 6).build();
+        RunResult r = ClusterSimulation.run(s, 0, true);
+        long end = AT + SimTime.MINUTE * 3;
+        var early = r.events().stream().filter(e -> !e.kind().equals("NodeFault") && e.time() < end).toList();
+        assertTrue(early.isEmpty(), "every controller write waits for the API server: " + early);
+    }
+
+    @Test
+    void etcdStall_blockedWritesCompleteWhenItEnds() {
+        // node-3 dies at 100 s; the API server stalls over the detection (140–170 s) and over the
+        // deletion (440–480 s): the blocked health update lands at 170 s, the deletion at 480 s.
+        var s = scenario().pool("node", 10, "a").deployment("web", 10).crash(AT, "node-3")
+                .fault(FaultType.CONTROL_PLANE_OUTAGE, SimTime.seconds(140), SimTime.seconds(30), FaultTarget.all())
+                .fault(FaultType.CONTROL_PLANE_OUTAGE, SimTime.seconds(440), SimTime.seconds(40), FaultTarget.all())
+                .duration(SimTime.MINUTE * 10).build();
+        RunResult r = ClusterSimulation.run(s, 0, false);
+        var n = SimAssertions.node(r, "node-3");
+        assertEquals(SimTime.seconds(170), n.unknownAt());
+        assertEquals(SimTime.seconds(170) + SimTime.millis(50), n.noScheduleTaintAt());
+        assertTrue(n.noExecuteTaintAt() - SimTime.seconds(170) <= SimTime.millis(100));
+        assertEquals(SimTime.seconds(480), SimAssertions.pod(r, "web-3").deletedAt());
+    }
+}

@@ -1,0 +1,37 @@
+package io.nodesim.simulation;
+
+import io.nodesim.kernel.SimTime;
+import io.nodesim.metrics.EventRecord;
+import io.nodesim.metrics.NodeRecord;
+import io.nodesim.metrics.PodRecord;
+import io.nodesim.metrics.RunResult;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Lookups into a {@link RunResult} for the tests. */
+final class SimAssertions {
+    private SimAssertions() {
+    }
+
+    static NodeRecord node(RunResult r, String name) {
+        return r.nodes().stream().filter(n -> n.node().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for node " + name + " in " + r.nodes()));
+    }
+
+    static PodRecord pod(RunResult r, String name) {
+        return r.pods().stream().filter(p -> p.pod().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for pod " + name));
+    }
+
+    static List<PodRecord> podsOn(RunResult r, String node) {
+        return r.pods().stream().filter(p -> p.node().equals(node)).collect(Collectors.toList());
+    }
+
+    static List<EventRecord> events(RunResult r, String kind) {
+        return r.events().stream().filter(e -> e.kind().equals(kind)).collect(Collectors.toList());
+    }
+
+    static double seconds(long micros) {
+        return SimTime.toSeconds(micros);
+    }
+}

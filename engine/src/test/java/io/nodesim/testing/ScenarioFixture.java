@@ -1,0 +1,217 @@
+package io.nodesim.testing;
+
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.kernel.SimTime;
+import io.nodesim.scenario.ApiServerConfig;
+import io.nodesim.scenario.ControllerManagerConfig;
+import io.nodesim.scenario.FaultSpec;
+import io.nodesim.scenario.FaultTarget;
+import io.nodesim.scenario.FaultType;
+import io.nodesim.scenario.KubeletConfig;
+import io.nodesim.scenario.KubernetesVersion;
+import io.nodesim.scenario.Latencies;
+import io.nodesim.scenario.NodeGroup;
+import io.nodesim.scenario.Scenario;
+import io.nodesim.scenario.StartupConfig;
+import io.nodesim.scenario.VersionProfile;
+import io.nodesim.scenario.WorkloadSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds {@link Scenario} records for tests, with the defaults of a version profile (spec §2) and
+ * constant latencies (watch 50 ms, monitor pass 20 ms, writes 5 ms) unless a test changes them.
+ */
+public final class ScenarioFixture {
+    private String version = "1.35";
+    private long seed = 1;
+    private long duration = SimTime.MINUTE * 10;
+    private Long grace;
+    private long monitorPeriod = SimTime.seconds(5);
+    private double evictionRate = 0.1;
+    private double secondaryRate = 0.01;
+    private int largeCluster = 50;
+    private double unhealthyThreshold = 0.55;
+    private Boolean taintManager;
+    private long podEvictionTimeout = SimTime.MINUTE * 5;
+    private long statusFrequency = SimTime.seconds(10);
+    private long reportFrequency = SimTime.MINUTE * 5;
+    private int leaseSeconds = 40;
+    private Boolean leaseJitter;
+    private DurationDistribution watch = DurationDistribution.constant(SimTime.millis(50));
+    private DurationDistribution monitorPass = DurationDistribution.constant(SimTime.millis(20));
+    private DurationDistribution write = DurationDistribution.constant(SimTime.millis(5));
+    private final List<NodeGroup> nodes = new ArrayList<>();
+    private final List<WorkloadSpec> workloads = new ArrayList<>();
+    private final List<FaultSpec> faults = new ArrayList<>();
+
+    public static ScenarioFixture scenario() {
+        return new ScenarioFixture();
+    }
+
+    public ScenarioFixture version(String v) {
+        version = v;
+        return this;
+    }
+
+    public ScenarioFixture seed(long s) {
+        seed = s;
+        return this;
+    }
+
+    public ScenarioFixture duration(long d) {
+        duration = d;
+        return this;
+    }
+
+    public ScenarioFixture grace(long g) {
+        grace = g;
+        return this;
+    }
+
+    public ScenarioFixture monitorPeriod(long p) {
+        monitorPeriod = p;
+        return this;
+    }
+
+    public ScenarioFixture evictionRates(double primary, double secondary) {
+        evictionRate = primary;
+        secondaryRate = secondary;
+        return this;
+    }
+
+    public ScenarioFixture largeClusterSizeThreshold(int n) {
+        largeCluster = n;
+        return this;
+    }
+
+    public ScenarioFixture taintManager(boolean enabled) {
+        taintManager = enabled;
+        return this;
+    }
+
+    public ScenarioFixture podEvictionTimeout(long t) {
+        podEvictionTimeout = t;
+        return this;
+    }
+
+    public ScenarioFixture statusFrequency(long f) {
+        statusFrequency = f;
+        return this;
+    }
+
+    public ScenarioFixture leaseJitter(boolean on) {
+        leaseJitter = on;
+        return this;
+    }
+
+    public ScenarioFixture watch(DurationDistribution d) {
+        watch = d;
+        return this;
+    }
+
+    public ScenarioFixture monitorPass(DurationDistribution d) {
+        monitorPass = d;
+        return this;
+    }
+
+    public ScenarioFixture writes(DurationDistribution d) {
+        write = d;
+        return this;
+    }
+
+    public ScenarioFixture pool(String name, int count, String... zones) {
+        nodes.add(new NodeGroup(name, true, count, List.of(zones), new NodeBuilder().withNewMetadata().endMetadata().build()));
+        return this;
+    }
+
+    public ScenarioFixture node(String name, String zone, Map<String, String> labels) {
+        nodes.add(new NodeGroup(name, false, 1, List.of(zone),
+                new NodeBuilder().withNewMetadata().withLabels(labels).endMetadata().build()));
+        return this;
+    }
+
+    public ScenarioFixture deployment(String name, int replicas, Toleration... tolerations) {
+        return workload("Deployment", name, replicas, tolerations);
+    }
+
+    public ScenarioFixture daemonSet(String name) {
+        return workload("DaemonSet", name, 0);
+    }
+
+    public ScenarioFixture workload(String kind, String name, int replicas, Toleration... tolerations) {
+        PodTemplateSpec t = new PodTemplateSpecBuilder().withNewMetadata().endMetadata().withNewSpec()
+                .withTolerations(List.of(tolerations)).endSpec().build();
+        workloads.add(new WorkloadSpec(kind, name, "default", replicas, Map.of("app", name), t, null));
+        return this;
+    }
+
+    public ScenarioFixture fault(FaultType type, long at, long duration, FaultTarget target) {
+        return fault(type, at, duration, target, null);
+    }
+
+    public ScenarioFixture fault(FaultType type, long at, long duration, FaultTarget target, DurationDistribution delay) {
+        faults.add(new FaultSpec(type, at, duration, target, delay, null, null, null, 0));
+        return this;
+    }
+
+    public ScenarioFixture randomFailures(long at, DurationDistribution mtbf, DurationDistribution mttr,
+            FaultType failure, FaultTarget target) {
+        faults.add(new FaultSpec(FaultType.RANDOM_NODE_FAILURES, at, SimTime.NEVER, target, null, mtbf, mttr, failure, 0));
+        return this;
+    }
+
+    public ScenarioFixture crash(long at, String... nodeNames) {
+        return fault(FaultType.NODE_CRASH, at, SimTime.NEVER, nodes(nodeNames));
+    }
+
+    public static FaultTarget nodes(String... names) {
+        return new FaultTarget(List.of(names), null, Map.of(), null, null);
+    }
+
+    public static FaultTarget zone(String zone) {
+        return new FaultTarget(List.of(), zone, Map.of(), null, null);
+    }
+
+    public static Toleration toleration(String key, Long seconds) {
+        return new Toleration("NoExecute", key, "Exists", seconds, null);
+    }
+
+    public Scenario build() {
+        KubernetesVersion v = KubernetesVersion.parse(version);
+        int minor = v.minor();
+        boolean lease = minor >= 17;
+        boolean jitter = leaseJitter != null ? leaseJitter : minor >= 20;
+        VersionProfile profile = new VersionProfile(profileName(minor), lease, jitter, minor >= 34, minor < 27,
+                minor >= 36, minor >= 33);
+        long g = grace != null ? grace : SimTime.seconds(minor >= 32 ? 50 : 40);
+        boolean tm = taintManager != null ? taintManager : minor >= 13;
+        var kcm = new ControllerManagerConfig(monitorPeriod, g, SimTime.seconds(60), evictionRate, secondaryRate,
+                largeCluster, unhealthyThreshold, tm, podEvictionTimeout);
+        var latencies = new Latencies(watch, monitorPass, write, write, DurationDistribution.constant(0),
+                DurationDistribution.constant(0), DurationDistribution.constant(0));
+        var startup = new StartupConfig(new StartupConfig.Model(DurationDistribution.constant(0),
+                DurationDistribution.constant(0)), Map.of());
+        if (nodes.isEmpty()) {
+            pool("node", 10, "a");
+        }
+        return new Scenario("test", "", null, v, profile, seed, 1, duration,
+                new KubeletConfig(statusFrequency, reportFrequency, leaseSeconds), kcm, new ApiServerConfig(300, 300),
+                Map.of(), latencies, nodes, workloads, startup, faults, Map.of());
+    }
+
+    private static String profileName(int minor) {
+        if (minor < 17) {
+            return "1.12";
+        }
+        if (minor < 32) {
+            return "1.17–1.31";
+        }
+        return minor < 34 ? "1.32–1.33" : "1.34+";
+    }
+}
