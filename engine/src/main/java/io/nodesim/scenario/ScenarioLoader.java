@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public final class ScenarioLoader {
     public static final String API_VERSION = "nodesim.io/v1alpha1";
     public static final String KIND = "Scenario";
-    static final List<String> TOP_FIELDS = List.of("apiVersion", "kind", "metadata", "spec");
+    static final List<String> TOP_FIELDS = List.of("apiVersion", "kind", "metadata", "spec", "sweep");
     static final List<String> METADATA_FIELDS = List.of("name", "description");
     static final List<String> SPEC_FIELDS = List.of("kubernetesVersion", "seed", "replications", "duration",
             "kubelet", "kubeControllerManager", "kubeApiServer", "kubeScheduler", "latencies", "nodes",

@@ -1,0 +1,115 @@
+package io.nodesim.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.nodesim.experiment.ExperimentException;
+import io.nodesim.experiment.ReplicationRunner;
+import io.nodesim.experiment.ScenarioFactory;
+import io.nodesim.experiment.Sweep;
+import io.nodesim.experiment.SweepSpec;
+import io.nodesim.reports.sweep.SweepCsvFile;
+import io.nodesim.scenario.Scenario;
+import io.nodesim.scenario.ScenarioException;
+import io.nodesim.scenario.ScenarioLoader;
+import io.nodesim.simulation.ClusterSimulation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code nodesim sweep}: runs a scenario at every point of a grid or Latin hypercube of settings and
+ * writes sweep.csv, resumably. All logic is in {@link Sweep}; this class only wires the scenario
+ * loader and the simulation into it and maps failures to exit codes.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Runs the scenario at every point of a parameter sweep and writes sweep.csv.",
+            "Interrupted? Run the same command again: it continues where it stopped."})
+final class SweepCommand implements Callable<Integer> {
+    static final int EXIT_INTERRUPTED = 130;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file.")
+    Path scenarioFile;
+
+    @Option(names = "--vary", paramLabel = "PATH=V1,V2,...",
+            description = "A full-grid axis (repeatable); PATH is relative to spec, as for --set.")
+    List<String> vary = new ArrayList<>();
+
+    @Option(names = "--lhs", paramLabel = "PATH=LOW..HIGH",
+            description = "A Latin hypercube range (repeatable): two durations or two numbers.")
+    List<String> lhs = new ArrayList<>();
+
+    @Option(names = "--samples", paramLabel = "N", description = "Latin hypercube points (with --lhs).")
+    int samples;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Overrides a setting at every point.")
+    List<String> set = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default: out/<metadata.name>/).")
+    Path output;
+
+    @Option(names = "--replications", paramLabel = "N", description = "Replications per point (default: the scenario's).")
+    int replications;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario base;
+        SweepSpec spec;
+        Sweep sweep;
+        try {
+            base = ScenarioLoader.load(scenarioFile, set);
+            spec = vary.isEmpty() && lhs.isEmpty() ? fileSection() : SweepSpec.parse(vary, lhs, samples);
+            ScenarioFactory factory = overrides -> {
+                List<String> all = new ArrayList<>(set);
+                all.addAll(overrides);
+                return ScenarioLoader.load(scenarioFile, all);
+            };
+            ReplicationRunner runner = (s, r) -> ClusterSimulation.run(s, r, false);
+            sweep = new Sweep(spec, base.seed(), factory, runner, replications, threads, ProgressBar.forConsole());
+        } catch (ScenarioException | IllegalArgumentException | IOException e) {
+            System.err.println("nodesim sweep: " + e.getMessage());
+            return NodesimCommand.EXIT_BAD_INPUT;
+        }
+        SweepCsvFile csv = SweepCsvFile.in(output != null ? output : Path.of("out", base.name()));
+        try {
+            CtrlC.interruptible(() -> {
+                sweep.run(csv);
+                return null;
+            });
+        } catch (InterruptedException e) {
+            System.err.println();
+            System.err.println("nodesim sweep: interrupted; " + csv.file() + " holds every completed point."
+                    + " Run the same command to continue.");
+            return EXIT_INTERRUPTED;
+        } catch (ScenarioException | IllegalArgumentException e) {
+            System.err.println("nodesim sweep: " + e.getMessage());
+            return NodesimCommand.EXIT_BAD_INPUT;
+        } catch (ExperimentException e) {
+            System.err.println("nodesim sweep: " + e.getMessage());
+            // no cause: the existing sweep.csv is another sweep's (bad input); a cause: a replication failed
+            return e.getCause() == null ? NodesimCommand.EXIT_BAD_INPUT : NodesimCommand.EXIT_CHECK_FAILED;
+        }
+        System.out.println(csv.file() + ": " + sweep.points().size() + " points");
+        return NodesimCommand.EXIT_OK;
+    }
+
+    /** The scenario file's top-level {@code sweep:} section. */
+    private SweepSpec fileSection() throws IOException {
+        Map<?, ?> document = new ObjectMapper(new YAMLFactory()).readValue(scenarioFile.toFile(), Map.class);
+        if (!(document.get("sweep") instanceof Map<?, ?> section)) {
+            throw new IllegalArgumentException("nothing to sweep: give --vary PATH=V1,V2,... or --lhs PATH=LOW..HIGH,"
+                    + " or a sweep: section in " + scenarioFile);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> typed = (Map<String, Object>) section;
+        return SweepSpec.fromMap(typed);
+    }
+}
