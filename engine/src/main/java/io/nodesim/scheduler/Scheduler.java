@@ -1,0 +1,291 @@
+package io.nodesim.scheduler;
+
+import io.nodesim.scheduler.SchedulerConfiguration.WeightedPlugin;
+import io.nodesim.scheduler.plugins.FilterPlugin;
+import io.nodesim.scheduler.plugins.PluginRegistry;
+import io.nodesim.scheduler.plugins.ScorePlugin;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * One kube-scheduler profile running scheduling cycles (kubernetes pkg/scheduler/schedule_one.go:
+ * {@code schedulePod}, {@code findNodesThatFitPod}, {@code numFeasibleNodesToFind},
+ * {@code prioritizeNodes}, {@code selectHost}). Filtering walks the zone-interleaved node list from
+ * {@code nextStartNodeIndex}, sequentially, and stops at exactly K feasible nodes (the minimal
+ * processed count of the parallel upstream search); one feasible node is chosen without scoring;
+ * ties are broken uniformly from the given stream ("scheduler.ties").
+ *
+ * <p>The hot path allocates nothing per node: scratch arrays are sized to the cluster and reused.
+ */
+public final class Scheduler {
+    static final String NO_NODES = "no nodes available to schedule pods";
+    /** NodeAffinity pinned the pod (matchFields metadata.name) to node names that do not exist. */
+    private static final String NO_PINNED_NODE = "node(s) didn't match Pod's node affinity/selector";
+    private static final int MIN_FEASIBLE_NODES_TO_FIND = 100;
+    private static final int MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+
+    private final NodeTable nodes;
+    private final SchedulerConfiguration config;
+    private final RandomGenerator ties;
+    private final FilterPlugin[] filters;
+    private final ScorePlugin[] scorers;
+    private final int[] weights;
+    private final FilterPlugin[] activeFilters;
+    private final boolean[] scoreActive;
+    private int nextStartNodeIndex;
+    private int[] feasible = new int[0];
+    private int[] rejectedNodes = new int[0];
+    private String[] rejectedReasons = new String[0];
+    private String[] rejectedPlugins = new String[0];
+    private long[][] raw;
+    private long[][] normalized;
+    private long[] totals = new long[0];
+
+    public Scheduler(NodeTable nodes, SchedulerConfiguration config, RandomGenerator ties) {
+        this.nodes = nodes;
+        this.config = config;
+        this.ties = ties;
+        Map<String, Object> instances = new HashMap<>();
+        List<FilterPlugin> f = new ArrayList<>();
+        for (String name : config.filters()) {
+            if (PluginRegistry.isModelled(name)) {
+                f.add((FilterPlugin) instances.computeIfAbsent(name, n -> PluginRegistry.create(n, nodes, config)));
+            }
+        }
+        List<ScorePlugin> s = new ArrayList<>();
+        List<Integer> w = new ArrayList<>();
+        for (WeightedPlugin p : config.scores()) {
+            if (PluginRegistry.isModelled(p.name())) {
+                s.add((ScorePlugin) instances.computeIfAbsent(p.name(), n -> PluginRegistry.create(n, nodes, config)));
+                w.add(p.weight());
+            }
+        }
+        filters = f.toArray(new FilterPlugin[0]);
+        scorers = s.toArray(new ScorePlugin[0]);
+        weights = w.stream().mapToInt(Integer::intValue).toArray();
+        activeFilters = new FilterPlugin[filters.length];
+        scoreActive = new boolean[scorers.length];
+        raw = new long[scorers.length][0];
+        normalized = new long[scorers.length][0];
+    }
+
+    public SchedulerConfiguration configuration() {
+        return config;
+    }
+
+    public NodeTable nodes() {
+        return nodes;
+    }
+
+    public int nextStartNodeIndex() {
+        return nextStartNodeIndex;
+    }
+
+    /** numFeasibleNodesToFind: all below 100 nodes, else the (adaptive) percentage, at least 100. */
+    public static int numFeasibleNodesToFind(int percentageOfNodesToScore, int numAllNodes) {
+        if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) {
+            return numAllNodes;
+        }
+        int percentage = percentageOfNodesToScore;
+        if (percentage == 0) {
+            percentage = Math.max(50 - numAllNodes / 125, MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND);
+        }
+        int n = (int) ((long) numAllNodes * percentage / 100);
+        return Math.max(n, MIN_FEASIBLE_NODES_TO_FIND);
+    }
+
+    /** Schedules and assumes the pod on the chosen node (the cache then counts it for the next cycle). */
+    public ScheduleResult scheduleOne(CompiledPod pod) {
+        ScheduleResult r = schedule(pod, false);
+        if (r.scheduled()) {
+            nodes.addPod(pod, r.node());
+        }
+        return r;
+    }
+
+    /** One cycle without assuming; {@code explain} records every plugin's score and every rejection. */
+    public ScheduleResult schedule(CompiledPod pod, boolean explain) {
+        int[] all = nodes.order();
+        if (all.length == 0) {
+            return failure(pod, 0, Map.of(NO_NODES, 0), explain ? emptyExplanation() : null);
+        }
+        ensureScratch(all.length);
+        int active = 0;
+        int[] candidates = all;
+        for (FilterPlugin f : filters) {
+            String s = f.preFilter(pod);
+            if (s == FilterPlugin.SKIP) {
+                continue;
+            }
+            if (s != null) {
+                return failure(pod, all.length, Map.of(s, all.length), explain ? emptyExplanation() : null);
+            }
+            activeFilters[active++] = f;
+            Set<String> names = f.preFilterNodeNames(pod);
+            if (names != null) {
+                candidates = subset(all, names);
+            }
+        }
+        int n = candidates.length;
+        int k = scorers.length == 0 ? 1 : numFeasibleNodesToFind(config.percentageOfNodesToScore(), n);
+        int found = 0;
+        int rejected = 0;
+        for (int i = 0; i < n && found < k; i++) {
+            int node = candidates[(nextStartNodeIndex + i) % n];
+            String reason = null;
+            String plugin = null;
+            for (int p = 0; p < active; p++) {
+                reason = activeFilters[p].filter(pod, node);
+                if (reason != null) {
+                    plugin = activeFilters[p].name();
+                    break;
+                }
+            }
+            if (reason == null) {
+                feasible[found++] = node;
+            } else {
+                rejectedNodes[rejected] = node;
+                rejectedPlugins[rejected] = plugin;
+                rejectedReasons[rejected++] = reason;
+            }
+        }
+        int processed = found + rejected;
+        nextStartNodeIndex = (nextStartNodeIndex + processed) % all.length;
+        if (found == 0) {
+            Map<String, Integer> reasons = new LinkedHashMap<>();
+            for (int i = 0; i < rejected; i++) {
+                reasons.merge(rejectedReasons[i], 1, Integer::sum);
+            }
+            if (n == 0) {
+                reasons.put(NO_PINNED_NODE, all.length);
+            }
+            return failure(pod, Math.max(processed, n == 0 ? all.length : processed), reasons,
+                    explain ? explanation(0, rejected) : null);
+        }
+        if (found == 1) {
+            return new ScheduleResult(pod.name, feasible[0], nodes.name(feasible[0]), 0, 1, processed,
+                    List.of(nodes.name(feasible[0])), Map.of(), explain ? explanation(0, rejected) : null);
+        }
+        score(pod, found);
+        return select(pod, found, processed, explain ? explanation(found, rejected) : null);
+    }
+
+    private void score(CompiledPod pod, int found) {
+        Arrays.fill(totals, 0, found, 0);
+        for (int p = 0; p < scorers.length; p++) {
+            ScorePlugin s = scorers[p];
+            scoreActive[p] = s.preScore(pod, feasible, found);
+            if (!scoreActive[p]) {
+                continue;
+            }
+            long[] r = raw[p];
+            for (int i = 0; i < found; i++) {
+                r[i] = s.score(pod, feasible[i]);
+            }
+            long[] norm = normalized[p];
+            System.arraycopy(r, 0, norm, 0, found);
+            if (s.normalizes()) {
+                s.normalize(feasible, norm, found);
+            }
+            long w = weights[p];
+            for (int i = 0; i < found; i++) {
+                if (norm[i] < 0 || norm[i] > 100) {
+                    throw new IllegalStateException(s.name() + " returned score " + norm[i] + " outside 0..100");
+                }
+                totals[i] += w * norm[i];
+            }
+        }
+    }
+
+    private ScheduleResult select(CompiledPod pod, int found, int processed, ScheduleResult.Explanation explanation) {
+        long best = Long.MIN_VALUE;
+        int tieCount = 0;
+        for (int i = 0; i < found; i++) {
+            if (totals[i] > best) {
+                best = totals[i];
+                tieCount = 1;
+            } else if (totals[i] == best) {
+                tieCount++;
+            }
+        }
+        int pick = tieCount == 1 ? 0 : ties.nextInt(tieCount);
+        String[] tieNames = new String[tieCount];
+        int chosen = -1;
+        for (int i = 0, t = 0; i < found; i++) {
+            if (totals[i] == best) {
+                if (t == pick) {
+                    chosen = feasible[i];
+                }
+                tieNames[t++] = nodes.name(feasible[i]);
+            }
+        }
+        return new ScheduleResult(pod.name, chosen, nodes.name(chosen), best, found, processed, List.of(tieNames),
+                Map.of(), explanation);
+    }
+
+    private ScheduleResult failure(CompiledPod pod, int evaluated, Map<String, Integer> reasons,
+            ScheduleResult.Explanation explanation) {
+        return new ScheduleResult(pod.name, -1, null, 0, 0, evaluated, List.of(), Map.copyOf(reasons), explanation);
+    }
+
+    private int[] subset(int[] all, Set<String> names) {
+        int[] out = new int[names.size()];
+        int n = 0;
+        for (int node : all) {
+            if (names.contains(nodes.name(node))) {
+                out[n++] = node;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private ScheduleResult.Explanation emptyExplanation() {
+        return explanation(0, 0);
+    }
+
+    private ScheduleResult.Explanation explanation(int found, int rejected) {
+        List<String> names = new ArrayList<>();
+        for (ScorePlugin s : scorers) {
+            names.add(s.name());
+        }
+        List<ScheduleResult.NodeScores> scores = new ArrayList<>();
+        for (int i = 0; i < found; i++) {
+            long[] r = new long[scorers.length];
+            long[] nz = new long[scorers.length];
+            boolean[] skipped = new boolean[scorers.length];
+            for (int p = 0; p < scorers.length; p++) {
+                skipped[p] = !scoreActive[p];
+                r[p] = scoreActive[p] ? raw[p][i] : 0;
+                nz[p] = scoreActive[p] ? normalized[p][i] : 0;
+            }
+            scores.add(new ScheduleResult.NodeScores(nodes.name(feasible[i]), r, nz, skipped, totals[i]));
+        }
+        List<ScheduleResult.Rejection> rejections = new ArrayList<>();
+        for (int i = 0; i < rejected; i++) {
+            rejections.add(new ScheduleResult.Rejection(nodes.name(rejectedNodes[i]), rejectedPlugins[i],
+                    rejectedReasons[i]));
+        }
+        return new ScheduleResult.Explanation(List.copyOf(names), weights.clone(), scores, rejections);
+    }
+
+    private void ensureScratch(int n) {
+        if (feasible.length >= n) {
+            return;
+        }
+        feasible = new int[n];
+        rejectedNodes = new int[n];
+        rejectedReasons = new String[n];
+        rejectedPlugins = new String[n];
+        totals = new long[n];
+        for (int p = 0; p < scorers.length; p++) {
+            raw[p] = new long[n];
+            normalized[p] = new long[n];
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.nodesim.scheduler.plugins;
+
+import io.nodesim.scheduler.CompiledPod;
+
+/** A plugin at the PreScore, Score and NormalizeScore extension points. */
+public interface ScorePlugin {
+    String name();
+
+    /** Runs once per cycle over the feasible nodes; false is PreScore's Skip (no score from this plugin). */
+    boolean preScore(CompiledPod pod, int[] feasible, int count);
+
+    /** The raw score of one feasible node. */
+    long score(CompiledPod pod, int node);
+
+    /** Whether the plugin has ScoreExtensions (NormalizeScore). */
+    default boolean normalizes() {
+        return false;
+    }
+
+    /** NormalizeScore over the feasible list, in place; scores[i] belongs to feasible[i]. */
+    default void normalize(int[] feasible, long[] scores, int count) {
+    }
+}
