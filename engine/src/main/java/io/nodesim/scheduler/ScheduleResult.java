@@ -11,7 +11,7 @@ import java.util.Map;
  * @param totalScore Σ weight × normalised score of the chosen node (0 when chosen without scoring)
  * @param feasibleNodes nodes that passed every filter (at most numFeasibleNodesToFind)
  * @param evaluatedNodes nodes filtered this cycle (feasible + rejected)
- * @param tieSet names of the nodes sharing the top total (the chosen one among them)
+ * @param tieNodes indices of the nodes sharing the top total (the chosen one among them)
  * @param reasons for an unschedulable pod: rejection reason → number of nodes
  * @param explanation per-node per-plugin scores and filter reasons, when asked for; else null
  */
@@ -22,9 +22,14 @@ public record ScheduleResult(
         long totalScore,
         int feasibleNodes,
         int evaluatedNodes,
-        List<String> tieSet,
+        int[] tieNodes,
         Map<String, Integer> reasons,
         Explanation explanation) {
+
+    /** Names of the nodes in the tie set. */
+    public List<String> tieSet(NodeTable nodes) {
+        return java.util.Arrays.stream(tieNodes).mapToObj(nodes::name).toList();
+    }
 
     public boolean scheduled() {
         return node >= 0;

@@ -170,7 +170,7 @@ public final class Scheduler {
         }
         if (found == 1) {
             return new ScheduleResult(pod.name, feasible[0], nodes.name(feasible[0]), 0, 1, processed,
-                    List.of(nodes.name(feasible[0])), Map.of(), explain ? explanation(0, rejected) : null);
+                    new int[] {feasible[0]}, Map.of(), explain ? explanation(0, rejected) : null);
         }
         score(pod, found);
         return select(pod, found, processed, explain ? explanation(found, rejected) : null);
@@ -185,9 +185,7 @@ public final class Scheduler {
                 continue;
             }
             long[] r = raw[p];
-            for (int i = 0; i < found; i++) {
-                r[i] = s.score(pod, feasible[i]);
-            }
+            s.scoreAll(pod, feasible, found, r);
             long[] norm = normalized[p];
             System.arraycopy(r, 0, norm, 0, found);
             if (s.normalizes()) {
@@ -215,23 +213,23 @@ public final class Scheduler {
             }
         }
         int pick = tieCount == 1 ? 0 : ties.nextInt(tieCount);
-        String[] tieNames = new String[tieCount];
+        int[] tieNodes = new int[tieCount];
         int chosen = -1;
         for (int i = 0, t = 0; i < found; i++) {
             if (totals[i] == best) {
                 if (t == pick) {
                     chosen = feasible[i];
                 }
-                tieNames[t++] = nodes.name(feasible[i]);
+                tieNodes[t++] = feasible[i];
             }
         }
-        return new ScheduleResult(pod.name, chosen, nodes.name(chosen), best, found, processed, List.of(tieNames),
+        return new ScheduleResult(pod.name, chosen, nodes.name(chosen), best, found, processed, tieNodes,
                 Map.of(), explanation);
     }
 
     private ScheduleResult failure(CompiledPod pod, int evaluated, Map<String, Integer> reasons,
             ScheduleResult.Explanation explanation) {
-        return new ScheduleResult(pod.name, -1, null, 0, 0, evaluated, List.of(), Map.copyOf(reasons), explanation);
+        return new ScheduleResult(pod.name, -1, null, 0, 0, evaluated, new int[0], Map.copyOf(reasons), explanation);
     }
 
     private int[] subset(int[] all, Set<String> names) {

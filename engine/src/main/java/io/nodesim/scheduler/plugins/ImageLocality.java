@@ -31,6 +31,13 @@ public final class ImageLocality implements ScorePlugin {
     }
 
     @Override
+    public void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out) {
+        for (int i = 0; i < count; i++) {
+            out[i] = score(pod, feasible[i]);
+        }
+    }
+
+    @Override
     public long score(CompiledPod pod, int node) {
         int[] nodeImages = nodes.imageIds(node);
         long sum = 0;

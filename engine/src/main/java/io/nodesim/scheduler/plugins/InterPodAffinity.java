@@ -54,11 +54,16 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
         existingAnti.clear();
         affinity.clear();
         anti.clear();
+        boolean podHasTerms = !pod.requiredAffinity.isEmpty() || !pod.requiredAntiAffinity.isEmpty();
+        if (!podHasTerms && nodes.totalPodsWithAffinity() == 0) {
+            // no term on either side: nothing to count (the common case, kept off the per-node walk)
+            return SKIP;
+        }
         List<CompiledPod> templates = nodes.templates();
         for (int node : nodes.order()) {
             for (CompiledPod existing : templates) {
                 int n = existing == null ? 0 : nodes.podsOfTemplate(node, existing.id);
-                if (n == 0) {
+                if (n == 0 || (!podHasTerms && existing.requiredAntiAffinity.isEmpty())) {
                     continue;
                 }
                 for (AffinityTerm t : existing.requiredAntiAffinity) {
@@ -172,6 +177,13 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
         }
         add(topologyScore, node, t.topologyKey(), weight * multiplier);
         return true;
+    }
+
+    @Override
+    public void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out) {
+        for (int i = 0; i < count; i++) {
+            out[i] = score(pod, feasible[i]);
+        }
     }
 
     @Override

@@ -88,6 +88,13 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
     }
 
     @Override
+    public void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out) {
+        for (int i = 0; i < count; i++) {
+            out[i] = score(pod, feasible[i]);
+        }
+    }
+
+    @Override
     public long score(CompiledPod pod, int node) {
         long nodeScore = 0;
         long weightSum = 0;

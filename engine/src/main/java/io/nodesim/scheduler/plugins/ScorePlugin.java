@@ -12,6 +12,13 @@ public interface ScorePlugin {
     /** The raw score of one feasible node. */
     long score(CompiledPod pod, int node);
 
+    /**
+     * Raw scores of the feasible nodes into {@code out}. Each plugin implements the loop itself so
+     * that the per-node call is monomorphic and inlined (a default method would share one
+     * megamorphic call site between all plugins).
+     */
+    void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out);
+
     /** Whether the plugin has ScoreExtensions (NormalizeScore). */
     default boolean normalizes() {
         return false;
