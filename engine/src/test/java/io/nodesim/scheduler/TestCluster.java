@@ -15,11 +15,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Builds small clusters and pods for scheduler tests: cpu in millicores, memory in MiB. */
-final class TestCluster {
-    static final VersionProfile V135 = new VersionProfile("1.34+", true, true, true, false, false, true);
+public final class TestCluster {
+    public static final VersionProfile V135 = new VersionProfile("1.34+", true, true, true, false, false, true);
     static final VersionProfile V136 = new VersionProfile("1.36", true, true, true, false, true, true);
 
-    final NodeTable nodes = new NodeTable();
+    public final NodeTable nodes = new NodeTable();
     final PodCompiler compiler = new PodCompiler(nodes);
 
     static Node node(long cpuMilli, long memMiB, Map<String, String> labels, String... taints) {
@@ -34,7 +34,7 @@ final class TestCluster {
         return b.build();
     }
 
-    int add(String name, long cpuMilli, long memMiB, String... taints) {
+    public int add(String name, long cpuMilli, long memMiB, String... taints) {
         return nodes.addNode(node(cpuMilli, memMiB, Map.of(), taints), name, "");
     }
 
@@ -56,7 +56,7 @@ final class TestCluster {
                 .build();
     }
 
-    CompiledPod pod(String name, long cpuMilli, long memMiB) {
+    public CompiledPod pod(String name, long cpuMilli, long memMiB) {
         return compiler.compile(name, "default", template(cpuMilli, memMiB, Map.of()), null);
     }
 
@@ -68,7 +68,7 @@ final class TestCluster {
         }
     }
 
-    Scheduler scheduler(VersionProfile profile) {
+    public Scheduler scheduler(VersionProfile profile) {
         return scheduler(profile, Map.of());
     }
 
