@@ -22,7 +22,7 @@ public final class TestCluster {
     public final NodeTable nodes = new NodeTable();
     final PodCompiler compiler = new PodCompiler(nodes);
 
-    static Node node(long cpuMilli, long memMiB, Map<String, String> labels, String... taints) {
+    public static Node node(long cpuMilli, long memMiB, Map<String, String> labels, String... taints) {
         NodeBuilder b = new NodeBuilder().withNewMetadata().withLabels(labels).endMetadata()
                 .withNewStatus().withAllocatable(Map.of("cpu", new Quantity(cpuMilli + "m"),
                         "memory", new Quantity(memMiB + "Mi"), "pods", new Quantity("110"))).endStatus();
@@ -42,7 +42,7 @@ public final class TestCluster {
         return nodes.addNode(node(cpuMilli, memMiB, Map.of(), new String[0]), name, zone);
     }
 
-    static PodTemplateSpec template(long cpuMilli, long memMiB, Map<String, String> labels) {
+    public static PodTemplateSpec template(long cpuMilli, long memMiB, Map<String, String> labels) {
         Map<String, Quantity> req = new HashMap<>();
         if (cpuMilli > 0) {
             req.put("cpu", new Quantity(cpuMilli + "m"));
