@@ -15,7 +15,6 @@ import io.nodesim.scheduler.PodCompiler;
 import io.nodesim.scheduler.Scheduler;
 import io.nodesim.scheduler.SchedulerConfiguration;
 import io.nodesim.scheduler.SchedulerConfigurations;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -96,19 +95,27 @@ public class SchedulerThroughputBenchmark {
         }
     }
 
-    /** Runs one round outside JMH, printing pods/s (a smoke test of the setup). */
+    /**
+     * Runs rounds outside JMH and prints pods/s by wall clock and by this thread's CPU time (the
+     * latter is what to read on a shared, loaded machine). Arguments: nodes, percentageOfNodesToScore.
+     */
     public static void main(String[] args) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         SchedulerThroughputBenchmark b = new SchedulerThroughputBenchmark();
-        b.nodes = 5000;
-        for (int round = 0; round < 5; round++) {
+        b.nodes = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+        b.percentageOfNodesToScore = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        for (int round = 0; round < 8; round++) {
             b.buildCluster();
+            long cpu0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             long sum = 0;
             for (int i = 0; i < MEASURED_PODS; i++) {
                 sum += b.scheduler.scheduleOne(b.pod).node();
             }
-            double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("%d nodes: %.0f pods/s (%d)%n", b.nodes, MEASURED_PODS / s, List.of(sum).size());
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+            System.out.printf("%d nodes, p=%d: %.0f pods/s wall, %.0f pods/s cpu (checksum %d)%n", b.nodes,
+                    b.percentageOfNodesToScore, MEASURED_PODS / wall, MEASURED_PODS / cpu, sum);
         }
     }
 }

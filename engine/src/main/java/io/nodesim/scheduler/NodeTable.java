@@ -274,11 +274,15 @@ public final class NodeTable {
         return resource < requested.length ? requested[resource][n] : 0;
     }
 
+    /** Allocatable of every node for one resource (shared; valid until a node is added). */
     public long[] allocatableRow(int resource) {
+        ensureResourceRows(resource + 1);
         return allocatable[resource];
     }
 
+    /** Requested of every node for one resource (shared; valid until a node is added). */
     public long[] requestedRow(int resource) {
+        ensureResourceRows(resource + 1);
         return requested[resource];
     }
 

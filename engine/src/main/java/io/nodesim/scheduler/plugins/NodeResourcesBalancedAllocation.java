@@ -18,6 +18,10 @@ public final class NodeResourcesBalancedAllocation implements ScorePlugin {
     private final boolean skipBestEffort;
     private final boolean delta;
     private final double[] fractions;
+    /** Per-cycle: rows and pod requests per resource; a resource with a null row is not scored. */
+    private final long[][] allocRows;
+    private final long[][] usedRows;
+    private final long[] podRequests;
 
     public NodeResourcesBalancedAllocation(NodeTable nodes, List<ResourceSpec> resources, boolean skipBestEffort,
             boolean delta) {
@@ -26,6 +30,9 @@ public final class NodeResourcesBalancedAllocation implements ScorePlugin {
         this.skipBestEffort = skipBestEffort;
         this.delta = delta;
         this.fractions = new double[this.resources.length];
+        this.allocRows = new long[this.resources.length][];
+        this.usedRows = new long[this.resources.length][];
+        this.podRequests = new long[this.resources.length];
     }
 
     @Override
@@ -35,15 +42,18 @@ public final class NodeResourcesBalancedAllocation implements ScorePlugin {
 
     @Override
     public boolean preScore(CompiledPod pod, int[] feasible, int count) {
-        if (!skipBestEffort) {
-            return true;
+        boolean bestEffort = true;
+        for (int i = 0; i < resources.length; i++) {
+            int r = resources[i];
+            podRequests[i] = pod.request(r);
+            bestEffort &= podRequests[i] == 0;
+            // an extended resource the pod does not request is left out (calculateResourceAllocatableRequest)
+            boolean scored = podRequests[i] != 0 || r == NodeTable.CPU || r == NodeTable.MEMORY
+                    || "ephemeral-storage".equals(nodes.resources().name(r));
+            allocRows[i] = scored ? nodes.allocatableRow(r) : null;
+            usedRows[i] = scored ? nodes.requestedRow(r) : null;
         }
-        for (int r : resources) {
-            if (pod.request(r) != 0) {
-                return true;
-            }
-        }
-        return false;
+        return !(skipBestEffort && bestEffort);
     }
 
     @Override
@@ -66,18 +76,13 @@ public final class NodeResourcesBalancedAllocation implements ScorePlugin {
     private long balance(CompiledPod pod, int node, boolean withPod) {
         int n = 0;
         double total = 0;
-        for (int r : resources) {
-            long podRequest = pod.request(r);
-            if (podRequest == 0 && r != NodeTable.CPU && r != NodeTable.MEMORY
-                    && !"ephemeral-storage".equals(nodes.resources().name(r))) {
+        for (int i = 0; i < resources.length; i++) {
+            long[] alloc = allocRows[i];
+            if (alloc == null || alloc[node] == 0) {
                 continue;
             }
-            long alloc = nodes.allocatable(r, node);
-            if (alloc == 0) {
-                continue;
-            }
-            long requested = nodes.requested(r, node) + (withPod ? podRequest : 0);
-            double f = Math.min((double) requested / (double) alloc, 1.0);
+            long requested = usedRows[i][node] + (withPod ? podRequests[i] : 0);
+            double f = Math.min((double) requested / (double) alloc[node], 1.0);
             fractions[n++] = f;
             total += f;
         }

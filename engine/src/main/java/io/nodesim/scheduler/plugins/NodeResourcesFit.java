@@ -24,6 +24,11 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
     private final long[] shapeUtil;
     private final long[] shapeScore;
     private String[] insufficient = new String[0];
+    /** Per-cycle: rows and pod requests per configured resource; skip[i] drops an unrequested extended resource. */
+    private final long[][] allocRows;
+    private final long[][] usedRows;
+    private final long[] podRequests;
+    private final boolean[] skip;
     private boolean requestsAnything;
 
     public NodeResourcesFit(NodeTable nodes, ScoringStrategy s) {
@@ -40,6 +45,10 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
             resources[i] = nodes.resources().intern(rs.get(i).name());
             weights[i] = rs.get(i).weight();
         }
+        allocRows = new long[rs.size()][];
+        usedRows = new long[rs.size()][];
+        podRequests = new long[rs.size()];
+        skip = new boolean[rs.size()];
         shapeUtil = s.shape().stream().mapToLong(ScoringStrategy.ShapePoint::utilization).toArray();
         // shape scores are 0..10 (MaxCustomPriorityScore); the scorer works on 0..100
         shapeScore = s.shape().stream().mapToLong(p -> p.score() * 10L).toArray();
@@ -84,6 +93,21 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
 
     @Override
     public boolean preScore(CompiledPod pod, int[] feasible, int count) {
+        for (int i = 0; i < resources.length; i++) {
+            int r = resources[i];
+            allocRows[i] = nodes.allocatableRow(r);
+            if (r == NodeTable.CPU) {
+                podRequests[i] = pod.nonZeroCpu;
+                usedRows[i] = nodes.nonZeroCpuRow();
+            } else if (r == NodeTable.MEMORY) {
+                podRequests[i] = pod.nonZeroMemory;
+                usedRows[i] = nodes.nonZeroMemoryRow();
+            } else {
+                podRequests[i] = pod.request(r);
+                usedRows[i] = nodes.requestedRow(r);
+            }
+            skip[i] = podRequests[i] == 0 && isScalar(r);
+        }
         return true;
     }
 
@@ -94,32 +118,17 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
         }
     }
 
+    /** The node's score; valid after {@link #preScore} for the same pod. */
     @Override
     public long score(CompiledPod pod, int node) {
         long nodeScore = 0;
         long weightSum = 0;
         for (int i = 0; i < resources.length; i++) {
-            int r = resources[i];
-            long podRequest;
-            long used;
-            if (r == NodeTable.CPU) {
-                podRequest = pod.nonZeroCpu;
-                used = nodes.nonZeroCpuRow()[node];
-            } else if (r == NodeTable.MEMORY) {
-                podRequest = pod.nonZeroMemory;
-                used = nodes.nonZeroMemoryRow()[node];
-            } else {
-                podRequest = pod.request(r);
-                if (podRequest == 0 && isScalar(r)) {
-                    continue;
-                }
-                used = nodes.requested(r, node);
-            }
-            long alloc = nodes.allocatable(r, node);
-            if (alloc == 0) {
+            long alloc = allocRows[i][node];
+            if (skip[i] || alloc == 0) {
                 continue;
             }
-            long requested = used + podRequest;
+            long requested = usedRows[i][node] + podRequests[i];
             long s = switch (strategy) {
                 case LEAST -> requested > alloc ? 0 : (alloc - requested) * Normalize.MAX_NODE_SCORE / alloc;
                 case MOST -> Math.min(requested, alloc) * Normalize.MAX_NODE_SCORE / alloc;
