@@ -59,8 +59,10 @@ public final class NodeTable {
     private int[] podsWithAffinity = new int[capacity];
     private List<CompiledPod.HostPort>[] hostPorts = newPortLists(capacity);
     private int[] imageNodeCount = new int[16];
+    private long[] nodeGeneration = new long[capacity];
     private int totalPodsWithAffinity;
     private long generation;
+    private long membershipGeneration;
 
     public NodeTable() {
         resources.intern("cpu");
@@ -115,7 +117,8 @@ public final class NodeTable {
         readImages(n, template);
         podsByTemplate[n] = new int[templates.size()];
         order.add(n, zoneKeys[n]);
-        generation++;
+        touch(n);
+        membershipGeneration++;
         return n;
     }
 
@@ -129,13 +132,14 @@ public final class NodeTable {
             imageNodeCount[image]--;
         }
         totalPodsWithAffinity -= podsWithAffinity[n];
-        generation++;
+        touch(n);
+        membershipGeneration++;
     }
 
     public void setUnschedulable(int n, boolean value) {
         requireAlive(n);
         unschedulable[n] = value;
-        generation++;
+        touch(n);
     }
 
     /** Adds a taint unless one with the same key and effect is there (then its value is replaced). */
@@ -146,14 +150,14 @@ public final class NodeTable {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] == k && taintEffects[n][i] == effect) {
                 taintValues[n][i] = v;
-                generation++;
+                touch(n);
                 return;
             }
         }
         taintKeys[n] = append(keys, k);
         taintValues[n] = append(taintValues[n], v);
         taintEffects[n] = append(taintEffects[n], effect);
-        generation++;
+        touch(n);
     }
 
     /** Removes the taint with this key and effect; returns whether there was one. */
@@ -165,7 +169,7 @@ public final class NodeTable {
                 taintKeys[n] = remove(keys, i);
                 taintValues[n] = remove(taintValues[n], i);
                 taintEffects[n] = remove(taintEffects[n], i);
-                generation++;
+                touch(n);
                 return true;
             }
         }
@@ -213,7 +217,11 @@ public final class NodeTable {
                 }
             }
         }
-        generation++;
+        touch(n);
+    }
+
+    private void touch(int n) {
+        nodeGeneration[n] = ++generation;
     }
 
     private void registerTemplate(CompiledPod pod) {
@@ -248,9 +256,22 @@ public final class NodeTable {
         return alive[n];
     }
 
-    /** Increases on every change; plugins cache per-cluster data by it. */
+    /** Increases on every change of any node. */
     public long generation() {
         return generation;
+    }
+
+    /**
+     * The last change of one node (its pods, taints, cordon); a result computed from the node's own
+     * state and a pod template stays valid while this is unchanged.
+     */
+    public long nodeGeneration(int n) {
+        return nodeGeneration[n];
+    }
+
+    /** Increases when a node is added or removed (what cluster-wide counts such as image spread depend on). */
+    public long membershipGeneration() {
+        return membershipGeneration;
     }
 
     public int indexOf(String name) {
@@ -464,6 +485,7 @@ public final class NodeTable {
         imageSizes = Arrays.copyOf(imageSizes, c);
         podsByTemplate = Arrays.copyOf(podsByTemplate, c);
         podsWithAffinity = Arrays.copyOf(podsWithAffinity, c);
+        nodeGeneration = Arrays.copyOf(nodeGeneration, c);
         List<CompiledPod.HostPort>[] ports = newPortLists(c);
         System.arraycopy(hostPorts, 0, ports, 0, capacity);
         hostPorts = ports;

@@ -46,6 +46,16 @@ public final class Scheduler {
     private long[][] raw;
     private long[][] normalized;
     private long[] totals = new long[0];
+    /** Filter cache per node slot: the template and node generation it was computed for, its answer. */
+    private CompiledPod[] filterOwner = new CompiledPod[0];
+    private long[] filterGeneration = new long[0];
+    private String[] filterReason = new String[0];
+    private String[] filterPlugin = new String[0];
+    /** Raw-score cache per node-local score plugin and node slot. */
+    private CompiledPod[][] scoreOwner;
+    private long[][] scoreGeneration;
+    private long[][] scoreCache;
+    private long cachedMembership = -1;
 
     public Scheduler(NodeTable nodes, SchedulerConfiguration config, RandomGenerator ties) {
         this.nodes = nodes;
@@ -73,6 +83,9 @@ public final class Scheduler {
         scoreActive = new boolean[scorers.length];
         raw = new long[scorers.length][0];
         normalized = new long[scorers.length][0];
+        scoreOwner = new CompiledPod[scorers.length][0];
+        scoreGeneration = new long[scorers.length][0];
+        scoreCache = new long[scorers.length][0];
     }
 
     public SchedulerConfiguration configuration() {
@@ -132,6 +145,10 @@ public final class Scheduler {
                 candidates = subset(all, names);
             }
         }
+        int local = 0;
+        while (local < active && activeFilters[local].filterIsNodeLocal()) {
+            local++;
+        }
         int n = candidates.length;
         int k = scorers.length == 0 ? 1 : numFeasibleNodesToFind(config.percentageOfNodesToScore(), n);
         int found = 0;
@@ -140,11 +157,28 @@ public final class Scheduler {
             int node = candidates[(nextStartNodeIndex + i) % n];
             String reason = null;
             String plugin = null;
-            for (int p = 0; p < active; p++) {
+            long generation = nodes.nodeGeneration(node);
+            if (filterOwner[node] == pod && filterGeneration[node] == generation) {
+                // the node-local filters' answer for this template on this unchanged node
+                reason = filterReason[node];
+                plugin = filterPlugin[node];
+            } else {
+                for (int p = 0; p < local; p++) {
+                    reason = activeFilters[p].filter(pod, node);
+                    if (reason != null) {
+                        plugin = activeFilters[p].name();
+                        break;
+                    }
+                }
+                filterOwner[node] = pod;
+                filterGeneration[node] = generation;
+                filterReason[node] = reason;
+                filterPlugin[node] = plugin;
+            }
+            for (int p = local; p < active && reason == null; p++) {
                 reason = activeFilters[p].filter(pod, node);
                 if (reason != null) {
                     plugin = activeFilters[p].name();
-                    break;
                 }
             }
             if (reason == null) {
@@ -185,7 +219,11 @@ public final class Scheduler {
                 continue;
             }
             long[] r = raw[p];
-            s.scoreAll(pod, feasible, found, r);
+            if (s.scoreIsNodeLocal()) {
+                cachedScores(p, pod, found, r);
+            } else {
+                s.scoreAll(pod, feasible, found, r);
+            }
             long[] norm = normalized[p];
             System.arraycopy(r, 0, norm, 0, found);
             if (s.normalizes()) {
@@ -198,6 +236,24 @@ public final class Scheduler {
                 }
                 totals[i] += w * norm[i];
             }
+        }
+    }
+
+    /** Raw scores from the cache where the node is unchanged since it was scored for this template. */
+    private void cachedScores(int p, CompiledPod pod, int found, long[] out) {
+        CompiledPod[] owner = scoreOwner[p];
+        long[] gen = scoreGeneration[p];
+        long[] cache = scoreCache[p];
+        ScorePlugin s = scorers[p];
+        for (int i = 0; i < found; i++) {
+            int node = feasible[i];
+            long g = nodes.nodeGeneration(node);
+            if (owner[node] != pod || gen[node] != g) {
+                cache[node] = s.score(pod, node);
+                owner[node] = pod;
+                gen[node] = g;
+            }
+            out[i] = cache[node];
         }
     }
 
@@ -273,6 +329,20 @@ public final class Scheduler {
     }
 
     private void ensureScratch(int n) {
+        int slots = nodes.slots();
+        if (nodes.membershipGeneration() != cachedMembership || filterOwner.length < slots) {
+            // node-local results of ImageLocality depend on the node set; new slots need room
+            cachedMembership = nodes.membershipGeneration();
+            filterOwner = new CompiledPod[slots];
+            filterGeneration = new long[slots];
+            filterReason = new String[slots];
+            filterPlugin = new String[slots];
+            for (int p = 0; p < scorers.length; p++) {
+                scoreOwner[p] = new CompiledPod[slots];
+                scoreGeneration[p] = new long[slots];
+                scoreCache[p] = new long[slots];
+            }
+        }
         if (feasible.length >= n) {
             return;
         }

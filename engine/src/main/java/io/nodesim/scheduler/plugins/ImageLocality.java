@@ -31,6 +31,11 @@ public final class ImageLocality implements ScorePlugin {
     }
 
     @Override
+    public boolean scoreIsNodeLocal() {
+        return true;
+    }
+
+    @Override
     public void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out) {
         boolean anywhere = false;
         for (int image : pod.images) {

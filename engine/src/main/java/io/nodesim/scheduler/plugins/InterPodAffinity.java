@@ -100,6 +100,11 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
     }
 
     @Override
+    public boolean filterIsNodeLocal() {
+        return false;
+    }
+
+    @Override
     public String filter(CompiledPod pod, int node) {
         boolean podsExist = true;
         for (AffinityTerm t : pod.requiredAffinity) {

@@ -112,6 +112,11 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
     }
 
     @Override
+    public boolean scoreIsNodeLocal() {
+        return true;
+    }
+
+    @Override
     public void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out) {
         for (int i = 0; i < count; i++) {
             out[i] = score(pod, feasible[i]);

@@ -83,6 +83,11 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     }
 
     @Override
+    public boolean filterIsNodeLocal() {
+        return false;
+    }
+
+    @Override
     public String filter(CompiledPod pod, int node) {
         for (int c = 0; c < active.size(); c++) {
             SpreadConstraint sc = active.get(c);

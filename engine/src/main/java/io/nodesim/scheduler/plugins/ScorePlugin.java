@@ -19,6 +19,14 @@ public interface ScorePlugin {
      */
     void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out);
 
+    /**
+     * True when the raw score depends only on the pod template, the node's own state and the set of
+     * nodes, so the scheduler may reuse it while the node is unchanged.
+     */
+    default boolean scoreIsNodeLocal() {
+        return false;
+    }
+
     /** Whether the plugin has ScoreExtensions (NormalizeScore). */
     default boolean normalizes() {
         return false;
