@@ -17,10 +17,10 @@ import java.util.Map;
 /** Builds small clusters and pods for scheduler tests: cpu in millicores, memory in MiB. */
 public final class TestCluster {
     public static final VersionProfile V135 = new VersionProfile("1.34+", true, true, true, false, false, true);
-    static final VersionProfile V136 = new VersionProfile("1.36", true, true, true, false, true, true);
+    public static final VersionProfile V136 = new VersionProfile("1.36", true, true, true, false, true, true);
 
     public final NodeTable nodes = new NodeTable();
-    final PodCompiler compiler = new PodCompiler(nodes);
+    public final PodCompiler compiler = new PodCompiler(nodes);
 
     public static Node node(long cpuMilli, long memMiB, Map<String, String> labels, String... taints) {
         NodeBuilder b = new NodeBuilder().withNewMetadata().withLabels(labels).endMetadata()
@@ -38,7 +38,7 @@ public final class TestCluster {
         return nodes.addNode(node(cpuMilli, memMiB, Map.of(), taints), name, "");
     }
 
-    int addInZone(String name, String zone, long cpuMilli, long memMiB) {
+    public int addInZone(String name, String zone, long cpuMilli, long memMiB) {
         return nodes.addNode(node(cpuMilli, memMiB, Map.of(), new String[0]), name, zone);
     }
 
@@ -61,7 +61,7 @@ public final class TestCluster {
     }
 
     /** Places {@code count} pods of a fresh template with these requests on a node. */
-    void place(int node, long cpuMilli, long memMiB, int count) {
+    public void place(int node, long cpuMilli, long memMiB, int count) {
         CompiledPod p = pod("existing", cpuMilli, memMiB);
         for (int i = 0; i < count; i++) {
             nodes.addPod(p, node);
@@ -72,7 +72,7 @@ public final class TestCluster {
         return scheduler(profile, Map.of());
     }
 
-    Scheduler scheduler(VersionProfile profile, Map<String, Object> kubeScheduler) {
+    public Scheduler scheduler(VersionProfile profile, Map<String, Object> kubeScheduler) {
         SchedulerConfiguration c = SchedulerConfigurations.compile(kubeScheduler, KubernetesVersion.parse(
                 profile.balancedAllocationDelta() ? "1.36" : "1.35"), profile, "test.yaml");
         return new Scheduler(nodes, c, new RandomStreams(1, 0).stream("scheduler.ties"));
