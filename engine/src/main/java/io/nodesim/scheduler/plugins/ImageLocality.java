@@ -36,22 +36,6 @@ public final class ImageLocality implements ScorePlugin {
     }
 
     @Override
-    public void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out) {
-        boolean anywhere = false;
-        for (int image : pod.images) {
-            anywhere |= nodes.nodesWithImage(image) > 0;
-        }
-        if (!anywhere) {
-            // no node has any of the images: every sum is clamped to the minimum, score 0
-            java.util.Arrays.fill(out, 0, count, 0L);
-            return;
-        }
-        for (int i = 0; i < count; i++) {
-            out[i] = score(pod, feasible[i]);
-        }
-    }
-
-    @Override
     public long score(CompiledPod pod, int node) {
         int[] nodeImages = nodes.imageIds(node);
         long sum = 0;

@@ -185,13 +185,6 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
     }
 
     @Override
-    public void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out) {
-        for (int i = 0; i < count; i++) {
-            out[i] = score(pod, feasible[i]);
-        }
-    }
-
-    @Override
     public long score(CompiledPod pod, int node) {
         long score = 0;
         int[] keys = nodes.labelKeys(node);

@@ -59,13 +59,6 @@ public final class NodeAffinity implements FilterPlugin, ScorePlugin {
     }
 
     @Override
-    public void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out) {
-        for (int i = 0; i < count; i++) {
-            out[i] = score(pod, feasible[i]);
-        }
-    }
-
-    @Override
     public long score(CompiledPod pod, int node) {
         long sum = 0;
         for (int t = 0; t < pod.preferredTerms.length; t++) {

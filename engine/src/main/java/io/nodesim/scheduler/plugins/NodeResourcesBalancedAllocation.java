@@ -62,13 +62,6 @@ public final class NodeResourcesBalancedAllocation implements ScorePlugin {
     }
 
     @Override
-    public void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out) {
-        for (int i = 0; i < count; i++) {
-            out[i] = score(pod, feasible[i]);
-        }
-    }
-
-    @Override
     public long score(CompiledPod pod, int node) {
         long with = balance(pod, node, true);
         if (!delta) {

@@ -116,13 +116,6 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
         return true;
     }
 
-    @Override
-    public void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out) {
-        for (int i = 0; i < count; i++) {
-            out[i] = score(pod, feasible[i]);
-        }
-    }
-
     /** The node's score; valid after {@link #preScore} for the same pod. */
     @Override
     public long score(CompiledPod pod, int node) {

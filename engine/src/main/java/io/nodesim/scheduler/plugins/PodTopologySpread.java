@@ -161,13 +161,6 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     }
 
     @Override
-    public void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out) {
-        for (int i = 0; i < count; i++) {
-            out[i] = score(pod, feasible[i]);
-        }
-    }
-
-    @Override
     public long score(CompiledPod pod, int node) {
         if (ignored[node]) {
             return 0;

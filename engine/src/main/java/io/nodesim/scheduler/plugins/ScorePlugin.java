@@ -12,12 +12,12 @@ public interface ScorePlugin {
     /** The raw score of one feasible node. */
     long score(CompiledPod pod, int node);
 
-    /**
-     * Raw scores of the feasible nodes into {@code out}. Each plugin implements the loop itself so
-     * that the per-node call is monomorphic and inlined (a default method would share one
-     * megamorphic call site between all plugins).
-     */
-    void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out);
+    /** Raw scores of the feasible nodes into {@code out}. */
+    default void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out) {
+        for (int i = 0; i < count; i++) {
+            out[i] = score(pod, feasible[i]);
+        }
+    }
 
     /**
      * True when the raw score depends only on the pod template, the node's own state and the set of

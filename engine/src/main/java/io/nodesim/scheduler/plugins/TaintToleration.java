@@ -64,13 +64,6 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
     }
 
     @Override
-    public void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out) {
-        for (int i = 0; i < count; i++) {
-            out[i] = score(pod, feasible[i]);
-        }
-    }
-
-    @Override
     public long score(CompiledPod pod, int node) {
         int[] effects = nodes.taintEffects(node);
         int[] keys = nodes.taintKeys(node);
