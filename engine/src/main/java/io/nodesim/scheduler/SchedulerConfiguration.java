@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param popFromBackoffQ SchedulerPopFromBackoffQ (1.33+): an idle scheduler pops backoffQ early
  * @param podInitialBackoff podInitialBackoffSeconds in microseconds (default 1 s)
  * @param podMaxBackoff podMaxBackoffSeconds in microseconds (default 10 s)
+ * @param taintInReason TaintToleration names the taint in its reason ("{key: value}"); from 1.35
+ *     (PR #134740, also in 1.34 patches) the reason is the generic "node(s) had untolerated taint(s)"
  */
 public record SchedulerConfiguration(
         int percentageOfNodesToScore,
@@ -28,7 +30,8 @@ public record SchedulerConfiguration(
         boolean balancedAllocationDelta,
         boolean popFromBackoffQ,
         long podInitialBackoff,
-        long podMaxBackoff) {
+        long podMaxBackoff,
+        boolean taintInReason) {
 
     /** A Score plugin and its weight. */
     public record WeightedPlugin(String name, int weight) {

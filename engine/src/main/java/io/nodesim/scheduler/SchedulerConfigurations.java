@@ -112,7 +112,7 @@ public final class SchedulerConfigurations {
         }
         return new SchedulerConfiguration(percentage, filters, scores, fit, balanced, systemDefaulting, hardWeight,
                 profile.balancedAllocationSkipsBestEffort(), profile.balancedAllocationDelta(), version.atLeast(33),
-                initial, max);
+                initial, max, !version.atLeast(35));
     }
 
     private static void plugins(Ctx ctx, Map<String, Object> plugins, String path, List<String> filters,

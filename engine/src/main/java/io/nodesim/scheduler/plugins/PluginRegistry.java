@@ -24,7 +24,7 @@ public final class PluginRegistry {
     static {
         PLUGINS.put(NodeUnschedulable.NAME, (n, c) -> new NodeUnschedulable(n));
         PLUGINS.put(NodeName.NAME, (n, c) -> new NodeName(n));
-        PLUGINS.put(TaintToleration.NAME, (n, c) -> new TaintToleration(n));
+        PLUGINS.put(TaintToleration.NAME, (n, c) -> new TaintToleration(n, c.taintInReason()));
         PLUGINS.put(NodeAffinity.NAME, (n, c) -> new NodeAffinity(n));
         PLUGINS.put(NodePorts.NAME, (n, c) -> new NodePorts(n));
         PLUGINS.put(NodeResourcesFit.NAME, (n, c) -> new NodeResourcesFit(n, c.fitStrategy()));

@@ -14,11 +14,16 @@ import java.util.Map;
 public final class TaintToleration implements FilterPlugin, ScorePlugin {
     public static final String NAME = "TaintToleration";
 
+    static final String GENERIC_REASON = "node(s) had untolerated taint(s)";
+
     private final NodeTable nodes;
+    private final boolean taintInReason;
     private final Map<Long, String> reasons = new HashMap<>();
 
-    public TaintToleration(NodeTable nodes) {
+    /** @param taintInReason name the taint in the reason (before 1.35, PR #134740) */
+    public TaintToleration(NodeTable nodes, boolean taintInReason) {
         this.nodes = nodes;
+        this.taintInReason = taintInReason;
     }
 
     @Override
@@ -49,6 +54,9 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
     }
 
     private String reason(int key, int value) {
+        if (!taintInReason) {
+            return GENERIC_REASON;
+        }
         return reasons.computeIfAbsent(((long) key << 32) | value, k -> "node(s) had untolerated taint {"
                 + nodes.symbols().name(key) + ": " + nodes.symbols().name(value) + "}");
     }
