@@ -82,7 +82,7 @@ public class SchedulerThroughputBenchmark {
         scheduler = new Scheduler(table, config, new RandomStreams(1, 0).stream("scheduler.ties"));
         CompiledPod init = compiler.compile("init", "default", spec, null);
         for (int i = 0; i < INIT_PODS; i++) {
-            scheduler.scheduleOne(init);
+            scheduler.place(init);
         }
         pod = compiler.compile("measured", "default", spec, null);
     }
@@ -91,7 +91,7 @@ public class SchedulerThroughputBenchmark {
     @OperationsPerInvocation(MEASURED_PODS)
     public void schedulingBasic(Blackhole bh) {
         for (int i = 0; i < MEASURED_PODS; i++) {
-            bh.consume(scheduler.scheduleOne(pod).node());
+            bh.consume(scheduler.place(pod));
         }
     }
 
@@ -110,7 +110,7 @@ public class SchedulerThroughputBenchmark {
             long t0 = System.nanoTime();
             long sum = 0;
             for (int i = 0; i < MEASURED_PODS; i++) {
-                sum += b.scheduler.scheduleOne(b.pod).node();
+                sum += b.scheduler.place(b.pod);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;

@@ -32,7 +32,7 @@ public final class Scheduler {
 
     private final NodeTable nodes;
     private final SchedulerConfiguration config;
-    private final RandomGenerator ties;
+    private final RandomGenerator tieRandom;
     private final FilterPlugin[] filters;
     private final ScorePlugin[] scorers;
     private final int[] weights;
@@ -46,6 +46,13 @@ public final class Scheduler {
     private long[][] raw;
     private long[][] normalized;
     private long[] totals = new long[0];
+    /** Positions in {@code feasible} of the nodes sharing the top total. */
+    private int[] ties = new int[0];
+    private int found;
+    private int rejected;
+    private int evaluated;
+    private int tieCount;
+    private String rejectedByPreFilter;
     /** Filter cache per node slot: the template and node generation it was computed for, its answer. */
     private CompiledPod[] filterOwner = new CompiledPod[0];
     private long[] filterGeneration = new long[0];
@@ -60,7 +67,7 @@ public final class Scheduler {
     public Scheduler(NodeTable nodes, SchedulerConfiguration config, RandomGenerator ties) {
         this.nodes = nodes;
         this.config = config;
-        this.ties = ties;
+        this.tieRandom = ties;
         Map<String, Object> instances = new HashMap<>();
         List<FilterPlugin> f = new ArrayList<>();
         for (String name : config.filters()) {
@@ -122,11 +129,59 @@ public final class Scheduler {
         return r;
     }
 
+    /**
+     * The hot path: one cycle and the assume, returning the chosen node or -1, allocating nothing
+     * when the pod fits. {@link #lastTieCount()} and {@link #lastFeasibleNodes()} describe the cycle.
+     */
+    public int place(CompiledPod pod) {
+        int node = cycle(pod);
+        if (node >= 0) {
+            nodes.addPod(pod, node);
+        }
+        return node;
+    }
+
+    public int lastTieCount() {
+        return tieCount;
+    }
+
+    public int lastFeasibleNodes() {
+        return found;
+    }
+
     /** One cycle without assuming; {@code explain} records every plugin's score and every rejection. */
     public ScheduleResult schedule(CompiledPod pod, boolean explain) {
+        int node = cycle(pod);
+        ScheduleResult.Explanation e = explain ? explanation(found > 1 ? found : 0, rejected) : null;
+        if (node < 0) {
+            Map<String, Integer> reasons = new LinkedHashMap<>();
+            if (rejectedByPreFilter != null) {
+                reasons.put(rejectedByPreFilter, evaluated);
+            }
+            for (int i = 0; i < rejected; i++) {
+                reasons.merge(rejectedReasons[i], 1, Integer::sum);
+            }
+            return new ScheduleResult(pod.name, -1, null, 0, 0, evaluated, new int[0], Map.copyOf(reasons), e);
+        }
+        int[] tieNodes = new int[tieCount];
+        for (int t = 0; t < tieCount; t++) {
+            tieNodes[t] = feasible[ties[t]];
+        }
+        return new ScheduleResult(pod.name, node, nodes.name(node), found == 1 ? 0 : totals[ties[0]], found, evaluated,
+                tieNodes, Map.of(), e);
+    }
+
+    /** Runs PreFilter, Filter, Score and selection; leaves the cycle's facts in the scratch fields. */
+    private int cycle(CompiledPod pod) {
+        found = 0;
+        rejected = 0;
+        tieCount = 0;
+        rejectedByPreFilter = null;
         int[] all = nodes.order();
+        evaluated = all.length;
         if (all.length == 0) {
-            return failure(pod, 0, Map.of(NO_NODES, 0), explain ? emptyExplanation() : null);
+            rejectedByPreFilter = NO_NODES;
+            return -1;
         }
         ensureScratch(all.length);
         int active = 0;
@@ -137,7 +192,8 @@ public final class Scheduler {
                 continue;
             }
             if (s != null) {
-                return failure(pod, all.length, Map.of(s, all.length), explain ? emptyExplanation() : null);
+                rejectedByPreFilter = s;
+                return -1;
             }
             activeFilters[active++] = f;
             Set<String> names = f.preFilterNodeNames(pod);
@@ -145,14 +201,32 @@ public final class Scheduler {
                 candidates = subset(all, names);
             }
         }
+        if (candidates.length == 0) {
+            rejectedByPreFilter = NO_PINNED_NODE;
+            return -1;
+        }
+        filter(pod, candidates, active, all.length);
+        evaluated = found + rejected;
+        if (found == 0) {
+            return -1;
+        }
+        if (found == 1) {
+            ties[0] = 0;
+            tieCount = 1;
+            return feasible[0];
+        }
+        score(pod, found);
+        return select();
+    }
+
+    /** Sequential round-robin filtering that stops at exactly K feasible nodes. */
+    private void filter(CompiledPod pod, int[] candidates, int active, int allNodes) {
         int local = 0;
         while (local < active && activeFilters[local].filterIsNodeLocal()) {
             local++;
         }
         int n = candidates.length;
         int k = scorers.length == 0 ? 1 : numFeasibleNodesToFind(config.percentageOfNodesToScore(), n);
-        int found = 0;
-        int rejected = 0;
         for (int i = 0; i < n && found < k; i++) {
             int node = candidates[(nextStartNodeIndex + i) % n];
             String reason = null;
@@ -189,25 +263,7 @@ public final class Scheduler {
                 rejectedReasons[rejected++] = reason;
             }
         }
-        int processed = found + rejected;
-        nextStartNodeIndex = (nextStartNodeIndex + processed) % all.length;
-        if (found == 0) {
-            Map<String, Integer> reasons = new LinkedHashMap<>();
-            for (int i = 0; i < rejected; i++) {
-                reasons.merge(rejectedReasons[i], 1, Integer::sum);
-            }
-            if (n == 0) {
-                reasons.put(NO_PINNED_NODE, all.length);
-            }
-            return failure(pod, Math.max(processed, n == 0 ? all.length : processed), reasons,
-                    explain ? explanation(0, rejected) : null);
-        }
-        if (found == 1) {
-            return new ScheduleResult(pod.name, feasible[0], nodes.name(feasible[0]), 0, 1, processed,
-                    new int[] {feasible[0]}, Map.of(), explain ? explanation(0, rejected) : null);
-        }
-        score(pod, found);
-        return select(pod, found, processed, explain ? explanation(found, rejected) : null);
+        nextStartNodeIndex = (nextStartNodeIndex + found + rejected) % allNodes;
     }
 
     private void score(CompiledPod pod, int found) {
@@ -257,35 +313,19 @@ public final class Scheduler {
         }
     }
 
-    private ScheduleResult select(CompiledPod pod, int found, int processed, ScheduleResult.Explanation explanation) {
+    /** Highest total wins; ties uniformly from the seeded stream. */
+    private int select() {
         long best = Long.MIN_VALUE;
-        int tieCount = 0;
         for (int i = 0; i < found; i++) {
             if (totals[i] > best) {
                 best = totals[i];
-                tieCount = 1;
-            } else if (totals[i] == best) {
-                tieCount++;
+                tieCount = 0;
             }
-        }
-        int pick = tieCount == 1 ? 0 : ties.nextInt(tieCount);
-        int[] tieNodes = new int[tieCount];
-        int chosen = -1;
-        for (int i = 0, t = 0; i < found; i++) {
             if (totals[i] == best) {
-                if (t == pick) {
-                    chosen = feasible[i];
-                }
-                tieNodes[t++] = feasible[i];
+                ties[tieCount++] = i;
             }
         }
-        return new ScheduleResult(pod.name, chosen, nodes.name(chosen), best, found, processed, tieNodes,
-                Map.of(), explanation);
-    }
-
-    private ScheduleResult failure(CompiledPod pod, int evaluated, Map<String, Integer> reasons,
-            ScheduleResult.Explanation explanation) {
-        return new ScheduleResult(pod.name, -1, null, 0, 0, evaluated, new int[0], Map.copyOf(reasons), explanation);
+        return feasible[ties[tieCount == 1 ? 0 : tieRandom.nextInt(tieCount)]];
     }
 
     private int[] subset(int[] all, Set<String> names) {
@@ -297,10 +337,6 @@ public final class Scheduler {
             }
         }
         return Arrays.copyOf(out, n);
-    }
-
-    private ScheduleResult.Explanation emptyExplanation() {
-        return explanation(0, 0);
     }
 
     private ScheduleResult.Explanation explanation(int found, int rejected) {
@@ -351,6 +387,7 @@ public final class Scheduler {
         rejectedReasons = new String[n];
         rejectedPlugins = new String[n];
         totals = new long[n];
+        ties = new int[n];
         for (int p = 0; p < scorers.length; p++) {
             raw[p] = new long[n];
             normalized[p] = new long[n];
