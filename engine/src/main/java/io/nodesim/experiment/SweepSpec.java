@@ -1,0 +1,181 @@
+package io.nodesim.experiment;
+
+import io.nodesim.kernel.RandomStreams;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * What a sweep varies: full-grid axes ({@code --vary}), Latin hypercube ranges ({@code --lhs}) and
+ * the number of hypercube samples. From the command line ({@link #parse}) or from the scenario file's
+ * {@code sweep:} section ({@link #fromMap}):
+ * <pre>
+ * sweep:
+ *   vary:
+ *     kubeControllerManager.node-monitor-grace-period: [20s, 40s, 50s]
+ *     kubeApiServer.default-unreachable-toleration-seconds: [30, 60, 300]
+ *   lhs:
+ *     kubeControllerManager.node-eviction-rate: 0.01..0.5
+ *   samples: 20
+ * </pre>
+ *
+ * <p>The points ({@link #design}): the grid is the Cartesian product of the axes in the order given,
+ * the last axis varying fastest; with ranges, each grid point is crossed with the same
+ * {@code samples} hypercube points. Columns: the axes, then the ranges.
+ *
+ * @param samples the number of Latin hypercube points; 0 exactly when there are no ranges
+ */
+public record SweepSpec(List<Vary> vary, List<LhsRange> lhs, int samples) {
+    /** The stream the hypercube is drawn from, derived from the scenario seed like any other stream. */
+    static final String LHS_STREAM = "experiment.lhs";
+
+    public SweepSpec {
+        vary = List.copyOf(vary);
+        lhs = List.copyOf(lhs);
+        if (vary.isEmpty() && lhs.isEmpty()) {
+            throw new IllegalArgumentException("a sweep needs at least one --vary PATH=V1,V2,... or --lhs PATH=LOW..HIGH");
+        }
+        if (lhs.isEmpty() != (samples == 0)) {
+            throw new IllegalArgumentException(lhs.isEmpty()
+                    ? "a number of samples applies to --lhs ranges, and there are none"
+                    : "--lhs ranges need a number of samples (--samples N, sweep.samples) >= 1, got " + samples);
+        }
+        Set<String> paths = new HashSet<>();
+        for (String p : parameters(vary, lhs)) {
+            if (!paths.add(p)) {
+                throw new IllegalArgumentException("the sweep varies " + p + " twice");
+            }
+        }
+    }
+
+    /** From {@code --vary} and {@code --lhs} options as typed. */
+    public static SweepSpec parse(List<String> varyOptions, List<String> lhsOptions, int samples) {
+        return new SweepSpec(varyOptions.stream().map(Vary::parse).toList(),
+                lhsOptions.stream().map(LhsRange::parse).toList(), samples);
+    }
+
+    /**
+     * From the scenario file's {@code sweep:} section as the YAML parser gives it (maps in document
+     * order, as Jackson's are). Keys: {@code vary} (path → list of values, or one "V1,V2" string),
+     * {@code lhs} (path → "LOW..HIGH"), {@code samples}. Errors name the offending key.
+     */
+    public static SweepSpec fromMap(Map<String, Object> section) {
+        for (String key : section.keySet()) {
+            if (!Set.of("vary", "lhs", "samples").contains(key)) {
+                throw new IllegalArgumentException("sweep." + key + ": unknown field; allowed: vary, lhs, samples");
+            }
+        }
+        List<Vary> vary = new ArrayList<>();
+        for (Map.Entry<String, Object> e : map(section.get("vary"), "sweep.vary").entrySet()) {
+            String at = "sweep.vary." + e.getKey();
+            if (e.getValue() instanceof List<?> values) {
+                vary.add(new Vary(e.getKey(), values.stream().map(v -> scalar(v, at)).toList()));
+            } else {
+                vary.add(Vary.parse(e.getKey() + "=" + scalar(e.getValue(), at)));
+            }
+        }
+        List<LhsRange> lhs = new ArrayList<>();
+        for (Map.Entry<String, Object> e : map(section.get("lhs"), "sweep.lhs").entrySet()) {
+            lhs.add(LhsRange.parse(e.getKey() + "=" + scalar(e.getValue(), "sweep.lhs." + e.getKey())));
+        }
+        Object samples = section.get("samples");
+        if (samples != null && !(samples instanceof Integer)) {
+            throw new IllegalArgumentException("sweep.samples: expected a whole number, got " + samples);
+        }
+        return new SweepSpec(vary, lhs, samples == null ? 0 : (Integer) samples);
+    }
+
+    /** The column names of the varied settings, in column order. */
+    public List<String> parameters() {
+        return parameters(vary, lhs);
+    }
+
+    /** Every point, in row order; the hypercube is drawn from {@code seed} (the scenario's). */
+    public List<SweepPoint> design(long seed) {
+        String[][] hypercube = hypercube(new RandomStreams(seed, 0).stream(LHS_STREAM));
+        List<SweepPoint> points = new ArrayList<>();
+        int gridSize = 1;
+        for (Vary v : vary) {
+            gridSize = Math.multiplyExact(gridSize, v.values().size());
+        }
+        for (int g = 0; g < gridSize; g++) {
+            List<String> grid = new ArrayList<>(vary.size());
+            int rest = g;
+            for (int a = vary.size() - 1; a >= 0; a--) {
+                List<String> values = vary.get(a).values();
+                grid.add(0, values.get(rest % values.size()));
+                rest /= values.size();
+            }
+            for (int i = 0; i < Math.max(1, samples); i++) {
+                List<String> values = new ArrayList<>(grid);
+                for (int d = 0; d < lhs.size(); d++) {
+                    values.add(hypercube[d][i]);
+                }
+                points.add(new SweepPoint(points.size(), values));
+            }
+        }
+        return points;
+    }
+
+    /**
+     * McKay's Latin hypercube: each range is cut into {@code samples} equal strata, each stratum is
+     * used by exactly one point, at a uniform position inside it, and the strata of different ranges
+     * are paired by independent random permutations.
+     */
+    private String[][] hypercube(RandomGenerator rng) {
+        String[][] values = new String[lhs.size()][samples];
+        for (int d = 0; d < lhs.size(); d++) {
+            int[] strata = new int[samples];
+            for (int i = 0; i < samples; i++) {
+                strata[i] = i;
+            }
+            for (int i = samples - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = strata[i];
+                strata[i] = strata[j];
+                strata[j] = t;
+            }
+            for (int i = 0; i < samples; i++) {
+                values[d][i] = lhs.get(d).valueAt((strata[i] + rng.nextDouble()) / samples);
+            }
+        }
+        return values;
+    }
+
+    static String checkPath(String path) {
+        Objects.requireNonNull(path, "path");
+        if (path.isBlank() || !path.equals(path.trim()) || path.contains("=")) {
+            throw new IllegalArgumentException("not a setting path: \"" + path + "\"");
+        }
+        return path;
+    }
+
+    private static List<String> parameters(List<Vary> vary, List<LhsRange> lhs) {
+        List<String> p = new ArrayList<>();
+        vary.forEach(v -> p.add(v.path()));
+        lhs.forEach(r -> p.add(r.path()));
+        return p;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value, String at) {
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException(at + ": expected a map of setting path to values, got " + value);
+        }
+        return (Map<String, Object>) value;
+    }
+
+    private static String scalar(Object value, String at) {
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        throw new IllegalArgumentException(at + ": expected a value, got " + value);
+    }
+}

@@ -1,0 +1,164 @@
+package io.nodesim.scenario;
+
+import io.nodesim.kernel.SimTime;
+import io.nodesim.scenario.parse.ComponentSections;
+import io.nodesim.scenario.parse.FaultSection;
+import io.nodesim.scenario.parse.NodeSection;
+import io.nodesim.scenario.parse.Origins;
+import io.nodesim.scenario.parse.SchedulerSection;
+import io.nodesim.scenario.parse.Section;
+import io.nodesim.scenario.parse.SetOverrides;
+import io.nodesim.scenario.parse.TimingSections;
+import io.nodesim.scenario.parse.Values;
+import io.nodesim.scenario.parse.WorkloadSection;
+import io.nodesim.scenario.parse.YNode;
+import io.nodesim.scenario.parse.YNode.YMap;
+import io.nodesim.scenario.parse.YamlReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a scenario file (DESIGN §2, {@code apiVersion: nodesim.io/v1alpha1}, {@code kind: Scenario})
+ * into a validated {@link Scenario}: every setting resolved to its value from the file, a
+ * {@code --set} override, or the version profile's default, with its origin recorded.
+ *
+ * <p>Every bad input throws {@link ScenarioException} naming the file, line, column and field path
+ * and what is allowed; nothing else escapes.
+ */
+public final class ScenarioLoader {
+    public static final String API_VERSION = "nodesim.io/v1alpha1";
+    public static final String KIND = "Scenario";
+    static final List<String> TOP_FIELDS = List.of("apiVersion", "kind", "metadata", "spec");
+    static final List<String> METADATA_FIELDS = List.of("name", "description");
+    static final List<String> SPEC_FIELDS = List.of("kubernetesVersion", "seed", "replications", "duration",
+            "kubelet", "kubeControllerManager", "kubeApiServer", "kubeScheduler", "latencies", "nodes",
+            "workloads", "startup", "faults");
+    /** Used when the file gives no duration: long enough for the default timeline (about 6 min) to finish. */
+    public static final long DEFAULT_DURATION = SimTime.HOUR;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private ScenarioLoader() {
+    }
+
+    public static Scenario load(Path file) {
+        return load(file, List.of());
+    }
+
+    /**
+     * @param setOverrides {@code PATH=VALUE} strings, PATH relative to {@code spec}, applied in order
+     */
+    public static Scenario load(Path file, List<String> setOverrides) {
+        String display = file.toString();
+        try {
+            return read(file, display, setOverrides);
+        } catch (IllegalArgumentException | IllegalStateException | NullPointerException | ClassCastException e) {
+            // The sections validate before building records, so this is a safety net: whatever slips
+            // through still becomes one message about the file, never a stack trace.
+            throw new ScenarioException(display, 0, 0, "", "invalid scenario: " + e.getMessage());
+        }
+    }
+
+    private static Scenario read(Path file, String display, List<String> setOverrides) {
+        List<YNode> docs = YamlReader.readFile(file, display, null, null);
+        if (docs.isEmpty()) {
+            throw new ScenarioException(display, 0, 0, "", "the file is empty; a scenario starts with apiVersion: "
+                    + API_VERSION);
+        }
+        if (docs.size() > 1) {
+            throw docs.get(1).loc().error("", "a scenario file holds one document, this one has " + docs.size()
+                    + " (workload manifests go in spec.workloads or a file named by `- file:`)");
+        }
+        Section top = Section.of(docs.get(0), "", TOP_FIELDS);
+        expect(top, "apiVersion", API_VERSION);
+        expect(top, "kind", KIND);
+        String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String name = stem;
+        String description = "";
+        if (top.has("metadata")) {
+            Section meta = Section.of(top.get("metadata"), "metadata", METADATA_FIELDS);
+            if (meta.has("name")) {
+                name = Values.string(meta.get("name"), "metadata.name");
+                if (!NAME.matcher(name).matches()) {
+                    throw meta.get("name").loc().error("metadata.name", "\"" + name + "\" cannot name an output "
+                            + "folder: use letters, digits, '.', '_' and '-'");
+                }
+            }
+            if (meta.has("description")) {
+                description = Values.scalar(meta.get("description"), "metadata.description", "a string").text();
+            }
+        }
+        YMap spec = Values.map(top.require("spec", "spec"), "spec");
+        Path baseDir = file.toAbsolutePath().getParent();
+        if (spec.get("workloads") != null) {
+            WorkloadSection.expandIncludes(spec.get("workloads"), baseDir);
+        }
+        Map<String, String> applied = SetOverrides.apply(spec, setOverrides);
+        return spec(Section.of(spec, "", SPEC_FIELDS), name, description, display, baseDir, applied);
+    }
+
+    private static Scenario spec(Section s, String name, String description, String display, Path baseDir,
+            Map<String, String> applied) {
+        KubernetesVersion version = VersionProfiles.DEFAULT;
+        if (s.has("kubernetesVersion")) {
+            YNode v = s.get("kubernetesVersion");
+            try {
+                version = KubernetesVersion.parse(Values.scalar(v, "kubernetesVersion", "a version such as \"1.35\"").text());
+            } catch (IllegalArgumentException e) {
+                throw v.loc().error("kubernetesVersion", e.getMessage() + "; supported: "
+                        + VersionProfiles.supportedRange());
+            }
+            if (version.compareTo(VersionProfiles.OLDEST) < 0 || version.compareTo(VersionProfiles.NEWEST) > 0) {
+                throw v.loc().error("kubernetesVersion", "Kubernetes " + version
+                        + " is outside the version profiles; supported: " + VersionProfiles.supportedRange());
+            }
+        }
+        VersionProfiles.Row row = VersionProfiles.forVersion(version);
+        Origins o = new Origins(row.profile().name());
+        o.put("kubernetesVersion", s.has("kubernetesVersion") ? s.get("kubernetesVersion").loc().origin()
+                : new SettingOrigin("default", "nodesim (the newest released profile)"));
+        long seed = o.resolve(s, "seed", (n, p) -> Values.integer(n, p, Long.MIN_VALUE, Long.MAX_VALUE), 1L,
+                Origins.nodesimDefault());
+        int replications = o.resolve(s, "replications", (n, p) -> (int) Values.integer(n, p, 1, 1_000_000), 1,
+                Origins.nodesimDefault());
+        long duration = o.resolve(s, "duration", (n, p) -> {
+            long d = Values.duration(n, p);
+            if (d <= 0) {
+                throw n.loc().error(p, "must be greater than 0");
+            }
+            return d;
+        }, DEFAULT_DURATION, Origins.nodesimDefault());
+        KubeletConfig kubelet = ComponentSections.kubelet(orEmpty(s, "kubelet"), version, row, o);
+        ControllerManagerConfig kcm = ComponentSections.controllerManager(orEmpty(s, "kubeControllerManager"),
+                version, row, o);
+        ApiServerConfig apiServer = ComponentSections.apiServer(orEmpty(s, "kubeApiServer"), o);
+        Map<String, Object> scheduler = SchedulerSection.read(orEmpty(s, "kubeScheduler"));
+        o.put("kubeScheduler", s.has("kubeScheduler") ? s.get("kubeScheduler").loc().origin()
+                : new SettingOrigin("profile", row.profile().name() + " (the default plugins and weights)"));
+        Latencies latencies = TimingSections.latencies(orEmpty(s, "latencies"), baseDir, o);
+        List<NodeGroup> nodes = NodeSection.read(s.require("nodes", "nodes (at least one node or pool)"), o);
+        List<WorkloadSpec> workloads = s.has("workloads")
+                ? WorkloadSection.read(s.get("workloads"), o) : List.of();
+        StartupConfig startup = TimingSections.startup(orEmpty(s, "startup"),
+                workloads.stream().map(WorkloadSpec::name).toList(), baseDir, o);
+        List<FaultSpec> faults = s.has("faults") ? FaultSection.read(s.get("faults"), nodes, baseDir, o) : List.of();
+        // Overrides inside manifests, node entries or kubeScheduler are settings too: explain lists them.
+        applied.forEach((path, arg) -> o.map().putIfAbsent(path, new SettingOrigin("--set", arg)));
+        return new Scenario(name, description, display, version, row.profile(), seed, replications, duration, kubelet,
+                kcm, apiServer, scheduler, latencies, nodes, workloads, startup, faults, o.map());
+    }
+
+    private static YNode orEmpty(Section s, String key) {
+        YNode n = s.get(key);
+        return n != null ? n : new YMap(s.map().loc());
+    }
+
+    private static void expect(Section top, String key, String value) {
+        YNode n = top.require(key, key + ": " + value);
+        String got = Values.string(n, key);
+        if (!got.equals(value)) {
+            throw n.loc().error(key, "expected " + value + ", got \"" + got + "\"");
+        }
+    }
+}

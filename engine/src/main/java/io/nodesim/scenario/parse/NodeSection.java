@@ -1,0 +1,204 @@
+package io.nodesim.scenario.parse;
+
+import io.fabric8.kubernetes.api.model.ContainerImage;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Taint;
+import io.nodesim.scenario.NodeGroup;
+import io.nodesim.scenario.SettingOrigin;
+import io.nodesim.scenario.parse.YNode.YList;
+import io.nodesim.scenario.parse.YNode.YMap;
+import io.nodesim.scenario.parse.YNode.YScalar;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code spec.nodes}: single nodes ({@code name}) and pools ({@code pool} + {@code count}), each
+ * turned into a {@link NodeGroup} whose template is a fabric8 {@link Node}.
+ */
+public final class NodeSection {
+    public static final String HOSTNAME = "kubernetes.io/hostname";
+    public static final String ZONE = "topology.kubernetes.io/zone";
+    public static final String REGION = "topology.kubernetes.io/region";
+
+    static final List<String> NODE_FIELDS = List.of(
+            "name", "zone", "region", "allocatable", "labels", "taints", "images", "unschedulable");
+    static final List<String> POOL_FIELDS = List.of(
+            "pool", "count", "zones", "region", "allocatable", "labels", "taints", "images", "unschedulable");
+    private static final List<String> TAINT_FIELDS = List.of("key", "value", "effect");
+    private static final List<String> TAINT_EFFECTS = List.of("NoSchedule", "PreferNoSchedule", "NoExecute");
+    private static final List<String> IMAGE_FIELDS = List.of("names", "sizeBytes");
+    /** RFC 1123 subdomain, as the API server requires of Node names. */
+    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    /** Used when a node gives no allocatable (a common 4-CPU worker). */
+    static final Map<String, Quantity> DEFAULT_ALLOCATABLE = Map.of(
+            "cpu", new Quantity("4"), "memory", new Quantity("16Gi"), "pods", new Quantity("110"));
+
+    private NodeSection() {
+    }
+
+    public static List<NodeGroup> read(YNode node, Origins o) {
+        YList list = Values.list(node, "nodes");
+        if (list.items().isEmpty()) {
+            throw list.loc().error("nodes", "a scenario needs at least one node");
+        }
+        List<NodeGroup> groups = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            YNode item = list.items().get(i);
+            String path = "nodes[" + i + "]";
+            NodeGroup g = group(item, path, o);
+            for (int k = 0; k < g.count(); k++) {
+                String name = g.nodeName(k);
+                String before = seen.putIfAbsent(name, path);
+                if (before != null) {
+                    throw item.loc().error(path, "node name \"" + name + "\" is already used by " + before
+                            + "; node names must be unique");
+                }
+            }
+            o.written(path, item);
+            groups.add(g);
+        }
+        return groups;
+    }
+
+    private static NodeGroup group(YNode item, String path, Origins o) {
+        YMap map = Values.map(item, path);
+        boolean pool = present(map, "pool");
+        if (pool && present(map, "name")) {
+            throw map.keys().get("name").error(path, "give either name (one node) or pool (several), not both");
+        }
+        if (!pool && !present(map, "name")) {
+            throw map.loc().error(path, "required field missing: name (one node) or pool with count (several nodes)");
+        }
+        Section s = Section.of(item, path, pool ? POOL_FIELDS : NODE_FIELDS);
+        String name = Values.string(s.get(pool ? "pool" : "name"), s.path(pool ? "pool" : "name"));
+        if (!DNS_SUBDOMAIN.matcher(name).matches() || name.length() > 240) {
+            throw s.get(pool ? "pool" : "name").loc().error(s.path(pool ? "pool" : "name"),
+                    "\"" + name + "\" is not a valid node name (lower-case letters, digits, '-' and '.', "
+                            + "starting and ending with a letter or digit)");
+        }
+        int count = 1;
+        List<String> zones = new ArrayList<>();
+        if (pool) {
+            count = (int) Values.integer(s.require("count", "count (the number of nodes in the pool)"),
+                    s.path("count"), 1, 10_000_000);
+            if (s.has("zones")) {
+                YList zl = Values.list(s.get("zones"), s.path("zones"));
+                for (int z = 0; z < zl.items().size(); z++) {
+                    zones.add(Values.string(zl.items().get(z), s.path("zones") + "[" + z + "]"));
+                }
+            }
+        } else if (s.has("zone")) {
+            zones.add(Values.string(s.get("zone"), s.path("zone")));
+        }
+        Map<String, String> labels = labels(s);
+        if (s.has("region")) {
+            labels.put(REGION, Values.string(s.get("region"), s.path("region")));
+        }
+        Map<String, Quantity> allocatable = new LinkedHashMap<>(DEFAULT_ALLOCATABLE);
+        if (s.has("allocatable")) {
+            YMap am = Values.map(s.get("allocatable"), s.path("allocatable"));
+            for (Map.Entry<String, YNode> e : am.entries().entrySet()) {
+                allocatable.put(e.getKey(), Values.quantity(e.getValue(), s.path("allocatable") + "." + e.getKey()));
+            }
+        } else {
+            o.put(s.path("allocatable"), new SettingOrigin("default", "nodesim: cpu 4, memory 16Gi, pods 110"));
+        }
+        boolean unschedulable = s.has("unschedulable") && Values.bool(s.get("unschedulable"), s.path("unschedulable"));
+        Node template = new NodeBuilder()
+                .withNewMetadata().withName(name).withLabels(labels).endMetadata()
+                .withNewSpec().withTaints(taints(s)).withUnschedulable(unschedulable).endSpec()
+                .withNewStatus().withAllocatable(allocatable).withCapacity(allocatable).withImages(images(s)).endStatus()
+                .build();
+        return new NodeGroup(name, pool, count, zones, template);
+    }
+
+    private static Map<String, String> labels(Section s) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (!s.has("labels")) {
+            return labels;
+        }
+        YMap lm = Values.map(s.get("labels"), s.path("labels"));
+        for (Map.Entry<String, YNode> e : lm.entries().entrySet()) {
+            String key = e.getKey();
+            String path = s.path("labels") + "." + key;
+            if (key.equals(HOSTNAME) || key.equals(ZONE) || key.equals(REGION)) {
+                throw lm.keys().get(key).error(path, key + " is set from the node's "
+                        + (key.equals(HOSTNAME) ? "name" : key.equals(ZONE) ? "zone" : "region")
+                        + " field; do not give it as a label");
+            }
+            labels.put(key, labelValue(e.getValue(), path));
+        }
+        return labels;
+    }
+
+    private static boolean present(YMap map, String key) {
+        YNode n = map.get(key);
+        return n != null && !(n instanceof YScalar sc && sc.kind() == YScalar.Kind.NULL);
+    }
+
+    static String labelValue(YNode n, String path) {
+        if (n instanceof YScalar sc && sc.kind() == YScalar.Kind.NULL) {
+            return "";
+        }
+        return Values.scalar(n, path, "a label value (a string)").text();
+    }
+
+    private static List<Taint> taints(Section s) {
+        List<Taint> out = new ArrayList<>();
+        if (!s.has("taints")) {
+            return out;
+        }
+        YList tl = Values.list(s.get("taints"), s.path("taints"));
+        for (int i = 0; i < tl.items().size(); i++) {
+            String path = s.path("taints") + "[" + i + "]";
+            Section t = Section.of(tl.items().get(i), path, TAINT_FIELDS);
+            String key = Values.string(t.require("key", "key"), t.path("key"));
+            String value = t.has("value") ? Values.scalar(t.get("value"), t.path("value"), "a string").text() : null;
+            YNode effectNode = t.require("effect", "effect (" + String.join(", ", TAINT_EFFECTS) + ")");
+            String effect = Values.string(effectNode, t.path("effect"));
+            if (!TAINT_EFFECTS.contains(effect)) {
+                throw effectNode.loc().error(t.path("effect"), "unknown taint effect \"" + effect + "\""
+                        + DidYouMean.hint(effect, TAINT_EFFECTS) + " (allowed: " + String.join(", ", TAINT_EFFECTS) + ")");
+            }
+            out.add(new Taint(effect, key, null, value));
+        }
+        return out;
+    }
+
+    private static List<ContainerImage> images(Section s) {
+        List<ContainerImage> out = new ArrayList<>();
+        if (!s.has("images")) {
+            return out;
+        }
+        YList il = Values.list(s.get("images"), s.path("images"));
+        for (int i = 0; i < il.items().size(); i++) {
+            String path = s.path("images") + "[" + i + "]";
+            Section im = Section.of(il.items().get(i), path, IMAGE_FIELDS);
+            YList names = Values.list(im.require("names", "names (the image references)"), im.path("names"));
+            List<String> refs = new ArrayList<>();
+            for (int k = 0; k < names.items().size(); k++) {
+                refs.add(Values.string(names.items().get(k), im.path("names") + "[" + k + "]"));
+            }
+            long size = im.has("sizeBytes") ? Values.integer(im.get("sizeBytes"), im.path("sizeBytes"), 0, Long.MAX_VALUE) : 0;
+            out.add(new ContainerImage(refs, size));
+        }
+        return out;
+    }
+
+    /** The labels of the index-th node of a group, as the scheduler and selectors see them. */
+    public static Map<String, String> labelsOf(NodeGroup g, int index) {
+        Map<String, String> labels = new HashMap<>(g.template().getMetadata().getLabels());
+        labels.put(HOSTNAME, g.nodeName(index));
+        if (!g.zone(index).isEmpty()) {
+            labels.put(ZONE, g.zone(index));
+        }
+        return labels;
+    }
+}

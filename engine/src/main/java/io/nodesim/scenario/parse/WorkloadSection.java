@@ -1,0 +1,177 @@
+package io.nodesim.scenario.parse;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.nodesim.scenario.WorkloadSpec;
+import io.nodesim.scenario.parse.YNode.YList;
+import io.nodesim.scenario.parse.YNode.YMap;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code spec.workloads}: inline Kubernetes manifests, or {@code - file: web.yaml} entries that
+ * name a file (relative to the scenario) of one or more {@code ---} documents.
+ */
+public final class WorkloadSection {
+    private static final Map<String, String> API_VERSIONS = Map.of(
+            "Deployment", "apps/v1", "ReplicaSet", "apps/v1", "StatefulSet", "apps/v1", "DaemonSet", "apps/v1",
+            "Pod", "v1");
+    private static final List<String> KINDS = List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Pod");
+
+    private WorkloadSection() {
+    }
+
+    /** Replaces every {@code file:} entry of the list by the documents of that file, in place. */
+    public static void expandIncludes(YNode node, Path baseDir) {
+        YList list = Values.list(node, "workloads");
+        for (int i = 0; i < list.items().size(); i++) {
+            YNode item = list.items().get(i);
+            if (item instanceof YMap m && m.get("file") != null) {
+                String path = "workloads[" + i + "]";
+                Section s = Section.of(item, path, List.of("file"));
+                String name = Values.string(s.get("file"), s.path("file"));
+                List<YNode> docs = YamlReader.readFile(baseDir.resolve(name), name, s.get("file").loc(), s.path("file"));
+                docs.removeIf(d -> d instanceof YNode.YScalar sc && sc.kind() == YNode.YScalar.Kind.NULL);
+                if (docs.isEmpty()) {
+                    throw s.get("file").loc().error(s.path("file"), name + " holds no manifest");
+                }
+                list.items().remove(i);
+                list.items().addAll(i, docs);
+                i += docs.size() - 1;
+            }
+        }
+    }
+
+    public static List<WorkloadSpec> read(YNode node, Origins o) {
+        YList list = Values.list(node, "workloads");
+        Map<String, String> names = new HashMap<>();
+        List<WorkloadSpec> out = new java.util.ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            String path = "workloads[" + i + "]";
+            YNode item = list.items().get(i);
+            WorkloadSpec w = workload(item, path);
+            String before = names.putIfAbsent(w.name(), path);
+            if (before != null) {
+                throw item.loc().error(path + ".metadata.name", "workload name \"" + w.name()
+                        + "\" is already used by " + before + "; workload names must be unique");
+            }
+            o.written(path, item);
+            out.add(w);
+        }
+        return out;
+    }
+
+    private static WorkloadSpec workload(YNode item, String path) {
+        YMap m = Values.map(item, path);
+        YNode kindNode = m.get("kind");
+        if (kindNode == null) {
+            throw m.loc().error(path, "required field missing: kind (" + String.join(", ", KINDS) + "), or file: to include manifests");
+        }
+        String kind = Values.string(kindNode, path + ".kind");
+        if (!API_VERSIONS.containsKey(kind)) {
+            throw kindNode.loc().error(path + ".kind", "unsupported workload kind \"" + kind + "\""
+                    + DidYouMean.hint(kind, KINDS) + " (allowed: " + String.join(", ", KINDS) + ")");
+        }
+        YNode av = m.get("apiVersion");
+        String want = API_VERSIONS.get(kind);
+        if (av == null || !want.equals(Values.string(av, path + ".apiVersion"))) {
+            throw (av == null ? m.loc() : av.loc()).error(path + ".apiVersion",
+                    "a " + kind + " needs apiVersion: " + want + (av == null ? "" : ", got " + av.describe()));
+        }
+        Class<? extends HasMetadata> type = switch (kind) {
+            case "Deployment" -> Deployment.class;
+            case "ReplicaSet" -> ReplicaSet.class;
+            case "StatefulSet" -> StatefulSet.class;
+            case "DaemonSet" -> DaemonSet.class;
+            default -> Pod.class;
+        };
+        HasMetadata obj = ManifestReader.read(item, type, path);
+        ObjectMeta meta = obj.getMetadata();
+        if (meta == null || meta.getName() == null || meta.getName().isBlank()) {
+            throw m.loc().error(path + ".metadata.name", "required field missing: metadata.name");
+        }
+        String ns = meta.getNamespace();
+        if (obj instanceof Pod pod) {
+            PodTemplateSpec t = new PodTemplateSpec(meta, pod.getSpec());
+            requireContainers(m, path + ".spec", t, true);
+            return new WorkloadSpec(kind, meta.getName(), ns, 1, Map.of(), t, obj);
+        }
+        if (m.get("spec") == null) {
+            throw m.loc().error(path + ".spec", "required field missing: spec");
+        }
+        YMap spec = Values.map(m.get("spec"), path + ".spec");
+        Integer replicas;
+        LabelSelector selector;
+        PodTemplateSpec template;
+        if (obj instanceof Deployment d) {
+            replicas = d.getSpec().getReplicas();
+            selector = d.getSpec().getSelector();
+            template = d.getSpec().getTemplate();
+        } else if (obj instanceof ReplicaSet r) {
+            replicas = r.getSpec().getReplicas();
+            selector = r.getSpec().getSelector();
+            template = r.getSpec().getTemplate();
+        } else if (obj instanceof StatefulSet s) {
+            replicas = s.getSpec().getReplicas();
+            selector = s.getSpec().getSelector();
+            template = s.getSpec().getTemplate();
+        } else {
+            DaemonSet ds = (DaemonSet) obj;
+            replicas = 0;
+            selector = ds.getSpec().getSelector();
+            template = ds.getSpec().getTemplate();
+        }
+        String sp = path + ".spec";
+        if (replicas == null) {
+            replicas = 1;
+        } else if (replicas < 0) {
+            throw spec.get("replicas").loc().error(sp + ".replicas", "expected an integer >= 0, got " + replicas);
+        }
+        if (template == null) {
+            throw spec.loc().error(sp + ".template", "required field missing: template");
+        }
+        requireContainers(spec, sp + ".template.spec", template, false);
+        Map<String, String> matchLabels = selector(spec, sp, selector, template);
+        return new WorkloadSpec(kind, meta.getName(), ns, replicas, matchLabels, template, obj);
+    }
+
+    private static void requireContainers(YMap at, String path, PodTemplateSpec t, boolean pod) {
+        if (t.getSpec() == null || t.getSpec().getContainers() == null || t.getSpec().getContainers().isEmpty()) {
+            throw at.loc().error(path + ".containers", "a " + (pod ? "pod" : "pod template") + " needs at least one container");
+        }
+    }
+
+    private static Map<String, String> selector(YMap spec, String sp, LabelSelector selector, PodTemplateSpec template) {
+        if (selector == null || selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty()) {
+            if (selector != null && selector.getMatchExpressions() != null && !selector.getMatchExpressions().isEmpty()) {
+                throw spec.get("selector").loc().error(sp + ".selector.matchExpressions",
+                        "nodesim supports selector.matchLabels only; write the selector as matchLabels");
+            }
+            throw (spec.get("selector") == null ? spec.loc() : spec.get("selector").loc()).error(sp + ".selector",
+                    "required field missing: selector.matchLabels (apps/v1 needs a selector that matches the template labels)");
+        }
+        if (selector.getMatchExpressions() != null && !selector.getMatchExpressions().isEmpty()) {
+            throw spec.get("selector").loc().error(sp + ".selector.matchExpressions",
+                    "nodesim supports selector.matchLabels only; write the selector as matchLabels");
+        }
+        Map<String, String> labels = template.getMetadata() == null || template.getMetadata().getLabels() == null
+                ? Map.of() : template.getMetadata().getLabels();
+        for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {
+            if (!e.getValue().equals(labels.get(e.getKey()))) {
+                throw spec.get("selector").loc().error(sp + ".selector.matchLabels", "selector " + e.getKey() + "="
+                        + e.getValue() + " does not match the template labels " + labels
+                        + " (the API server rejects this: `selector` does not match template `labels`)");
+            }
+        }
+        return selector.getMatchLabels();
+    }
+}

@@ -1,0 +1,47 @@
+package io.nodesim.reports.charts;
+
+import java.awt.geom.Rectangle2D;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+
+/** Draws charts off screen, at their fixed size, as PNG and SVG. */
+public final class ChartRenderer {
+    static {
+        // Charts are drawn on servers and in CI, where there is no display; AWT must not look for one.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    private ChartRenderer() {
+    }
+
+    public static RenderedChart render(RunChart chart, ChartInput input) {
+        JFreeChart drawn = chart.build(input);
+        return new RenderedChart(chart, png(drawn, chart.width(), chart.height()),
+                svg(drawn, chart.fileName(), chart.width(), chart.height()));
+    }
+
+    static byte[] png(JFreeChart chart, int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ChartUtils.writeChartAsPNG(out, chart, width, height);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a byte array cannot fail to be written", e);
+        }
+        return out.toByteArray();
+    }
+
+    static String svg(JFreeChart chart, String idPrefix, int width, int height) {
+        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        // The default prefix holds System.nanoTime(): fixed ids keep the SVG identical from run to
+        // run and distinct between charts inlined into one page.
+        g2.setDefsKeyPrefix(idPrefix + "-");
+        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        return g2.getSVGDocument();
+    }
+}

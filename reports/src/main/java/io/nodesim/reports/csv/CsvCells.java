@@ -1,0 +1,33 @@
+package io.nodesim.reports.csv;
+
+import io.nodesim.kernel.SimTime;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * How values become CSV cells, the same on every machine: times in seconds with exactly three
+ * decimals, an empty cell for "never happened" or an undefined statistic, no locale anywhere.
+ */
+public final class CsvCells {
+    private CsvCells() {
+    }
+
+    /** A time in microseconds as seconds with three decimals; empty for {@link SimTime#NEVER}. */
+    public static String time(long micros) {
+        return micros == SimTime.NEVER ? "" : SimTime.formatSeconds(micros);
+    }
+
+    /** A number with three decimals (half up); empty for NaN and the infinities. */
+    public static String decimal(double value) {
+        if (!Double.isFinite(value)) {
+            return "";
+        }
+        // BigDecimal.valueOf(-0.0) is 0, so a negative zero never prints as "-0.000".
+        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A possibly absent text; empty for null. */
+    public static String text(String value) {
+        return value == null ? "" : value;
+    }
+}

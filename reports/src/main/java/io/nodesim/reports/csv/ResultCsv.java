@@ -1,0 +1,132 @@
+package io.nodesim.reports.csv;
+
+import com.opencsv.CSVWriter;
+import com.opencsv.CSVWriterBuilder;
+import com.opencsv.ICSVWriter;
+import io.nodesim.metrics.EventRecord;
+import io.nodesim.metrics.MetricSummary;
+import io.nodesim.metrics.NodeRecord;
+import io.nodesim.metrics.PodRecord;
+import io.nodesim.metrics.RunResult;
+import io.nodesim.metrics.WorkloadRecord;
+import io.nodesim.reports.files.OutputFolder;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import static io.nodesim.reports.csv.CsvCells.decimal;
+import static io.nodesim.reports.csv.CsvCells.text;
+import static io.nodesim.reports.csv.CsvCells.time;
+
+/**
+ * The CSV files of a run (DESIGN §3). The columns listed here are a public contract: users script
+ * against their names and order, so new columns may only be appended. RFC 4180: comma separated,
+ * a field is quoted only when it holds a comma, a quote or a line break, quotes are doubled; lines
+ * end in "\n" on every platform so that the same seed gives the same bytes everywhere.
+ */
+public final class ResultCsv {
+    public static final String NODES = "nodes.csv";
+    public static final String PODS = "pods.csv";
+    public static final String WORKLOADS = "workloads.csv";
+    public static final String SUMMARY = "summary.csv";
+    public static final String EVENTS = "events.csv";
+
+    public static final List<String> NODES_HEADER = List.of("replication", "node", "zone", "failed_at",
+            "unknown_at", "noschedule_taint_at", "noexecute_taint_at", "ready_again_at");
+    public static final List<String> PODS_HEADER = List.of("replication", "pod", "workload", "node",
+            "not_ready_at", "deleted_at", "replacement_pod", "replacement_node", "replacement_created_at",
+            "replacement_scheduled_at", "replacement_ready_at", "false_eviction");
+    public static final List<String> WORKLOADS_HEADER = List.of("replication", "workload", "kind", "desired",
+            "first_disruption_at", "fully_ready_again_at", "min_ready", "unavailable_seconds");
+    public static final List<String> SUMMARY_HEADER = List.of("metric", "count", "mean", "stddev",
+            "ci95_low", "ci95_high", "min", "p50", "p90", "p99", "max");
+    public static final List<String> EVENTS_HEADER = List.of("replication", "time", "kind", "object", "detail");
+
+    private ResultCsv() {
+    }
+
+    public static Path writeNodes(OutputFolder out, List<RunResult> runs) throws IOException {
+        return writePerRun(out, NODES, NODES_HEADER, runs, RunResult::nodes, ResultCsv::nodeRow);
+    }
+
+    public static Path writePods(OutputFolder out, List<RunResult> runs) throws IOException {
+        return writePerRun(out, PODS, PODS_HEADER, runs, RunResult::pods, ResultCsv::podRow);
+    }
+
+    public static Path writeWorkloads(OutputFolder out, List<RunResult> runs) throws IOException {
+        return writePerRun(out, WORKLOADS, WORKLOADS_HEADER, runs, RunResult::workloads, ResultCsv::workloadRow);
+    }
+
+    public static Path writeEvents(OutputFolder out, List<RunResult> runs) throws IOException {
+        return writePerRun(out, EVENTS, EVENTS_HEADER, runs, RunResult::events, ResultCsv::eventRow);
+    }
+
+    public static Path writeSummary(OutputFolder out, List<MetricSummary> summaries) throws IOException {
+        return out.writeText(SUMMARY, w -> {
+            ICSVWriter csv = open(w, SUMMARY_HEADER);
+            for (MetricSummary s : summaries) {
+                csv.writeNext(new String[] {s.metric(), Long.toString(s.count()), decimal(s.mean()),
+                    decimal(s.stddev()), decimal(s.ci95Low()), decimal(s.ci95High()), decimal(s.min()),
+                    decimal(s.p50()), decimal(s.p90()), decimal(s.p99()), decimal(s.max())}, false);
+            }
+            finish(csv);
+        });
+    }
+
+    private static <T> Path writePerRun(OutputFolder out, String fileName, List<String> header, List<RunResult> runs,
+            Function<RunResult, List<T>> records, BiFunction<Integer, T, String[]> row) throws IOException {
+        return out.writeText(fileName, w -> {
+            ICSVWriter csv = open(w, header);
+            for (RunResult run : runs) {
+                for (T record : records.apply(run)) {
+                    csv.writeNext(row.apply(run.replication(), record), false);
+                }
+            }
+            finish(csv);
+        });
+    }
+
+    private static ICSVWriter open(Writer w, List<String> header) {
+        ICSVWriter csv = new CSVWriterBuilder(w)
+                .withSeparator(',')
+                .withQuoteChar(CSVWriter.DEFAULT_QUOTE_CHARACTER)
+                .withEscapeChar(CSVWriter.DEFAULT_QUOTE_CHARACTER)
+                .withLineEnd("\n")
+                .build();
+        csv.writeNext(header.toArray(String[]::new), false);
+        return csv;
+    }
+
+    private static void finish(ICSVWriter csv) throws IOException {
+        csv.flush();
+        if (csv.checkError()) {
+            throw new IOException("writing CSV failed", csv.getException());
+        }
+    }
+
+    private static String[] nodeRow(int replication, NodeRecord n) {
+        return new String[] {Integer.toString(replication), n.node(), text(n.zone()), time(n.failedAt()),
+            time(n.unknownAt()), time(n.noScheduleTaintAt()), time(n.noExecuteTaintAt()), time(n.readyAgainAt())};
+    }
+
+    private static String[] podRow(int replication, PodRecord p) {
+        return new String[] {Integer.toString(replication), p.pod(), text(p.workload()), text(p.node()),
+            time(p.notReadyAt()), time(p.deletedAt()), text(p.replacementPod()), text(p.replacementNode()),
+            time(p.replacementCreatedAt()), time(p.replacementScheduledAt()), time(p.replacementReadyAt()),
+            Boolean.toString(p.falseEviction())};
+    }
+
+    private static String[] workloadRow(int replication, WorkloadRecord w) {
+        return new String[] {Integer.toString(replication), w.workload(), w.kind(), Integer.toString(w.desired()),
+            time(w.firstDisruptionAt()), time(w.fullyReadyAgainAt()), Integer.toString(w.minReady()),
+            time(w.unavailableMicros())};
+    }
+
+    private static String[] eventRow(int replication, EventRecord e) {
+        return new String[] {Integer.toString(replication), time(e.time()), e.kind(), text(e.object()),
+            text(e.detail())};
+    }
+}

@@ -1,0 +1,183 @@
+package io.nodesim.reports.html;
+
+import io.nodesim.kernel.SimTime;
+import io.nodesim.metrics.EventRecord;
+import io.nodesim.metrics.MetricSummary;
+import io.nodesim.metrics.RunResult;
+import io.nodesim.reports.charts.RenderedChart;
+import io.nodesim.reports.csv.CsvCells;
+import io.nodesim.scenario.FaultSpec;
+import io.nodesim.scenario.FaultTarget;
+import io.nodesim.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * report.html: one page that stands alone (charts embedded as PNG data URIs, no script, no network)
+ * with the scenario, the summary table, every registered chart with the question it answers, the
+ * causal chain of the slowest pod, and the effective settings with their origins. The same input
+ * gives the same bytes.
+ */
+public final class HtmlReport {
+    public static final String FILE_NAME = "report.html";
+
+    private static final String STYLE = """
+            body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:2em auto;max-width:1100px;\
+            padding:0 1em;color:#222;line-height:1.45}
+            h1{margin-bottom:.2em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.8em}
+            table{border-collapse:collapse;margin:.6em 0;font-size:.9em}td,th{border:1px solid #ddd;padding:.2em .45em}
+            .wide{overflow-x:auto}
+            th{background:#f4f4f4;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
+            figure{margin:1.2em 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
+            .question{font-style:italic;color:#444}.muted{color:#777}code{background:#f4f4f4;padding:0 .2em}
+            """;
+
+    private HtmlReport() {
+    }
+
+    /** The page as text. */
+    public static String render(Scenario scenario, List<RunResult> runs, List<MetricSummary> summaries,
+            List<RenderedChart> charts, List<String> dataFiles) {
+        HtmlWriter h = new HtmlWriter();
+        h.markup("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
+                + "<meta charset=\"utf-8\"/>\n");
+        h.element("title", "nodesim: " + scenario.name()).markup("\n");
+        // A constant with no '<' or '&': style content is raw text to an HTML parser, so it is not escaped.
+        h.markup("<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
+        scenarioSection(h, scenario, runs);
+        summarySection(h, summaries);
+        chartsSection(h, charts);
+        chainSection(h, runs);
+        settingsSection(h, scenario);
+        filesSection(h, dataFiles);
+        h.markup("</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void scenarioSection(HtmlWriter h, Scenario s, List<RunResult> runs) {
+        h.element("h1", s.name()).markup("\n");
+        if (!s.description().isEmpty()) {
+            h.element("p", s.description()).markup("\n");
+        }
+        h.open("table", "id", "scenario").markup("\n");
+        h.row("td", "Kubernetes version", s.kubernetesVersion().toString());
+        h.row("td", "version profile", s.profile().name());
+        h.row("td", "seed", Long.toString(s.seed()));
+        h.row("td", "replications", runs.size() + " of " + s.replications());
+        h.row("td", "duration", DurationText.of(s.duration()));
+        h.row("td", "nodes", Integer.toString(s.nodeCount()));
+        h.row("td", "workloads", Integer.toString(s.workloads().size()));
+        for (FaultSpec f : s.faults()) {
+            h.row("td", "fault", f.type().yamlName() + " at " + DurationText.of(f.at())
+                    + (f.permanent() ? ", permanent" : " for " + DurationText.of(f.duration())) + target(f.target()));
+        }
+        if (s.sourceFile() != null) {
+            h.row("td", "scenario file", s.sourceFile());
+        }
+        h.close("table");
+    }
+
+    private static String target(FaultTarget t) {
+        List<String> parts = new ArrayList<>();
+        if (!t.nodes().isEmpty()) {
+            parts.add("nodes " + String.join(", ", t.nodes()));
+        }
+        if (t.zone() != null) {
+            parts.add("zone " + t.zone());
+        }
+        t.selector().forEach((k, v) -> parts.add(k + "=" + v));
+        if (t.count() != null) {
+            parts.add(t.count() + " drawn at random");
+        }
+        if (t.percent() != null) {
+            parts.add(t.percent() + " % drawn at random");
+        }
+        return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
+    }
+
+    private static void summarySection(HtmlWriter h, List<MetricSummary> summaries) {
+        h.element("h2", "Summary", "id", "summary").markup("\n");
+        if (summaries.isEmpty()) {
+            h.element("p", "No metric has samples.", "class", "muted").markup("\n");
+            return;
+        }
+        h.element("p", "Seconds, each measured from the fault that caused it; the 95 % confidence interval is of "
+                + "the mean over replications. An empty cell is undefined (too few samples).").markup("\n");
+        h.open("div", "class", "wide").open("table", "id", "summary-table").markup("\n");
+        h.row("th", "metric", "count", "mean", "stddev", "ci95 low", "ci95 high", "min", "p50", "p90", "p99", "max");
+        for (MetricSummary m : summaries) {
+            h.open("tr").element("td", m.metric());
+            double[] values = {m.count(), m.mean(), m.stddev(), m.ci95Low(), m.ci95High(), m.min(), m.p50(), m.p90(),
+                m.p99(), m.max()};
+            for (int i = 0; i < values.length; i++) {
+                h.element("td", i == 0 ? Long.toString(m.count()) : CsvCells.decimal(values[i]), "class", "n");
+            }
+            h.close("tr");
+        }
+        h.close("table").close("div");
+    }
+
+    private static void chartsSection(HtmlWriter h, List<RenderedChart> charts) {
+        h.element("h2", "Charts", "id", "charts").markup("\n");
+        for (RenderedChart c : charts) {
+            h.open("figure", "id", "chart-" + c.chart().fileName()).markup("\n");
+            h.element("h3", c.chart().title()).markup("\n");
+            h.element("p", c.chart().question(), "class", "question").markup("\n");
+            h.empty("img", "src", "data:image/png;base64," + Base64.getEncoder().encodeToString(c.png()),
+                    "alt", c.chart().title(), "width", Integer.toString(c.chart().width()),
+                    "height", Integer.toString(c.chart().height())).markup("\n");
+            h.open("figcaption", "class", "muted").text("Also as ");
+            h.element("a", c.pngFileName(), "href", c.pngFileName()).text(" and ");
+            h.element("a", c.svgFileName(), "href", c.svgFileName()).text(" beside this page.");
+            h.close("figcaption").close("figure");
+        }
+    }
+
+    private static void chainSection(HtmlWriter h, List<RunResult> runs) {
+        h.element("h2", "Causal chain of the slowest pod", "id", "chain").markup("\n");
+        Optional<CausalChain> found = CausalChain.slowest(runs);
+        if (found.isEmpty()) {
+            h.element("p", "No pod stood on a failed node: there is no chain to show.", "class", "muted").markup("\n");
+            return;
+        }
+        CausalChain c = found.get();
+        h.element("p", "Pod " + c.pod().pod() + " (" + c.pod().workload() + ") on node " + c.node().node()
+                + (c.node().zone() == null || c.node().zone().isEmpty() ? "" : " in zone " + c.node().zone())
+                + ", replication " + c.replication() + ". "
+                + (c.fromEvents() ? "From the event log." : "Rebuilt from nodes.csv and pods.csv; run with --events "
+                        + "to see the zone-state transitions too.")).markup("\n");
+        h.open("table", "id", "chain-table").markup("\n");
+        h.row("th", "time (s)", "since fault (s)", "step", "object", "detail");
+        for (EventRecord e : c.steps()) {
+            h.open("tr");
+            h.element("td", SimTime.formatSeconds(e.time()), "class", "n");
+            h.element("td", SimTime.formatSeconds(e.time() - c.faultAt()), "class", "n");
+            h.element("td", e.kind()).element("td", e.object()).element("td", e.detail());
+            h.close("tr");
+        }
+        h.close("table");
+    }
+
+    private static void settingsSection(HtmlWriter h, Scenario s) {
+        h.element("h2", "Effective settings", "id", "settings").markup("\n");
+        h.element("p", "Every setting the run used and where its value came from: the scenario file, --set, or "
+                + "the version profile's default.").markup("\n");
+        h.open("table", "id", "settings-table").markup("\n");
+        h.row("th", "setting", "value", "origin");
+        for (EffectiveSettings.Setting st : EffectiveSettings.of(s)) {
+            h.row("td", st.path(), st.value(), st.origin());
+        }
+        h.close("table");
+    }
+
+    private static void filesSection(HtmlWriter h, List<String> dataFiles) {
+        h.element("h2", "Files", "id", "files").markup("\n");
+        h.open("ul").markup("\n");
+        for (String f : dataFiles) {
+            h.open("li").element("a", f, "href", f).close("li");
+        }
+        h.close("ul");
+    }
+}
