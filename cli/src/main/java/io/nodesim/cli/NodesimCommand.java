@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = NodesimCommand.Version.class,
         description = "Simulates how a Kubernetes cluster detects a dead node and gets its pods running again.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, ExplainCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, ExplainCommand.class,
+                ScheduleCommand.class})
 public final class NodesimCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_CHECK_FAILED = 1;

@@ -41,6 +41,15 @@ public final class ScoreTable {
     }
 
     private static void table(PrintWriter out, ScheduleResult.Explanation e) {
+        if (!e.feasible().isEmpty()) {
+            scores(out, e);
+        }
+        for (ScheduleResult.Rejection rej : e.rejected()) {
+            out.println("    " + rej.node() + ": filtered by " + rej.plugin() + ": " + rej.reason());
+        }
+    }
+
+    private static void scores(PrintWriter out, ScheduleResult.Explanation e) {
         List<String[]> rows = new ArrayList<>();
         String[] header = new String[e.plugins().size() + 2];
         header[0] = "node";
@@ -72,9 +81,6 @@ public final class ScoreTable {
                 b.append("  ");
             }
             out.println(b.toString().stripTrailing());
-        }
-        for (ScheduleResult.Rejection rej : e.rejected()) {
-            out.println("    " + rej.node() + ": filtered by " + rej.plugin() + ": " + rej.reason());
         }
     }
 }
