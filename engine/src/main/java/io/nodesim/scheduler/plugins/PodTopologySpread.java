@@ -49,6 +49,9 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     @Override
     public String preFilter(CompiledPod pod) {
         active.clear();
+        if (pod.spreadConstraints.isEmpty()) {
+            return SKIP;
+        }
         for (SpreadConstraint c : pod.spreadConstraints) {
             if (c.hard()) {
                 active.add(c);
