@@ -65,6 +65,37 @@ class SchedulingQueueTest {
                 "bound large @3015000"), log);
     }
 
+    /** An event at 0.5 s finds the pod still backing off (until 1.01 s). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"1.35, 500000", "1.32, 2000000"})
+    void eventDuringBackoff_popFromBackoffQSince133_elseTheOneSecondFlush(String version, long boundAt) {
+        TestCluster c = new TestCluster();
+        c.add("small", 100, 100);
+        Simulation sim = new Simulation();
+        io.nodesim.scheduler.SchedulerConfiguration config = io.nodesim.scheduler.SchedulerConfigurations.compile(
+                java.util.Map.of(), io.nodesim.scenario.KubernetesVersion.parse(version), TestCluster.V135, null);
+        Scheduler s = new Scheduler(c.nodes, config, new RandomStreams(1, 0).stream("scheduler.ties"));
+        List<Long> bound = new ArrayList<>();
+        SchedulerLoop loop = new SchedulerLoop(sim, s, DurationDistribution.constant(10 * SimTime.MILLISECOND),
+                DurationDistribution.constant(0), new RandomStreams(1, 0).stream("scheduler"),
+                new SchedulerLoop.Listener() {
+                    @Override
+                    public void bound(int pod, int node, long time) {
+                        bound.add(time);
+                    }
+
+                    @Override
+                    public void unschedulable(int pod, ScheduleResult r, long time) {
+                    }
+                });
+        loop.submit(0, c.pod("big", 1000, 1000));
+        sim.runUntil(500 * SimTime.MILLISECOND);
+        c.add("large", 4000, 8192);
+        loop.onClusterEvent();
+        sim.runUntil(5 * SimTime.SECOND);
+        assertEquals(List.of(boundAt + 10 * SimTime.MILLISECOND), bound);
+    }
+
     @Test
     void unschedulablePod_isRetriedByTheFiveMinuteFlush() {
         TestCluster c = new TestCluster();
