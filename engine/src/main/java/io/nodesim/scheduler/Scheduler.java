@@ -58,9 +58,9 @@ public final class Scheduler {
     private long[] filterGeneration = new long[0];
     private String[] filterReason = new String[0];
     private String[] filterPlugin = new String[0];
-    /** Raw-score cache per node-local score plugin and node slot. */
-    private CompiledPod[][] scoreOwner;
-    private long[][] scoreGeneration;
+    /** Raw-score cache: per node slot the template and node generation, per plugin the raw scores. */
+    private CompiledPod[] scoreOwner = new CompiledPod[0];
+    private long[] scoreGeneration = new long[0];
     private long[][] scoreCache;
     private long cachedMembership = -1;
 
@@ -90,8 +90,6 @@ public final class Scheduler {
         scoreActive = new boolean[scorers.length];
         raw = new long[scorers.length][0];
         normalized = new long[scorers.length][0];
-        scoreOwner = new CompiledPod[scorers.length][0];
-        scoreGeneration = new long[scorers.length][0];
         scoreCache = new long[scorers.length][0];
     }
 
@@ -269,14 +267,20 @@ public final class Scheduler {
     private void score(CompiledPod pod, int found) {
         Arrays.fill(totals, 0, found, 0);
         for (int p = 0; p < scorers.length; p++) {
-            ScorePlugin s = scorers[p];
-            scoreActive[p] = s.preScore(pod, feasible, found);
+            scoreActive[p] = scorers[p].preScore(pod, feasible, found);
+        }
+        refreshCachedScores(pod, found);
+        for (int p = 0; p < scorers.length; p++) {
             if (!scoreActive[p]) {
                 continue;
             }
+            ScorePlugin s = scorers[p];
             long[] r = raw[p];
             if (s.scoreIsNodeLocal()) {
-                cachedScores(p, pod, found, r);
+                long[] cache = scoreCache[p];
+                for (int i = 0; i < found; i++) {
+                    r[i] = cache[feasible[i]];
+                }
             } else {
                 s.scoreAll(pod, feasible, found, r);
             }
@@ -295,21 +299,24 @@ public final class Scheduler {
         }
     }
 
-    /** Raw scores from the cache where the node is unchanged since it was scored for this template. */
-    private void cachedScores(int p, CompiledPod pod, int found, long[] out) {
-        CompiledPod[] owner = scoreOwner[p];
-        long[] gen = scoreGeneration[p];
-        long[] cache = scoreCache[p];
-        ScorePlugin s = scorers[p];
+    /**
+     * Recomputes the node-local raw scores of the feasible nodes that changed since they were scored
+     * for this template; one validity check per node covers every node-local plugin.
+     */
+    private void refreshCachedScores(CompiledPod pod, int found) {
         for (int i = 0; i < found; i++) {
             int node = feasible[i];
             long g = nodes.nodeGeneration(node);
-            if (owner[node] != pod || gen[node] != g) {
-                cache[node] = s.score(pod, node);
-                owner[node] = pod;
-                gen[node] = g;
+            if (scoreOwner[node] == pod && scoreGeneration[node] == g) {
+                continue;
             }
-            out[i] = cache[node];
+            for (int p = 0; p < scorers.length; p++) {
+                if (scoreActive[p] && scorers[p].scoreIsNodeLocal()) {
+                    scoreCache[p][node] = scorers[p].score(pod, node);
+                }
+            }
+            scoreOwner[node] = pod;
+            scoreGeneration[node] = g;
         }
     }
 
@@ -373,9 +380,9 @@ public final class Scheduler {
             filterGeneration = new long[slots];
             filterReason = new String[slots];
             filterPlugin = new String[slots];
+            scoreOwner = new CompiledPod[slots];
+            scoreGeneration = new long[slots];
             for (int p = 0; p < scorers.length; p++) {
-                scoreOwner[p] = new CompiledPod[slots];
-                scoreGeneration[p] = new long[slots];
                 scoreCache[p] = new long[slots];
             }
         }
