@@ -122,6 +122,15 @@ public final class NodeTable {
         return n;
     }
 
+    /** Adds every node of a scenario node group, pool members in index order; returns their indices. */
+    public int[] addGroup(io.nodesim.scenario.NodeGroup group) {
+        int[] added = new int[group.count()];
+        for (int i = 0; i < group.count(); i++) {
+            added[i] = addNode(group.template(), group.nodeName(i), group.zone(i));
+        }
+        return added;
+    }
+
     public void removeNode(int n) {
         requireAlive(n);
         alive[n] = false;

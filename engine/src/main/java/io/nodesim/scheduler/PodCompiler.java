@@ -67,6 +67,23 @@ public final class PodCompiler {
         return new CompiledPod(b);
     }
 
+    /**
+     * The pod template of a scenario workload. The workload's selector, when it selects the
+     * template's labels, is the owner selector PodTopologySpread's system defaults use (a
+     * ReplicaSet, Deployment or StatefulSet selects its pods; a bare Pod or a DaemonSet has none).
+     */
+    public CompiledPod compile(io.nodesim.scenario.WorkloadSpec w) {
+        PodSelector owner = null;
+        boolean owned = !"Pod".equals(w.kind()) && !"DaemonSet".equals(w.kind()) && !w.selector().isEmpty();
+        if (owned) {
+            Map<String, String> labels = w.template().getMetadata() == null
+                    || w.template().getMetadata().getLabels() == null ? Map.of() : w.template().getMetadata().getLabels();
+            PodSelector s = PodSelector.ofLabels(w.selector());
+            owner = s.matches(labels) ? s : null;
+        }
+        return compile(w.name(), w.namespace(), w.template(), owner);
+    }
+
     /** The same pod pinned to one node, as the DaemonSet controller pins its pods (matchFields metadata.name). */
     public CompiledPod compilePinned(String name, String namespace, PodTemplateSpec template, String node) {
         PodTemplateSpec pinned = new io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder(template)

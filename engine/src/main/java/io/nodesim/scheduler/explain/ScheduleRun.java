@@ -12,7 +12,6 @@ import io.nodesim.scenario.WorkloadSpec;
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.NodeTable;
 import io.nodesim.scheduler.PodCompiler;
-import io.nodesim.scheduler.PodSelector;
 import io.nodesim.scheduler.ScheduleResult;
 import io.nodesim.scheduler.Scheduler;
 import io.nodesim.scheduler.SchedulerConfiguration;
@@ -36,9 +35,7 @@ public final class ScheduleRun {
 
     private ScheduleRun(Scenario scenario) {
         for (NodeGroup g : scenario.nodes()) {
-            for (int i = 0; i < g.count(); i++) {
-                nodes.addNode(g.template(), g.nodeName(i), g.zone(i));
-            }
+            nodes.addGroup(g);
         }
         SchedulerConfiguration config = SchedulerConfigurations.compile(scenario.kubeScheduler(),
                 scenario.kubernetesVersion(), scenario.profile(), scenario.sourceFile());
@@ -90,26 +87,14 @@ public final class ScheduleRun {
                     }
                 }
             }
-            case "Pod" -> out.add(new Pending(w.name(), w.name(), compiler.compile(w.name(), w.namespace(),
-                    w.template(), null)));
+            case "Pod" -> out.add(new Pending(w.name(), w.name(), compiler.compile(w)));
             default -> {
-                CompiledPod pod = compiler.compile(w.name(), w.namespace(), w.template(), ownerSelector(w));
+                CompiledPod pod = compiler.compile(w);
                 for (int i = 0; i < w.replicas(); i++) {
                     out.add(new Pending(w.name() + "-" + i, w.name(), pod));
                 }
             }
         }
-    }
-
-    private static PodSelector ownerSelector(WorkloadSpec w) {
-        if (w.selector().isEmpty()) {
-            return null;
-        }
-        PodSelector s = PodSelector.ofLabels(w.selector());
-        java.util.Map<String, String> labels = w.template().getMetadata() == null
-                || w.template().getMetadata().getLabels() == null ? java.util.Map.of()
-                : w.template().getMetadata().getLabels();
-        return s.matches(labels) ? s : null;
     }
 
     /** DaemonSet controller predicates: nodeSelector / required affinity and NoSchedule / NoExecute taints. */
