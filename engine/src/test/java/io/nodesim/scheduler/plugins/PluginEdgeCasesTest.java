@@ -119,6 +119,25 @@ class PluginEdgeCasesTest {
     }
 
     @Test
+    void systemDefaultSpread_appliesToReplicaSetPods_notToBarePods() {
+        TestCluster c = new TestCluster();
+        int a = c.addInZone("a", "z1", 4000, 8192);
+        c.addInZone("b", "z2", 4000, 8192);
+        PodTemplateSpec t = TestCluster.template(100, 100, Map.of("app", "web"));
+        CompiledPod replica = c.compiler.compile(new io.nodesim.scenario.WorkloadSpec("ReplicaSet", "web", null, 3,
+                Map.of("app", "web"), t, null));
+        CompiledPod bare = c.compiler.compile(new io.nodesim.scenario.WorkloadSpec("Pod", "solo", null, 1,
+                Map.of(), t, null));
+        c.nodes.addPod(replica, a);
+        var s = c.scheduler(TestCluster.V135);
+        ScheduleResult r = s.schedule(replica, true);
+        // hostname (maxSkew 3, w = ln 4) and zone (maxSkew 5, w = ln 4): a: round(1.386 + 2 + 1.386 + 4) = 9, b: 6
+        assertEquals(9, raw(r, "PodTopologySpread", "a"));
+        assertEquals(6, raw(r, "PodTopologySpread", "b"));
+        assertTrue(skipped(s.schedule(bare, true), "PodTopologySpread"));
+    }
+
+    @Test
     void requiredAntiAffinity_keepsReplicasOnDistinctNodes() {
         TestCluster c = new TestCluster();
         c.add("n1", 4000, 8192);
