@@ -20,6 +20,9 @@ import java.util.Map;
  * <p>This is the dynamic API the simulation drives: nodes come and go, are cordoned and tainted,
  * pods are assumed onto nodes and forgotten. A removed node's slot is never reused, so an index
  * stays valid as an identity.
+ *
+ * <p>One class, longer than most, because every column grows together and every mutation must bump
+ * the node's change counter ({@link #nodeGeneration}) that the scheduler's caches trust.
  */
 public final class NodeTable {
     public static final int CPU = 0;
