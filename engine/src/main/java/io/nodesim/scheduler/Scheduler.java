@@ -157,7 +157,10 @@ public final class Scheduler {
                 reasons.put(rejectedByPreFilter, evaluated);
             }
             for (int i = 0; i < rejected; i++) {
-                reasons.merge(rejectedReasons[i], 1, Integer::sum);
+                // a node with several reasons counts once under each, as FitError does
+                for (String reason : rejectedReasons[i].split(FilterPlugin.REASON_SEPARATOR)) {
+                    reasons.merge(reason, 1, Integer::sum);
+                }
             }
             return new ScheduleResult(pod.name, -1, null, 0, 0, evaluated, new int[0], Map.copyOf(reasons), e);
         }

@@ -5,6 +5,9 @@ import java.util.Set;
 
 /** A plugin at the PreFilter and Filter extension points. */
 public interface FilterPlugin {
+    /** Separates the reasons of a Status that has several (NodeResourcesFit's shortfalls). */
+    String REASON_SEPARATOR = "; ";
+
     /** PreFilter's Skip: this plugin's Filter does not run for the pod (compared by identity). */
     String SKIP = new String("Skip");
 

@@ -5,8 +5,8 @@ import io.nodesim.scheduler.NodeTable;
 import java.util.List;
 
 /**
- * Filter: "Too many pods", then for each resource the pod requests (real requests, no defaults)
- * {@code request > allocatable - requested} is "Insufficient X". Score: the configured strategy
+ * Filter: "Too many pods", and for each resource the pod requests (real requests, no defaults)
+ * {@code request > allocatable - requested} is "Insufficient X"; a node gets every reason that applies. Score: the configured strategy
  * over non-zero requests (kubernetes .../plugins/noderesources/{fit,least_allocated,most_allocated,
  * requested_to_capacity_ratio,resource_allocation}.go), with Go's integer division.
  */
@@ -24,6 +24,8 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
     private final long[] shapeUtil;
     private final long[] shapeScore;
     private String[] insufficient = new String[0];
+    /** Reasons for nodes short of more than one thing, by bit mask (bit 0: pods, bit r+1: resource r). */
+    private final java.util.Map<Long, String> combined = new java.util.HashMap<>();
     /** Per-cycle: rows and pod requests per configured resource; skip[i] drops an unrequested extended resource. */
     private final long[][] allocRows;
     private final long[][] usedRows;
@@ -74,21 +76,42 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
         return null;
     }
 
+    /**
+     * Every shortfall of the node, as fitsRequest collects them ("Too many pods", then each
+     * insufficient resource), joined by {@link FilterPlugin#REASON_SEPARATOR}; the FitError counts
+     * each one. The strings are built once per combination.
+     */
     @Override
     public String filter(CompiledPod pod, int node) {
+        String first = null;
+        long mask = 0;
         if (nodes.podCount(node) + 1 > nodes.allowedPods(node)) {
-            return TOO_MANY_PODS;
+            first = TOO_MANY_PODS;
+            mask = 1;
         }
-        if (!requestsAnything) {
-            return null;
-        }
-        long[] req = pod.requests;
-        for (int r = 0; r < req.length; r++) {
-            if (req[r] > 0 && req[r] > nodes.allocatable(r, node) - nodes.requested(r, node)) {
-                return insufficient[r];
+        if (requestsAnything) {
+            long[] req = pod.requests;
+            for (int r = 0; r < req.length; r++) {
+                if (req[r] > 0 && req[r] > nodes.allocatable(r, node) - nodes.requested(r, node)) {
+                    first = first == null ? insufficient[r] : first;
+                    mask |= 1L << Math.min(r + 1, 63);
+                }
             }
         }
-        return null;
+        return Long.bitCount(mask) <= 1 ? first : combined.computeIfAbsent(mask, this::join);
+    }
+
+    private String join(long mask) {
+        StringBuilder b = new StringBuilder();
+        for (int bit = 0; bit < 64; bit++) {
+            if ((mask & (1L << bit)) != 0) {
+                if (b.length() > 0) {
+                    b.append(REASON_SEPARATOR);
+                }
+                b.append(bit == 0 ? TOO_MANY_PODS : insufficient[bit - 1]);
+            }
+        }
+        return b.toString();
     }
 
     @Override

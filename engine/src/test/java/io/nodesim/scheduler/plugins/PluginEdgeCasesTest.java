@@ -48,6 +48,16 @@ class PluginEdgeCasesTest {
     }
 
     @Test
+    void everyShortfallIsAReason_andTheFitErrorCountsEach() {
+        TestCluster c = new TestCluster();
+        c.add("tiny", 100, 100);
+        c.add("small", 100, 8192);
+        ScheduleResult r = c.scheduler(TestCluster.V135).schedule(c.pod("p", 1000, 1000), true);
+        assertEquals("Insufficient cpu; Insufficient memory", r.explanation().rejected().get(0).reason());
+        assertEquals("0/2 nodes are available: 1 Insufficient memory, 2 Insufficient cpu.", r.message());
+    }
+
+    @Test
     void tooManyPods_comesFirst() {
         TestCluster c = new TestCluster();
         int n = c.nodes.addNode(new NodeBuilder().withNewStatus().withAllocatable(Map.of("cpu", new Quantity("1"),
@@ -56,7 +66,7 @@ class PluginEdgeCasesTest {
         NodeResourcesFit fit = new NodeResourcesFit(c.nodes, ScoringStrategy.DEFAULT);
         CompiledPod pod = c.pod("p", 5000, 10);
         fit.preFilter(pod);
-        assertEquals("Too many pods", fit.filter(pod, n));
+        assertEquals("Too many pods; Insufficient cpu", fit.filter(pod, n));
     }
 
     @Test

@@ -61,7 +61,7 @@ class SchedulingQueueTest {
         loop.onClusterEvent();
         sim.runUntil(10 * SimTime.SECOND);
         // attempt 1 fails at 10 ms; the node event at 3 s finds the 1 s backoff (from 10 ms) expired
-        assertEquals(List.of("0/1 nodes are available: 1 Insufficient cpu. @10000",
+        assertEquals(List.of("0/1 nodes are available: 1 Insufficient cpu, 1 Insufficient memory. @10000",
                 "bound large @3015000"), log);
     }
 
