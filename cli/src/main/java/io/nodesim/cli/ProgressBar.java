@@ -3,22 +3,34 @@ package io.nodesim.cli;
 import io.nodesim.experiment.ProgressListener;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * A one-line progress bar on stderr for replications and sweeps, redrawn in place with a carriage
  * return. Redraws only when the shown text changes, so a sweep of thousands of short replications does
- * not flood a slow terminal. Only for a terminal: piped output gets no bar (see {@link #forConsole}).
+ * not flood a slow terminal. Only for a terminal: piped output gets no bar (see {@link #forConsole}),
+ * and work that ends within a second draws nothing, so quick runs stay quiet.
  */
 final class ProgressBar implements ProgressListener {
     private static final int WIDTH = 30;
+    static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final PrintStream out;
+    private final LongSupplier clock;
+    private final long startNanos;
     private int points = -1;
     private int pointsTotal;
     private String shown = "";
 
     ProgressBar(PrintStream out) {
+        this(out, System::nanoTime);
+    }
+
+    ProgressBar(PrintStream out, LongSupplier clock) {
         this.out = out;
+        this.clock = clock;
+        this.startNanos = clock.getAsLong();
     }
 
     /** A bar on stderr when a person is watching, else nothing. */
@@ -51,6 +63,9 @@ final class ProgressBar implements ProgressListener {
     private void draw(double fraction, String text) {
         int filled = (int) Math.floor(fraction * WIDTH);
         String line = "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + text;
+        if (shown.isEmpty() && clock.getAsLong() - startNanos < QUIET_NANOS) {
+            return;
+        }
         if (!line.equals(shown)) {
             out.print("\r" + line);
             out.flush();
@@ -59,7 +74,9 @@ final class ProgressBar implements ProgressListener {
     }
 
     private void finish() {
-        out.println();
+        if (!shown.isEmpty()) {
+            out.println();
+        }
         shown = "";
     }
 }

@@ -1,2 +1,2 @@
-/** What a run prints on the terminal: the summary table and a progress bar that keeps quiet when piped. */
+/** What a run prints on the terminal: the summary table (the progress bar lives in the CLI). */
 package io.nodesim.reports.console;
