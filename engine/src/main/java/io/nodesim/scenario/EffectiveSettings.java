@@ -58,9 +58,7 @@ public final class EffectiveSettings {
         for (int i = 0; i < s.nodes().size(); i++) {
             NodeGroup g = s.nodes().get(i);
             add(out, o, "nodes[" + i + "]", (g.pool() ? "pool " + g.name() + "-0.." + g.nodeName(g.count() - 1)
-                    + " (" + g.count() + ")" : "node " + g.name()) + zones(g) + ", allocatable "
-                    + g.template().getStatus().getAllocatable().entrySet().stream()
-                            .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(",")));
+                    + " (" + g.count() + ")" : "node " + g.name()) + zones(g) + allocatable(g));
         }
         for (int i = 0; i < s.workloads().size(); i++) {
             WorkloadSpec w = s.workloads().get(i);
@@ -132,5 +130,14 @@ public final class EffectiveSettings {
 
     private static String num(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** Nodes built by the loader always carry status.allocatable; ones built in code may not. */
+    private static String allocatable(NodeGroup g) {
+        if (g.template().getStatus() == null || g.template().getStatus().getAllocatable() == null) {
+            return "";
+        }
+        return ", allocatable " + g.template().getStatus().getAllocatable().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(","));
     }
 }

@@ -1,5 +1,8 @@
 package io.nodesim.reports.html;
 
+import io.nodesim.scenario.EffectiveSettings;
+import io.nodesim.scenario.parse.Durations;
+
 import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.EventRecord;
 import io.nodesim.metrics.MetricSummary;
@@ -66,12 +69,12 @@ public final class HtmlReport {
         h.row("td", "version profile", s.profile().name());
         h.row("td", "seed", Long.toString(s.seed()));
         h.row("td", "replications", runs.size() + " of " + s.replications());
-        h.row("td", "duration", DurationText.of(s.duration()));
+        h.row("td", "duration", Durations.format(s.duration()));
         h.row("td", "nodes", Integer.toString(s.nodeCount()));
         h.row("td", "workloads", Integer.toString(s.workloads().size()));
         for (FaultSpec f : s.faults()) {
-            h.row("td", "fault", f.type().yamlName() + " at " + DurationText.of(f.at())
-                    + (f.permanent() ? ", permanent" : " for " + DurationText.of(f.duration())) + target(f.target()));
+            h.row("td", "fault", f.type().yamlName() + " at " + Durations.format(f.at())
+                    + (f.permanent() ? ", permanent" : " for " + Durations.format(f.duration())) + target(f.target()));
         }
         if (s.sourceFile() != null) {
             h.row("td", "scenario file", s.sourceFile());
@@ -167,7 +170,7 @@ public final class HtmlReport {
         h.open("table", "id", "settings-table").markup("\n");
         h.row("th", "setting", "value", "origin");
         for (EffectiveSettings.Setting st : EffectiveSettings.of(s)) {
-            h.row("td", st.path(), st.value(), st.origin());
+            h.row("td", st.path(), st.value(), st.origin().toString());
         }
         h.close("table");
     }

@@ -82,9 +82,9 @@ class HtmlReportTest {
         }
         assertTrue(texts.contains("kubeControllerManager.node-monitor-grace-period50sprofile 1.34+"), texts.toString());
         assertTrue(texts.contains("seed7--set seed=7"), texts.toString());
-        assertTrue(texts.contains("latencies.watchuniform(0.01s, 0.1s)"), texts.toString());
-        assertTrue(texts.contains("kubeControllerManager.pod-eviction-timeout5m"), texts.toString());
-        assertTrue(texts.contains("workloads[0].spec.replicas--set workloads[0].spec.replicas=2"), texts.toString());
+        assertTrue(texts.contains("latencies.watchuniform(0.01s, 0.1s)default nodesim"), texts.toString());
+        assertTrue(texts.contains("kubeControllerManager.pod-eviction-timeout5m0sdefault nodesim"), texts.toString());
+        assertTrue(texts.contains("workloads[0].spec.replicas2--set workloads[0].spec.replicas=2"), texts.toString());
     }
 
     @Test
