@@ -21,7 +21,11 @@ public final class ChartRenderer {
     }
 
     public static RenderedChart render(RunChart chart, ChartInput input) {
-        JFreeChart drawn = chart.build(input);
+        return render(chart, chart.build(input));
+    }
+
+    /** Draws {@code drawn} at the size {@code chart} says, SVG ids prefixed by its file name. */
+    public static RenderedChart render(Chart chart, JFreeChart drawn) {
         return new RenderedChart(chart, png(drawn, chart.width(), chart.height()),
                 svg(drawn, chart.fileName(), chart.width(), chart.height()));
     }
