@@ -23,8 +23,21 @@ public final class SweepOutputs {
     private SweepOutputs() {
     }
 
-    /** Writes the charts and the page into {@code dir} and returns the files written, in order. */
-    public static List<Path> write(Path dir, SweepInput input) throws IOException {
+    /**
+     * Every registered sweep chart drawn for one sweep.
+     *
+     * @param charts the figures, in page order
+     * @param notDrawn the descriptions of the charts that drew nothing for this sweep
+     */
+    public record Drawn(List<RenderedChart> charts, List<String> notDrawn) {
+        public Drawn {
+            charts = List.copyOf(charts);
+            notDrawn = List.copyOf(notDrawn);
+        }
+    }
+
+    /** Draws every registered sweep chart, in memory. */
+    public static Drawn draw(SweepInput input) {
         List<RenderedChart> charts = new ArrayList<>();
         List<String> notDrawn = new ArrayList<>();
         for (SweepChart chart : ChartRegistry.SWEEP_CHARTS) {
@@ -36,9 +49,15 @@ public final class SweepOutputs {
                 charts.add(ChartRenderer.render(f, f.chart()));
             }
         }
-        String page = SweepReport.render(input, charts, notDrawn, List.of(SweepCsvFile.NAME));
+        return new Drawn(charts, notDrawn);
+    }
+
+    /** Writes the charts and the page into {@code dir} and returns the files written, in order. */
+    public static List<Path> write(Path dir, SweepInput input) throws IOException {
+        Drawn drawn = draw(input);
+        String page = SweepReport.render(input, drawn.charts(), drawn.notDrawn(), List.of(SweepCsvFile.NAME));
         OutputFolder out = new OutputFolder(dir);
-        for (RenderedChart c : charts) {
+        for (RenderedChart c : drawn.charts()) {
             c.writeTo(out);
         }
         out.writeText(SweepReport.FILE_NAME, w -> w.write(page));

@@ -52,11 +52,15 @@ public final class ParameterEffectChart implements SweepChart {
         ValueAxis x = SweepPlots.settingAxis(parameter, effect.kind(), effect.categories());
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
         plot.setGap(14);
+        boolean bars = effect.points() <= SweepPlots.MAX_POINTS_WITH_BARS;
         boolean first = true;
         for (Panel panel : effect.panels()) {
             NumberAxis y = ChartStyle.axis(Names.metric(panel.metric()));
             y.setLabelFont(ChartStyle.TICK_FONT);
+            y.setUpperMargin(0.1); // keeps the markers at the extremes clear of the panel's edges
+            y.setLowerMargin(0.1);
             XYErrorRenderer renderer = SweepPlots.errorRenderer(panel.series().size(), effect.connected());
+            renderer.setDrawYError(bars);
             // every panel has the same series in the same colours: one legend is enough
             renderer.setDefaultSeriesVisibleInLegend(first);
             XYPlot sub = new XYPlot(SweepPlots.dataset(panel.series()), null, y, renderer);
@@ -73,13 +77,16 @@ public final class ParameterEffectChart implements SweepChart {
             plot.add(empty);
         }
         JFreeChart chart = ChartStyle.chart("Metrics against " + Names.setting(parameter), plot, true);
-        chart.addSubtitle(new TextTitle(subtitle(effect, replications), ChartStyle.TICK_FONT));
+        chart.addSubtitle(new TextTitle(subtitle(effect, replications, bars), ChartStyle.TICK_FONT));
         return chart;
     }
 
-    private static String subtitle(Effect effect, int replications) {
-        String lines = effect.connected() ? "a line per combination of the other settings; " : "";
-        return lines + "mean of " + replications + " replication" + (replications == 1 ? "" : "s")
-                + " per point" + (replications > 1 ? ", bars: 95 % confidence interval" : " (no interval with one)");
+    private static String subtitle(Effect effect, int replications, boolean bars) {
+        boolean several = effect.panels().stream().anyMatch(p -> p.series().size() > 1);
+        String lines = effect.connected() && several ? "a line per combination of the other settings; " : "";
+        String intervals = replications == 1 ? " (no interval with one)"
+                : bars ? ", bars: 95 % confidence interval" : " (too many points for interval bars: see sweep.csv)";
+        return lines + "mean of " + replications + " replication" + (replications == 1 ? "" : "s") + " per point"
+                + intervals;
     }
 }

@@ -41,6 +41,12 @@ public final class ParameterEffectData {
             categories = List.copyOf(categories);
             panels = List.copyOf(panels);
         }
+
+        /** The most points any panel draws. */
+        public int points() {
+            return panels.stream().mapToInt(p -> p.series().stream().mapToInt(IntervalSeries::size).sum()).max()
+                    .orElse(0);
+        }
     }
 
     private ParameterEffectData() {

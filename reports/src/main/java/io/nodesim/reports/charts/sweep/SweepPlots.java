@@ -14,6 +14,12 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /** The drawing pieces the sweep charts share: interval datasets, error-bar renderers, setting axes. */
 final class SweepPlots {
+    /**
+     * Above this many points a figure draws no interval bars: a thousand overlapping bars hide the
+     * points and make the SVG megabytes long. sweep.csv and sweep.html still have every interval.
+     */
+    static final int MAX_POINTS_WITH_BARS = 300;
+
     private SweepPlots() {
     }
 
@@ -50,6 +56,7 @@ final class SweepPlots {
         r.setDrawYError(true);
         r.setDefaultLinesVisible(lines);
         r.setDefaultShapesVisible(true);
+        r.setDrawOutlines(false); // filled markers only: an outline of the same colour adds nothing but bytes
         r.setErrorStroke(new BasicStroke(1.2f));
         r.setCapLength(6);
         r.setErrorPaint(null); // bars take their series' colour

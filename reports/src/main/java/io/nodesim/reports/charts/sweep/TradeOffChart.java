@@ -7,6 +7,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -53,7 +55,8 @@ public final class TradeOffChart implements SweepChart {
         x.setUpperMargin(0.12); // room for the labels of the rightmost front points
         NumberAxis y = ChartStyle.axis("mean time " + Names.metric(recovery));
         XYIntervalSeriesCollection points = new XYIntervalSeriesCollection();
-        XYPlot plot = new XYPlot(points, x, y, renderer());
+        boolean bars = data.map(t -> t.points().size()).orElse(0) <= SweepPlots.MAX_POINTS_WITH_BARS;
+        XYPlot plot = new XYPlot(points, x, y, renderer(bars));
         ChartStyle.xyPlot(plot);
         plot.setNoDataMessage(r.size() == 0 ? "No point of the sweep has finished: nothing to show yet."
                 : "This sweep has no false_evictions or recovery-time metric to trade.");
@@ -61,7 +64,7 @@ public final class TradeOffChart implements SweepChart {
             TradeOff t = data.get();
             points.addSeries(series("other settings", t.points().stream().filter(p -> !t.front().contains(p)).toList()));
             points.addSeries(series("Pareto front: no other setting is better on both", t.front()));
-            for (Point p : t.front()) {
+            for (Point p : labelled(t)) {
                 XYTextAnnotation label = new XYTextAnnotation("  " + p.label(), p.x(), p.y());
                 label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
                 label.setFont(ChartStyle.TICK_FONT);
@@ -69,16 +72,42 @@ public final class TradeOffChart implements SweepChart {
             }
         }
         JFreeChart chart = ChartStyle.chart("Recovery time against false evictions", plot, true);
-        chart.addSubtitle(new TextTitle(subtitle(r, data), ChartStyle.TICK_FONT));
+        chart.addSubtitle(new TextTitle(subtitle(r, data, bars), ChartStyle.TICK_FONT));
         return chart;
     }
 
-    private static String subtitle(SweepResults r, Optional<TradeOff> data) {
+    private static String subtitle(SweepResults r, Optional<TradeOff> data, boolean bars) {
         String labels = "labels: " + r.parameters().stream().map(Names::setting).collect(Collectors.joining(" / "));
         if (data.isPresent() && !data.get().anyFalseEviction()) {
             return "No setting caused a false eviction: nothing to trade, the fastest is best. " + labels;
         }
-        return "Lower left is better; bars: 95 % confidence intervals; " + labels;
+        boolean all = data.isEmpty() || labelled(data.get()).size() == data.get().front().size();
+        return "Lower left is better; " + (bars ? "bars: 95 % confidence intervals; " : "") + labels
+                + (all ? "" : " (where labels would overlap some are left out: sweep.html lists them all)");
+    }
+
+    /**
+     * The front points that get a label: in front order, each whose label would not cover one already
+     * placed. A label is about a seventh of the plot wide and a thirtieth high (1000 x 650 pixels,
+     * 12 px text); sweep.html lists every front point.
+     */
+    static List<Point> labelled(TradeOff t) {
+        double xRange = range(t.points().stream().mapToDouble(Point::x).toArray());
+        double yRange = range(t.points().stream().mapToDouble(Point::y).toArray());
+        List<Point> kept = new ArrayList<>();
+        for (Point p : t.front()) {
+            boolean clear = kept.stream().noneMatch(k -> Math.abs(k.x() - p.x()) / xRange < 0.15
+                    && Math.abs(k.y() - p.y()) / yRange < 0.035);
+            if (clear) {
+                kept.add(p);
+            }
+        }
+        return kept;
+    }
+
+    private static double range(double[] values) {
+        double r = Arrays.stream(values).max().orElse(0) - Arrays.stream(values).min().orElse(0);
+        return r > 0 ? r : 1;
     }
 
     private static XYIntervalSeries series(String name, List<Point> points) {
@@ -90,10 +119,10 @@ public final class TradeOffChart implements SweepChart {
         return s;
     }
 
-    private static XYErrorRenderer renderer() {
+    private static XYErrorRenderer renderer(boolean bars) {
         XYErrorRenderer r = new XYErrorRenderer();
-        r.setDrawXError(true);
-        r.setDrawYError(true);
+        r.setDrawXError(bars);
+        r.setDrawYError(bars);
         r.setCapLength(5);
         r.setErrorPaint(null);
         r.setErrorStroke(new BasicStroke(1f));
@@ -105,6 +134,7 @@ public final class TradeOffChart implements SweepChart {
         r.setSeriesStroke(1, new BasicStroke(2.5f));
         r.setSeriesShape(1, new Rectangle2D.Double(-5, -5, 10, 10));
         r.setDefaultShapesVisible(true);
+        r.setDrawOutlines(false); // filled markers only: an outline of the same colour adds nothing but bytes
         return r;
     }
 }
