@@ -1,7 +1,5 @@
 package io.nodesim.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.nodesim.experiment.ExperimentException;
 import io.nodesim.experiment.ReplicationRunner;
 import io.nodesim.experiment.ScenarioFactory;
@@ -16,11 +14,9 @@ import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.ScenarioLoader;
 import io.nodesim.simulation.ClusterSimulation;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,7 +75,7 @@ final class SweepCommand implements Callable<Integer> {
             };
             ReplicationRunner runner = (s, r) -> ClusterSimulation.run(s, r, false);
             sweep = new Sweep(spec, base.seed(), factory, runner, replications, threads, ProgressBar.forConsole());
-        } catch (ScenarioException | IllegalArgumentException | IOException e) {
+        } catch (ScenarioException | IllegalArgumentException e) {
             System.err.println("nodesim sweep: " + e.getMessage());
             return NodesimCommand.EXIT_BAD_INPUT;
         }
@@ -114,14 +110,9 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** The scenario file's top-level {@code sweep:} section. */
-    private SweepSpec fileSection() throws IOException {
-        Map<?, ?> document = new ObjectMapper(new YAMLFactory()).readValue(scenarioFile.toFile(), Map.class);
-        if (!(document.get("sweep") instanceof Map<?, ?> section)) {
-            throw new IllegalArgumentException("nothing to sweep: give --vary PATH=V1,V2,... or --lhs PATH=LOW..HIGH,"
-                    + " or a sweep: section in " + scenarioFile);
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> typed = (Map<String, Object>) section;
-        return SweepSpec.fromMap(typed);
+    private SweepSpec fileSection() {
+        return ScenarioLoader.sweepSection(scenarioFile).map(SweepSpec::of).orElseThrow(() ->
+                new IllegalArgumentException("nothing to sweep: give --vary PATH=V1,V2,... or --lhs PATH=LOW..HIGH,"
+                        + " or a sweep: section in " + scenarioFile));
     }
 }
