@@ -87,22 +87,35 @@ public final class TradeOffChart implements SweepChart {
     }
 
     /**
-     * The front points that get a label: in front order, each whose label would not cover one already
-     * placed. A label is about a seventh of the plot wide and a thirtieth high (1000 x 650 pixels,
-     * 12 px text); sweep.html lists every front point.
+     * The front points that get a label: the two ends of the front first, then the others in front
+     * order, each only if its label would not cover one already placed. A label starts at its point
+     * and runs right and up; at 1000 x 650 pixels a 12 px character is about 0.75 % of the plot's
+     * width and a line about 3 % of its height. sweep.html lists every front point.
      */
     static List<Point> labelled(TradeOff t) {
         double xRange = range(t.points().stream().mapToDouble(Point::x).toArray());
         double yRange = range(t.points().stream().mapToDouble(Point::y).toArray());
+        List<Point> front = t.front();
+        List<Point> order = new ArrayList<>();
+        if (!front.isEmpty()) {
+            order.add(front.get(0));
+            if (front.size() > 1) {
+                order.add(front.get(front.size() - 1));
+            }
+            order.addAll(front.subList(1, Math.max(1, front.size() - 1)));
+        }
         List<Point> kept = new ArrayList<>();
-        for (Point p : t.front()) {
-            boolean clear = kept.stream().noneMatch(k -> Math.abs(k.x() - p.x()) / xRange < 0.15
-                    && Math.abs(k.y() - p.y()) / yRange < 0.035);
+        for (Point p : order) {
+            boolean clear = kept.stream().noneMatch(k -> {
+                Point left = k.x() <= p.x() ? k : p;
+                double width = (left.label().length() + 2) * 0.0075;
+                return Math.abs(k.x() - p.x()) / xRange < width && Math.abs(k.y() - p.y()) / yRange < 0.03;
+            });
             if (clear) {
                 kept.add(p);
             }
         }
-        return kept;
+        return front.stream().filter(kept::contains).toList();
     }
 
     private static double range(double[] values) {
