@@ -1,34 +1,35 @@
 package io.nodesim.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.nodesim.experiment.ExperimentException;
 import io.nodesim.experiment.ReplicationRunner;
 import io.nodesim.experiment.ScenarioFactory;
 import io.nodesim.experiment.Sweep;
 import io.nodesim.experiment.SweepSpec;
+import io.nodesim.reports.SweepOutputs;
+import io.nodesim.reports.charts.sweep.SweepInput;
+import io.nodesim.reports.charts.sweep.SweepResults;
+import io.nodesim.reports.html.SweepReport;
 import io.nodesim.reports.sweep.SweepCsvFile;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.ScenarioLoader;
 import io.nodesim.simulation.ClusterSimulation;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code nodesim sweep}: runs a scenario at every point of a grid or Latin hypercube of settings and
- * writes sweep.csv, resumably. All logic is in {@link Sweep}; this class only wires the scenario
+ * {@code nodesim sweep}: runs a scenario at every point of a grid or Latin hypercube of settings,
+ * writes sweep.csv, resumably, and once every point is in it, the sweep charts and sweep.html. All
+ * logic is in {@link Sweep} and {@link SweepOutputs}; this class only wires the scenario
  * loader and the simulation into it and maps failures to exit codes.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Runs the scenario at every point of a parameter sweep and writes sweep.csv.",
+        description = {"Runs the scenario at every point of a parameter sweep; writes sweep.csv, charts and sweep.html.",
             "Interrupted? Run the same command again: it continues where it stopped."})
 final class SweepCommand implements Callable<Integer> {
     static final int EXIT_INTERRUPTED = 130;
@@ -74,11 +75,12 @@ final class SweepCommand implements Callable<Integer> {
             };
             ReplicationRunner runner = (s, r) -> ClusterSimulation.run(s, r, false);
             sweep = new Sweep(spec, base.seed(), factory, runner, replications, threads, ProgressBar.forConsole());
-        } catch (ScenarioException | IllegalArgumentException | IOException e) {
+        } catch (ScenarioException | IllegalArgumentException e) {
             System.err.println("nodesim sweep: " + e.getMessage());
             return NodesimCommand.EXIT_BAD_INPUT;
         }
-        SweepCsvFile csv = SweepCsvFile.in(output != null ? output : Path.of("out", base.name()));
+        Path dir = output != null ? output : Path.of("out", base.name());
+        SweepCsvFile csv = SweepCsvFile.in(dir);
         try {
             CtrlC.interruptible(() -> {
                 sweep.run(csv);
@@ -97,19 +99,20 @@ final class SweepCommand implements Callable<Integer> {
             // no cause: the existing sweep.csv is another sweep's (bad input); a cause: a replication failed
             return e.getCause() == null ? NodesimCommand.EXIT_BAD_INPUT : NodesimCommand.EXIT_CHECK_FAILED;
         }
+        // drawn from the file, not from memory: a resumed sweep has no runs for the points done before
+        SweepResults results = SweepResults.parse(sweep.parameters(), csv.lines());
+        List<Path> written = SweepOutputs.write(dir, new SweepInput(base, results,
+                replications > 0 ? replications : base.replications()));
         System.out.println(csv.file() + ": " + sweep.points().size() + " points");
+        System.out.println("Wrote " + (written.size() + 1) + " files to " + dir + " (open "
+                + dir.resolve(SweepReport.FILE_NAME) + ")");
         return NodesimCommand.EXIT_OK;
     }
 
     /** The scenario file's top-level {@code sweep:} section. */
-    private SweepSpec fileSection() throws IOException {
-        Map<?, ?> document = new ObjectMapper(new YAMLFactory()).readValue(scenarioFile.toFile(), Map.class);
-        if (!(document.get("sweep") instanceof Map<?, ?> section)) {
-            throw new IllegalArgumentException("nothing to sweep: give --vary PATH=V1,V2,... or --lhs PATH=LOW..HIGH,"
-                    + " or a sweep: section in " + scenarioFile);
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> typed = (Map<String, Object>) section;
-        return SweepSpec.fromMap(typed);
+    private SweepSpec fileSection() {
+        return ScenarioLoader.sweepSection(scenarioFile).map(SweepSpec::of).orElseThrow(() ->
+                new IllegalArgumentException("nothing to sweep: give --vary PATH=V1,V2,... or --lhs PATH=LOW..HIGH,"
+                        + " or a sweep: section in " + scenarioFile));
     }
 }

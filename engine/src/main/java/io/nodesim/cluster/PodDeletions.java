@@ -37,6 +37,8 @@ public final class PodDeletions {
         if (nodes.containersRunning[node]) {
             pods.falseEviction[pod] = true;
             falseEvictions++;
+        } else {
+            samples.addSince(Samples.TIME_TO_DEAD_POD_DELETION, nodes.causeAt[node], now);
         }
         cluster.recorder().record(now, EventKind.PodDeleted, pods.name(pod), reason);
         samples.addSince(Samples.TIME_TO_POD_DELETION, nodes.causeAt[node], now);

@@ -1,18 +1,21 @@
 package io.nodesim.experiment;
 
 import io.nodesim.kernel.RandomStreams;
+import io.nodesim.scenario.ScenarioException;
+import io.nodesim.scenario.SweepSection;
+import io.nodesim.scenario.parse.Loc;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * What a sweep varies: full-grid axes ({@code --vary}), Latin hypercube ranges ({@code --lhs}) and
  * the number of hypercube samples. From the command line ({@link #parse}) or from the scenario file's
- * {@code sweep:} section ({@link #fromMap}):
+ * {@code sweep:} section ({@link #of}):
  * <pre>
  * sweep:
  *   vary:
@@ -59,34 +62,32 @@ public record SweepSpec(List<Vary> vary, List<LhsRange> lhs, int samples) {
     }
 
     /**
-     * From the scenario file's {@code sweep:} section as the YAML parser gives it (maps in document
-     * order, as Jackson's are). Keys: {@code vary} (path → list of values, or one "V1,V2" string),
-     * {@code lhs} (path → "LOW..HIGH"), {@code samples}. Errors name the offending key.
+     * From the scenario file's {@code sweep:} section, as the scenario loader read it. A value the
+     * sweep cannot use (an empty range, a range of a number and a duration, a setting varied twice)
+     * is reported at its line and column in the file.
+     *
+     * @throws ScenarioException naming the file position of the bad entry
      */
-    public static SweepSpec fromMap(Map<String, Object> section) {
-        for (String key : section.keySet()) {
-            if (!Set.of("vary", "lhs", "samples").contains(key)) {
-                throw new IllegalArgumentException("sweep." + key + ": unknown field; allowed: vary, lhs, samples");
-            }
-        }
+    public static SweepSpec of(SweepSection section) {
         List<Vary> vary = new ArrayList<>();
-        for (Map.Entry<String, Object> e : map(section.get("vary"), "sweep.vary").entrySet()) {
-            String at = "sweep.vary." + e.getKey();
-            if (e.getValue() instanceof List<?> values) {
-                vary.add(new Vary(e.getKey(), values.stream().map(v -> scalar(v, at)).toList()));
-            } else {
-                vary.add(Vary.parse(e.getKey() + "=" + scalar(e.getValue(), at)));
-            }
+        for (SweepSection.Axis a : section.vary()) {
+            vary.add(at(a.at(), "sweep.vary." + a.path(), () -> new Vary(a.path(), a.values())));
         }
         List<LhsRange> lhs = new ArrayList<>();
-        for (Map.Entry<String, Object> e : map(section.get("lhs"), "sweep.lhs").entrySet()) {
-            lhs.add(LhsRange.parse(e.getKey() + "=" + scalar(e.getValue(), "sweep.lhs." + e.getKey())));
+        for (SweepSection.Range r : section.lhs()) {
+            lhs.add(at(r.at(), "sweep.lhs." + r.path(), () -> new LhsRange(r.path(), r.low(), r.high())));
         }
-        Object samples = section.get("samples");
-        if (samples != null && !(samples instanceof Integer)) {
-            throw new IllegalArgumentException("sweep.samples: expected a whole number, got " + samples);
+        Loc last = !section.lhs().isEmpty() ? section.lhs().get(section.lhs().size() - 1).at()
+                : section.vary().get(section.vary().size() - 1).at();
+        return at(last, "sweep", () -> new SweepSpec(vary, lhs, section.samples()));
+    }
+
+    private static <T> T at(Loc loc, String path, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw loc.error(path, e.getMessage());
         }
-        return new SweepSpec(vary, lhs, samples == null ? 0 : (Integer) samples);
     }
 
     /** The column names of the varied settings, in column order. */
@@ -159,23 +160,5 @@ public record SweepSpec(List<Vary> vary, List<LhsRange> lhs, int samples) {
         vary.forEach(v -> p.add(v.path()));
         lhs.forEach(r -> p.add(r.path()));
         return p;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value, String at) {
-        if (value == null) {
-            return Map.of();
-        }
-        if (!(value instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException(at + ": expected a map of setting path to values, got " + value);
-        }
-        return (Map<String, Object>) value;
-    }
-
-    private static String scalar(Object value, String at) {
-        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-            return value.toString();
-        }
-        throw new IllegalArgumentException(at + ": expected a value, got " + value);
     }
 }

@@ -8,6 +8,7 @@ import io.nodesim.scenario.parse.Origins;
 import io.nodesim.scenario.parse.SchedulerSection;
 import io.nodesim.scenario.parse.Section;
 import io.nodesim.scenario.parse.SetOverrides;
+import io.nodesim.scenario.parse.SweepSectionReader;
 import io.nodesim.scenario.parse.TimingSections;
 import io.nodesim.scenario.parse.Values;
 import io.nodesim.scenario.parse.WorkloadSection;
@@ -17,6 +18,7 @@ import io.nodesim.scenario.parse.YamlReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -60,7 +62,21 @@ public final class ScenarioLoader {
         }
     }
 
-    private static Scenario read(Path file, String display, List<String> setOverrides) {
+    /**
+     * The file's top-level {@code sweep:} section, if it has one, checked for its shape. Call it on a
+     * file that {@link #load} accepts (load checks the section too, so {@code validate} reports it).
+     */
+    public static Optional<SweepSection> sweepSection(Path file) {
+        String display = file.toString();
+        try {
+            Section top = top(file, display);
+            return top.has("sweep") ? Optional.of(SweepSectionReader.read(top.get("sweep"))) : Optional.empty();
+        } catch (IllegalArgumentException | IllegalStateException | NullPointerException | ClassCastException e) {
+            throw new ScenarioException(display, 0, 0, "sweep", "invalid sweep section: " + e.getMessage());
+        }
+    }
+
+    private static Section top(Path file, String display) {
         List<YNode> docs = YamlReader.readFile(file, display, null, null);
         if (docs.isEmpty()) {
             throw new ScenarioException(display, 0, 0, "", "the file is empty; a scenario starts with apiVersion: "
@@ -70,9 +86,17 @@ public final class ScenarioLoader {
             throw docs.get(1).loc().error("", "a scenario file holds one document, this one has " + docs.size()
                     + " (workload manifests go in spec.workloads or a file named by `- file:`)");
         }
-        Section top = Section.of(docs.get(0), "", TOP_FIELDS);
+        return Section.of(docs.get(0), "", TOP_FIELDS);
+    }
+
+    private static Scenario read(Path file, String display, List<String> setOverrides) {
+        Section top = top(file, display);
         expect(top, "apiVersion", API_VERSION);
         expect(top, "kind", KIND);
+        if (top.has("sweep")) {
+            // checked here so that validate reports a bad section; nodesim sweep reads it with sweepSection
+            SweepSectionReader.read(top.get("sweep"));
+        }
         String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         String name = stem;
         String description = "";

@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nodesim.scenario.ScenarioException;
+import io.nodesim.scenario.ScenarioLoader;
+import io.nodesim.scenario.SweepSection;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SweepSpecTest {
     @Test
@@ -80,22 +86,55 @@ class SweepSpecTest {
     }
 
     @Test
-    void fromMap_readsTheScenarioSection() {
-        Map<String, Object> vary = new LinkedHashMap<>();
-        vary.put("kubeControllerManager.node-monitor-grace-period", List.of("20s", "40s"));
-        vary.put("kubeApiServer.default-unreachable-toleration-seconds", "30,300");
-        vary.put("kubeControllerManager.node-eviction-rate", List.of(0.1, 1));
-        Map<String, Object> section = new LinkedHashMap<>();
-        section.put("vary", vary);
-        section.put("lhs", Map.of("kubelet.nodeStatusUpdateFrequency", "5s..20s"));
-        section.put("samples", 3);
-        SweepSpec spec = SweepSpec.fromMap(section);
+    void of_readsTheScenarioSection(@TempDir Path dir) throws Exception {
+        SweepSpec spec = SweepSpec.of(section(dir, """
+                  vary:
+                    kubeControllerManager.node-monitor-grace-period: [20s, 40s]
+                    kubeApiServer.default-unreachable-toleration-seconds: "30,300"
+                    kubeControllerManager.node-eviction-rate: [0.1, 1]
+                  lhs:
+                    kubelet.nodeStatusUpdateFrequency: 5s..20s
+                  samples: 3
+                """));
         assertEquals(List.of("kubeControllerManager.node-monitor-grace-period",
                 "kubeApiServer.default-unreachable-toleration-seconds", "kubeControllerManager.node-eviction-rate",
                 "kubelet.nodeStatusUpdateFrequency"), spec.parameters());
         assertEquals(List.of("30", "300"), spec.vary().get(1).values());
         assertEquals(List.of("0.1", "1"), spec.vary().get(2).values());
         assertEquals(24, spec.design(0).size());
+    }
+
+    @Test
+    void of_reportsWhatTheSweepCannotUseAtItsLine(@TempDir Path dir) throws Exception {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> SweepSpec.of(section(dir, """
+                  lhs:
+                    a.b: 5..1
+                  samples: 2
+                """)));
+        assertEquals(9, e.line(), e.getMessage());
+        assertEquals("sweep.lhs.a.b", e.path());
+        assertTrue(e.getMessage().contains("is empty"), e.getMessage());
+        ScenarioException twice = assertThrows(ScenarioException.class, () -> SweepSpec.of(section(dir, """
+                  vary: {a.b: [1, 2]}
+                  lhs: {a.b: 1..5}
+                  samples: 2
+                """)));
+        assertTrue(twice.getMessage().contains("varies a.b twice"), twice.getMessage());
+    }
+
+    /** A minimal scenario (7 lines) with the given body of a sweep: section (from line 8). */
+    private static SweepSection section(Path dir, String body) throws Exception {
+        Path f = dir.resolve("s.yaml");
+        Files.writeString(f, """
+                apiVersion: nodesim.io/v1alpha1
+                kind: Scenario
+                spec:
+                  nodes:
+                    - name: n
+                      zone: a
+                sweep:
+                """ + body);
+        return ScenarioLoader.sweepSection(f).orElseThrow();
     }
 
     @Test
@@ -108,8 +147,5 @@ class SweepSpecTest {
         assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse(List.of("a=1"), List.of(), 5));
         assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse(List.of(), List.of("a=5..1"), 2));
         assertThrows(IllegalArgumentException.class, () -> SweepSpec.parse(List.of(), List.of("a=1..5s"), 2));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SweepSpec.fromMap(Map.of("varry", Map.of())));
-        assertTrue(e.getMessage().startsWith("sweep.varry: unknown field"), e.getMessage());
     }
 }

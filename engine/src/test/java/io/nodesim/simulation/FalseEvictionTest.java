@@ -47,6 +47,29 @@ class FalseEvictionTest {
     }
 
     @Test
+    void deadPodDeletion_countsTheCrashedNodesPodsAndNotTheFalseEvictions() {
+        // node-0's heartbeats take 70 s from 100 s on; node-5 crashes at 400 s. Every deletion is in
+        // time_to_pod_deletion; only node-5's pods (containers dead) are in time_to_dead_pod_deletion,
+        // each measured from the crash.
+        var s = shortTolerations("1.35").fault(FaultType.HEARTBEAT_DELAY, AT, SimTime.MINUTE * 8,
+                ScenarioFixture.nodes("node-0"), DurationDistribution.constant(SimTime.seconds(70)))
+                .crash(SimTime.seconds(400), "node-5").duration(SimTime.MINUTE * 10).build();
+        RunResult r = ClusterSimulation.run(s, 0, false);
+        long dead = r.pods().stream().filter(p -> p.node().equals("node-5") && p.deletedAt() != SimTime.NEVER).count();
+        long falseOnes = r.pods().stream().filter(p -> p.falseEviction()).count();
+        double[] deadTimes = r.metrics().get("time_to_dead_pod_deletion");
+        assertEquals(2, dead, "node-5 holds two of the 40 pods on 20 nodes");
+        assertTrue(falseOnes >= 1, "node-0's pods are falsely evicted");
+        assertEquals(dead, deadTimes.length);
+        assertEquals(dead + falseOnes, r.metrics().get("time_to_pod_deletion").length);
+        for (double t : deadTimes) {
+            // the last lease renewal 0–10 s before the crash, grace 50 s, a pass every 5 s, the 5 s
+            // toleration: 45–61 s after the crash
+            assertTrue(t > 45 && t < 61.5, "dead pod deleted " + t + " s after the crash");
+        }
+    }
+
+    @Test
     void heartbeatDelay_shorterThanGrace_isHarmless() {
         assertTrue(events(delayedHeartbeats(20), "NodeReadyUnknown").isEmpty());
     }

@@ -21,7 +21,11 @@ public final class ChartRenderer {
     }
 
     public static RenderedChart render(RunChart chart, ChartInput input) {
-        JFreeChart drawn = chart.build(input);
+        return render(chart, chart.build(input));
+    }
+
+    /** Draws {@code drawn} at the size {@code chart} says, SVG ids prefixed by its file name. */
+    public static RenderedChart render(Chart chart, JFreeChart drawn) {
         return new RenderedChart(chart, png(drawn, chart.width(), chart.height()),
                 svg(drawn, chart.fileName(), chart.width(), chart.height()));
     }
@@ -36,11 +40,19 @@ public final class ChartRenderer {
         return out.toByteArray();
     }
 
+    /** Rounded to two decimals, shortest form: the nearest double to a two-decimal value prints as one. */
+    static String hundredths(double d) {
+        return Double.isFinite(d) ? Double.toString(Math.round(d * 100) / 100.0) : Double.toString(d);
+    }
+
     static String svg(JFreeChart chart, String idPrefix, int width, int height) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         // The default prefix holds System.nanoTime(): fixed ids keep the SVG identical from run to
         // run and distinct between charts inlined into one page.
         g2.setDefsKeyPrefix(idPrefix + "-");
+        // a hundredth of a pixel is finer than any screen or printer; full doubles double the file size
+        g2.setGeomDoubleConverter(ChartRenderer::hundredths);
+        g2.setTransformDoubleConverter(ChartRenderer::hundredths);
         chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
         return g2.getSVGDocument();
     }

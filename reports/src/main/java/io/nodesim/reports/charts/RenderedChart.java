@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /** A chart drawn as PNG bytes and an SVG document, ready to be written or embedded. */
-public record RenderedChart(RunChart chart, byte[] png, String svg) {
+public record RenderedChart(Chart chart, byte[] png, String svg) {
     public RenderedChart {
         Objects.requireNonNull(chart, "chart");
         png = png.clone();

@@ -1,8 +1,5 @@
 package io.nodesim.reports.html;
 
-import io.nodesim.scenario.EffectiveSettings;
-import io.nodesim.scenario.parse.Durations;
-
 import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.EventRecord;
 import io.nodesim.metrics.MetricSummary;
@@ -10,10 +7,11 @@ import io.nodesim.metrics.RunResult;
 import io.nodesim.reports.charts.RenderedChart;
 import io.nodesim.reports.csv.CsvCells;
 import io.nodesim.scenario.FaultSpec;
+import io.nodesim.scenario.EffectiveSettings;
 import io.nodesim.scenario.FaultTarget;
 import io.nodesim.scenario.Scenario;
+import io.nodesim.scenario.parse.Durations;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,17 +24,6 @@ import java.util.Optional;
 public final class HtmlReport {
     public static final String FILE_NAME = "report.html";
 
-    private static final String STYLE = """
-            body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:2em auto;max-width:1100px;\
-            padding:0 1em;color:#222;line-height:1.45}
-            h1{margin-bottom:.2em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.8em}
-            table{border-collapse:collapse;margin:.6em 0;font-size:.9em}td,th{border:1px solid #ddd;padding:.2em .45em}
-            .wide{overflow-x:auto}
-            th{background:#f4f4f4;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
-            figure{margin:1.2em 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
-            .question{font-style:italic;color:#444}.muted{color:#777}code{background:#f4f4f4;padding:0 .2em}
-            """;
-
     private HtmlReport() {
     }
 
@@ -44,19 +31,14 @@ public final class HtmlReport {
     public static String render(Scenario scenario, List<RunResult> runs, List<MetricSummary> summaries,
             List<RenderedChart> charts, List<String> dataFiles) {
         HtmlWriter h = new HtmlWriter();
-        h.markup("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
-                + "<meta charset=\"utf-8\"/>\n");
-        h.element("title", "nodesim: " + scenario.name()).markup("\n");
-        // A constant with no '<' or '&': style content is raw text to an HTML parser, so it is not escaped.
-        h.markup("<style>\n" + STYLE + "</style>\n</head>\n<body>\n");
+        PageParts.head(h, "nodesim: " + scenario.name());
         scenarioSection(h, scenario, runs);
         summarySection(h, summaries);
-        chartsSection(h, charts);
+        PageParts.charts(h, charts);
         chainSection(h, runs);
         settingsSection(h, scenario);
-        filesSection(h, dataFiles);
-        h.markup("</body>\n</html>\n");
-        return h.toString();
+        PageParts.files(h, dataFiles);
+        return PageParts.end(h);
     }
 
     private static void scenarioSection(HtmlWriter h, Scenario s, List<RunResult> runs) {
@@ -73,13 +55,18 @@ public final class HtmlReport {
         h.row("td", "nodes", Integer.toString(s.nodeCount()));
         h.row("td", "workloads", Integer.toString(s.workloads().size()));
         for (FaultSpec f : s.faults()) {
-            h.row("td", "fault", f.type().yamlName() + " at " + Durations.format(f.at())
-                    + (f.permanent() ? ", permanent" : " for " + Durations.format(f.duration())) + target(f.target()));
+            h.row("td", "fault", fault(f));
         }
         if (s.sourceFile() != null) {
             h.row("td", "scenario file", s.sourceFile());
         }
         h.close("table");
+    }
+
+    /** A fault in one line: type, start, duration and target. */
+    static String fault(FaultSpec f) {
+        return f.type().yamlName() + " at " + Durations.format(f.at())
+                + (f.permanent() ? ", permanent" : " for " + Durations.format(f.duration())) + target(f.target());
     }
 
     private static String target(FaultTarget t) {
@@ -122,22 +109,6 @@ public final class HtmlReport {
         h.close("table").close("div");
     }
 
-    private static void chartsSection(HtmlWriter h, List<RenderedChart> charts) {
-        h.element("h2", "Charts", "id", "charts").markup("\n");
-        for (RenderedChart c : charts) {
-            h.open("figure", "id", "chart-" + c.chart().fileName()).markup("\n");
-            h.element("h3", c.chart().title()).markup("\n");
-            h.element("p", c.chart().question(), "class", "question").markup("\n");
-            h.empty("img", "src", "data:image/png;base64," + Base64.getEncoder().encodeToString(c.png()),
-                    "alt", c.chart().title(), "width", Integer.toString(c.chart().width()),
-                    "height", Integer.toString(c.chart().height())).markup("\n");
-            h.open("figcaption", "class", "muted").text("Also as ");
-            h.element("a", c.pngFileName(), "href", c.pngFileName()).text(" and ");
-            h.element("a", c.svgFileName(), "href", c.svgFileName()).text(" beside this page.");
-            h.close("figcaption").close("figure");
-        }
-    }
-
     private static void chainSection(HtmlWriter h, List<RunResult> runs) {
         h.element("h2", "Causal chain of the slowest pod", "id", "chain").markup("\n");
         Optional<CausalChain> found = CausalChain.slowest(runs);
@@ -173,14 +144,5 @@ public final class HtmlReport {
             h.row("td", st.path(), st.value(), st.origin().toString());
         }
         h.close("table");
-    }
-
-    private static void filesSection(HtmlWriter h, List<String> dataFiles) {
-        h.element("h2", "Files", "id", "files").markup("\n");
-        h.open("ul").markup("\n");
-        for (String f : dataFiles) {
-            h.open("li").element("a", f, "href", f).close("li");
-        }
-        h.close("ul");
     }
 }

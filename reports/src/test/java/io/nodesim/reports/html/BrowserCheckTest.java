@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.reports.Fixtures;
 import io.nodesim.reports.RunOutputs;
+import io.nodesim.reports.SweepOutputs;
 import io.nodesim.reports.charts.ChartRegistry;
+import io.nodesim.reports.charts.sweep.SweepFixtures;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens report.html in headless Chromium (Debian's {@code chromium}; {@code .ci/install-chromium}
+ * Opens report.html and sweep.html in headless Chromium (Debian's {@code chromium}; {@code .ci/install-chromium}
  * installs it) and fails when an image does not load or the page raises an error. Skipped when no
  * Chromium is installed, unless {@code NODESIM_REQUIRE_BROWSER=1} (CI), which makes that a failure.
  */
@@ -84,36 +86,54 @@ class BrowserCheckTest {
         return Files.readString(out, StandardCharsets.UTF_8);
     }
 
-    @Test
-    void reportLoadsEveryImageWithoutError() throws Exception {
+    private Path requireChromium() {
         Optional<Path> chromium = chromium();
         if (chromium.isEmpty() && "1".equals(System.getenv("NODESIM_REQUIRE_BROWSER"))) {
             throw new AssertionError("NODESIM_REQUIRE_BROWSER=1 but no chromium on PATH (run .ci/install-chromium)");
         }
         assumeTrue(chromium.isPresent(), "chromium is not installed");
+        return chromium.get();
+    }
 
-        RunResult large = Fixtures.largeResult();
-        Path dir = tmp.resolve("out");
-        RunOutputs.write(dir, Fixtures.largeScenario(), List.of(large), Fixtures.summariesOf(large), false);
-        String page = Files.readString(dir.resolve(HtmlReport.FILE_NAME), StandardCharsets.UTF_8);
-        Path checked = dir.resolve("checked.html");
-        Files.writeString(checked, page.replace("</body>", CHECK + "</body>"), StandardCharsets.UTF_8);
+    /** Opens the page with the check appended, asserts every image loaded, no error; then takes a screenshot. */
+    private void check(Path chromium, Path page, int images, String heading, String screenshot, int height)
+            throws Exception {
+        String text = Files.readString(page, StandardCharsets.UTF_8);
+        Path checked = page.resolveSibling("checked.html");
+        Files.writeString(checked, text.replace("</body>", CHECK + "</body>"), StandardCharsets.UTF_8);
 
-        String dom = run(chromium.get(), "--virtual-time-budget=10000", "--dump-dom", checked.toUri().toString());
+        String dom = run(chromium, "--virtual-time-budget=10000", "--dump-dom", checked.toUri().toString());
         Matcher m = RESULT.matcher(dom);
         assertTrue(m.find(), "the check ran in the page; chromium printed: "
                 + dom.substring(0, Math.min(dom.length(), 500)));
-        assertEquals(ChartRegistry.RUN_CHARTS.size(), Integer.parseInt(m.group(1)), "images on the page");
+        assertEquals(images, Integer.parseInt(m.group(1)), "images on the page");
         assertEquals("0", m.group(2), "broken images: " + m.group(3));
         assertFalse(dom.contains("data-page-error=\""), "the page raised an error");
-        assertTrue(dom.contains("<h1>zone-outage</h1>"), "the report itself was shown, not an error page");
+        assertTrue(dom.contains(heading), "the page itself was shown, not an error page");
 
         // a screenshot of the real page, for a person to look at
-        Path shot = Path.of("target", "report-preview", "report-screenshot.png").toAbsolutePath();
+        Path shot = Path.of("target", "report-preview", screenshot).toAbsolutePath();
         Files.createDirectories(shot.getParent());
-        run(chromium.get(), "--window-size=1200,4400", "--screenshot=" + shot,
-                dir.resolve(HtmlReport.FILE_NAME).toUri().toString());
+        run(chromium, "--window-size=1200," + height, "--screenshot=" + shot, page.toUri().toString());
         assertTrue(Files.size(shot) > 10_000, "a screenshot with content");
+    }
+
+    @Test
+    void reportLoadsEveryImageWithoutError() throws Exception {
+        Path chromium = requireChromium();
+        RunResult large = Fixtures.largeResult();
+        Path dir = tmp.resolve("out");
+        RunOutputs.write(dir, Fixtures.largeScenario(), List.of(large), Fixtures.summariesOf(large), false);
+        check(chromium, dir.resolve(HtmlReport.FILE_NAME), ChartRegistry.RUN_CHARTS.size(), "<h1>zone-outage</h1>",
+                "report-screenshot.png", 4400);
+    }
+
+    @Test
+    void sweepPageLoadsEveryImageWithoutError() throws Exception {
+        Path chromium = requireChromium();
+        Path dir = tmp.resolve("sweep");
+        SweepOutputs.write(dir, SweepFixtures.grid());
+        check(chromium, dir.resolve(SweepReport.FILE_NAME), 7, "<h1>Sweep: ", "sweep-screenshot.png", 6000);
     }
 
     @Test
