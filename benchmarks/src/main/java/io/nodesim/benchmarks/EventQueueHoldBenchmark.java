@@ -1,0 +1,85 @@
+package io.nodesim.benchmarks;
+
+import io.nodesim.benchmarks.eventqueue.HoldQueue;
+import io.nodesim.kernel.SimTime;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The classic hold model: {@code size} pending events; one operation pops the earliest and schedules
+ * its successor at the popped time + X, so the queue size stays constant.
+ *
+ * <ul>
+ *   <li>{@link #hold}: X exponential with mean 10 s, from a pre-drawn table of 4096 values, so no
+ *       random drawing is timed; nearly all times are distinct.</li>
+ *   <li>{@link #periodicHold}: X is 10 s or 5 s (heartbeats and lease renewals) and the initial times
+ *       lie on a 100 ms grid, so thousands of events share each time and the FIFO tie-break is hit on
+ *       almost every comparison.</li>
+ * </ul>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class EventQueueHoldBenchmark {
+    static final int TABLE_SIZE = 4096;
+    static final long MEAN_INCREMENT = SimTime.seconds(10);
+
+    @Param({"quaternaryHeap", "priorityQueue", "ssjSplayTree", "dsolRedBlackTree", "cloudSimPlusFutureQueue"})
+    public String impl;
+
+    @Param({"1000", "100000", "1000000"})
+    public int size;
+
+    private HoldQueue exponentialQueue;
+    private HoldQueue periodicQueue;
+    private final long[] exponential = new long[TABLE_SIZE];
+    private final long[] periodic = new long[TABLE_SIZE];
+    private int next;
+
+    @Setup
+    public void setUp() {
+        SplittableRandom rng = new SplittableRandom(42);
+        for (int i = 0; i < TABLE_SIZE; i++) {
+            exponential[i] = exponentialMicros(rng);
+            periodic[i] = rng.nextBoolean() ? SimTime.seconds(10) : SimTime.seconds(5);
+        }
+        exponentialQueue = HoldQueue.create(impl, 0);
+        periodicQueue = HoldQueue.create(impl, 0);
+        for (int i = 0; i < size; i++) {
+            exponentialQueue.add(exponentialMicros(rng));
+            periodicQueue.add(SimTime.millis(100) * rng.nextInt(100));
+        }
+    }
+
+    static long exponentialMicros(SplittableRandom rng) {
+        return Math.round(-MEAN_INCREMENT * Math.log(1.0 - rng.nextDouble()));
+    }
+
+    @Benchmark
+    public long hold() {
+        int i = next;
+        next = (i + 1) & (TABLE_SIZE - 1);
+        return exponentialQueue.hold(exponential[i]);
+    }
+
+    @Benchmark
+    public long periodicHold() {
+        int i = next;
+        next = (i + 1) & (TABLE_SIZE - 1);
+        return periodicQueue.hold(periodic[i]);
+    }
+}
