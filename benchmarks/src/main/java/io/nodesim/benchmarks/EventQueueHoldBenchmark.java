@@ -44,24 +44,43 @@ public class EventQueueHoldBenchmark {
     @Param({"1000", "100000", "1000000"})
     public int size;
 
-    private HoldQueue exponentialQueue;
-    private HoldQueue periodicQueue;
-    private final long[] exponential = new long[TABLE_SIZE];
-    private final long[] periodic = new long[TABLE_SIZE];
-    private int next;
+    /** The hold model with X exponential, mean 10 s; initial times drawn from the same distribution. */
+    @State(Scope.Thread)
+    public static class Exponential {
+        private HoldQueue queue;
+        private final long[] increments = new long[TABLE_SIZE];
+        private int next;
 
-    @Setup
-    public void setUp() {
-        SplittableRandom rng = new SplittableRandom(42);
-        for (int i = 0; i < TABLE_SIZE; i++) {
-            exponential[i] = exponentialMicros(rng);
-            periodic[i] = rng.nextBoolean() ? SimTime.seconds(10) : SimTime.seconds(5);
+        @Setup
+        public void setUp(EventQueueHoldBenchmark params) {
+            SplittableRandom rng = new SplittableRandom(42);
+            for (int i = 0; i < TABLE_SIZE; i++) {
+                increments[i] = exponentialMicros(rng);
+            }
+            queue = HoldQueue.create(params.impl, 0);
+            for (int i = 0; i < params.size; i++) {
+                queue.add(exponentialMicros(rng));
+            }
         }
-        exponentialQueue = HoldQueue.create(impl, 0);
-        periodicQueue = HoldQueue.create(impl, 0);
-        for (int i = 0; i < size; i++) {
-            exponentialQueue.add(exponentialMicros(rng));
-            periodicQueue.add(SimTime.millis(100) * rng.nextInt(100));
+    }
+
+    /** The hold model with X of 5 s or 10 s; initial times on a 100 ms grid over 10 s. */
+    @State(Scope.Thread)
+    public static class Periodic {
+        private HoldQueue queue;
+        private final long[] increments = new long[TABLE_SIZE];
+        private int next;
+
+        @Setup
+        public void setUp(EventQueueHoldBenchmark params) {
+            SplittableRandom rng = new SplittableRandom(42);
+            for (int i = 0; i < TABLE_SIZE; i++) {
+                increments[i] = rng.nextBoolean() ? SimTime.seconds(10) : SimTime.seconds(5);
+            }
+            queue = HoldQueue.create(params.impl, 0);
+            for (int i = 0; i < params.size; i++) {
+                queue.add(SimTime.millis(100) * rng.nextInt(100));
+            }
         }
     }
 
@@ -70,16 +89,16 @@ public class EventQueueHoldBenchmark {
     }
 
     @Benchmark
-    public long hold() {
-        int i = next;
-        next = (i + 1) & (TABLE_SIZE - 1);
-        return exponentialQueue.hold(exponential[i]);
+    public long hold(Exponential s) {
+        int i = s.next;
+        s.next = (i + 1) & (TABLE_SIZE - 1);
+        return s.queue.hold(s.increments[i]);
     }
 
     @Benchmark
-    public long periodicHold() {
-        int i = next;
-        next = (i + 1) & (TABLE_SIZE - 1);
-        return periodicQueue.hold(periodic[i]);
+    public long periodicHold(Periodic s) {
+        int i = s.next;
+        s.next = (i + 1) & (TABLE_SIZE - 1);
+        return s.queue.hold(s.increments[i]);
     }
 }
