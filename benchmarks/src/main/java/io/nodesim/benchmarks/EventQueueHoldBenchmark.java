@@ -44,43 +44,60 @@ public class EventQueueHoldBenchmark {
     @Param({"1000", "100000", "1000000"})
     public int size;
 
-    /** The hold model with X exponential, mean 10 s; initial times drawn from the same distribution. */
-    @State(Scope.Thread)
-    public static class Exponential {
+    /** One queue of the hold model and its table of increments; the subclasses say how X is drawn. */
+    public abstract static class HoldState {
         private HoldQueue queue;
         private final long[] increments = new long[TABLE_SIZE];
         private int next;
+
+        abstract long increment(SplittableRandom rng);
+
+        abstract long initialTime(SplittableRandom rng);
 
         @Setup
         public void setUp(EventQueueHoldBenchmark params) {
             SplittableRandom rng = new SplittableRandom(42);
             for (int i = 0; i < TABLE_SIZE; i++) {
-                increments[i] = exponentialMicros(rng);
+                increments[i] = increment(rng);
             }
             queue = HoldQueue.create(params.impl, 0);
             for (int i = 0; i < params.size; i++) {
-                queue.add(exponentialMicros(rng));
+                queue.add(initialTime(rng));
             }
+        }
+
+        final long hold() {
+            int i = next;
+            next = (i + 1) & (TABLE_SIZE - 1);
+            return queue.hold(increments[i]);
         }
     }
 
-    /** The hold model with X of 5 s or 10 s; initial times on a 100 ms grid over 10 s. */
+    /** X exponential, mean 10 s; initial times drawn from the same distribution. */
     @State(Scope.Thread)
-    public static class Periodic {
-        private HoldQueue queue;
-        private final long[] increments = new long[TABLE_SIZE];
-        private int next;
+    public static class Exponential extends HoldState {
+        @Override
+        long increment(SplittableRandom rng) {
+            return exponentialMicros(rng);
+        }
 
-        @Setup
-        public void setUp(EventQueueHoldBenchmark params) {
-            SplittableRandom rng = new SplittableRandom(42);
-            for (int i = 0; i < TABLE_SIZE; i++) {
-                increments[i] = rng.nextBoolean() ? SimTime.seconds(10) : SimTime.seconds(5);
-            }
-            queue = HoldQueue.create(params.impl, 0);
-            for (int i = 0; i < params.size; i++) {
-                queue.add(SimTime.millis(100) * rng.nextInt(100));
-            }
+        @Override
+        long initialTime(SplittableRandom rng) {
+            return exponentialMicros(rng);
+        }
+    }
+
+    /** X of 5 s or 10 s; initial times on a 100 ms grid over 10 s. */
+    @State(Scope.Thread)
+    public static class Periodic extends HoldState {
+        @Override
+        long increment(SplittableRandom rng) {
+            return rng.nextBoolean() ? SimTime.seconds(10) : SimTime.seconds(5);
+        }
+
+        @Override
+        long initialTime(SplittableRandom rng) {
+            return SimTime.millis(100) * rng.nextInt(100);
         }
     }
 
@@ -90,15 +107,11 @@ public class EventQueueHoldBenchmark {
 
     @Benchmark
     public long hold(Exponential s) {
-        int i = s.next;
-        s.next = (i + 1) & (TABLE_SIZE - 1);
-        return s.queue.hold(s.increments[i]);
+        return s.hold();
     }
 
     @Benchmark
     public long periodicHold(Periodic s) {
-        int i = s.next;
-        s.next = (i + 1) & (TABLE_SIZE - 1);
-        return s.queue.hold(s.increments[i]);
+        return s.hold();
     }
 }
