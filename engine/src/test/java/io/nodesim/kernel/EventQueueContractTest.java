@@ -18,7 +18,7 @@ abstract class EventQueueContractTest {
     /** A queue whose storage starts at {@code initialCapacity} events (ignored where meaningless). */
     abstract EventQueue newQueue(int initialCapacity);
 
-    private EventQueue queue = newQueue(4);
+    private final EventQueue queue = newQueue(4);
 
     /** Pops everything and returns the targets in firing order. */
     private static List<Integer> drainTargets(EventQueue q) {
