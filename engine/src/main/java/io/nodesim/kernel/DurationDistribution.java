@@ -1,15 +1,18 @@
 package io.nodesim.kernel;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.commons.math3.distribution.GammaDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.WeibullDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * A distribution of durations (latencies, start-up times, failure intervals), sampled in
  * microseconds from a caller's stream. Samples are never negative: a normal distribution is
- * truncated at 0 by resampling, the way a latency can never be negative.
+ * truncated at 0 by resampling, the way a latency can never be negative, and its {@link #mean()} is
+ * the truncated distribution's mean.
  *
  * <p>The factories mirror the scenario syntax ({@code constant(20ms)}, {@code uniform(10ms, 100ms)},
  * ...); {@link #spec()} gives that syntax back, for {@code explain} and for reports.
@@ -45,7 +48,7 @@ public interface DurationDistribution {
     static DurationDistribution normal(long mean, long sd) {
         requireNonNegative(mean, "normal mean");
         requireNonNegative(sd, "normal sd");
-        return new Sampled("normal(" + s(mean) + ", " + s(sd) + ")", mean, rng -> {
+        return new Sampled("normal(" + s(mean) + ", " + s(sd) + ")", truncatedNormalMean(mean, sd), rng -> {
             if (sd == 0) {
                 return mean;
             }
@@ -115,8 +118,22 @@ public interface DurationDistribution {
         }
     }
 
+    /**
+     * The mean of N(mean, sd) conditioned on being >= 0, which is what resampling draws from:
+     * mean + sd * phi(a) / (1 - Phi(a)) with a = -mean / sd.
+     */
+    private static double truncatedNormalMean(long mean, long sd) {
+        if (sd == 0) {
+            return mean;
+        }
+        double a = -(double) mean / sd;
+        NormalDistribution unit = new NormalDistribution(null, 0, 1);
+        return mean + sd * unit.density(a) / unit.cumulativeProbability(-a);
+    }
+
+    /** Exact seconds, without trailing zeros: 1500 us gives "0.0015s", 10 s gives "10s". */
     private static String s(long micros) {
-        return SimTime.formatSeconds(micros).replaceAll("\\.?0+$", "") + "s";
+        return BigDecimal.valueOf(micros).movePointLeft(6).stripTrailingZeros().toPlainString() + "s";
     }
 
     record Constant(long micros) implements DurationDistribution {
@@ -139,7 +156,11 @@ public interface DurationDistribution {
     record Uniform(long low, long high) implements DurationDistribution {
         @Override
         public long sample(RandomGenerator rng) {
-            return low == high ? low : low + (long) Math.floor(rng.nextDouble() * (high - low + 1));
+            if (low == high) {
+                return low;
+            }
+            // A double product can round up to the range's width; the clamp keeps high inclusive, not exceeded.
+            return Math.min(high, low + (long) Math.floor(rng.nextDouble() * (high - low + 1)));
         }
 
         @Override

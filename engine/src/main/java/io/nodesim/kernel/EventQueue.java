@@ -18,7 +18,8 @@ package io.nodesim.kernel;
  * {@link #schedule} returns a {@code long} handle that names the event until it fires or is
  * cancelled. Handles carry a generation, so a stale handle (its event already fired) is recognised
  * and ignored by {@link #cancel} and {@link #isPending} instead of hitting an unrelated event that
- * happens to reuse the storage. Cancel and reschedule are O(log n).
+ * happens to reuse the storage. In {@link QuaternaryHeapEventQueue} cancel and reschedule are
+ * O(log n).
  *
  * <h2>Payload</h2>
  * An event carries two ints, a {@code kind} (which handler) and a {@code target} (which node, pod,

@@ -14,7 +14,7 @@ import java.util.PriorityQueue;
 public final class PriorityQueueEventQueue implements EventQueue {
     /** One pending event; public so that benchmarks can build the same baseline around it. */
     public static final class Event implements Comparable<Event> {
-        long time;
+        final long time;
         final long seq;
         final int kind;
         final int target;

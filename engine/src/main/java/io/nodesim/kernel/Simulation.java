@@ -15,7 +15,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>{@link #runUntil} fires every event with {@code time <= end}, then leaves the clock at
  * {@code end}; stop conditions are checked after every event, and invariant checks run when a run
- * ends, however it ended.
+ * ends, however it ended. {@code runUntil(SimTime.NEVER)} runs until no event is left and leaves the
+ * clock at the last event's time, since a clock at {@code NEVER} could schedule nothing more.
  */
 public final class Simulation {
     private final EventQueue queue;
@@ -60,6 +61,9 @@ public final class Simulation {
     }
 
     public long schedule(long time, int kind, int target) {
+        if (kind < 0 || kind >= kinds) {
+            throw new IllegalArgumentException("event kind " + kind + " was never registered");
+        }
         if (time < now) {
             throw new IllegalArgumentException("cannot schedule " + kindNames[kind] + " at " + time
                     + " us: the clock is already at " + now + " us");
@@ -69,7 +73,7 @@ public final class Simulation {
 
     public long scheduleAfter(long delay, int kind, int target) {
         if (delay < 0) {
-            throw new IllegalArgumentException("negative delay " + delay + " us for " + kindNames[kind]);
+            throw new IllegalArgumentException("negative delay " + delay + " us for event kind " + kind);
         }
         return schedule(now + delay, kind, target);
     }
@@ -118,7 +122,7 @@ public final class Simulation {
         }
         stopRequested = false;
         boolean reachedEnd = true;
-        while (queue.peekTime() <= end) {
+        while (!queue.isEmpty() && queue.peekTime() <= end) {
             queue.pop();
             now = queue.poppedTime();
             eventsFired++;
@@ -128,7 +132,7 @@ public final class Simulation {
                 break;
             }
         }
-        if (reachedEnd) {
+        if (reachedEnd && end != SimTime.NEVER) {
             now = end;
         }
         checkInvariants();

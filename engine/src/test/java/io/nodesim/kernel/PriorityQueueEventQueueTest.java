@@ -1,0 +1,8 @@
+package io.nodesim.kernel;
+
+class PriorityQueueEventQueueTest extends EventQueueContractTest {
+    @Override
+    EventQueue newQueue(int initialCapacity) {
+        return new PriorityQueueEventQueue();
+    }
+}

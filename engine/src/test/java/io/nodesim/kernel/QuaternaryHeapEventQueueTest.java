@@ -1,0 +1,8 @@
+package io.nodesim.kernel;
+
+class QuaternaryHeapEventQueueTest extends EventQueueContractTest {
+    @Override
+    EventQueue newQueue(int initialCapacity) {
+        return new QuaternaryHeapEventQueue(initialCapacity);
+    }
+}
