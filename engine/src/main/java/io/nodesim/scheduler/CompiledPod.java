@@ -1,0 +1,143 @@
+package io.nodesim.scheduler;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One pod template compiled once for the hot path; every replica of the template shares it.
+ * What kube-scheduler derives from a pod again and again (its {@code PodInfo}, the PreFilter states)
+ * is here: requests per resource index (real and non-zero), tolerations and node selectors as interned
+ * ints, spread constraints, affinity terms, host ports and normalised image names.
+ *
+ * <p>Fields are public and final for the hot path; the arrays are owned by this object and never
+ * written after {@link PodCompiler} built it.
+ */
+public final class CompiledPod {
+    /** A {@code topologySpreadConstraints} entry, or one of the system default constraints. */
+    public record SpreadConstraint(int maxSkew, int topologyKey, boolean hard, PodSelector selector,
+            int minDomains, boolean selfMatch) {
+    }
+
+    /**
+     * A pod (anti-)affinity term: the pods it selects are those in {@code namespaces} (or all
+     * namespaces matched by {@code namespaceSelector}) whose labels match {@code selector}.
+     */
+    public record AffinityTerm(PodSelector selector, Set<String> namespaces, PodSelector namespaceSelector,
+            int topologyKey, int weight) {
+        public boolean selects(CompiledPod pod) {
+            boolean inNamespace = namespaces.contains(pod.namespace)
+                    || namespaceSelector.matches(Map.of("kubernetes.io/metadata.name", pod.namespace));
+            return inNamespace && selector.matches(pod.labels);
+        }
+    }
+
+    /** A host port a container asks for; protocol and IP interned by {@link PodCompiler}. */
+    public record HostPort(String protocol, String ip, int port) {
+        public boolean conflicts(HostPort o) {
+            return port == o.port && protocol.equals(o.protocol)
+                    && (ip.equals(o.ip) || "0.0.0.0".equals(ip) || "0.0.0.0".equals(o.ip));
+        }
+    }
+
+    public final int id;
+    public final String name;
+    public final String namespace;
+    public final Map<String, String> labels;
+    public final int priority;
+    /** {@code spec.nodeName}, or null. */
+    public final String nodeName;
+    /** Real requests per resource index (cpu millicores, memory bytes, extended units). */
+    public final long[] requests;
+    /** Non-zero requests for scoring: a container missing a cpu/memory request counts 100m / 200 MiB. */
+    public final long nonZeroCpu;
+    public final long nonZeroMemory;
+    public final int[] tolerationKey;
+    public final boolean[] tolerationExists;
+    public final int[] tolerationValue;
+    public final int[] tolerationEffect;
+    /** nodeSelector as one term, or null. */
+    public final NodeSelectorTerms nodeSelector;
+    /** requiredDuringSchedulingIgnoredDuringExecution node affinity, or null. */
+    public final NodeSelectorTerms requiredNodeAffinity;
+    public final NodeSelectorTerms[] preferredTerms;
+    public final int[] preferredWeights;
+    public final List<HostPort> hostPorts;
+    public final List<SpreadConstraint> spreadConstraints;
+    public final List<AffinityTerm> requiredAffinity;
+    public final List<AffinityTerm> requiredAntiAffinity;
+    public final List<AffinityTerm> preferredAffinity;
+    public final List<AffinityTerm> preferredAntiAffinity;
+    /** Normalised image names (":latest" added when untagged) of init and app containers, interned. */
+    public final int[] images;
+    /**
+     * Selector of the workloads (ReplicaSet, StatefulSet, Service...) that select this pod, for
+     * PodTopologySpread's system default constraints; null when none does.
+     */
+    public final PodSelector ownerSelector;
+
+    CompiledPod(PodCompiler.Builder b) {
+        this.id = b.id;
+        this.name = b.name;
+        this.namespace = b.namespace;
+        this.labels = Map.copyOf(b.labels);
+        this.priority = b.priority;
+        this.nodeName = b.nodeName;
+        this.requests = b.requests;
+        this.nonZeroCpu = b.nonZeroCpu;
+        this.nonZeroMemory = b.nonZeroMemory;
+        this.tolerationKey = b.tolerationKey;
+        this.tolerationExists = b.tolerationExists;
+        this.tolerationValue = b.tolerationValue;
+        this.tolerationEffect = b.tolerationEffect;
+        this.nodeSelector = b.nodeSelector;
+        this.requiredNodeAffinity = b.requiredNodeAffinity;
+        this.preferredTerms = b.preferredTerms;
+        this.preferredWeights = b.preferredWeights;
+        this.hostPorts = List.copyOf(b.hostPorts);
+        this.spreadConstraints = List.copyOf(b.spreadConstraints);
+        this.requiredAffinity = List.copyOf(b.requiredAffinity);
+        this.requiredAntiAffinity = List.copyOf(b.requiredAntiAffinity);
+        this.preferredAffinity = List.copyOf(b.preferredAffinity);
+        this.preferredAntiAffinity = List.copyOf(b.preferredAntiAffinity);
+        this.images = b.images;
+        this.ownerSelector = b.ownerSelector;
+    }
+
+    /** The request for a resource index (0 when the pod does not ask for it). */
+    public long request(int resource) {
+        return resource < requests.length ? requests[resource] : 0;
+    }
+
+    /** True when the pod has any required or preferred pod (anti-)affinity term. */
+    public boolean hasPodAffinity() {
+        return !requiredAffinity.isEmpty() || !requiredAntiAffinity.isEmpty() || !preferredAffinity.isEmpty()
+                || !preferredAntiAffinity.isEmpty();
+    }
+
+    /** True when the pod tolerates a taint (v1 {@code Toleration.ToleratesTaint}). */
+    public boolean tolerates(int taintKey, int taintValue, int taintEffect) {
+        for (int t = 0; t < tolerationKey.length; t++) {
+            if (tolerationMatches(t, taintKey, taintValue, taintEffect)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether toleration {@code t} tolerates the taint; effect 0 on a toleration matches every effect. */
+    public boolean tolerationMatches(int t, int taintKey, int taintValue, int taintEffect) {
+        if (tolerationEffect[t] != Taints.ANY_EFFECT && tolerationEffect[t] != taintEffect) {
+            return false;
+        }
+        if (tolerationKey[t] != Symbols.ABSENT && tolerationKey[t] != taintKey) {
+            return false;
+        }
+        return tolerationExists[t] || tolerationValue[t] == taintValue;
+    }
+
+    @Override
+    public String toString() {
+        return namespace + "/" + name;
+    }
+}

@@ -1,0 +1,64 @@
+package io.nodesim.scheduler;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The order in which the scheduler walks nodes (kubernetes pkg/scheduler/backend/cache/node_tree.go):
+ * zones in order of first appearance, nodes of a zone in insertion order, and the list takes node 0
+ * of every zone, then node 1 of every zone, and so on. A removed node leaves its zone's order intact;
+ * an emptied zone is dropped. Round-robin filtering over this list spreads consecutive pods over zones.
+ */
+final class NodeOrder {
+    private final Map<String, List<Integer>> zones = new LinkedHashMap<>();
+    private int size;
+    private int[] list = new int[0];
+    private boolean stale;
+
+    void add(int node, String zoneKey) {
+        zones.computeIfAbsent(zoneKey, z -> new ArrayList<>()).add(node);
+        size++;
+        stale = true;
+    }
+
+    void remove(int node, String zoneKey) {
+        List<Integer> nodes = zones.get(zoneKey);
+        if (nodes != null && nodes.remove(Integer.valueOf(node))) {
+            size--;
+            if (nodes.isEmpty()) {
+                zones.remove(zoneKey);
+            }
+            stale = true;
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The zone-interleaved node list; the returned array is shared and rebuilt only on changes. */
+    int[] list() {
+        if (stale) {
+            rebuild();
+        }
+        return list;
+    }
+
+    private void rebuild() {
+        int[] out = new int[size];
+        int n = 0;
+        List<List<Integer>> lists = new ArrayList<>(zones.values());
+        for (int index = 0; n < size; index++) {
+            for (List<Integer> zone : lists) {
+                if (index < zone.size()) {
+                    out[n++] = zone.get(index);
+                }
+            }
+        }
+        list = Arrays.copyOf(out, n);
+        stale = false;
+    }
+}

@@ -1,0 +1,171 @@
+package io.nodesim.scheduler;
+
+import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
+import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiled node selector terms (component-helpers {@code nodeaffinity.NodeSelector}): terms ORed,
+ * requirements within a term ANDed; a term with no requirement matches no node. Label keys and values
+ * are interned, so matching a node compares ints. {@code matchFields} supports {@code metadata.name}.
+ */
+public final class NodeSelectorTerms {
+    private static final int IN = 0;
+    private static final int NOT_IN = 1;
+    private static final int EXISTS = 2;
+    private static final int DOES_NOT_EXIST = 3;
+    private static final int GT = 4;
+    private static final int LT = 5;
+
+    private record Requirement(int key, int op, int[] values, long number, Set<String> names) {
+        boolean matches(NodeTable nodes, int node) {
+            if (names != null) {
+                boolean in = names.contains(nodes.name(node));
+                return op == IN ? in : !in;
+            }
+            int v = nodes.labelValue(node, key);
+            switch (op) {
+                case IN:
+                    return v != Symbols.ABSENT && contains(values, v);
+                case NOT_IN:
+                    return v == Symbols.ABSENT || !contains(values, v);
+                case EXISTS:
+                    return v != Symbols.ABSENT;
+                case DOES_NOT_EXIST:
+                    return v == Symbols.ABSENT;
+                default:
+                    if (v == Symbols.ABSENT) {
+                        return false;
+                    }
+                    long n;
+                    try {
+                        n = Long.parseLong(nodes.symbols().name(v));
+                    } catch (NumberFormatException e) {
+                        return false;
+                    }
+                    return op == GT ? n > number : n < number;
+            }
+        }
+    }
+
+    private final Requirement[][] terms;
+    /** Node names the terms pin the pod to (NodeAffinity PreFilter), or null when any node may match. */
+    private final Set<String> pinnedNames;
+
+    private NodeSelectorTerms(Requirement[][] terms, Set<String> pinnedNames) {
+        this.terms = terms;
+        this.pinnedNames = pinnedNames;
+    }
+
+    /** The pod's {@code nodeSelector} map as one term of {@code In} requirements. */
+    public static NodeSelectorTerms ofNodeSelector(Map<String, String> selector, Symbols symbols) {
+        Requirement[] term = new Requirement[selector.size()];
+        int i = 0;
+        for (Map.Entry<String, String> e : selector.entrySet()) {
+            term[i++] = new Requirement(symbols.intern(e.getKey()), IN, new int[] {symbols.intern(e.getValue())}, 0,
+                    null);
+        }
+        return new NodeSelectorTerms(new Requirement[][] {term}, null);
+    }
+
+    public static NodeSelectorTerms of(List<NodeSelectorTerm> terms, Symbols symbols) {
+        Requirement[][] compiled = new Requirement[terms.size()][];
+        Set<String> pinned = new java.util.HashSet<>();
+        boolean everyTermPins = !terms.isEmpty();
+        for (int t = 0; t < terms.size(); t++) {
+            NodeSelectorTerm term = terms.get(t);
+            List<Requirement> reqs = new ArrayList<>();
+            if (term.getMatchExpressions() != null) {
+                for (NodeSelectorRequirement r : term.getMatchExpressions()) {
+                    reqs.add(label(r, symbols));
+                }
+            }
+            Set<String> termNames = null;
+            if (term.getMatchFields() != null) {
+                for (NodeSelectorRequirement r : term.getMatchFields()) {
+                    Requirement f = field(r);
+                    reqs.add(f);
+                    if (f.op == IN) {
+                        // requirements of one term are ANDed: the term pins the intersection
+                        termNames = termNames == null ? new java.util.HashSet<>(f.names) : termNames;
+                        termNames.retainAll(f.names);
+                    }
+                }
+            }
+            if (termNames == null) {
+                everyTermPins = false;
+            } else {
+                pinned.addAll(termNames);
+            }
+            compiled[t] = reqs.toArray(new Requirement[0]);
+        }
+        return new NodeSelectorTerms(compiled, everyTermPins ? Set.copyOf(pinned) : null);
+    }
+
+    private static Requirement label(NodeSelectorRequirement r, Symbols symbols) {
+        List<String> values = r.getValues() == null ? List.of() : r.getValues();
+        int op = switch (r.getOperator()) {
+            case "In" -> IN;
+            case "NotIn" -> NOT_IN;
+            case "Exists" -> EXISTS;
+            case "DoesNotExist" -> DOES_NOT_EXIST;
+            case "Gt" -> GT;
+            case "Lt" -> LT;
+            default -> throw new IllegalArgumentException("node selector operator \"" + r.getOperator()
+                    + "\" is not one of In, NotIn, Exists, DoesNotExist, Gt, Lt");
+        };
+        long number = 0;
+        if (op == GT || op == LT) {
+            if (values.size() != 1) {
+                throw new IllegalArgumentException(r.getOperator() + " needs exactly one value");
+            }
+            number = Long.parseLong(values.get(0));
+        }
+        int[] ids = values.stream().mapToInt(symbols::intern).toArray();
+        Arrays.sort(ids);
+        return new Requirement(symbols.intern(r.getKey()), op, ids, number, null);
+    }
+
+    private static Requirement field(NodeSelectorRequirement r) {
+        if (!"metadata.name".equals(r.getKey())) {
+            throw new IllegalArgumentException("matchFields supports only metadata.name, got " + r.getKey());
+        }
+        int op = switch (r.getOperator()) {
+            case "In" -> IN;
+            case "NotIn" -> NOT_IN;
+            default -> throw new IllegalArgumentException("matchFields operator must be In or NotIn");
+        };
+        return new Requirement(-1, op, new int[0], 0, Set.copyOf(r.getValues() == null ? List.of() : r.getValues()));
+    }
+
+    public boolean matches(NodeTable nodes, int node) {
+        for (Requirement[] term : terms) {
+            if (term.length == 0) {
+                continue;
+            }
+            boolean all = true;
+            for (Requirement r : term) {
+                if (!r.matches(nodes, node)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Set<String> pinnedNames() {
+        return pinnedNames;
+    }
+
+    private static boolean contains(int[] sorted, int v) {
+        return Arrays.binarySearch(sorted, v) >= 0;
+    }
+}

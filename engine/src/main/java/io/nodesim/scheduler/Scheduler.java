@@ -1,0 +1,403 @@
+package io.nodesim.scheduler;
+
+import io.nodesim.scheduler.SchedulerConfiguration.WeightedPlugin;
+import io.nodesim.scheduler.plugins.FilterPlugin;
+import io.nodesim.scheduler.plugins.PluginRegistry;
+import io.nodesim.scheduler.plugins.ScorePlugin;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * One kube-scheduler profile running scheduling cycles (kubernetes pkg/scheduler/schedule_one.go:
+ * {@code schedulePod}, {@code findNodesThatFitPod}, {@code numFeasibleNodesToFind},
+ * {@code prioritizeNodes}, {@code selectHost}). Filtering walks the zone-interleaved node list from
+ * {@code nextStartNodeIndex}, sequentially, and stops at exactly K feasible nodes (the minimal
+ * processed count of the parallel upstream search); one feasible node is chosen without scoring;
+ * ties are broken uniformly from the given stream ("scheduler.ties").
+ *
+ * <p>The hot path allocates nothing per node: scratch arrays are sized to the cluster and reused.
+ */
+public final class Scheduler {
+    static final String NO_NODES = "no nodes available to schedule pods";
+    /** NodeAffinity pinned the pod (matchFields metadata.name) to node names that do not exist. */
+    private static final String NO_PINNED_NODE = "node(s) didn't match Pod's node affinity/selector";
+    private static final int MIN_FEASIBLE_NODES_TO_FIND = 100;
+    private static final int MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+
+    private final NodeTable nodes;
+    private final SchedulerConfiguration config;
+    private final RandomGenerator tieRandom;
+    private final FilterPlugin[] filters;
+    private final ScorePlugin[] scorers;
+    private final int[] weights;
+    private final FilterPlugin[] activeFilters;
+    private final boolean[] scoreActive;
+    private int nextStartNodeIndex;
+    private int[] feasible = new int[0];
+    private int[] rejectedNodes = new int[0];
+    private String[] rejectedReasons = new String[0];
+    private String[] rejectedPlugins = new String[0];
+    private long[][] raw;
+    private long[][] normalized;
+    private long[] totals = new long[0];
+    /** Positions in {@code feasible} of the nodes sharing the top total. */
+    private int[] ties = new int[0];
+    private int found;
+    private int rejected;
+    private int evaluated;
+    private int tieCount;
+    private String rejectedByPreFilter;
+    /** Filter cache per node slot: the template and node generation it was computed for, its answer. */
+    private CompiledPod[] filterOwner = new CompiledPod[0];
+    private long[] filterGeneration = new long[0];
+    private String[] filterReason = new String[0];
+    private String[] filterPlugin = new String[0];
+    /** Raw-score cache: per node slot the template and node generation, per plugin the raw scores. */
+    private CompiledPod[] scoreOwner = new CompiledPod[0];
+    private long[] scoreGeneration = new long[0];
+    private long[][] scoreCache;
+    private long cachedMembership = -1;
+
+    public Scheduler(NodeTable nodes, SchedulerConfiguration config, RandomGenerator ties) {
+        this.nodes = nodes;
+        this.config = config;
+        this.tieRandom = ties;
+        Map<String, Object> instances = new HashMap<>();
+        List<FilterPlugin> f = new ArrayList<>();
+        for (String name : config.filters()) {
+            if (PluginRegistry.isModelled(name)) {
+                f.add((FilterPlugin) instances.computeIfAbsent(name, n -> PluginRegistry.create(n, nodes, config)));
+            }
+        }
+        List<ScorePlugin> s = new ArrayList<>();
+        List<Integer> w = new ArrayList<>();
+        for (WeightedPlugin p : config.scores()) {
+            if (PluginRegistry.isModelled(p.name())) {
+                s.add((ScorePlugin) instances.computeIfAbsent(p.name(), n -> PluginRegistry.create(n, nodes, config)));
+                w.add(p.weight());
+            }
+        }
+        filters = f.toArray(new FilterPlugin[0]);
+        scorers = s.toArray(new ScorePlugin[0]);
+        weights = w.stream().mapToInt(Integer::intValue).toArray();
+        activeFilters = new FilterPlugin[filters.length];
+        scoreActive = new boolean[scorers.length];
+        raw = new long[scorers.length][0];
+        normalized = new long[scorers.length][0];
+        scoreCache = new long[scorers.length][0];
+    }
+
+    public SchedulerConfiguration configuration() {
+        return config;
+    }
+
+    public NodeTable nodes() {
+        return nodes;
+    }
+
+    public int nextStartNodeIndex() {
+        return nextStartNodeIndex;
+    }
+
+    /** numFeasibleNodesToFind: all below 100 nodes, else the (adaptive) percentage, at least 100. */
+    public static int numFeasibleNodesToFind(int percentageOfNodesToScore, int numAllNodes) {
+        if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) {
+            return numAllNodes;
+        }
+        int percentage = percentageOfNodesToScore;
+        if (percentage == 0) {
+            percentage = Math.max(50 - numAllNodes / 125, MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND);
+        }
+        int n = (int) ((long) numAllNodes * percentage / 100);
+        return Math.max(n, MIN_FEASIBLE_NODES_TO_FIND);
+    }
+
+    /** Schedules and assumes the pod on the chosen node (the cache then counts it for the next cycle). */
+    public ScheduleResult scheduleOne(CompiledPod pod) {
+        ScheduleResult r = schedule(pod, false);
+        if (r.scheduled()) {
+            nodes.addPod(pod, r.node());
+        }
+        return r;
+    }
+
+    /**
+     * The hot path: one cycle and the assume, returning the chosen node or -1, allocating nothing
+     * when the pod fits. {@link #lastTieCount()} and {@link #lastFeasibleNodes()} describe the cycle.
+     */
+    public int place(CompiledPod pod) {
+        int node = cycle(pod);
+        if (node >= 0) {
+            nodes.addPod(pod, node);
+        }
+        return node;
+    }
+
+    public int lastTieCount() {
+        return tieCount;
+    }
+
+    public int lastFeasibleNodes() {
+        return found;
+    }
+
+    /** One cycle without assuming; {@code explain} records every plugin's score and every rejection. */
+    public ScheduleResult schedule(CompiledPod pod, boolean explain) {
+        int node = cycle(pod);
+        ScheduleResult.Explanation e = explain ? explanation(found > 1 ? found : 0, rejected) : null;
+        if (node < 0) {
+            Map<String, Integer> reasons = new LinkedHashMap<>();
+            if (rejectedByPreFilter != null) {
+                reasons.put(rejectedByPreFilter, evaluated);
+            }
+            for (int i = 0; i < rejected; i++) {
+                reasons.merge(rejectedReasons[i], 1, Integer::sum);
+            }
+            return new ScheduleResult(pod.name, -1, null, 0, 0, evaluated, new int[0], Map.copyOf(reasons), e);
+        }
+        int[] tieNodes = new int[tieCount];
+        for (int t = 0; t < tieCount; t++) {
+            tieNodes[t] = feasible[ties[t]];
+        }
+        return new ScheduleResult(pod.name, node, nodes.name(node), found == 1 ? 0 : totals[ties[0]], found, evaluated,
+                tieNodes, Map.of(), e);
+    }
+
+    /** Runs PreFilter, Filter, Score and selection; leaves the cycle's facts in the scratch fields. */
+    private int cycle(CompiledPod pod) {
+        found = 0;
+        rejected = 0;
+        tieCount = 0;
+        rejectedByPreFilter = null;
+        int[] all = nodes.order();
+        evaluated = all.length;
+        if (all.length == 0) {
+            rejectedByPreFilter = NO_NODES;
+            return -1;
+        }
+        ensureScratch(all.length);
+        int active = 0;
+        int[] candidates = all;
+        for (FilterPlugin f : filters) {
+            String s = f.preFilter(pod);
+            if (s == FilterPlugin.SKIP) {
+                continue;
+            }
+            if (s != null) {
+                rejectedByPreFilter = s;
+                return -1;
+            }
+            activeFilters[active++] = f;
+            Set<String> names = f.preFilterNodeNames(pod);
+            if (names != null) {
+                candidates = subset(all, names);
+            }
+        }
+        if (candidates.length == 0) {
+            rejectedByPreFilter = NO_PINNED_NODE;
+            return -1;
+        }
+        filter(pod, candidates, active, all.length);
+        evaluated = found + rejected;
+        if (found == 0) {
+            return -1;
+        }
+        if (found == 1) {
+            ties[0] = 0;
+            tieCount = 1;
+            return feasible[0];
+        }
+        score(pod, found);
+        return select();
+    }
+
+    /** Sequential round-robin filtering that stops at exactly K feasible nodes. */
+    private void filter(CompiledPod pod, int[] candidates, int active, int allNodes) {
+        int local = 0;
+        while (local < active && activeFilters[local].filterIsNodeLocal()) {
+            local++;
+        }
+        int n = candidates.length;
+        int k = scorers.length == 0 ? 1 : numFeasibleNodesToFind(config.percentageOfNodesToScore(), n);
+        for (int i = 0; i < n && found < k; i++) {
+            int node = candidates[(nextStartNodeIndex + i) % n];
+            String reason = null;
+            String plugin = null;
+            long generation = nodes.nodeGeneration(node);
+            if (filterOwner[node] == pod && filterGeneration[node] == generation) {
+                // the node-local filters' answer for this template on this unchanged node
+                reason = filterReason[node];
+                plugin = filterPlugin[node];
+            } else {
+                for (int p = 0; p < local; p++) {
+                    reason = activeFilters[p].filter(pod, node);
+                    if (reason != null) {
+                        plugin = activeFilters[p].name();
+                        break;
+                    }
+                }
+                filterOwner[node] = pod;
+                filterGeneration[node] = generation;
+                filterReason[node] = reason;
+                filterPlugin[node] = plugin;
+            }
+            for (int p = local; p < active && reason == null; p++) {
+                reason = activeFilters[p].filter(pod, node);
+                if (reason != null) {
+                    plugin = activeFilters[p].name();
+                }
+            }
+            if (reason == null) {
+                feasible[found++] = node;
+            } else {
+                rejectedNodes[rejected] = node;
+                rejectedPlugins[rejected] = plugin;
+                rejectedReasons[rejected++] = reason;
+            }
+        }
+        nextStartNodeIndex = (nextStartNodeIndex + found + rejected) % allNodes;
+    }
+
+    private void score(CompiledPod pod, int found) {
+        Arrays.fill(totals, 0, found, 0);
+        for (int p = 0; p < scorers.length; p++) {
+            scoreActive[p] = scorers[p].preScore(pod, feasible, found);
+        }
+        refreshCachedScores(pod, found);
+        for (int p = 0; p < scorers.length; p++) {
+            if (!scoreActive[p]) {
+                continue;
+            }
+            ScorePlugin s = scorers[p];
+            long[] r = raw[p];
+            if (s.scoreIsNodeLocal()) {
+                long[] cache = scoreCache[p];
+                for (int i = 0; i < found; i++) {
+                    r[i] = cache[feasible[i]];
+                }
+            } else {
+                s.scoreAll(pod, feasible, found, r);
+            }
+            long[] norm = normalized[p];
+            System.arraycopy(r, 0, norm, 0, found);
+            if (s.normalizes()) {
+                s.normalize(feasible, norm, found);
+            }
+            long w = weights[p];
+            for (int i = 0; i < found; i++) {
+                if (norm[i] < 0 || norm[i] > 100) {
+                    throw new IllegalStateException(s.name() + " returned score " + norm[i] + " outside 0..100");
+                }
+                totals[i] += w * norm[i];
+            }
+        }
+    }
+
+    /**
+     * Recomputes the node-local raw scores of the feasible nodes that changed since they were scored
+     * for this template; one validity check per node covers every node-local plugin.
+     */
+    private void refreshCachedScores(CompiledPod pod, int found) {
+        for (int i = 0; i < found; i++) {
+            int node = feasible[i];
+            long g = nodes.nodeGeneration(node);
+            if (scoreOwner[node] == pod && scoreGeneration[node] == g) {
+                continue;
+            }
+            for (int p = 0; p < scorers.length; p++) {
+                if (scoreActive[p] && scorers[p].scoreIsNodeLocal()) {
+                    scoreCache[p][node] = scorers[p].score(pod, node);
+                }
+            }
+            scoreOwner[node] = pod;
+            scoreGeneration[node] = g;
+        }
+    }
+
+    /** Highest total wins; ties uniformly from the seeded stream. */
+    private int select() {
+        long best = Long.MIN_VALUE;
+        for (int i = 0; i < found; i++) {
+            if (totals[i] > best) {
+                best = totals[i];
+                tieCount = 0;
+            }
+            if (totals[i] == best) {
+                ties[tieCount++] = i;
+            }
+        }
+        return feasible[ties[tieCount == 1 ? 0 : tieRandom.nextInt(tieCount)]];
+    }
+
+    private int[] subset(int[] all, Set<String> names) {
+        int[] out = new int[names.size()];
+        int n = 0;
+        for (int node : all) {
+            if (names.contains(nodes.name(node))) {
+                out[n++] = node;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private ScheduleResult.Explanation explanation(int found, int rejected) {
+        List<String> names = new ArrayList<>();
+        for (ScorePlugin s : scorers) {
+            names.add(s.name());
+        }
+        List<ScheduleResult.NodeScores> scores = new ArrayList<>();
+        for (int i = 0; i < found; i++) {
+            long[] r = new long[scorers.length];
+            long[] nz = new long[scorers.length];
+            boolean[] skipped = new boolean[scorers.length];
+            for (int p = 0; p < scorers.length; p++) {
+                skipped[p] = !scoreActive[p];
+                r[p] = scoreActive[p] ? raw[p][i] : 0;
+                nz[p] = scoreActive[p] ? normalized[p][i] : 0;
+            }
+            scores.add(new ScheduleResult.NodeScores(nodes.name(feasible[i]), r, nz, skipped, totals[i]));
+        }
+        List<ScheduleResult.Rejection> rejections = new ArrayList<>();
+        for (int i = 0; i < rejected; i++) {
+            rejections.add(new ScheduleResult.Rejection(nodes.name(rejectedNodes[i]), rejectedPlugins[i],
+                    rejectedReasons[i]));
+        }
+        return new ScheduleResult.Explanation(List.copyOf(names), weights.clone(), scores, rejections);
+    }
+
+    private void ensureScratch(int n) {
+        int slots = nodes.slots();
+        if (nodes.membershipGeneration() != cachedMembership || filterOwner.length < slots) {
+            // node-local results of ImageLocality depend on the node set; new slots need room
+            cachedMembership = nodes.membershipGeneration();
+            filterOwner = new CompiledPod[slots];
+            filterGeneration = new long[slots];
+            filterReason = new String[slots];
+            filterPlugin = new String[slots];
+            scoreOwner = new CompiledPod[slots];
+            scoreGeneration = new long[slots];
+            for (int p = 0; p < scorers.length; p++) {
+                scoreCache[p] = new long[slots];
+            }
+        }
+        if (feasible.length >= n) {
+            return;
+        }
+        feasible = new int[n];
+        rejectedNodes = new int[n];
+        rejectedReasons = new String[n];
+        rejectedPlugins = new String[n];
+        totals = new long[n];
+        ties = new int[n];
+        for (int p = 0; p < scorers.length; p++) {
+            raw[p] = new long[n];
+            normalized[p] = new long[n];
+        }
+    }
+}

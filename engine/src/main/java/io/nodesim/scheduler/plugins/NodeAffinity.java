@@ -1,0 +1,81 @@
+package io.nodesim.scheduler.plugins;
+
+import io.nodesim.scheduler.CompiledPod;
+import io.nodesim.scheduler.NodeTable;
+import java.util.Set;
+
+/**
+ * Filter: the pod's nodeSelector and required node affinity (terms ORed, expressions ANDed); a
+ * required term pinning {@code metadata.name} narrows the nodes PreFilter hands to filtering.
+ * Score: the sum of the weights of the preferred terms a node matches, normalised by the maximum
+ * (kubernetes .../plugins/nodeaffinity/node_affinity.go).
+ */
+public final class NodeAffinity implements FilterPlugin, ScorePlugin {
+    public static final String NAME = "NodeAffinity";
+    static final String REASON = "node(s) didn't match Pod's node affinity/selector";
+
+    private final NodeTable nodes;
+
+    public NodeAffinity(NodeTable nodes) {
+        this.nodes = nodes;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String preFilter(CompiledPod pod) {
+        return pod.nodeSelector == null && pod.requiredNodeAffinity == null ? SKIP : null;
+    }
+
+    @Override
+    public Set<String> preFilterNodeNames(CompiledPod pod) {
+        return pod.requiredNodeAffinity == null ? null : pod.requiredNodeAffinity.pinnedNames();
+    }
+
+    @Override
+    public String filter(CompiledPod pod, int node) {
+        return matchesRequired(pod, nodes, node) ? null : REASON;
+    }
+
+    /** nodeSelector AND required node affinity, as the DaemonSet controller also checks them. */
+    public static boolean matchesRequired(CompiledPod pod, NodeTable nodes, int node) {
+        if (pod.nodeSelector != null && !pod.nodeSelector.matches(nodes, node)) {
+            return false;
+        }
+        return pod.requiredNodeAffinity == null || pod.requiredNodeAffinity.matches(nodes, node);
+    }
+
+    @Override
+    public boolean preScore(CompiledPod pod, int[] feasible, int count) {
+        return pod.preferredTerms.length > 0;
+    }
+
+    @Override
+    public boolean scoreIsNodeLocal() {
+        return true;
+    }
+
+    @Override
+    public long score(CompiledPod pod, int node) {
+        long sum = 0;
+        for (int t = 0; t < pod.preferredTerms.length; t++) {
+            if (pod.preferredTerms[t].matches(nodes, node)) {
+                sum += pod.preferredWeights[t];
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public boolean normalizes() {
+        return true;
+    }
+
+    @Override
+    public void normalize(int[] feasible, long[] scores, int count) {
+        Normalize.defaultNormalize(scores, count, false);
+    }
+}

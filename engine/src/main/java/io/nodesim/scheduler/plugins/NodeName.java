@@ -1,0 +1,31 @@
+package io.nodesim.scheduler.plugins;
+
+import io.nodesim.scheduler.CompiledPod;
+import io.nodesim.scheduler.NodeTable;
+
+/** Rejects every node but {@code spec.nodeName} (kubernetes .../plugins/nodename/node_name.go). */
+public final class NodeName implements FilterPlugin {
+    public static final String NAME = "NodeName";
+    static final String REASON = "node(s) didn't match the requested node name";
+
+    private final NodeTable nodes;
+
+    public NodeName(NodeTable nodes) {
+        this.nodes = nodes;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String preFilter(CompiledPod pod) {
+        return pod.nodeName == null ? SKIP : null;
+    }
+
+    @Override
+    public String filter(CompiledPod pod, int node) {
+        return pod.nodeName.equals(nodes.name(node)) ? null : REASON;
+    }
+}

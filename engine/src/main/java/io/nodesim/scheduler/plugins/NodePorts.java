@@ -1,0 +1,43 @@
+package io.nodesim.scheduler.plugins;
+
+import io.nodesim.scheduler.CompiledPod;
+import io.nodesim.scheduler.NodeTable;
+import java.util.List;
+
+/**
+ * Rejects a node where a requested host port (protocol, IP, port; 0.0.0.0 conflicts with every IP)
+ * is taken (kubernetes .../plugins/nodeports/node_ports.go).
+ */
+public final class NodePorts implements FilterPlugin {
+    public static final String NAME = "NodePorts";
+    static final String REASON = "node(s) didn't have free ports for the requested pod ports";
+
+    private final NodeTable nodes;
+
+    public NodePorts(NodeTable nodes) {
+        this.nodes = nodes;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String preFilter(CompiledPod pod) {
+        return pod.hostPorts.isEmpty() ? SKIP : null;
+    }
+
+    @Override
+    public String filter(CompiledPod pod, int node) {
+        List<CompiledPod.HostPort> used = nodes.hostPorts(node);
+        for (CompiledPod.HostPort want : pod.hostPorts) {
+            for (CompiledPod.HostPort have : used) {
+                if (want.conflicts(have)) {
+                    return REASON;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,166 @@
+package io.nodesim.scheduler.plugins;
+
+import io.nodesim.scheduler.CompiledPod;
+import io.nodesim.scheduler.NodeTable;
+import java.util.List;
+
+/**
+ * Filter: "Too many pods", then for each resource the pod requests (real requests, no defaults)
+ * {@code request > allocatable - requested} is "Insufficient X". Score: the configured strategy
+ * over non-zero requests (kubernetes .../plugins/noderesources/{fit,least_allocated,most_allocated,
+ * requested_to_capacity_ratio,resource_allocation}.go), with Go's integer division.
+ */
+public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
+    public static final String NAME = "NodeResourcesFit";
+    static final String TOO_MANY_PODS = "Too many pods";
+    private static final int LEAST = 0;
+    private static final int MOST = 1;
+    private static final int RATIO = 2;
+
+    private final NodeTable nodes;
+    private final int strategy;
+    private final int[] resources;
+    private final long[] weights;
+    private final long[] shapeUtil;
+    private final long[] shapeScore;
+    private String[] insufficient = new String[0];
+    /** Per-cycle: rows and pod requests per configured resource; skip[i] drops an unrequested extended resource. */
+    private final long[][] allocRows;
+    private final long[][] usedRows;
+    private final long[] podRequests;
+    private final boolean[] skip;
+    private boolean requestsAnything;
+
+    public NodeResourcesFit(NodeTable nodes, ScoringStrategy s) {
+        this.nodes = nodes;
+        this.strategy = switch (s.type()) {
+            case "MostAllocated" -> MOST;
+            case "RequestedToCapacityRatio" -> RATIO;
+            default -> LEAST;
+        };
+        List<ResourceSpec> rs = s.resources();
+        resources = new int[rs.size()];
+        weights = new long[rs.size()];
+        for (int i = 0; i < rs.size(); i++) {
+            resources[i] = nodes.resources().intern(rs.get(i).name());
+            weights[i] = rs.get(i).weight();
+        }
+        allocRows = new long[rs.size()][];
+        usedRows = new long[rs.size()][];
+        podRequests = new long[rs.size()];
+        skip = new boolean[rs.size()];
+        shapeUtil = s.shape().stream().mapToLong(ScoringStrategy.ShapePoint::utilization).toArray();
+        // shape scores are 0..10 (MaxCustomPriorityScore); the scorer works on 0..100
+        shapeScore = s.shape().stream().mapToLong(p -> p.score() * 10L).toArray();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String preFilter(CompiledPod pod) {
+        requestsAnything = false;
+        for (long r : pod.requests) {
+            requestsAnything |= r > 0;
+        }
+        if (insufficient.length < nodes.resources().size()) {
+            insufficient = new String[nodes.resources().size()];
+            for (int r = 0; r < insufficient.length; r++) {
+                insufficient[r] = "Insufficient " + nodes.resources().name(r);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String filter(CompiledPod pod, int node) {
+        if (nodes.podCount(node) + 1 > nodes.allowedPods(node)) {
+            return TOO_MANY_PODS;
+        }
+        if (!requestsAnything) {
+            return null;
+        }
+        long[] req = pod.requests;
+        for (int r = 0; r < req.length; r++) {
+            if (req[r] > 0 && req[r] > nodes.allocatable(r, node) - nodes.requested(r, node)) {
+                return insufficient[r];
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public boolean preScore(CompiledPod pod, int[] feasible, int count) {
+        for (int i = 0; i < resources.length; i++) {
+            int r = resources[i];
+            allocRows[i] = nodes.allocatableRow(r);
+            if (r == NodeTable.CPU) {
+                podRequests[i] = pod.nonZeroCpu;
+                usedRows[i] = nodes.nonZeroCpuRow();
+            } else if (r == NodeTable.MEMORY) {
+                podRequests[i] = pod.nonZeroMemory;
+                usedRows[i] = nodes.nonZeroMemoryRow();
+            } else {
+                podRequests[i] = pod.request(r);
+                usedRows[i] = nodes.requestedRow(r);
+            }
+            skip[i] = podRequests[i] == 0 && isScalar(r);
+        }
+        return true;
+    }
+
+    @Override
+    public boolean scoreIsNodeLocal() {
+        return true;
+    }
+
+    /** The node's score; valid after {@link #preScore} for the same pod. */
+    @Override
+    public long score(CompiledPod pod, int node) {
+        long nodeScore = 0;
+        long weightSum = 0;
+        for (int i = 0; i < resources.length; i++) {
+            long alloc = allocRows[i][node];
+            if (skip[i] || alloc == 0) {
+                continue;
+            }
+            long requested = usedRows[i][node] + podRequests[i];
+            long s = switch (strategy) {
+                case LEAST -> requested > alloc ? 0 : (alloc - requested) * Normalize.MAX_NODE_SCORE / alloc;
+                case MOST -> Math.min(requested, alloc) * Normalize.MAX_NODE_SCORE / alloc;
+                default -> shape(requested > alloc ? 100 : requested * 100 / alloc);
+            };
+            if (strategy == RATIO && s <= 0) {
+                // RequestedToCapacityRatio drops zero-scored resources from numerator and weights
+                continue;
+            }
+            nodeScore += s * weights[i];
+            weightSum += weights[i];
+        }
+        if (weightSum == 0) {
+            return 0;
+        }
+        return strategy == RATIO ? Math.round((double) nodeScore / weightSum) : nodeScore / weightSum;
+    }
+
+    /** helper.BuildBrokenLinearFunction over the scaled shape. */
+    private long shape(long p) {
+        for (int i = 0; i < shapeUtil.length; i++) {
+            if (p <= shapeUtil[i]) {
+                if (i == 0) {
+                    return shapeScore[0];
+                }
+                return shapeScore[i - 1] + (shapeScore[i] - shapeScore[i - 1]) * (p - shapeUtil[i - 1])
+                        / (shapeUtil[i] - shapeUtil[i - 1]);
+            }
+        }
+        return shapeScore[shapeScore.length - 1];
+    }
+
+    /** Extended resources (not cpu, memory, ephemeral-storage) are "scalar" and skipped when not requested. */
+    private boolean isScalar(int r) {
+        return !"ephemeral-storage".equals(nodes.resources().name(r));
+    }
+}

@@ -1,0 +1,38 @@
+package io.nodesim.scheduler.plugins;
+
+import io.nodesim.scheduler.CompiledPod;
+
+/** A plugin at the PreScore, Score and NormalizeScore extension points. */
+public interface ScorePlugin {
+    String name();
+
+    /** Runs once per cycle over the feasible nodes; false is PreScore's Skip (no score from this plugin). */
+    boolean preScore(CompiledPod pod, int[] feasible, int count);
+
+    /** The raw score of one feasible node. */
+    long score(CompiledPod pod, int node);
+
+    /** Raw scores of the feasible nodes into {@code out}. */
+    default void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out) {
+        for (int i = 0; i < count; i++) {
+            out[i] = score(pod, feasible[i]);
+        }
+    }
+
+    /**
+     * True when the raw score depends only on the pod template, the node's own state and the set of
+     * nodes, so the scheduler may reuse it while the node is unchanged.
+     */
+    default boolean scoreIsNodeLocal() {
+        return false;
+    }
+
+    /** Whether the plugin has ScoreExtensions (NormalizeScore). */
+    default boolean normalizes() {
+        return false;
+    }
+
+    /** NormalizeScore over the feasible list, in place; scores[i] belongs to feasible[i]. */
+    default void normalize(int[] feasible, long[] scores, int count) {
+    }
+}

@@ -1,0 +1,151 @@
+package io.nodesim.scheduler.queue;
+
+import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.kernel.SimTime;
+import io.nodesim.kernel.Simulation;
+import io.nodesim.scheduler.CompiledPod;
+import io.nodesim.scheduler.ScheduleResult;
+import io.nodesim.scheduler.Scheduler;
+import java.util.Arrays;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * kube-scheduler's main loop in simulated time (kubernetes pkg/scheduler/scheduler.go Run,
+ * schedule_one.go): one cycle at a time, each taking a sampled cycle latency; the chosen node is
+ * assumed at once and the bind completes after a sampled binding latency. The backoffQ is flushed
+ * on the 1 s ticker and the unschedulable pool on the 30 s ticker, both aligned to t = 0. Other
+ * controllers notify cluster events ({@link #onClusterEvent}: node added, node Ready again or
+ * untainted, pod deleted).
+ */
+public final class SchedulerLoop {
+    /** What the rest of the simulation learns from the scheduler. */
+    public interface Listener {
+        void bound(int pod, int node, long time);
+
+        void unschedulable(int pod, ScheduleResult result, long time);
+    }
+
+    private static final long BACKOFF_TICK = SimTime.SECOND;
+    private static final long UNSCHEDULABLE_TICK = 30 * SimTime.SECOND;
+
+    private final Simulation sim;
+    private final Scheduler scheduler;
+    private final SchedulingQueue queue;
+    private final DurationDistribution cycleLatency;
+    private final DurationDistribution bindLatency;
+    private final RandomGenerator rng;
+    private final Listener listener;
+    private final int cycleKind;
+    private final int boundKind;
+    private final int backoffKind;
+    private final int leftoverKind;
+    private CompiledPod[] pods = new CompiledPod[16];
+    private int[] boundNode = new int[16];
+    private boolean busy;
+    private long backoffFlushAt = SimTime.NEVER;
+    private boolean leftoverPending;
+
+    public SchedulerLoop(Simulation sim, Scheduler scheduler, DurationDistribution cycleLatency,
+            DurationDistribution bindLatency, RandomGenerator rng, Listener listener) {
+        this.sim = sim;
+        this.scheduler = scheduler;
+        this.queue = new SchedulingQueue(scheduler.configuration().podInitialBackoff(),
+                scheduler.configuration().podMaxBackoff(), scheduler.configuration().popFromBackoffQ());
+        this.cycleLatency = cycleLatency;
+        this.bindLatency = bindLatency;
+        this.rng = rng;
+        this.listener = listener;
+        this.cycleKind = sim.registerKind("scheduler.cycle", (t, now) -> cycle(now));
+        this.boundKind = sim.registerKind("scheduler.bound", (t, now) -> listener.bound(t, boundNode[t], now));
+        this.backoffKind = sim.registerKind("scheduler.backoffFlush", (t, now) -> flushBackoff(now));
+        this.leftoverKind = sim.registerKind("scheduler.unschedulableFlush", (t, now) -> flushLeftover(now));
+    }
+
+    public SchedulingQueue queue() {
+        return queue;
+    }
+
+    /** A new pending pod (a controller created it). */
+    public void submit(int pod, CompiledPod template) {
+        if (pod >= pods.length) {
+            pods = Arrays.copyOf(pods, Math.max(pod + 1, pods.length * 2));
+            boundNode = Arrays.copyOf(boundNode, pods.length);
+        }
+        pods[pod] = template;
+        queue.add(pod, template.priority, sim.now());
+        kick();
+    }
+
+    /** A pod was deleted before it was bound: it leaves the queue. */
+    public void forget(int pod) {
+        queue.done(pod);
+    }
+
+    /** A node was added, became Ready / schedulable / untainted, or a pod was deleted. */
+    public void onClusterEvent() {
+        queue.moveAllToActiveOrBackoff(sim.now());
+        armTimers();
+        kick();
+    }
+
+    private void kick() {
+        if (!busy && (queue.activeSize() > 0 || (scheduler.configuration().popFromBackoffQ() && queue.backoffSize() > 0))) {
+            busy = true;
+            sim.scheduleAfter(0, cycleKind, 0);
+        }
+    }
+
+    private void cycle(long now) {
+        int pod = queue.pop();
+        if (pod < 0) {
+            busy = false;
+            return;
+        }
+        long end = now + cycleLatency.sample(rng);
+        ScheduleResult r = scheduler.scheduleOne(pods[pod]);
+        if (r.scheduled()) {
+            queue.done(pod);
+            boundNode[pod] = r.node();
+            sim.schedule(end + bindLatency.sample(rng), boundKind, pod);
+        } else {
+            queue.addUnschedulable(pod, end);
+            listener.unschedulable(pod, r, end);
+            armTimers();
+        }
+        sim.schedule(end, cycleKind, 0);
+    }
+
+    private void flushBackoff(long now) {
+        backoffFlushAt = SimTime.NEVER;
+        queue.flushBackoffCompleted(now);
+        armTimers();
+        kick();
+    }
+
+    private void flushLeftover(long now) {
+        leftoverPending = false;
+        queue.flushUnschedulableLeftover(now);
+        armTimers();
+        kick();
+    }
+
+    /** Arms the 1 s and 30 s tickers only while they have work: the same ticks, fewer events. */
+    private void armTimers() {
+        long expiry = queue.nextBackoffExpiry();
+        if (expiry != SimTime.NEVER) {
+            long tick = Math.max(ceil(expiry, BACKOFF_TICK), ceil(sim.now(), BACKOFF_TICK));
+            if (tick < backoffFlushAt) {
+                backoffFlushAt = tick;
+                sim.schedule(tick, backoffKind, 0);
+            }
+        }
+        if (!leftoverPending && queue.unschedulableSize() > 0) {
+            leftoverPending = true;
+            sim.schedule(ceil(sim.now() + 1, UNSCHEDULABLE_TICK), leftoverKind, 0);
+        }
+    }
+
+    private static long ceil(long t, long step) {
+        return (t + step - 1) / step * step;
+    }
+}

@@ -1,0 +1,63 @@
+package io.nodesim.scheduler.explain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.nodesim.scenario.KubernetesVersion;
+import io.nodesim.scenario.NodeGroup;
+import io.nodesim.scenario.Scenario;
+import io.nodesim.scenario.ScenarioException;
+import io.nodesim.scenario.WorkloadSpec;
+import io.nodesim.scheduler.TestCluster;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScheduleRunTest {
+    /** Builds a scenario with only what {@code schedule} reads. */
+    public static Scenario scenario(Map<String, Object> kubeScheduler, List<WorkloadSpec> workloads) {
+        List<NodeGroup> nodes = List.of(
+                new NodeGroup("a", false, 1, List.of("z1"), TestCluster.node(4000, 8192, Map.of())),
+                new NodeGroup("b", false, 1, List.of("z2"), TestCluster.node(4000, 8192, Map.of(),
+                        "dedicated=gpu:NoSchedule")),
+                new NodeGroup("c", false, 1, List.of("z1"), TestCluster.node(8000, 16384, Map.of())));
+        return new Scenario("t", "", "t.yaml", KubernetesVersion.parse("1.35"), TestCluster.V135, 7, 1, 1, null, null,
+                null, kubeScheduler, null, nodes, workloads, null, List.of(), Map.of());
+    }
+
+    public static List<WorkloadSpec> workloads() {
+        PodTemplateSpec web = TestCluster.template(1000, 1024, Map.of("app", "web"));
+        PodTemplateSpec pinned = new PodTemplateSpecBuilder(TestCluster.template(100, 100, Map.of()))
+                .editSpec().withNodeName("a").endSpec().build();
+        return List.of(
+                new WorkloadSpec("Deployment", "web", null, 2, Map.of("app", "web"), web, null),
+                new WorkloadSpec("DaemonSet", "agent", null, 0, Map.of(), TestCluster.template(50, 64, Map.of()), null),
+                new WorkloadSpec("Pod", "static", null, 1, Map.of(), pinned, null));
+    }
+
+    @Test
+    void bindsNodeNamePodsFirst_thenSchedulesInOrder_daemonSetSkipsTaintedNode() {
+        ScheduleRun run = ScheduleRun.run(scenario(Map.of(), workloads()));
+        List<String> pods = run.placements().stream().map(Placement::pod).toList();
+        assertEquals(List.of("static", "web-0", "web-1", "agent-a", "agent-c"), pods);
+        Placement web0 = run.placements().get(1);
+        // b is tainted NoSchedule; c is twice as big, so LeastAllocated prefers it
+        assertEquals("c", web0.node());
+        assertEquals(2, web0.result().feasibleNodes());
+        assertEquals("a", run.placements().get(3).node());
+        assertEquals(1, run.placements().get(3).result().feasibleNodes());
+        assertTrue(run.placements().get(0).boundByNodeName());
+    }
+
+    @Test
+    void badKubeSchedulerConfig_isAScenarioErrorWithPath() {
+        Map<String, Object> bad = Map.of("profiles", List.of(Map.of("plugins", Map.of("score", Map.of(
+                "enabled", List.of(Map.of("name", "NodeResourceFit", "weight", 5)))))));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScheduleRun.run(scenario(bad, workloads())));
+        assertEquals("kubeScheduler.profiles[0].plugins.score.enabled[0].name", e.path());
+        assertTrue(e.getMessage().contains("did you mean \"NodeResourcesFit\""), e.getMessage());
+    }
+}
