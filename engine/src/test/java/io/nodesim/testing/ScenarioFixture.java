@@ -2,6 +2,7 @@ package io.nodesim.testing;
 
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.nodesim.kernel.DurationDistribution;
@@ -126,14 +127,21 @@ public final class ScenarioFixture {
     }
 
     public ScenarioFixture pool(String name, int count, String... zones) {
-        nodes.add(new NodeGroup(name, true, count, List.of(zones), new NodeBuilder().withNewMetadata().endMetadata().build()));
+        nodes.add(new NodeGroup(name, true, count, List.of(zones), nodeTemplate(Map.of())));
         return this;
     }
 
     public ScenarioFixture node(String name, String zone, Map<String, String> labels) {
-        nodes.add(new NodeGroup(name, false, 1, List.of(zone),
-                new NodeBuilder().withNewMetadata().withLabels(labels).endMetadata().build()));
+        nodes.add(new NodeGroup(name, false, 1, List.of(zone), nodeTemplate(labels)));
         return this;
+    }
+
+    /** The loader's default node: 4 CPU, 16 GiB, 110 pods. */
+    private static io.fabric8.kubernetes.api.model.Node nodeTemplate(Map<String, String> labels) {
+        return new NodeBuilder().withNewMetadata().withLabels(labels).endMetadata().withNewStatus()
+                .withAllocatable(Map.of("cpu", new Quantity("4"), "memory", new Quantity("16Gi"), "pods",
+                        new Quantity("110")))
+                .endStatus().build();
     }
 
     public ScenarioFixture deployment(String name, int replicas, Toleration... tolerations) {
@@ -145,8 +153,10 @@ public final class ScenarioFixture {
     }
 
     public ScenarioFixture workload(String kind, String name, int replicas, Toleration... tolerations) {
-        PodTemplateSpec t = new PodTemplateSpecBuilder().withNewMetadata().endMetadata().withNewSpec()
-                .withTolerations(List.of(tolerations)).endSpec().build();
+        PodTemplateSpec t = new PodTemplateSpecBuilder().withNewMetadata().withLabels(Map.of("app", name)).endMetadata()
+                .withNewSpec().withTolerations(List.of(tolerations)).addNewContainer().withName("app").withImage("app:1")
+                .withNewResources().withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("128Mi")))
+                .endResources().endContainer().endSpec().build();
         workloads.add(new WorkloadSpec(kind, name, "default", replicas, Map.of("app", name), t, null));
         return this;
     }
