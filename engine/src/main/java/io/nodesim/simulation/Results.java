@@ -74,7 +74,9 @@ final class Results {
                 continue;
             }
             boolean disrupted = pods.notReadyAt[p] != SimTime.NEVER || pods.isDeleted(p);
-            if (disrupted || nodes.failedAt[node] != SimTime.NEVER) {
+            boolean onFaultedNode = nodes.failedAt[node] != SimTime.NEVER
+                    && (pods.createdAt[p] == SimTime.NEVER || pods.createdAt[p] < nodes.failedAt[node]);
+            if (disrupted || onFaultedNode) {
                 podRows.add(row(cluster, p));
                 addPhases(samples, nodes, pods, p);
             }

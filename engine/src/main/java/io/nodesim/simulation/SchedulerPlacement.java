@@ -1,7 +1,9 @@
 package io.nodesim.simulation;
 
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Toleration;
 import io.nodesim.cluster.PodPlacement;
+import io.nodesim.cluster.Taints;
 import io.nodesim.scenario.NodeGroup;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.ScenarioException;
@@ -29,6 +31,7 @@ public final class SchedulerPlacement implements PodPlacement {
     private final PodCompiler compiler = new PodCompiler(nodes);
     private final RandomGenerator ties;
     private Scheduler scheduler;
+    private io.nodesim.scenario.ApiServerConfig apiServer;
     private CompiledPod[] workloadTemplate = new CompiledPod[0];
     private CompiledPod[] podTemplate = new CompiledPod[0];
 
@@ -39,6 +42,7 @@ public final class SchedulerPlacement implements PodPlacement {
 
     @Override
     public List<Placed> placeAll(Scenario scenario) {
+        apiServer = scenario.kubeApiServer();
         for (NodeGroup g : scenario.nodes()) {
             nodes.addGroup(g);
         }
@@ -91,18 +95,50 @@ public final class SchedulerPlacement implements PodPlacement {
                 }
             }
             case "Pod" -> {
-                workloadTemplate[w] = compiler.compile(spec);
+                workloadTemplate[w] = compiler.compile(withDefaultTolerations(spec));
                 out.add(new Placed(w, spec.name(), -1));
                 templates.add(workloadTemplate[w]);
             }
             default -> {
-                workloadTemplate[w] = compiler.compile(spec);
+                workloadTemplate[w] = compiler.compile(withDefaultTolerations(spec));
                 for (int i = 0; i < spec.replicas(); i++) {
                     out.add(new Placed(w, spec.name() + "-" + i, -1));
                     templates.add(workloadTemplate[w]);
                 }
             }
         }
+    }
+
+    /**
+     * The pod as the API server stores it: the DefaultTolerationSeconds admission plugin adds
+     * {@code not-ready} / {@code unreachable} NoExecute tolerations (tolerationSeconds from the
+     * kube-apiserver flags) to a pod that has none for the key. The scheduler sees them, so a pod
+     * may land on a node that only keeps its NoExecute taint until the next monitor pass.
+     */
+    private WorkloadSpec withDefaultTolerations(WorkloadSpec spec) {
+        List<Toleration> add = new ArrayList<>();
+        List<Toleration> have = spec.template().getSpec() == null || spec.template().getSpec().getTolerations() == null
+                ? List.of() : spec.template().getSpec().getTolerations();
+        for (String key : new String[] {Taints.NOT_READY_KEY, Taints.UNREACHABLE_KEY}) {
+            boolean tolerated = have.stream().anyMatch(t -> (t.getKey() == null || t.getKey().isEmpty()
+                    ? "Exists".equals(t.getOperator()) : key.equals(t.getKey()))
+                    && (t.getEffect() == null || t.getEffect().isEmpty() || "NoExecute".equals(t.getEffect())));
+            if (!tolerated) {
+                add.add(new Toleration("NoExecute", key, "Exists", defaultSeconds(key), null));
+            }
+        }
+        if (add.isEmpty()) {
+            return spec;
+        }
+        PodTemplateSpec t = new io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder(spec.template()).editOrNewSpec()
+                .addAllToTolerations(add).endSpec().build();
+        return new WorkloadSpec(spec.kind(), spec.name(), spec.namespace(), spec.replicas(), spec.selector(), t,
+                spec.manifest());
+    }
+
+    private long defaultSeconds(String key) {
+        return Taints.NOT_READY_KEY.equals(key) ? apiServer.defaultNotReadyTolerationSeconds()
+                : apiServer.defaultUnreachableTolerationSeconds();
     }
 
     public Scheduler scheduler() {
