@@ -90,7 +90,10 @@ public class ZoneOutageScaleBenchmark {
         var kcm = new ControllerManagerConfig(SimTime.seconds(5), SimTime.seconds(50), SimTime.seconds(60), 0.1, 0.01,
                 50, 0.55, true, SimTime.MINUTE * 5);
         var pool = new NodeGroup("worker", true, nodes, List.of("a", "b", "c"),
-                new NodeBuilder().withNewMetadata().endMetadata().build());
+                new NodeBuilder().withNewMetadata().endMetadata().withNewStatus().withAllocatable(Map.of("cpu",
+                        new io.fabric8.kubernetes.api.model.Quantity("4"), "memory",
+                        new io.fabric8.kubernetes.api.model.Quantity("16Gi"), "pods",
+                        new io.fabric8.kubernetes.api.model.Quantity("110"))).endStatus().build());
         var template = new PodTemplateSpecBuilder().withNewMetadata().endMetadata().withNewSpec().endSpec().build();
         var web = new WorkloadSpec("Deployment", "web", "default", nodes, Map.of("app", "web"), template, null);
         var agent = new WorkloadSpec("DaemonSet", "agent", "default", 0, Map.of("app", "agent"), template, null);

@@ -8,6 +8,7 @@ import io.nodesim.metrics.MetricSummary;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.reports.RunOutputs;
 import io.nodesim.reports.console.SummaryTable;
+import io.nodesim.reports.console.UnrecoveredPods;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.ScenarioLoader;
@@ -110,6 +111,11 @@ final class RunCommand implements Callable<Integer> {
         System.out.println();
         System.out.print(SummaryTable.format(summaries));
         System.out.println();
+        List<String> unrecovered = UnrecoveredPods.lines(runs);
+        if (!unrecovered.isEmpty()) {
+            unrecovered.forEach(System.out::println);
+            System.out.println();
+        }
         System.out.println("Wrote " + written.size() + " files to " + dir + " (open " + dir.resolve("report.html") + ")");
         return NodesimCommand.EXIT_OK;
     }

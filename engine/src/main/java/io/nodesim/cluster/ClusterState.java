@@ -14,6 +14,7 @@ public final class ClusterState {
     private final EventRecorder recorder;
     private final Map<String, Integer> nodeIndex = new HashMap<>();
     private WorkloadAvailability availability;
+    private final java.util.List<NodeChangeListener> nodeListeners = new java.util.ArrayList<>();
 
     public ClusterState(NodeTable nodes, PodTable pods, List<String> zones, List<WorkloadInfo> workloads,
             EventRecorder recorder) {
@@ -61,6 +62,17 @@ public final class ClusterState {
         if (pods.ready[pod] != isReady) {
             pods.ready[pod] = isReady;
             availability.changed(pods.workload[pod], isReady ? 1 : -1, now);
+        }
+    }
+
+    public void addNodeListener(NodeChangeListener listener) {
+        nodeListeners.add(listener);
+    }
+
+    /** A node's taints changed or it was deleted: its watchers are told. */
+    public void nodeChanged(int node, long now) {
+        for (NodeChangeListener l : nodeListeners) {
+            l.nodeChanged(node, now);
         }
     }
 

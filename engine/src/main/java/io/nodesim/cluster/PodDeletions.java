@@ -1,14 +1,18 @@
 package io.nodesim.cluster;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Gives pods their deletion timestamp (the DELETE the taint-eviction controller or the legacy
- * node controller sends), records it, and tells the {@link PodListener}. The pod stays on its node,
- * Terminating, since a dead kubelet never confirms the deletion.
+ * node controller sends), records it, and tells the {@link PodListener}s. The pod stays on its
+ * node, Terminating, since a dead kubelet never confirms the deletion; its object goes only when
+ * it is force-deleted (pod GC) or its kubelet comes back and confirms ({@link #remove}).
  */
 public final class PodDeletions {
     private final ClusterState cluster;
     private final Samples samples;
-    private PodListener listener = (pod, time) -> { };
+    private final List<PodListener> listeners = new ArrayList<>();
     private int falseEvictions;
 
     public PodDeletions(ClusterState cluster, Samples samples) {
@@ -16,8 +20,8 @@ public final class PodDeletions {
         this.samples = samples;
     }
 
-    public void setListener(PodListener listener) {
-        this.listener = listener;
+    public void addListener(PodListener listener) {
+        listeners.add(listener);
     }
 
     public int falseEvictions() {
@@ -34,15 +38,40 @@ public final class PodDeletions {
         NodeTable nodes = cluster.nodes();
         pods.deletedAt[pod] = now;
         cluster.setPodReady(pod, false, now);
-        if (nodes.containersRunning[node]) {
+        if (node >= 0 && nodes.containersRunning[node] && pods.started[pod]) {
             pods.falseEviction[pod] = true;
             falseEvictions++;
         } else {
             samples.addSince(Samples.TIME_TO_DEAD_POD_DELETION, nodes.causeAt[node], now);
         }
         cluster.recorder().record(now, EventKind.PodDeleted, pods.name(pod), reason);
-        samples.addSince(Samples.TIME_TO_POD_DELETION, nodes.causeAt[node], now);
-        listener.podDeleted(pod, now);
+        if (node >= 0) {
+            samples.addSince(Samples.TIME_TO_POD_DELETION, nodes.causeAt[node], now);
+        }
+        for (PodListener l : listeners) {
+            l.podDeleted(pod, now);
+        }
         return true;
+    }
+
+    /** A deletion with grace period 0 (pod GC): the deletion timestamp, then the object is gone at once. */
+    public void forceDelete(int pod, long now, String reason) {
+        if (cluster.pods().isGone(pod)) {
+            return;
+        }
+        delete(pod, now, reason);
+        remove(pod, now);
+    }
+
+    /** The object of a deleted pod is removed from the API server. */
+    public void remove(int pod, long now) {
+        PodTable pods = cluster.pods();
+        if (pods.isGone(pod)) {
+            return;
+        }
+        pods.remove(pod, now, cluster.nodes());
+        for (PodListener l : listeners) {
+            l.podGone(pod, now);
+        }
     }
 }

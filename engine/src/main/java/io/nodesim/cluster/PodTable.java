@@ -7,6 +7,11 @@ import java.util.Arrays;
  * Every pod, one index per pod, in parallel primitive arrays that grow as pods are created. A
  * pod's tolerations of the node-controller taints live in its {@link WorkloadInfo} (compiled once
  * per template), so a pod row holds only what changes.
+ *
+ * <p>A pod's life: created Pending ({@link #node} = -1, not on any node list), bound to a node
+ * (linked into the node's list), started (its containers ran at least once), given a deletion
+ * timestamp, and finally gone (the API object removed: unlinked, {@link #goneAt} set). Pods that
+ * exist at t = 0 start bound, started and Ready.
  */
 public final class PodTable {
     private int count;
@@ -21,6 +26,20 @@ public final class PodTable {
     public boolean[] falseEviction;
     /** Next pod on the same node, -1 at the end (the head is {@link NodeTable#firstPod}). */
     public int[] nextOnNode;
+    /** Creation time of a pod created during the run; NEVER for the pods of t = 0. */
+    public long[] createdAt;
+    /** When the binding to its node completed; NEVER for the pods of t = 0 and Pending pods. */
+    public long[] scheduledAt;
+    /** The first time a pod created during the run became Ready. */
+    public long[] readyAt;
+    /** The API object was removed (force deletion, or the kubelet confirmed the deletion). */
+    public long[] goneAt;
+    /** Its containers have started on its node (kubelet start-up done), so a node Ready again makes it Ready. */
+    public boolean[] started;
+    /** The pod its controller created in its place, -1 when none (yet). */
+    public int[] replacement;
+    /** The pod this one replaces, -1 for a pod that replaces none. */
+    public int[] replaces;
 
     public PodTable(int capacity) {
         int c = Math.max(16, capacity);
@@ -32,6 +51,13 @@ public final class PodTable {
         deletedAt = new long[c];
         falseEviction = new boolean[c];
         nextOnNode = new int[c];
+        createdAt = new long[c];
+        scheduledAt = new long[c];
+        readyAt = new long[c];
+        goneAt = new long[c];
+        started = new boolean[c];
+        replacement = new int[c];
+        replaces = new int[c];
     }
 
     public int count() {
@@ -42,25 +68,83 @@ public final class PodTable {
         return names[pod];
     }
 
-    /** Adds a Running and Ready pod bound to {@code nodeIndex}; returns its index. */
+    /** Adds a Running and Ready pod bound to {@code nodeIndex} (a pod of t = 0); returns its index. */
     public int add(String name, int workloadIndex, int nodeIndex, NodeTable nodes) {
+        int p = addPending(name, workloadIndex, SimTime.NEVER);
+        started[p] = true;
+        ready[p] = true;
+        link(p, nodeIndex, nodes);
+        return p;
+    }
+
+    /** Adds a Pending pod (no node yet, not Ready) created at {@code now}; returns its index. */
+    public int addPending(String name, int workloadIndex, long now) {
         if (count == names.length) {
             grow();
         }
         int p = count++;
         names[p] = name;
-        node[p] = nodeIndex;
+        node[p] = -1;
         workload[p] = workloadIndex;
-        ready[p] = true;
+        ready[p] = false;
         notReadyAt[p] = SimTime.NEVER;
         deletedAt[p] = SimTime.NEVER;
+        createdAt[p] = now;
+        scheduledAt[p] = SimTime.NEVER;
+        readyAt[p] = SimTime.NEVER;
+        goneAt[p] = SimTime.NEVER;
+        replacement[p] = -1;
+        replaces[p] = -1;
+        nextOnNode[p] = -1;
+        return p;
+    }
+
+    /** The binding completed: the pod joins its node's list. */
+    public void bind(int pod, int nodeIndex, long now, NodeTable nodes) {
+        if (node[pod] >= 0) {
+            throw new IllegalStateException("pod " + names[pod] + " is already bound");
+        }
+        scheduledAt[pod] = now;
+        link(pod, nodeIndex, nodes);
+    }
+
+    private void link(int p, int nodeIndex, NodeTable nodes) {
+        node[p] = nodeIndex;
         nextOnNode[p] = nodes.firstPod[nodeIndex];
         nodes.firstPod[nodeIndex] = p;
-        return p;
+    }
+
+    /** The API object is removed: the pod leaves its node's list (it keeps {@link #node} for the records). */
+    public void remove(int pod, long now, NodeTable nodes) {
+        goneAt[pod] = now;
+        int n = node[pod];
+        if (n < 0) {
+            return;
+        }
+        if (nodes.firstPod[n] == pod) {
+            nodes.firstPod[n] = nextOnNode[pod];
+            return;
+        }
+        for (int p = nodes.firstPod[n]; p >= 0; p = nextOnNode[p]) {
+            if (nextOnNode[p] == pod) {
+                nextOnNode[p] = nextOnNode[pod];
+                return;
+            }
+        }
+        throw new IllegalStateException("pod " + names[pod] + " is not on its node's list");
     }
 
     public boolean isDeleted(int pod) {
         return deletedAt[pod] != SimTime.NEVER;
+    }
+
+    public boolean isGone(int pod) {
+        return goneAt[pod] != SimTime.NEVER;
+    }
+
+    /** Neither deleted nor gone: what a ReplicaSet counts ({@code controller.IsPodActive}). */
+    public boolean isActive(int pod) {
+        return deletedAt[pod] == SimTime.NEVER;
     }
 
     private void grow() {
@@ -73,5 +157,12 @@ public final class PodTable {
         deletedAt = Arrays.copyOf(deletedAt, c);
         falseEviction = Arrays.copyOf(falseEviction, c);
         nextOnNode = Arrays.copyOf(nextOnNode, c);
+        createdAt = Arrays.copyOf(createdAt, c);
+        scheduledAt = Arrays.copyOf(scheduledAt, c);
+        readyAt = Arrays.copyOf(readyAt, c);
+        goneAt = Arrays.copyOf(goneAt, c);
+        started = Arrays.copyOf(started, c);
+        replacement = Arrays.copyOf(replacement, c);
+        replaces = Arrays.copyOf(replaces, c);
     }
 }

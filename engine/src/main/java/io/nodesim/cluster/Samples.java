@@ -22,17 +22,41 @@ public final class Samples {
      * against false evictions needs the two apart.
      */
     public static final String TIME_TO_DEAD_POD_DELETION = "time_to_dead_pod_deletion";
+    public static final String TIME_TO_REPLACEMENT_READY = "time_to_replacement_ready";
+    public static final String WORKLOAD_UNAVAILABLE_SECONDS = "workload_unavailable_seconds";
     public static final String FALSE_EVICTIONS = "false_evictions";
+    /** The recovery phases of a replaced pod, in order, each ending where the next begins. */
+    public static final String PHASE_DETECTION = "phase_detection";
+    public static final String PHASE_TAINT_WAIT = "phase_taint_wait";
+    public static final String PHASE_TOLERATION_WAIT = "phase_toleration_wait";
+    public static final String PHASE_RESCHEDULE = "phase_reschedule";
+    public static final String PHASE_STARTUP = "phase_startup";
+    public static final String[] PHASES = {PHASE_DETECTION, PHASE_TAINT_WAIT, PHASE_TOLERATION_WAIT,
+        PHASE_RESCHEDULE, PHASE_STARTUP};
 
     private final Map<String, double[]> values = new LinkedHashMap<>();
     private final Map<String, Integer> sizes = new LinkedHashMap<>();
 
     public Samples() {
         for (String m : new String[] {TIME_TO_UNKNOWN, TIME_TO_NOEXECUTE_TAINT, TIME_TO_POD_NOT_READY,
-                TIME_TO_POD_DELETION, TIME_TO_DEAD_POD_DELETION}) {
+                TIME_TO_POD_DELETION, TIME_TO_DEAD_POD_DELETION, TIME_TO_REPLACEMENT_READY,
+                WORKLOAD_UNAVAILABLE_SECONDS, PHASE_DETECTION, PHASE_TAINT_WAIT, PHASE_TOLERATION_WAIT,
+                PHASE_RESCHEDULE, PHASE_STARTUP}) {
             values.put(m, new double[16]);
             sizes.put(m, 0);
         }
+    }
+
+    /** Adds a duration in microseconds as seconds. */
+    public void add(String metric, long micros) {
+        double[] a = values.get(metric);
+        int n = sizes.get(metric);
+        if (n == a.length) {
+            a = Arrays.copyOf(a, n * 2);
+            values.put(metric, a);
+        }
+        a[n] = micros / 1_000_000.0;
+        sizes.put(metric, n + 1);
     }
 
     /** Adds (now − cause) in seconds; nothing when no fault caused it. */
@@ -40,21 +64,18 @@ public final class Samples {
         if (cause == io.nodesim.kernel.SimTime.NEVER || cause > now) {
             return;
         }
-        double[] a = values.get(metric);
-        int n = sizes.get(metric);
-        if (n == a.length) {
-            a = Arrays.copyOf(a, n * 2);
-            values.put(metric, a);
-        }
-        a[n] = (now - cause) / 1_000_000.0;
-        sizes.put(metric, n + 1);
+        add(metric, now - cause);
     }
 
-    /** The samples, with {@code false_evictions} (one sample: the count) appended. */
+    /** The samples, with {@code false_evictions} (one sample: the count) before the phases. */
     public Map<String, double[]> toMap(int falseEvictions) {
         Map<String, double[]> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, Arrays.copyOf(v, sizes.get(k))));
-        out.put(FALSE_EVICTIONS, new double[] {falseEvictions});
+        values.forEach((k, v) -> {
+            if (k.equals(PHASE_DETECTION)) {
+                out.put(FALSE_EVICTIONS, new double[] {falseEvictions});
+            }
+            out.put(k, Arrays.copyOf(v, sizes.get(k)));
+        });
         return out;
     }
 }

@@ -4,11 +4,7 @@ import io.nodesim.scenario.FaultType;
 import java.util.EnumMap;
 import java.util.Map;
 
-/**
- * The one place that maps each {@link FaultType} to its class. NodeDelete belongs to the
- * pod-garbage-collection model (issue 5) and is not registered yet: a scenario that uses it is
- * rejected by {@link #fault}.
- */
+/** The one place that maps each {@link FaultType} to its class. */
 public final class FaultRegistry {
     private final Map<FaultType, Fault> faults = new EnumMap<>(FaultType.class);
 
@@ -22,6 +18,7 @@ public final class FaultRegistry {
         faults.put(FaultType.CONTROLLER_MANAGER_RESTART, new ControllerManagerRestart());
         faults.put(FaultType.NODE_RECOVER, new NodeRecover());
         faults.put(FaultType.OUT_OF_SERVICE_TAINT, new OutOfServiceTaint());
+        faults.put(FaultType.NODE_DELETE, new NodeDelete());
         faults.put(FaultType.RANDOM_NODE_FAILURES, new RandomNodeFailures(this));
     }
 

@@ -8,8 +8,9 @@ import io.nodesim.scenario.FaultSpec;
 /**
  * An operator adds {@code node.kubernetes.io/out-of-service:NoExecute} to the targets (and removes
  * it at the end of the duration). The taint-eviction controller then deletes every pod that does
- * not tolerate it, DaemonSet pods included. The podgc force-deletion of the Terminating pods
- * (NodeOutOfServiceVolumeDetach) belongs to the pod garbage collector model.
+ * not tolerate it, DaemonSet pods included; the pod garbage collector force-deletes the Terminating
+ * pods of a NotReady node with this taint at its next pass, and the attach-detach controller
+ * detaches their volumes without waiting for the unmount (NodeOutOfServiceVolumeDetach).
  */
 public final class OutOfServiceTaint implements Fault {
     @Override
@@ -37,5 +38,6 @@ public final class OutOfServiceTaint implements Fault {
         ctx.cluster().recorder().record(now, present ? EventKind.TaintAdded : EventKind.TaintRemoved, nodes.names[node],
                 Taints.describe(Taints.OUT_OF_SERVICE_NO_EXECUTE));
         ctx.taintEviction().noExecuteTaintsChanged(node, now);
+        ctx.cluster().nodeChanged(node, now);
     }
 }

@@ -4,6 +4,7 @@ import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.Condition;
 import io.nodesim.cluster.EventKind;
 import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.EventQueue;
@@ -35,6 +36,8 @@ public final class Kubelet {
     private final int postKind;
     private final long[] postHandle;
     private NodeStatusListener listener = (node, time) -> { };
+    private PodDeletions deletions;
+    private int[] scratch = new int[16];
 
     public Kubelet(Simulation sim, ClusterState cluster, NodeFaultState faults, HeartbeatSequence lease,
             HeartbeatSequence status, DurationDistribution statusLatency, long statusFrequency, RandomGenerator rng) {
@@ -53,6 +56,14 @@ public final class Kubelet {
 
     public void setListener(NodeStatusListener listener) {
         this.listener = listener;
+    }
+
+    /**
+     * Where a kubelet that is back confirms the deletions it finds: it kills the containers of its
+     * deleted pods and the API object goes (the status manager's final delete).
+     */
+    public void confirmDeletionsWith(PodDeletions podDeletions) {
+        this.deletions = podDeletions;
     }
 
     public NodeFaultState faults() {
@@ -107,11 +118,20 @@ public final class Kubelet {
         }
         cluster.recorder().record(now, EventKind.NodeReadyTrue, nodes.names[node], "KubeletReady");
         PodTable pods = cluster.pods();
-        if (nodes.containersRunning[node]) {
-            for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
-                if (!pods.isDeleted(p)) {
-                    cluster.setPodReady(p, true, now);
+        int deleted = 0;
+        for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
+            if (pods.isDeleted(p)) {
+                if (deleted == scratch.length) {
+                    scratch = Arrays.copyOf(scratch, deleted * 2);
                 }
+                scratch[deleted++] = p;
+            } else if (nodes.containersRunning[node] && pods.started[p]) {
+                cluster.setPodReady(p, true, now);
+            }
+        }
+        if (deletions != null) {
+            for (int i = 0; i < deleted; i++) {
+                deletions.remove(scratch[i], now);
             }
         }
         listener.nodeStatusWritten(node, now);

@@ -51,6 +51,7 @@ final class TaintWriter {
         if (((before ^ after) & Taints.NO_EXECUTE_MASK) != 0) {
             listener.noExecuteTaintsChanged(node, now);
         }
+        cluster.nodeChanged(node, now);
         return true;
     }
 

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Builds the cluster at t = 0: node pools expanded (with their hostname and zone labels), zones
  * in order of first appearance, every workload's pods Running and Ready on the nodes the
- * {@link PodPlacement} chooses (DaemonSets: one pod per node).
+ * {@link PodPlacement} chooses (a DaemonSet: one pod per eligible node, its desired count); a pod
+ * nothing fits stays Pending from t = 0.
  */
 public final class ClusterBuilder {
     static final String EXCLUDE_DISRUPTION = "node.kubernetes.io/exclude-disruption";
@@ -57,30 +58,21 @@ public final class ClusterBuilder {
             }
         }
         NodeTable nodes = new NodeTable(names, zone, excluded, labels);
+        List<PodPlacement.Placed> placed = placement.placeAll(scenario);
+        int[] daemonPods = new int[scenario.workloads().size()];
+        placed.forEach(p -> daemonPods[p.workload()]++);
         List<WorkloadInfo> workloads = new ArrayList<>();
-        int podCount = 0;
-        for (WorkloadSpec w : scenario.workloads()) {
-            int desired = "DaemonSet".equals(w.kind()) ? n : "Pod".equals(w.kind()) ? 1 : w.replicas();
+        for (int wi = 0; wi < scenario.workloads().size(); wi++) {
+            WorkloadSpec w = scenario.workloads().get(wi);
+            int desired = "DaemonSet".equals(w.kind()) ? daemonPods[wi] : "Pod".equals(w.kind()) ? 1 : w.replicas();
             workloads.add(TolerationCompiler.compile(w, desired, scenario.kubeApiServer()));
-            podCount += desired;
         }
-        ClusterState cluster = new ClusterState(nodes, new PodTable(podCount), zones, workloads, recorder);
-        for (int wi = 0; wi < workloads.size(); wi++) {
-            WorkloadSpec spec = scenario.workloads().get(wi);
-            WorkloadInfo info = workloads.get(wi);
-            if (info.daemonSet()) {
-                for (int node = 0; node < n; node++) {
-                    cluster.pods().add(info.name() + "-" + names[node], wi, node, nodes);
-                }
-                continue;
-            }
-            String nodeName = spec.template().getSpec() == null ? null : spec.template().getSpec().getNodeName();
-            for (int r = 0; r < info.desired(); r++) {
-                int node = placement.place(info, r, nodeName, cluster);
-                if (node >= 0) {
-                    String podName = "Pod".equals(info.kind()) ? info.name() : info.name() + "-" + r;
-                    cluster.pods().add(podName, wi, node, nodes);
-                }
+        ClusterState cluster = new ClusterState(nodes, new PodTable(placed.size()), zones, workloads, recorder);
+        for (PodPlacement.Placed p : placed) {
+            if (p.node() >= 0) {
+                cluster.pods().add(p.name(), p.workload(), p.node(), nodes);
+            } else {
+                cluster.pods().addPending(p.name(), p.workload(), 0);
             }
         }
         cluster.trackAvailability();

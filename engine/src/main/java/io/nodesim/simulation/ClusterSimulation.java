@@ -3,9 +3,7 @@ package io.nodesim.simulation;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.EventRecorder;
 import io.nodesim.cluster.PodDeletions;
-import io.nodesim.cluster.PodPlacement;
 import io.nodesim.cluster.Samples;
-import io.nodesim.cluster.SpreadPlacement;
 import io.nodesim.faults.FaultContext;
 import io.nodesim.faults.FaultInjector;
 import io.nodesim.faults.FaultRegistry;
@@ -21,6 +19,7 @@ import io.nodesim.nodelifecycle.NodeLifecycleSettings;
 import io.nodesim.scenario.KubeletConfig;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.tainteviction.TaintEvictionController;
+import io.nodesim.workloads.WorkloadControllers;
 
 /**
  * One replication of a scenario, from the cluster at t = 0 to the {@link RunResult}. Every
@@ -41,15 +40,13 @@ public final class ClusterSimulation {
     private final Kubelet kubelet;
     private final NodeLifecycleController nodeLifecycle;
     private final TaintEvictionController taintEviction;
+    private final WorkloadControllers workloads;
 
     public ClusterSimulation(Scenario scenario, int replication, boolean recordEvents) {
-        this(scenario, replication, recordEvents, new SpreadPlacement());
-    }
-
-    public ClusterSimulation(Scenario scenario, int replication, boolean recordEvents, PodPlacement placement) {
         this.scenario = scenario;
         this.replication = replication;
         RandomStreams streams = new RandomStreams(scenario.seed(), replication);
+        SchedulerPlacement placement = new SchedulerPlacement(streams.stream("scheduler.ties"));
         cluster = ClusterBuilder.build(scenario, placement, new EventRecorder(recordEvents));
         deletions = new PodDeletions(cluster, samples);
         int n = cluster.nodes().count;
@@ -71,6 +68,19 @@ public final class ClusterSimulation {
         taintEviction = new TaintEvictionController(sim, cluster, deletions, lat.watch(),
                 streams.stream("tainteviction"));
         nodeLifecycle.setTaintListener(taintEviction);
+        kubelet.confirmDeletionsWith(deletions);
+        SchedulerEventHandlers scheduler = new SchedulerEventHandlers(sim, cluster, placement, lat.schedulingCycle(),
+                lat.binding(), lat.watch(), streams.stream("scheduler.loop"), streams.stream("scheduler.informer"));
+        int[][] images = new int[scenario.workloads().size()][];
+        for (int w = 0; w < images.length; w++) {
+            images[w] = placement.workloadTemplate(w).images;
+        }
+        workloads = new WorkloadControllers(sim, cluster, scenario, deletions, scheduler, images, placement.nodes(),
+                samples, streams);
+        scheduler.onBound(workloads.startup()::podBound);
+        cluster.addNodeListener(scheduler);
+        deletions.addListener(scheduler);
+        scheduler.queueInitialPending();
         FaultContext ctx = new FaultContext(sim, cluster, kubelet, nodeLifecycle, taintEviction,
                 streams.stream("faults"));
         new FaultInjector(ctx, new FaultRegistry()).schedule(scenario.faults());
@@ -120,6 +130,10 @@ public final class ClusterSimulation {
 
     public Kubelet kubelet() {
         return kubelet;
+    }
+
+    public WorkloadControllers workloads() {
+        return workloads;
     }
 
     public PodDeletions deletions() {

@@ -46,13 +46,23 @@ final class Invariants {
                 onNodes++;
             }
         }
-        if (onNodes != pods.count()) {
-            throw new IllegalStateException(pods.count() + " pods but " + onNodes + " on nodes");
-        }
+        int bound = 0;
         for (int p = 0; p < pods.count(); p++) {
+            if (pods.node[p] >= 0 && !pods.isGone(p)) {
+                bound++;
+            }
             if (pods.isDeleted(p) && pods.ready[p]) {
                 throw new IllegalStateException("deleted pod " + pods.name(p) + " is Ready");
             }
+            if (pods.node[p] < 0 && (pods.ready[p] || pods.started[p])) {
+                throw new IllegalStateException("pod " + pods.name(p) + " runs without a node");
+            }
+            if (pods.isGone(p) && !pods.isDeleted(p)) {
+                throw new IllegalStateException("pod " + pods.name(p) + " is gone without a deletion");
+            }
+        }
+        if (onNodes != bound) {
+            throw new IllegalStateException(bound + " bound pods but " + onNodes + " on node lists");
         }
     }
 

@@ -20,6 +20,41 @@ final class Results {
     private Results() {
     }
 
+    private static PodRecord row(ClusterState cluster, int p) {
+        PodTable pods = cluster.pods();
+        NodeTable nodes = cluster.nodes();
+        int r = pods.replacement[p];
+        String replacement = r < 0 ? null : pods.name(r);
+        String replacementNode = r < 0 || pods.node[r] < 0 ? null : nodes.names[pods.node[r]];
+        return new PodRecord(pods.name(p), cluster.workloadOf(p).name(), nodes.names[pods.node[p]], pods.notReadyAt[p],
+                pods.deletedAt[p], replacement, replacementNode, r < 0 ? SimTime.NEVER : pods.createdAt[r],
+                r < 0 ? SimTime.NEVER : pods.scheduledAt[r], r < 0 ? SimTime.NEVER : pods.readyAt[r],
+                pods.falseEviction[p]);
+    }
+
+    /**
+     * The five phases of a pod that went all the way from its node's fault to a Ready replacement:
+     * fault → Unknown → NoExecute taint → deleted → replacement scheduled → replacement Ready (the
+     * same chain as the phase-breakdown chart; pods without every step in order add nothing).
+     */
+    private static void addPhases(Samples samples, NodeTable nodes, PodTable pods, int p) {
+        int r = pods.replacement[p];
+        if (r < 0) {
+            return;
+        }
+        int n = pods.node[p];
+        long[] t = {nodes.failedAt[n], nodes.unknownAt[n], nodes.noExecuteTaintAt[n], pods.deletedAt[p],
+            pods.scheduledAt[r], pods.readyAt[r]};
+        for (int i = 0; i < t.length; i++) {
+            if (t[i] == SimTime.NEVER || (i > 0 && t[i] < t[i - 1])) {
+                return;
+            }
+        }
+        for (int i = 0; i < Samples.PHASES.length; i++) {
+            samples.add(Samples.PHASES[i], t[i + 1] - t[i]);
+        }
+    }
+
     static RunResult collect(int replication, ClusterState cluster, Samples samples, PodDeletions deletions,
             long eventsFired, long end) {
         NodeTable nodes = cluster.nodes();
@@ -35,12 +70,15 @@ final class Results {
         List<PodRecord> podRows = new ArrayList<>();
         for (int p = 0; p < pods.count(); p++) {
             int node = pods.node[p];
+            if (node < 0) {
+                continue;
+            }
             boolean disrupted = pods.notReadyAt[p] != SimTime.NEVER || pods.isDeleted(p);
-            if (disrupted || nodes.failedAt[node] != SimTime.NEVER) {
-                WorkloadInfo w = cluster.workloadOf(p);
-                podRows.add(new PodRecord(pods.name(p), w.name(), nodes.names[node], pods.notReadyAt[p],
-                        pods.deletedAt[p], null, null, SimTime.NEVER, SimTime.NEVER, SimTime.NEVER,
-                        pods.falseEviction[p]));
+            boolean onFaultedNode = nodes.failedAt[node] != SimTime.NEVER
+                    && (pods.createdAt[p] == SimTime.NEVER || pods.createdAt[p] < nodes.failedAt[node]);
+            if (disrupted || onFaultedNode) {
+                podRows.add(row(cluster, p));
+                addPhases(samples, nodes, pods, p);
             }
         }
         List<WorkloadRecord> workloadRows = new ArrayList<>();
@@ -49,6 +87,11 @@ final class Results {
             WorkloadInfo info = cluster.workloads().get(w);
             workloadRows.add(new WorkloadRecord(info.name(), info.kind(), info.desired(), a.firstDisruption(w),
                     a.fullyReadyAgain(w), a.minReady(w), a.unavailable(w, end)));
+        }
+        for (int w = 0; w < cluster.workloads().size(); w++) {
+            if (a.firstDisruption(w) != SimTime.NEVER) {
+                samples.add(Samples.WORKLOAD_UNAVAILABLE_SECONDS, a.unavailable(w, end));
+            }
         }
         return new RunResult(replication, nodeRows, podRows, workloadRows, cluster.recorder().events(),
                 samples.toMap(deletions.falseEvictions()), eventsFired);

@@ -121,6 +121,6 @@ class FalseEvictionTest {
         assertEquals(SimTime.seconds(170), n.unknownAt());
         assertEquals(SimTime.seconds(170) + SimTime.millis(50), n.noScheduleTaintAt());
         assertTrue(n.noExecuteTaintAt() - SimTime.seconds(170) <= SimTime.millis(100));
-        assertEquals(SimTime.seconds(480), SimAssertions.pod(r, "web-3").deletedAt());
+        assertEquals(SimTime.seconds(480), SimAssertions.podOf(r, "web", "node-3").deletedAt());
     }
 }

@@ -3,6 +3,7 @@ package io.nodesim.simulation;
 import static io.nodesim.simulation.SimAssertions.events;
 import static io.nodesim.simulation.SimAssertions.node;
 import static io.nodesim.simulation.SimAssertions.pod;
+import static io.nodesim.simulation.SimAssertions.podOf;
 import static io.nodesim.testing.ScenarioFixture.nodes;
 import static io.nodesim.testing.ScenarioFixture.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +30,7 @@ class FaultsTest {
         var s = scenario().pool("node", 3, "a").deployment("web", 3)
                 .fault(FaultType.KUBELET_STOP, AT, SimTime.NEVER, nodes("node-1")).duration(SimTime.MINUTE * 8).build();
         RunResult r = ClusterSimulation.run(s, 0, false);
-        assertTrue(pod(r, "web-1").falseEviction());
+        assertTrue(podOf(r, "web", "node-1").falseEviction());
         assertEquals(1, r.metrics().get("false_evictions")[0]);
     }
 
@@ -51,7 +52,7 @@ class FaultsTest {
                 .duration(SimTime.MINUTE * 10).build();
         RunResult r = ClusterSimulation.run(s, 0, false);
         assertEquals(AT + SimTime.seconds(120) + SimTime.millis(5), node(r, "node-1").readyAgainAt());
-        assertEquals(SimTime.NEVER, pod(r, "web-1").deletedAt());
+        assertEquals(SimTime.NEVER, podOf(r, "web", "node-1").deletedAt());
     }
 
     @Test
@@ -83,19 +84,13 @@ class FaultsTest {
     }
 
     @Test
-    void unmodelledFaultType_rejected() {
-        var s = scenario().fault(FaultType.NODE_DELETE, AT, SimTime.NEVER, nodes("node-1")).build();
-        assertThrows(IllegalArgumentException.class, () -> ClusterSimulation.run(s, 0, false));
-    }
-
-    @Test
     void outOfServiceTaint_untoleratedPodsDeletedWhenTheTaintIsProcessed() {
         var s = scenario().pool("node", 3, "a").deployment("web", 3).daemonSet("agent").crash(AT, "node-1")
                 .fault(FaultType.OUT_OF_SERVICE_TAINT, AT + SimTime.seconds(120), SimTime.NEVER, nodes("node-1"))
                 .duration(SimTime.MINUTE * 5).build();
         RunResult r = ClusterSimulation.run(s, 0, false);
         long processed = AT + SimTime.seconds(120) + SimTime.millis(50);
-        assertEquals(processed, pod(r, "web-1").deletedAt());
+        assertEquals(processed, podOf(r, "web", "node-1").deletedAt());
         assertEquals(processed, pod(r, "agent-node-1").deletedAt(), "DaemonSet pods do not tolerate it either");
     }
 }

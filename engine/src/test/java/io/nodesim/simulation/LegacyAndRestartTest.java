@@ -3,6 +3,7 @@ package io.nodesim.simulation;
 import static io.nodesim.simulation.SimAssertions.events;
 import static io.nodesim.simulation.SimAssertions.node;
 import static io.nodesim.simulation.SimAssertions.pod;
+import static io.nodesim.simulation.SimAssertions.podOf;
 import static io.nodesim.testing.ScenarioFixture.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,7 @@ class LegacyAndRestartTest {
             ClusterSimulation sim = new ClusterSimulation(s, k, k == 0);
             RunResult r = sim.run();
             long probe = sim.nodeLifecycle().probeTimestamp(sim.cluster().nodeIndex("node-3"));
-            long deleted = pod(r, "web-3").deletedAt();
+            long deleted = podOf(r, "web", "node-3").deletedAt();
             long afterProbe = deleted - probe;
             assertTrue(afterProbe > SimTime.seconds(300)
                     && afterProbe <= SimTime.seconds(305) + SimTime.millis(20) + SimTime.millis(100), "after probe " + afterProbe);
@@ -51,7 +52,7 @@ class LegacyAndRestartTest {
         ClusterSimulation sim = new ClusterSimulation(s, 0, false);
         RunResult r = sim.run();
         long probe = sim.nodeLifecycle().probeTimestamp(sim.cluster().nodeIndex("node-3"));
-        assertTrue(pod(r, "web-3").deletedAt() - probe > SimTime.seconds(300));
+        assertTrue(podOf(r, "web", "node-3").deletedAt() - probe > SimTime.seconds(300));
         assertEquals(SimTime.NEVER, node(r, "node-3").noExecuteTaintAt());
     }
 
@@ -78,7 +79,7 @@ class LegacyAndRestartTest {
         RunResult r = ClusterSimulation.run(s, 0, true);
         long firstTaint = node(r, "node-3").noExecuteTaintAt();
         assertTrue(firstTaint < restart);
-        long deleted = pod(r, "web-3").deletedAt();
+        long deleted = podOf(r, "web", "node-3").deletedAt();
         // The new instance strips the taint of every newly seen node, re-queues it at once and the
         // taint-eviction controller counts τ again from then.
         assertTrue(deleted >= restart + downtime + SimTime.seconds(300), "deleted at " + deleted);

@@ -23,6 +23,12 @@ final class SimAssertions {
                 .orElseThrow(() -> new AssertionError("no row for pod " + name));
     }
 
+    /** The pod of a workload that was placed on a node (the scheduler chooses which replica goes where). */
+    static PodRecord podOf(RunResult r, String workload, String node) {
+        return r.pods().stream().filter(p -> p.workload().equals(workload) && p.node().equals(node)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for a pod of " + workload + " on " + node));
+    }
+
     static List<PodRecord> podsOn(RunResult r, String node) {
         return r.pods().stream().filter(p -> p.node().equals(node)).collect(Collectors.toList());
     }

@@ -32,7 +32,7 @@ class TaintEvictionTest {
     void podDeleted_defaultTolerationSeconds_fromTaintProcessingTime() {
         RunResult r = crashOne();
         NodeRecord n = node(r, "node-1");
-        PodRecord web = SimAssertions.pod(r, "web-1");
+        PodRecord web = SimAssertions.podOf(r, "web", "node-1");
         // T_D = T_X + λ + τ: the controller's own processing time, not the taint's TimeAdded.
         assertEquals(n.noExecuteTaintAt() + WATCH + SimTime.seconds(300), web.deletedAt());
         assertFalse(web.falseEviction(), "a crashed node's containers are dead");
@@ -49,27 +49,27 @@ class TaintEvictionTest {
     @Test
     void zeroTolerationSeconds_deletedWhenTaintProcessed() {
         RunResult r = crashOne(toleration(Taints.UNREACHABLE_KEY, 0L));
-        assertEquals(node(r, "node-1").noExecuteTaintAt() + WATCH, SimAssertions.pod(r, "web-1").deletedAt());
+        assertEquals(node(r, "node-1").noExecuteTaintAt() + WATCH, SimAssertions.podOf(r, "web", "node-1").deletedAt());
     }
 
     @Test
     void multipleMatchingTolerations_minimumWins() {
         RunResult r = crashOne(toleration(Taints.UNREACHABLE_KEY, 100L), toleration("", 1L));
         assertEquals(node(r, "node-1").noExecuteTaintAt() + WATCH + SimTime.SECOND,
-                SimAssertions.pod(r, "web-1").deletedAt());
+                SimAssertions.podOf(r, "web", "node-1").deletedAt());
     }
 
     @Test
     void unboundedToleration_ignoredWhenABoundedOneMatches() {
         RunResult r = crashOne(toleration(Taints.UNREACHABLE_KEY, null), toleration("", 20L));
         assertEquals(node(r, "node-1").noExecuteTaintAt() + WATCH + SimTime.seconds(20),
-                SimAssertions.pod(r, "web-1").deletedAt());
+                SimAssertions.podOf(r, "web", "node-1").deletedAt());
     }
 
     @Test
     void unboundedTolerationOnly_neverDeleted() {
         RunResult r = crashOne(toleration(Taints.UNREACHABLE_KEY, null));
-        assertEquals(SimTime.NEVER, SimAssertions.pod(r, "web-1").deletedAt());
+        assertEquals(SimTime.NEVER, SimAssertions.podOf(r, "web", "node-1").deletedAt());
     }
 
     @Test
@@ -106,7 +106,7 @@ class TaintEvictionTest {
         var added = SimAssertions.events(r, "TaintAdded").stream()
                 .filter(e -> e.detail().endsWith("unreachable:NoExecute")).toList();
         assertEquals(2, added.size());
-        assertEquals(added.get(1).time() + WATCH + SimTime.seconds(300), SimAssertions.pod(r, "web-1").deletedAt());
+        assertEquals(added.get(1).time() + WATCH + SimTime.seconds(300), SimAssertions.podOf(r, "web", "node-1").deletedAt());
     }
 
     @Test
@@ -156,6 +156,6 @@ class TaintEvictionTest {
         sim.taintEviction().noExecuteTaintsChanged(sim.cluster().nodeIndex("node-1"), SimTime.seconds(250));
         RunResult r = sim.run();
         assertEquals(node(r, "node-1").noExecuteTaintAt() + WATCH + SimTime.seconds(300),
-                SimAssertions.pod(r, "web-1").deletedAt());
+                SimAssertions.podOf(r, "web", "node-1").deletedAt());
     }
 }

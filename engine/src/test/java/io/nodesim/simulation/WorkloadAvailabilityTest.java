@@ -1,6 +1,7 @@
 package io.nodesim.simulation;
 
 import static io.nodesim.simulation.SimAssertions.node;
+import static io.nodesim.simulation.SimAssertions.seconds;
 import static io.nodesim.testing.ScenarioFixture.nodes;
 import static io.nodesim.testing.ScenarioFixture.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,24 +11,29 @@ import io.nodesim.metrics.NodeRecord;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.metrics.WorkloadRecord;
 import io.nodesim.scenario.FaultType;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** workloads.csv: Ready pods over time, without replacements (issue 5 adds those). */
+/** workloads.csv: Ready pods over time; a Deployment is whole again when its replacement is Ready. */
 class WorkloadAvailabilityTest {
     private static final long AT = SimTime.seconds(100);
     private static final long END = SimTime.MINUTE * 10;
 
     @Test
-    void crashedNodeStaysDown_workloadShortOneUntilTheEnd() {
+    void crashedNodeStaysDown_workloadWholeAgainWhenTheReplacementIsReady() {
         var s = scenario().deployment("web", 10).crash(AT, "node-3").duration(END).build();
         RunResult r = ClusterSimulation.run(s, 0, false);
         WorkloadRecord w = r.workloads().get(0);
         NodeRecord n = node(r, "node-3");
+        long replacementReady = SimAssertions.podOf(r, "web", "node-3").replacementReadyAt();
         assertEquals(10, w.desired());
         assertEquals(9, w.minReady());
         assertEquals(n.unknownAt(), w.firstDisruptionAt());
-        assertEquals(SimTime.NEVER, w.fullyReadyAgainAt());
-        assertEquals(END - n.unknownAt(), w.unavailableMicros());
+        assertEquals(replacementReady, w.fullyReadyAgainAt());
+        assertEquals(replacementReady - n.unknownAt(), w.unavailableMicros());
+        assertEquals(List.of(seconds(replacementReady - n.unknownAt())),
+                Arrays.stream(r.metrics().get("workload_unavailable_seconds")).boxed().toList());
     }
 
     @Test

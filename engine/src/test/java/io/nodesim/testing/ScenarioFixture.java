@@ -2,6 +2,7 @@ package io.nodesim.testing;
 
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.nodesim.kernel.DurationDistribution;
@@ -46,6 +47,14 @@ public final class ScenarioFixture {
     private DurationDistribution watch = DurationDistribution.constant(SimTime.millis(50));
     private DurationDistribution monitorPass = DurationDistribution.constant(SimTime.millis(20));
     private DurationDistribution write = DurationDistribution.constant(SimTime.millis(5));
+    private DurationDistribution controller = DurationDistribution.constant(0);
+    private DurationDistribution cycle = DurationDistribution.constant(0);
+    private DurationDistribution binding = DurationDistribution.constant(0);
+    private DurationDistribution imagePull = DurationDistribution.constant(0);
+    private DurationDistribution containerStart = DurationDistribution.constant(0);
+    private String cpu = "100m";
+    private List<String> nodeImages = List.of();
+    private io.fabric8.kubernetes.api.model.Probe probe;
     private final List<NodeGroup> nodes = new ArrayList<>();
     private final List<WorkloadSpec> workloads = new ArrayList<>();
     private final List<FaultSpec> faults = new ArrayList<>();
@@ -125,15 +134,72 @@ public final class ScenarioFixture {
         return this;
     }
 
+    /** Controller sync, scheduling cycle and binding latencies (constant 0 unless set). */
+    public ScenarioFixture workloadLatencies(long controllerMicros, long cycleMicros, long bindingMicros) {
+        controller = DurationDistribution.constant(controllerMicros);
+        cycle = DurationDistribution.constant(cycleMicros);
+        binding = DurationDistribution.constant(bindingMicros);
+        return this;
+    }
+
+    /** The default start-up model (constant 0 unless set). */
+    public ScenarioFixture startup(long pullMicros, long startMicros) {
+        imagePull = DurationDistribution.constant(pullMicros);
+        containerStart = DurationDistribution.constant(startMicros);
+        return this;
+    }
+
+    /** The CPU request of the workloads added after this call (default 100m). */
+    public ScenarioFixture cpu(String request) {
+        cpu = request;
+        return this;
+    }
+
+    /** The images the nodes added after this call list in their status (the workloads' image is "app:1"). */
+    public ScenarioFixture nodeImages(String... images) {
+        nodeImages = List.of(images);
+        return this;
+    }
+
+    /** The readiness probe of the workloads added after this call. */
+    public ScenarioFixture readinessProbe(int initialDelaySeconds, int periodSeconds, int successThreshold) {
+        probe = new io.fabric8.kubernetes.api.model.ProbeBuilder().withInitialDelaySeconds(initialDelaySeconds)
+                .withPeriodSeconds(periodSeconds).withSuccessThreshold(successThreshold).build();
+        return this;
+    }
+
+    /** A StatefulSet, its pods claiming a ReadWriteOnce volume when {@code rwo}. */
+    public ScenarioFixture statefulSet(String name, int replicas, boolean rwo) {
+        PodTemplateSpec t = template(name, new Toleration[0]);
+        var builder = new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder().withNewMetadata().withName(name)
+                .endMetadata().withNewSpec().withReplicas(replicas).withTemplate(t);
+        if (rwo) {
+            builder = builder.addNewVolumeClaimTemplate().withNewMetadata().withName("data").endMetadata().withNewSpec()
+                    .withAccessModes("ReadWriteOnce").endSpec().endVolumeClaimTemplate();
+        }
+        workloads.add(new WorkloadSpec("StatefulSet", name, "default", replicas, Map.of("app", name), t,
+                builder.endSpec().build()));
+        return this;
+    }
+
     public ScenarioFixture pool(String name, int count, String... zones) {
-        nodes.add(new NodeGroup(name, true, count, List.of(zones), new NodeBuilder().withNewMetadata().endMetadata().build()));
+        nodes.add(new NodeGroup(name, true, count, List.of(zones), nodeTemplate(Map.of())));
         return this;
     }
 
     public ScenarioFixture node(String name, String zone, Map<String, String> labels) {
-        nodes.add(new NodeGroup(name, false, 1, List.of(zone),
-                new NodeBuilder().withNewMetadata().withLabels(labels).endMetadata().build()));
+        nodes.add(new NodeGroup(name, false, 1, List.of(zone), nodeTemplate(labels)));
         return this;
+    }
+
+    /** The loader's default node: 4 CPU, 16 GiB, 110 pods. */
+    private io.fabric8.kubernetes.api.model.Node nodeTemplate(Map<String, String> labels) {
+        var images = nodeImages.stream().map(i -> new io.fabric8.kubernetes.api.model.ContainerImage(List.of(i),
+                100L * 1024 * 1024)).toList();
+        return new NodeBuilder().withNewMetadata().withLabels(labels).endMetadata().withNewStatus()
+                .withAllocatable(Map.of("cpu", new Quantity("4"), "memory", new Quantity("16Gi"), "pods",
+                        new Quantity("110")))
+                .withImages(images).endStatus().build();
     }
 
     public ScenarioFixture deployment(String name, int replicas, Toleration... tolerations) {
@@ -145,10 +211,17 @@ public final class ScenarioFixture {
     }
 
     public ScenarioFixture workload(String kind, String name, int replicas, Toleration... tolerations) {
-        PodTemplateSpec t = new PodTemplateSpecBuilder().withNewMetadata().endMetadata().withNewSpec()
-                .withTolerations(List.of(tolerations)).endSpec().build();
+        PodTemplateSpec t = template(name, tolerations);
         workloads.add(new WorkloadSpec(kind, name, "default", replicas, Map.of("app", name), t, null));
         return this;
+    }
+
+    private PodTemplateSpec template(String name, Toleration[] tolerations) {
+        return new PodTemplateSpecBuilder().withNewMetadata().withLabels(Map.of("app", name)).endMetadata()
+                .withNewSpec().withTolerations(List.of(tolerations)).addNewContainer().withName("app").withImage("app:1")
+                .withReadinessProbe(probe).withNewResources()
+                .withRequests(Map.of("cpu", new Quantity(cpu), "memory", new Quantity("128Mi")))
+                .endResources().endContainer().endSpec().build();
     }
 
     public ScenarioFixture fault(FaultType type, long at, long duration, FaultTarget target) {
@@ -193,10 +266,8 @@ public final class ScenarioFixture {
         boolean tm = taintManager != null ? taintManager : minor >= 13;
         var kcm = new ControllerManagerConfig(monitorPeriod, g, SimTime.seconds(60), evictionRate, secondaryRate,
                 largeCluster, unhealthyThreshold, tm, podEvictionTimeout);
-        var latencies = new Latencies(watch, monitorPass, write, write, DurationDistribution.constant(0),
-                DurationDistribution.constant(0), DurationDistribution.constant(0));
-        var startup = new StartupConfig(new StartupConfig.Model(DurationDistribution.constant(0),
-                DurationDistribution.constant(0)), Map.of());
+        var latencies = new Latencies(watch, monitorPass, write, write, controller, cycle, binding);
+        var startup = new StartupConfig(new StartupConfig.Model(imagePull, containerStart), Map.of());
         if (nodes.isEmpty()) {
             pool("node", 10, "a");
         }

@@ -80,7 +80,7 @@ public final class ScheduleRun {
                 PodTemplateSpec template = withDaemonSetTolerations(w.template());
                 CompiledPod probe = compiler.compile(w.name(), w.namespace(), template, null);
                 for (int node : nodes.order()) {
-                    if (eligible(probe, node)) {
+                    if (daemonSetEligible(probe, nodes, node)) {
                         String name = w.name() + "-" + nodes.name(node);
                         out.add(new Pending(name, w.name(), compiler.compilePinned(name, w.namespace(), template,
                                 nodes.name(node))));
@@ -98,7 +98,7 @@ public final class ScheduleRun {
     }
 
     /** DaemonSet controller predicates: nodeSelector / required affinity and NoSchedule / NoExecute taints. */
-    private boolean eligible(CompiledPod pod, int node) {
+    public static boolean daemonSetEligible(CompiledPod pod, NodeTable nodes, int node) {
         if (!NodeAffinity.matchesRequired(pod, nodes, node)) {
             return false;
         }
@@ -113,7 +113,7 @@ public final class ScheduleRun {
     }
 
     /** The tolerations the DaemonSet controller adds to its pods (daemon/util AddOrUpdateDaemonPodTolerations). */
-    private static PodTemplateSpec withDaemonSetTolerations(PodTemplateSpec t) {
+    public static PodTemplateSpec withDaemonSetTolerations(PodTemplateSpec t) {
         List<Toleration> add = new ArrayList<>();
         add.add(tol("node.kubernetes.io/not-ready", "NoExecute"));
         add.add(tol("node.kubernetes.io/unreachable", "NoExecute"));

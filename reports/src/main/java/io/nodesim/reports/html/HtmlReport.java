@@ -34,6 +34,7 @@ public final class HtmlReport {
         PageParts.head(h, "nodesim: " + scenario.name());
         scenarioSection(h, scenario, runs);
         summarySection(h, summaries);
+        unrecoveredSection(h, runs);
         PageParts.charts(h, charts);
         chainSection(h, runs);
         settingsSection(h, scenario);
@@ -107,6 +108,19 @@ public final class HtmlReport {
             h.close("tr");
         }
         h.close("table").close("div");
+    }
+
+    private static void unrecoveredSection(HtmlWriter h, List<RunResult> runs) {
+        List<String> lines = io.nodesim.reports.console.UnrecoveredPods.lines(runs);
+        if (lines.isEmpty()) {
+            return;
+        }
+        h.element("h2", "Not recovered at the end", "id", "unrecovered").markup("\n");
+        h.open("ul", "id", "unrecovered-list").markup("\n");
+        for (String line : lines) {
+            h.element("li", line).markup("\n");
+        }
+        h.close("ul");
     }
 
     private static void chainSection(HtmlWriter h, List<RunResult> runs) {

@@ -1,0 +1,166 @@
+package io.nodesim.simulation;
+
+import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.EventKind;
+import io.nodesim.cluster.NodeChangeListener;
+import io.nodesim.cluster.PodListener;
+import io.nodesim.cluster.PodTable;
+import io.nodesim.cluster.Taints;
+import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.kernel.Simulation;
+import io.nodesim.scheduler.CompiledPod;
+import io.nodesim.scheduler.NodeTable;
+import io.nodesim.scheduler.ScheduleResult;
+import io.nodesim.scheduler.queue.SchedulerLoop;
+import io.nodesim.workloads.PendingPods;
+import java.util.Arrays;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * The live kube-scheduler's informers ({@code pkg/scheduler/eventhandlers.go}): node updates (the
+ * node controllers' NoSchedule / NoExecute taints, the out-of-service taint, node deletion) reach
+ * its cache one watch delay later; a taint removed is a cluster event that moves the unschedulable
+ * pods back to the queues; a pod whose object is gone is forgotten by the cache (a Terminating pod
+ * keeps its resources until then) and its removal is a cluster event too; new pods enter the
+ * scheduling queue. Bindings go to the cluster and to the kubelet's start-up.
+ */
+final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, PodListener, SchedulerLoop.Listener {
+    private static final int[] BITS = {Taints.UNREACHABLE_NO_SCHEDULE, Taints.NOT_READY_NO_SCHEDULE,
+        Taints.UNREACHABLE_NO_EXECUTE, Taints.NOT_READY_NO_EXECUTE, Taints.OUT_OF_SERVICE_NO_EXECUTE};
+
+    private final Simulation sim;
+    private final ClusterState cluster;
+    private final SchedulerPlacement placement;
+    private final NodeTable nodes;
+    private final SchedulerLoop loop;
+    private final DurationDistribution watch;
+    private final RandomGenerator rng;
+    private final int nodeSyncKind;
+    private final int podGoneKind;
+    private final int[] knownTaints;
+    private CompiledPod[] templateOf;
+    private BoundListener onBound = (pod, time) -> { };
+
+    /** Told when a pod's binding completed. */
+    interface BoundListener {
+        void bound(int pod, long time);
+    }
+
+    SchedulerEventHandlers(Simulation sim, ClusterState cluster, SchedulerPlacement placement,
+            DurationDistribution cycle, DurationDistribution binding, DurationDistribution watch,
+            RandomGenerator loopRng, RandomGenerator rng) {
+        this.sim = sim;
+        this.cluster = cluster;
+        this.placement = placement;
+        this.nodes = placement.nodes();
+        this.watch = watch;
+        this.rng = rng;
+        this.loop = new SchedulerLoop(sim, placement.scheduler(), cycle, binding, loopRng, this);
+        knownTaints = new int[cluster.nodes().count];
+        PodTable pods = cluster.pods();
+        templateOf = new CompiledPod[Math.max(16, pods.count())];
+        for (int p = 0; p < pods.count(); p++) {
+            templateOf[p] = placement.podTemplate(p);
+        }
+        nodeSyncKind = sim.registerKind("scheduler.nodeInformer", this::syncNode);
+        podGoneKind = sim.registerKind("scheduler.podDeleted", this::forgetPod);
+    }
+
+    void onBound(BoundListener listener) {
+        this.onBound = listener;
+    }
+
+    /** The pods nothing fitted at t = 0 wait in the queue from the start. */
+    void queueInitialPending() {
+        PodTable pods = cluster.pods();
+        for (int p = 0; p < pods.count(); p++) {
+            if (pods.node[p] < 0 && templateOf[p].nodeName == null) {
+                loop.submit(p, templateOf[p]);
+            }
+        }
+    }
+
+    @Override
+    public void submit(int pod, long now) {
+        if (pod >= templateOf.length) {
+            templateOf = Arrays.copyOf(templateOf, Math.max(pod + 1, templateOf.length * 2));
+        }
+        templateOf[pod] = placement.workloadTemplate(cluster.pods().workload[pod]);
+        loop.submit(pod, templateOf[pod]);
+    }
+
+    @Override
+    public void nodeChanged(int node, long time) {
+        sim.schedule(time + watch.sample(rng), nodeSyncKind, node);
+    }
+
+    private void syncNode(int node, long now) {
+        if (cluster.nodes().deleted[node]) {
+            if (nodes.isAlive(node)) {
+                nodes.removeNode(node);
+            }
+            return;
+        }
+        int want = cluster.nodes().taints[node];
+        int have = knownTaints[node];
+        boolean removed = false;
+        for (int bit : BITS) {
+            if ((want & bit) != 0 && (have & bit) == 0) {
+                nodes.addTaint(node, key(bit), "", effect(bit));
+            } else if ((want & bit) == 0 && (have & bit) != 0) {
+                nodes.removeTaint(node, key(bit), effect(bit));
+                removed = true;
+            }
+        }
+        knownTaints[node] = want;
+        if (removed) {
+            loop.onClusterEvent();
+        }
+    }
+
+    private static String key(int bit) {
+        return switch (bit) {
+            case Taints.UNREACHABLE_NO_SCHEDULE, Taints.UNREACHABLE_NO_EXECUTE -> Taints.UNREACHABLE_KEY;
+            case Taints.NOT_READY_NO_SCHEDULE, Taints.NOT_READY_NO_EXECUTE -> Taints.NOT_READY_KEY;
+            default -> Taints.OUT_OF_SERVICE_KEY;
+        };
+    }
+
+    private static int effect(int bit) {
+        return (bit & Taints.NO_SCHEDULE_MASK) != 0 ? io.nodesim.scheduler.Taints.NO_SCHEDULE
+                : io.nodesim.scheduler.Taints.NO_EXECUTE;
+    }
+
+    @Override
+    public void podDeleted(int pod, long time) {
+        // A Terminating pod still holds its node's resources in the scheduler's cache.
+    }
+
+    @Override
+    public void podGone(int pod, long time) {
+        sim.schedule(time + watch.sample(rng), podGoneKind, pod);
+    }
+
+    private void forgetPod(int pod, long now) {
+        int node = cluster.pods().node[pod];
+        if (node < 0) {
+            loop.forget(pod);
+            return;
+        }
+        nodes.removePod(templateOf[pod], node);
+        loop.onClusterEvent();
+    }
+
+    @Override
+    public void bound(int pod, int node, long time) {
+        PodTable pods = cluster.pods();
+        pods.bind(pod, node, time, cluster.nodes());
+        cluster.recorder().record(time, EventKind.PodScheduled, pods.name(pod), cluster.nodes().names[node]);
+        onBound.bound(pod, time);
+    }
+
+    @Override
+    public void unschedulable(int pod, ScheduleResult result, long time) {
+        // The pod waits in the unschedulable pool; its row shows it Pending (no scheduled time).
+    }
+}

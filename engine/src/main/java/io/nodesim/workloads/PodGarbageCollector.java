@@ -1,0 +1,133 @@
+package io.nodesim.workloads;
+
+import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.Condition;
+import io.nodesim.cluster.NodeChangeListener;
+import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.PodDeletions;
+import io.nodesim.cluster.PodTable;
+import io.nodesim.cluster.Taints;
+import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.kernel.SimTime;
+import io.nodesim.kernel.Simulation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * The pod garbage collector ({@code pkg/controller/podgc/gc_controller.go}), the two passes that
+ * matter after a node failure, run by {@code wait.UntilWithContext(gc, 20 s)} (sliding: each pass
+ * starts 20 s after the previous one ended; a pass lasts {@code latencies.controller}; the first
+ * at a uniform phase):
+ * <ul>
+ *   <li>{@code gcTerminating}: a Terminating pod on a node that is not Ready and carries the
+ *       {@code node.kubernetes.io/out-of-service} taint is force-deleted;</li>
+ *   <li>{@code gcOrphaned}: a pod bound to a node its informer no longer lists puts the node in
+ *       quarantine for 40 s ({@code nodeQueue.AddAfter}); the first pass after the quarantine
+ *       force-deletes the node's pods (so 40–60 s after the deletion was seen).</li>
+ * </ul>
+ * Force deletion = status Failed, then DELETE with grace period 0: the object is gone at once.
+ * During a control-plane outage the deletions fail and the next pass tries again.
+ */
+public final class PodGarbageCollector implements NodeChangeListener {
+    /** {@code gcCheckPeriod}. */
+    public static final long PERIOD = 20 * SimTime.SECOND;
+    /** {@code quarantineTime}. */
+    public static final long QUARANTINE = 40 * SimTime.SECOND;
+
+    private final Simulation sim;
+    private final ClusterState cluster;
+    private final PodDeletions deletions;
+    private final DurationDistribution watch;
+    private final DurationDistribution passDuration;
+    private final RandomGenerator rng;
+    private final int passKind;
+    private final int nodeGoneKind;
+    /** Nodes the informer no longer lists, in the order it learned of it. */
+    private final List<Integer> missing = new ArrayList<>();
+    private final long[] quarantineEnds;
+    private int[] scratch = new int[16];
+
+    public PodGarbageCollector(Simulation sim, ClusterState cluster, PodDeletions deletions,
+            DurationDistribution watch, DurationDistribution passDuration, RandomGenerator rng) {
+        this.sim = sim;
+        this.cluster = cluster;
+        this.deletions = deletions;
+        this.watch = watch;
+        this.passDuration = passDuration;
+        this.rng = rng;
+        quarantineEnds = new long[cluster.nodes().count];
+        Arrays.fill(quarantineEnds, SimTime.NEVER);
+        passKind = sim.registerKind("podgc.pass", (t, now) -> pass(now));
+        nodeGoneKind = sim.registerKind("podgc.nodeDeleted", (node, now) -> missing.add(node));
+    }
+
+    /** Schedules the first pass at a uniform phase in [0, 20 s). */
+    public void start() {
+        sim.schedule((long) (rng.nextDouble() * PERIOD), passKind, 0);
+    }
+
+    @Override
+    public void nodeChanged(int node, long time) {
+        if (cluster.nodes().deleted[node]) {
+            sim.schedule(time + watch.sample(rng), nodeGoneKind, node);
+        }
+    }
+
+    private void pass(long now) {
+        if (cluster.controlPlane().isUp(now)) {
+            gcTerminating(now);
+            gcOrphaned(now);
+        }
+        sim.schedule(now + passDuration.sample(rng) + PERIOD, passKind, 0);
+    }
+
+    private void gcTerminating(long now) {
+        NodeTable nodes = cluster.nodes();
+        PodTable pods = cluster.pods();
+        for (int n = 0; n < nodes.count; n++) {
+            if (nodes.deleted[n] || nodes.ready[n] == Condition.TRUE
+                    || !nodes.hasTaint(n, Taints.OUT_OF_SERVICE_NO_EXECUTE)) {
+                continue;
+            }
+            int found = collect(n, true);
+            for (int i = 0; i < found; i++) {
+                deletions.forceDelete(scratch[i], now, "PodGC: out-of-service");
+            }
+        }
+    }
+
+    private void gcOrphaned(long now) {
+        for (int n : missing) {
+            if (cluster.nodes().firstPod[n] < 0) {
+                continue;
+            }
+            if (quarantineEnds[n] == SimTime.NEVER) {
+                quarantineEnds[n] = now + QUARANTINE;
+            } else if (quarantineEnds[n] <= now) {
+                int found = collect(n, false);
+                for (int i = 0; i < found; i++) {
+                    deletions.forceDelete(scratch[i], now, "PodGC: node no longer exists");
+                }
+                quarantineEnds[n] = SimTime.NEVER;
+            }
+        }
+    }
+
+    /** The node's pods (only the Terminating ones when asked) into {@link #scratch}; returns how many. */
+    private int collect(int node, boolean terminatingOnly) {
+        PodTable pods = cluster.pods();
+        int found = 0;
+        for (int p = cluster.nodes().firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
+            if (terminatingOnly && !pods.isDeleted(p)) {
+                continue;
+            }
+            if (found == scratch.length) {
+                scratch = Arrays.copyOf(scratch, found * 2);
+            }
+            scratch[found++] = p;
+        }
+        return found;
+    }
+}

@@ -1,0 +1,78 @@
+package io.nodesim.workloads;
+
+import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.PodDeletions;
+import io.nodesim.cluster.PodListener;
+import io.nodesim.cluster.Samples;
+import io.nodesim.kernel.RandomStreams;
+import io.nodesim.kernel.Simulation;
+import io.nodesim.scenario.Latencies;
+import io.nodesim.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The kube-controller-manager's workload controllers of one run and the kubelets' pod start-up,
+ * wired to the pod events: a deletion goes to the ReplicaSet controller (Deployments and
+ * ReplicaSets) and the StatefulSet controller; a removed object and a pod Ready go to the
+ * StatefulSet controller. DaemonSet pods tolerate the node taints and bare pods have no controller:
+ * neither is replaced. Each controller draws from its own stream.
+ */
+public final class WorkloadControllers implements PodListener {
+    private final ClusterState cluster;
+    private final List<WorkloadTemplate> templates = new ArrayList<>();
+    private final ReplicaSetController replicaSets;
+    private final StatefulSetController statefulSets;
+    private final PodGarbageCollector podGc;
+    private final PodStartup startup;
+
+    /**
+     * @param imagesOf per workload, the interned image names of its pod template (the scheduler's symbols)
+     * @param schedulerNodes the scheduler's node table (the images each node lists)
+     */
+    public WorkloadControllers(Simulation sim, ClusterState cluster, Scenario scenario, PodDeletions deletions,
+            PendingPods scheduler, int[][] imagesOf, io.nodesim.scheduler.NodeTable schedulerNodes, Samples samples,
+            RandomStreams streams) {
+        this.cluster = cluster;
+        scenario.workloads().forEach(w -> templates.add(WorkloadTemplate.of(w, scenario.startup())));
+        Latencies lat = scenario.latencies();
+        PodCreator creator = new PodCreator(cluster, scheduler);
+        replicaSets = new ReplicaSetController(sim, cluster, creator, lat.watch(), lat.controller(),
+                streams.stream("replicaset"));
+        statefulSets = new StatefulSetController(sim, cluster, creator, templates, lat.watch(), lat.controller(),
+                streams.stream("statefulset"));
+        podGc = new PodGarbageCollector(sim, cluster, deletions, lat.watch(), lat.controller(), streams.stream("podgc"));
+        startup = new PodStartup(sim, cluster, templates, imagesOf, schedulerNodes, new AttachDetachController(cluster),
+                samples, lat.watch(), streams.stream("kubelet.startup"));
+        startup.setReadyListener(statefulSets::podChanged);
+        deletions.addListener(this);
+        cluster.addNodeListener(podGc);
+        podGc.start();
+    }
+
+    /** The kubelets' start-up of bound pods (the scheduler's binding hands pods to it). */
+    public PodStartup startup() {
+        return startup;
+    }
+
+    public List<WorkloadTemplate> templates() {
+        return templates;
+    }
+
+    @Override
+    public void podDeleted(int pod, long time) {
+        WorkloadTemplate t = templates.get(cluster.pods().workload[pod]);
+        if (t.replicaSet()) {
+            replicaSets.podDeleted(pod, time);
+        } else if (t.statefulSet()) {
+            statefulSets.podChanged(pod, time);
+        }
+    }
+
+    @Override
+    public void podGone(int pod, long time) {
+        if (templates.get(cluster.pods().workload[pod]).statefulSet()) {
+            statefulSets.podChanged(pod, time);
+        }
+    }
+}
