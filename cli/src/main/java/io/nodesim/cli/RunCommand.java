@@ -1,5 +1,6 @@
 package io.nodesim.cli;
 
+import io.nodesim.experiment.ExperimentException;
 import io.nodesim.experiment.PrecisionOutcome;
 import io.nodesim.experiment.PrecisionTarget;
 import io.nodesim.experiment.ReplicationExperiment;
@@ -13,14 +14,17 @@ import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.ScenarioLoader;
 import io.nodesim.simulation.ClusterSimulation;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code nodesim run}: loads a scenario, runs its replications (in parallel, deterministically),
@@ -29,6 +33,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs a scenario and writes nodes.csv, pods.csv, workloads.csv, summary.csv, charts and report.html.")
 final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file.")
     Path scenarioFile;
 
@@ -59,6 +66,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Scenario scenario;
         List<String> overrides = new ArrayList<>(set);
         if (seed != null) {
@@ -68,13 +77,13 @@ final class RunCommand implements Callable<Integer> {
             overrides.add("replications=" + replications);
         }
         if (threads < 1) {
-            System.err.println("nodesim run: --threads must be >= 1, got " + threads);
+            err.println("nodesim run: --threads must be >= 1, got " + threads);
             return NodesimCommand.EXIT_BAD_INPUT;
         }
         try {
             scenario = ScenarioLoader.load(scenarioFile, overrides);
         } catch (ScenarioException e) {
-            System.err.println("nodesim run: " + e.getMessage());
+            err.println("nodesim run: " + e.getMessage());
             return NodesimCommand.EXIT_BAD_INPUT;
         }
         boolean withEvents = events;
@@ -87,36 +96,40 @@ final class RunCommand implements Callable<Integer> {
                 PrecisionTarget target = new PrecisionTarget(metric, precision, scenario.replications());
                 PrecisionOutcome outcome = CtrlC.interruptible(() -> experiment.runToPrecision(scenario, target));
                 runs = outcome.runs();
-                System.out.printf(Locale.ROOT, "%s: 95%% CI half-width %.3f after %d replications (%s %.3f)%n",
+                out.printf(Locale.ROOT, "%s: 95%% CI half-width %.3f after %d replications (%s %.3f)%n",
                         metric, outcome.halfWidth(), runs.size(),
                         outcome.reached() ? "below the target" : "cap reached, target was", precision);
             } else {
                 runs = CtrlC.interruptible(() -> experiment.run(scenario));
             }
         } catch (InterruptedException e) {
-            System.err.println("nodesim run: interrupted; nothing was written");
+            err.println("nodesim run: interrupted; nothing was written");
             return SweepCommand.EXIT_INTERRUPTED;
         } catch (IllegalArgumentException e) {
-            System.err.println("nodesim run: " + e.getMessage());
+            err.println("nodesim run: " + e.getMessage());
             return NodesimCommand.EXIT_BAD_INPUT;
+        } catch (ExperimentException e) {
+            // a replication threw: an end-of-run invariant check failed (or the model did); nothing is written
+            err.println("nodesim run: a run-time check failed: " + e.getMessage());
+            return NodesimCommand.EXIT_CHECK_FAILED;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         List<MetricSummary> summaries = Summaries.summarize(runs);
         Path dir = output != null ? output : Path.of("out", scenario.name());
         List<Path> written = RunOutputs.write(dir, scenario, runs, summaries, events);
         long eventsFired = runs.stream().mapToLong(RunResult::eventsFired).sum();
-        System.out.printf(Locale.ROOT, "%s: %d replication(s) of %s simulated in %.2f s (%,d events)%n",
+        out.printf(Locale.ROOT, "%s: %d replication(s) of %s simulated in %.2f s (%,d events)%n",
                 scenario.name(), runs.size(), io.nodesim.kernel.SimTime.formatSeconds(scenario.duration()) + " s",
                 seconds, eventsFired);
-        System.out.println();
-        System.out.print(SummaryTable.format(summaries));
-        System.out.println();
+        out.println();
+        out.print(SummaryTable.format(summaries));
+        out.println();
         List<String> unrecovered = UnrecoveredPods.lines(runs);
         if (!unrecovered.isEmpty()) {
-            unrecovered.forEach(System.out::println);
-            System.out.println();
+            unrecovered.forEach(out::println);
+            out.println();
         }
-        System.out.println("Wrote " + written.size() + " files to " + dir + " (open " + dir.resolve("report.html") + ")");
+        out.println("Wrote " + written.size() + " files to " + dir + " (open " + dir.resolve("report.html") + ")");
         return NodesimCommand.EXIT_OK;
     }
 }
