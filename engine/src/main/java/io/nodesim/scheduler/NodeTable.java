@@ -38,6 +38,8 @@ public final class NodeTable {
     private final Symbols images = new Symbols();
     private final NodeOrder order = new NodeOrder();
     private final Map<String, Integer> byName = new HashMap<>();
+    /** Per label key asked for, every node slot's value: labels never change after a node is added. */
+    private final Map<Integer, int[]> labelColumns = new HashMap<>();
     private final List<CompiledPod> templates = new ArrayList<>();
 
     private int capacity = 16;
@@ -115,6 +117,11 @@ public final class NodeTable {
             labels.put(ZONE_LABEL, zone);
         }
         setLabels(n, labels);
+        for (Map.Entry<Integer, int[]> column : labelColumns.entrySet()) {
+            if (n < column.getValue().length) {
+                column.getValue()[n] = labelValue(n, column.getKey());
+            }
+        }
         zoneKeys[n] = labels.getOrDefault(REGION_LABEL, "") + ":\0:" + labels.getOrDefault(ZONE_LABEL, "");
         readAllocatable(n, template);
         taintKeys[n] = new int[0];
@@ -296,6 +303,11 @@ public final class NodeTable {
         return live;
     }
 
+    /** The index of a live node in {@link #order()}, or -1. */
+    public int orderPosition(int n) {
+        return order.position(n);
+    }
+
     /** Number of node slots ever used (live or removed); node indices are below it. */
     public int slots() {
         return count;
@@ -373,6 +385,22 @@ public final class NodeTable {
     }
 
     /** The interned value of a label on a node, or {@link Symbols#ABSENT}. */
+    /**
+     * Every node slot's value of a label key ({@link Symbols#ABSENT} where missing), for loops over
+     * many nodes; shared and read-only, and to be asked for again after a node is added.
+     */
+    public int[] labelColumn(int key) {
+        int[] column = labelColumns.get(key);
+        if (column == null || column.length < count) {
+            column = new int[Math.max(count, column == null ? 16 : column.length * 2)];
+            for (int n = 0; n < count; n++) {
+                column[n] = labelValue(n, key);
+            }
+            labelColumns.put(key, column);
+        }
+        return column;
+    }
+
     public int labelValue(int n, int key) {
         int[] keys = labelKeys[n];
         for (int i = 0; i < keys.length; i++) {

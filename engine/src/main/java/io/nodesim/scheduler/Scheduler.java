@@ -62,6 +62,10 @@ public final class Scheduler {
     private CompiledPod[] scoreOwner = new CompiledPod[0];
     private long[] scoreGeneration = new long[0];
     private long[][] scoreCache;
+    /** Per node slot: Σ weight × raw score of the {@link #summedLocally} plugins, valid with the raw-score cache. */
+    private long[] localSum = new long[0];
+    /** Node-local score plugins without NormalizeScore: their weighted scores are summed per node. */
+    private final boolean[] summedLocally;
     private long cachedMembership = -1;
 
     public Scheduler(NodeTable nodes, SchedulerConfiguration config, RandomGenerator ties) {
@@ -88,6 +92,10 @@ public final class Scheduler {
         weights = w.stream().mapToInt(Integer::intValue).toArray();
         activeFilters = new FilterPlugin[filters.length];
         scoreActive = new boolean[scorers.length];
+        summedLocally = new boolean[scorers.length];
+        for (int p = 0; p < scorers.length; p++) {
+            summedLocally[p] = scorers[p].scoreIsNodeLocal() && !scorers[p].normalizes();
+        }
         raw = new long[scorers.length][0];
         normalized = new long[scorers.length][0];
         scoreCache = new long[scorers.length][0];
@@ -132,7 +140,7 @@ public final class Scheduler {
      * when the pod fits. {@link #lastTieCount()} and {@link #lastFeasibleNodes()} describe the cycle.
      */
     public int place(CompiledPod pod) {
-        int node = cycle(pod);
+        int node = cycle(pod, false);
         if (node >= 0) {
             nodes.addPod(pod, node);
         }
@@ -149,7 +157,7 @@ public final class Scheduler {
 
     /** One cycle without assuming; {@code explain} records every plugin's score and every rejection. */
     public ScheduleResult schedule(CompiledPod pod, boolean explain) {
-        int node = cycle(pod);
+        int node = cycle(pod, explain);
         ScheduleResult.Explanation e = explain ? explanation(found > 1 ? found : 0, rejected) : null;
         if (node < 0) {
             Map<String, Integer> reasons = new LinkedHashMap<>();
@@ -173,7 +181,7 @@ public final class Scheduler {
     }
 
     /** Runs PreFilter, Filter, Score and selection; leaves the cycle's facts in the scratch fields. */
-    private int cycle(CompiledPod pod) {
+    private int cycle(CompiledPod pod, boolean explain) {
         found = 0;
         rejected = 0;
         tieCount = 0;
@@ -199,7 +207,7 @@ public final class Scheduler {
             activeFilters[active++] = f;
             Set<String> names = f.preFilterNodeNames(pod);
             if (names != null) {
-                candidates = subset(all, names);
+                candidates = subset(names);
             }
         }
         if (candidates.length == 0) {
@@ -216,7 +224,7 @@ public final class Scheduler {
             tieCount = 1;
             return feasible[0];
         }
-        score(pod, found);
+        score(pod, found, explain);
         return select();
     }
 
@@ -267,14 +275,25 @@ public final class Scheduler {
         nextStartNodeIndex = (nextStartNodeIndex + found + rejected) % allNodes;
     }
 
-    private void score(CompiledPod pod, int found) {
-        Arrays.fill(totals, 0, found, 0);
+    /**
+     * Totals of the feasible nodes. Node-local plugins without NormalizeScore add the same weighted
+     * raw score to a node whatever the other nodes are, so unless the cycle is explained their sum
+     * comes from the per-node cache in one read (the same total: integer sums in another order).
+     */
+    private void score(CompiledPod pod, int found, boolean explain) {
         for (int p = 0; p < scorers.length; p++) {
             scoreActive[p] = scorers[p].preScore(pod, feasible, found);
         }
         refreshCachedScores(pod, found);
+        if (explain) {
+            Arrays.fill(totals, 0, found, 0);
+        } else {
+            for (int i = 0; i < found; i++) {
+                totals[i] = localSum[feasible[i]];
+            }
+        }
         for (int p = 0; p < scorers.length; p++) {
-            if (!scoreActive[p]) {
+            if (!scoreActive[p] || (!explain && summedLocally[p])) {
                 continue;
             }
             ScorePlugin s = scorers[p];
@@ -294,11 +313,15 @@ public final class Scheduler {
             }
             long w = weights[p];
             for (int i = 0; i < found; i++) {
-                if (norm[i] < 0 || norm[i] > 100) {
-                    throw new IllegalStateException(s.name() + " returned score " + norm[i] + " outside 0..100");
-                }
+                checkRange(s, norm[i]);
                 totals[i] += w * norm[i];
             }
+        }
+    }
+
+    private static void checkRange(ScorePlugin s, long score) {
+        if (score < 0 || score > 100) {
+            throw new IllegalStateException(s.name() + " returned score " + score + " outside 0..100");
         }
     }
 
@@ -313,11 +336,18 @@ public final class Scheduler {
             if (scoreOwner[node] == pod && scoreGeneration[node] == g) {
                 continue;
             }
+            long sum = 0;
             for (int p = 0; p < scorers.length; p++) {
                 if (scoreActive[p] && scorers[p].scoreIsNodeLocal()) {
-                    scoreCache[p][node] = scorers[p].score(pod, node);
+                    long raw = scorers[p].score(pod, node);
+                    scoreCache[p][node] = raw;
+                    if (summedLocally[p]) {
+                        checkRange(scorers[p], raw);
+                        sum += weights[p] * raw;
+                    }
                 }
             }
+            localSum[node] = sum;
             scoreOwner[node] = pod;
             scoreGeneration[node] = g;
         }
@@ -338,15 +368,23 @@ public final class Scheduler {
         return feasible[ties[tieCount == 1 ? 0 : tieRandom.nextInt(tieCount)]];
     }
 
-    private int[] subset(int[] all, Set<String> names) {
-        int[] out = new int[names.size()];
+    /** The named live nodes in node-tree order, found by name (a DaemonSet pod names one). */
+    private int[] subset(Set<String> names) {
+        int[] positions = new int[names.size()];
         int n = 0;
-        for (int node : all) {
-            if (names.contains(nodes.name(node))) {
-                out[n++] = node;
+        for (String name : names) {
+            int node = nodes.indexOf(name);
+            if (node >= 0) {
+                positions[n++] = nodes.orderPosition(node);
             }
         }
-        return Arrays.copyOf(out, n);
+        Arrays.sort(positions, 0, n);
+        int[] all = nodes.order();
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = all[positions[i]];
+        }
+        return out;
     }
 
     private ScheduleResult.Explanation explanation(int found, int rejected) {
@@ -385,6 +423,7 @@ public final class Scheduler {
             filterPlugin = new String[slots];
             scoreOwner = new CompiledPod[slots];
             scoreGeneration = new long[slots];
+            localSum = new long[slots];
             for (int p = 0; p < scorers.length; p++) {
                 scoreCache[p] = new long[slots];
             }

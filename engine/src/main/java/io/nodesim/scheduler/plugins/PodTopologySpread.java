@@ -49,6 +49,8 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     private boolean requireAll;
     private double[] weights = new double[0];
     private int[] topoSize = new int[0];
+    /** Per scoring constraint, every node's value of its topology key. */
+    private int[][] column = new int[0][];
     /** Per constraint and value: the PreScore call that last saw the value on a feasible node. */
     private int[][] seen = new int[0][];
     private int stamp;
@@ -133,6 +135,10 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
             seen = new int[Math.max(n, seen.length)][symbols + symbols / 2];
             weights = new double[seen.length];
             topoSize = new int[seen.length];
+            column = new int[seen.length][];
+        }
+        for (int c = 0; c < n; c++) {
+            column[c] = nodes.labelColumn(soft.list[c].topologyKey());
         }
         stamp++;
         Arrays.fill(topoSize, 0, n, 0);
@@ -145,9 +151,8 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
                 continue;
             }
             for (int c = 0; c < n; c++) {
-                int key = soft.list[c].topologyKey();
-                int v = nodes.labelValue(node, key);
-                if (key != hostnameKey && v != Symbols.ABSENT && seen[c][v] != stamp) {
+                int v = column[c][node];
+                if (soft.list[c].topologyKey() != hostnameKey && v != Symbols.ABSENT && seen[c][v] != stamp) {
                     seen[c][v] = stamp;
                     topoSize[c]++;
                 }
@@ -168,7 +173,7 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
         double score = 0;
         for (int c = 0; c < soft.list.length; c++) {
             SpreadConstraint sc = soft.list[c];
-            int v = nodes.labelValue(node, sc.topologyKey());
+            int v = column[c][node];
             if (v == Symbols.ABSENT) {
                 continue;
             }
