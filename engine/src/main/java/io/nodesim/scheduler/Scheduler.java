@@ -53,20 +53,11 @@ public final class Scheduler {
     private int evaluated;
     private int tieCount;
     private String rejectedByPreFilter;
-    /** Filter cache per node slot: the template and node generation it was computed for, its answer. */
-    private CompiledPod[] filterOwner = new CompiledPod[0];
-    private long[] filterGeneration = new long[0];
-    private String[] filterReason = new String[0];
-    private String[] filterPlugin = new String[0];
-    /** Raw-score cache: per node slot the template and node generation, per plugin the raw scores. */
-    private CompiledPod[] scoreOwner = new CompiledPod[0];
-    private long[] scoreGeneration = new long[0];
-    private long[][] scoreCache;
-    /** Per node slot: Σ weight × raw score of the {@link #summedLocally} plugins, valid with the raw-score cache. */
-    private long[] localSum = new long[0];
+    private final NodeResultCache cache;
+    /** The cycle's template's entries in {@link #cache}. */
+    private NodeResultCache.Way way;
     /** Node-local score plugins without NormalizeScore: their weighted scores are summed per node. */
     private final boolean[] summedLocally;
-    private long cachedMembership = -1;
 
     public Scheduler(NodeTable nodes, SchedulerConfiguration config, RandomGenerator ties) {
         this.nodes = nodes;
@@ -98,7 +89,7 @@ public final class Scheduler {
         }
         raw = new long[scorers.length][0];
         normalized = new long[scorers.length][0];
-        scoreCache = new long[scorers.length][0];
+        cache = new NodeResultCache(nodes, scorers.length);
     }
 
     public SchedulerConfiguration configuration() {
@@ -214,6 +205,7 @@ public final class Scheduler {
             rejectedByPreFilter = NO_PINNED_NODE;
             return -1;
         }
+        way = cache.of(pod);
         filter(pod, candidates, active, all.length);
         evaluated = found + rejected;
         if (found == 0) {
@@ -236,15 +228,16 @@ public final class Scheduler {
         }
         int n = candidates.length;
         int k = scorers.length == 0 ? 1 : numFeasibleNodesToFind(config.percentageOfNodesToScore(), n);
+        NodeResultCache.Way w = way;
         for (int i = 0; i < n && found < k; i++) {
             int node = candidates[(nextStartNodeIndex + i) % n];
             String reason = null;
             String plugin = null;
             long generation = nodes.nodeGeneration(node);
-            if (filterOwner[node] == pod && filterGeneration[node] == generation) {
+            if (w.filterOwner[node] == pod && w.filterGeneration[node] == generation) {
                 // the node-local filters' answer for this template on this unchanged node
-                reason = filterReason[node];
-                plugin = filterPlugin[node];
+                reason = w.filterReason[node];
+                plugin = w.filterPlugin[node];
             } else {
                 for (int p = 0; p < local; p++) {
                     reason = activeFilters[p].filter(pod, node);
@@ -253,10 +246,10 @@ public final class Scheduler {
                         break;
                     }
                 }
-                filterOwner[node] = pod;
-                filterGeneration[node] = generation;
-                filterReason[node] = reason;
-                filterPlugin[node] = plugin;
+                w.filterOwner[node] = pod;
+                w.filterGeneration[node] = generation;
+                w.filterReason[node] = reason;
+                w.filterPlugin[node] = plugin;
             }
             for (int p = local; p < active && reason == null; p++) {
                 reason = activeFilters[p].filter(pod, node);
@@ -289,7 +282,7 @@ public final class Scheduler {
             Arrays.fill(totals, 0, found, 0);
         } else {
             for (int i = 0; i < found; i++) {
-                totals[i] = localSum[feasible[i]];
+                totals[i] = way.localSum[feasible[i]];
             }
         }
         for (int p = 0; p < scorers.length; p++) {
@@ -299,7 +292,7 @@ public final class Scheduler {
             ScorePlugin s = scorers[p];
             long[] r = raw[p];
             if (s.scoreIsNodeLocal()) {
-                long[] cache = scoreCache[p];
+                long[] cache = way.scores[p];
                 for (int i = 0; i < found; i++) {
                     r[i] = cache[feasible[i]];
                 }
@@ -333,23 +326,23 @@ public final class Scheduler {
         for (int i = 0; i < found; i++) {
             int node = feasible[i];
             long g = nodes.nodeGeneration(node);
-            if (scoreOwner[node] == pod && scoreGeneration[node] == g) {
+            if (way.scoreOwner[node] == pod && way.scoreGeneration[node] == g) {
                 continue;
             }
             long sum = 0;
             for (int p = 0; p < scorers.length; p++) {
                 if (scoreActive[p] && scorers[p].scoreIsNodeLocal()) {
                     long raw = scorers[p].score(pod, node);
-                    scoreCache[p][node] = raw;
+                    way.scores[p][node] = raw;
                     if (summedLocally[p]) {
                         checkRange(scorers[p], raw);
                         sum += weights[p] * raw;
                     }
                 }
             }
-            localSum[node] = sum;
-            scoreOwner[node] = pod;
-            scoreGeneration[node] = g;
+            way.localSum[node] = sum;
+            way.scoreOwner[node] = pod;
+            way.scoreGeneration[node] = g;
         }
     }
 
@@ -413,21 +406,6 @@ public final class Scheduler {
     }
 
     private void ensureScratch(int n) {
-        int slots = nodes.slots();
-        if (nodes.membershipGeneration() != cachedMembership || filterOwner.length < slots) {
-            // node-local results of ImageLocality depend on the node set; new slots need room
-            cachedMembership = nodes.membershipGeneration();
-            filterOwner = new CompiledPod[slots];
-            filterGeneration = new long[slots];
-            filterReason = new String[slots];
-            filterPlugin = new String[slots];
-            scoreOwner = new CompiledPod[slots];
-            scoreGeneration = new long[slots];
-            localSum = new long[slots];
-            for (int p = 0; p < scorers.length; p++) {
-                scoreCache[p] = new long[slots];
-            }
-        }
         if (feasible.length >= n) {
             return;
         }
