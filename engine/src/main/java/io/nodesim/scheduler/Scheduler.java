@@ -277,14 +277,7 @@ public final class Scheduler {
         for (int p = 0; p < scorers.length; p++) {
             scoreActive[p] = scorers[p].preScore(pod, feasible, found);
         }
-        refreshCachedScores(pod, found);
-        if (explain) {
-            Arrays.fill(totals, 0, found, 0);
-        } else {
-            for (int i = 0; i < found; i++) {
-                totals[i] = way.localSum[feasible[i]];
-            }
-        }
+        refreshCachedScores(pod, found, explain);
         for (int p = 0; p < scorers.length; p++) {
             if (!scoreActive[p] || (!explain && summedLocally[p])) {
                 continue;
@@ -299,8 +292,12 @@ public final class Scheduler {
             } else {
                 s.scoreAll(pod, feasible, found, r);
             }
-            long[] norm = normalized[p];
-            System.arraycopy(r, 0, norm, 0, found);
+            // unexplained, the raw scores are not kept: normalised in place
+            long[] norm = r;
+            if (explain) {
+                norm = normalized[p];
+                System.arraycopy(r, 0, norm, 0, found);
+            }
             if (s.normalizes()) {
                 s.normalize(feasible, norm, found);
             }
@@ -322,11 +319,12 @@ public final class Scheduler {
      * Recomputes the node-local raw scores of the feasible nodes that changed since they were scored
      * for this template; one validity check per node covers every node-local plugin.
      */
-    private void refreshCachedScores(CompiledPod pod, int found) {
+    private void refreshCachedScores(CompiledPod pod, int found, boolean explain) {
         for (int i = 0; i < found; i++) {
             int node = feasible[i];
             long g = nodes.nodeGeneration(node);
             if (way.scoreOwner[node] == pod && way.scoreGeneration[node] == g) {
+                totals[i] = explain ? 0 : way.localSum[node];
                 continue;
             }
             long sum = 0;
@@ -343,6 +341,7 @@ public final class Scheduler {
             way.localSum[node] = sum;
             way.scoreOwner[node] = pod;
             way.scoreGeneration[node] = g;
+            totals[i] = explain ? 0 : sum;
         }
     }
 

@@ -55,6 +55,8 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     private int[][] seen = new int[0][];
     private int stamp;
     private boolean[] ignored = new boolean[0];
+    /** Whether this cycle ignores any feasible node (only when every key is required). */
+    private boolean anyIgnored;
 
     public PodTopologySpread(NodeTable nodes, boolean systemDefaulting) {
         this.nodes = nodes;
@@ -145,10 +147,12 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
         int ignoredCount = 0;
         for (int i = 0; i < count; i++) {
             int node = feasible[i];
-            ignored[node] = requireAll && !hasAllKeys(soft, node);
-            if (ignored[node]) {
-                ignoredCount++;
-                continue;
+            if (requireAll) {
+                ignored[node] = !hasAllKeys(soft, node);
+                if (ignored[node]) {
+                    ignoredCount++;
+                    continue;
+                }
             }
             for (int c = 0; c < n; c++) {
                 int v = column[c][node];
@@ -158,6 +162,7 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
                 }
             }
         }
+        anyIgnored = ignoredCount > 0;
         for (int c = 0; c < n; c++) {
             int size = soft.list[c].topologyKey() == hostnameKey ? count - ignoredCount : topoSize[c];
             weights[c] = Math.log(size + 2);
@@ -167,7 +172,7 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
 
     @Override
     public long score(CompiledPod pod, int node) {
-        if (ignored[node]) {
+        if (anyIgnored && ignored[node]) {
             return 0;
         }
         double score = 0;
@@ -195,13 +200,13 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
         long min = Long.MAX_VALUE;
         long max = 0;
         for (int i = 0; i < count; i++) {
-            if (!ignored[feasible[i]]) {
+            if (!anyIgnored || !ignored[feasible[i]]) {
                 min = Math.min(min, scores[i]);
                 max = Math.max(max, scores[i]);
             }
         }
         for (int i = 0; i < count; i++) {
-            if (ignored[feasible[i]]) {
+            if (anyIgnored && ignored[feasible[i]]) {
                 scores[i] = 0;
             } else if (max == 0) {
                 scores[i] = Normalize.MAX_NODE_SCORE;
