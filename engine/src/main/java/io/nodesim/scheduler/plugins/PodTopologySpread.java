@@ -55,6 +55,10 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     private int[][] seen = new int[0][];
     private int stamp;
     private boolean[] ignored = new boolean[0];
+    /** The range of the scores {@link #scoreAll} just computed, when {@code scoredRange}. */
+    private long scoredMin;
+    private long scoredMax;
+    private boolean scoredRange;
     /** Whether this cycle ignores any feasible node (only when every key is required). */
     private boolean anyIgnored;
 
@@ -118,6 +122,7 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     @Override
     public boolean preScore(CompiledPod pod, int[] feasible, int count) {
         soft = null;
+        scoredRange = false;
         if (pod.spreadConstraints.isEmpty() && !(systemDefaulting && pod.ownerSelector != null
                 && !pod.ownerSelector.isEmpty())) {
             return false;
@@ -190,6 +195,25 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
         return Math.round(score);
     }
 
+    /** Scores the nodes and notes their range for the {@link #normalize} that follows (one pass less). */
+    @Override
+    public void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out) {
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        for (int i = 0; i < count; i++) {
+            int node = feasible[i];
+            long s = score(pod, node);
+            out[i] = s;
+            if (!anyIgnored || !ignored[node]) {
+                min = Math.min(min, s);
+                max = Math.max(max, s);
+            }
+        }
+        scoredMin = min;
+        scoredMax = max;
+        scoredRange = true;
+    }
+
     @Override
     public boolean normalizes() {
         return true;
@@ -197,14 +221,19 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
 
     @Override
     public void normalize(int[] feasible, long[] scores, int count) {
-        long min = Long.MAX_VALUE;
-        long max = 0;
-        for (int i = 0; i < count; i++) {
-            if (!anyIgnored || !ignored[feasible[i]]) {
-                min = Math.min(min, scores[i]);
-                max = Math.max(max, scores[i]);
+        long min = scoredMin;
+        long max = scoredMax;
+        if (!scoredRange) {
+            min = Long.MAX_VALUE;
+            max = 0;
+            for (int i = 0; i < count; i++) {
+                if (!anyIgnored || !ignored[feasible[i]]) {
+                    min = Math.min(min, scores[i]);
+                    max = Math.max(max, scores[i]);
+                }
             }
         }
+        scoredRange = false;
         for (int i = 0; i < count; i++) {
             if (anyIgnored && ignored[feasible[i]]) {
                 scores[i] = 0;
