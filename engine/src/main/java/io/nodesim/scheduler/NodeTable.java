@@ -71,6 +71,8 @@ public final class NodeTable {
     private int[] imageNodeCount = new int[16];
     private long[] nodeGeneration = new long[capacity];
     private int totalPodsWithAffinity;
+    /** PreferNoSchedule taints over live nodes. */
+    private int preferNoScheduleTaints;
     private long generation;
     private long membershipGeneration;
     private final MatchingPodCounts matching = new MatchingPodCounts(this);
@@ -164,6 +166,9 @@ public final class NodeTable {
             imageNodeCount[image]--;
         }
         totalPodsWithAffinity -= podsWithAffinity[n];
+        for (int effect : taintEffects[n]) {
+            preferNoScheduleTaints -= effect == Taints.PREFER_NO_SCHEDULE ? 1 : 0;
+        }
         touch(n);
         membershipGeneration++;
         matching.nodeRemoved(n);
@@ -190,6 +195,7 @@ public final class NodeTable {
         taintKeys[n] = append(keys, k);
         taintValues[n] = append(taintValues[n], v);
         taintEffects[n] = append(taintEffects[n], effect);
+        preferNoScheduleTaints += effect == Taints.PREFER_NO_SCHEDULE && alive[n] ? 1 : 0;
         touch(n);
     }
 
@@ -202,6 +208,7 @@ public final class NodeTable {
                 taintKeys[n] = remove(keys, i);
                 taintValues[n] = remove(taintValues[n], i);
                 taintEffects[n] = remove(taintEffects[n], i);
+                preferNoScheduleTaints -= effect == Taints.PREFER_NO_SCHEDULE && alive[n] ? 1 : 0;
                 touch(n);
                 return true;
             }
@@ -477,6 +484,11 @@ public final class NodeTable {
 
     public int podsWithAffinity(int n) {
         return podsWithAffinity[n];
+    }
+
+    /** PreferNoSchedule taints over all live nodes (none: TaintToleration scores every node alike). */
+    public int preferNoScheduleTaints() {
+        return preferNoScheduleTaints;
     }
 
     public int totalPodsWithAffinity() {

@@ -54,6 +54,8 @@ public final class Scheduler {
     private int tieCount;
     private String rejectedByPreFilter;
     private final NodeResultCache cache;
+    /** Unexplained cycles: the weighted scores every feasible node shares, left out of {@link #totals}. */
+    private long uniformTotal;
     /** The cycle's template's entries in {@link #cache}. */
     private NodeResultCache.Way way;
     /** Node-local score plugins without NormalizeScore: their weighted scores are summed per node. */
@@ -167,8 +169,8 @@ public final class Scheduler {
         for (int t = 0; t < tieCount; t++) {
             tieNodes[t] = feasible[ties[t]];
         }
-        return new ScheduleResult(pod.name, node, nodes.name(node), found == 1 ? 0 : totals[ties[0]], found, evaluated,
-                tieNodes, Map.of(), e);
+        long total = found == 1 ? 0 : totals[ties[0]] + uniformTotal;
+        return new ScheduleResult(pod.name, node, nodes.name(node), total, found, evaluated, tieNodes, Map.of(), e);
     }
 
     /** Runs PreFilter, Filter, Score and selection; leaves the cycle's facts in the scratch fields. */
@@ -278,11 +280,18 @@ public final class Scheduler {
             scoreActive[p] = scorers[p].preScore(pod, feasible, found);
         }
         refreshCachedScores(pod, found, explain);
+        uniformTotal = 0;
         for (int p = 0; p < scorers.length; p++) {
             if (!scoreActive[p] || (!explain && summedLocally[p])) {
                 continue;
             }
             ScorePlugin s = scorers[p];
+            long uniform = explain ? -1 : s.uniformScore(pod);
+            if (uniform >= 0) {
+                checkRange(s, uniform);
+                uniformTotal += weights[p] * uniform;
+                continue;
+            }
             long[] r = raw[p];
             if (s.scoreIsNodeLocal()) {
                 long[] cache = way.scores[p];
