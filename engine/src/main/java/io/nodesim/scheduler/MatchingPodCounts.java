@@ -80,6 +80,11 @@ public final class MatchingPodCounts {
         return s;
     }
 
+    /** Matching pods per node slot of a selector: shared and read-only, to be asked for again after a node is added. */
+    public int[] counts(int selector) {
+        return perNode[selector];
+    }
+
     /** Matching pods on a node ({@code countPodsMatchSelector} over the node's pods). */
     public int count(int selector, int node) {
         return perNode[selector][node];

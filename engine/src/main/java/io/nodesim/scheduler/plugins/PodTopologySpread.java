@@ -51,6 +51,13 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     private int[] topoSize = new int[0];
     /** Per scoring constraint, every node's value of its topology key. */
     private int[][] column = new int[0][];
+    /** Per scoring constraint: hostname (counted per node), its per-node counts, {@code maxSkew - 1}. */
+    private boolean[] perNode = new boolean[0];
+    private int[][] nodeCounts = new int[0][];
+    private double[] skewTerm = new double[0];
+    /** Per other constraint: the values seen on feasible nodes, and each one's term of the score. */
+    private int[][] values = new int[0][];
+    private double[][] term = new double[0][];
     /** Per constraint and value: the PreScore call that last saw the value on a feasible node. */
     private int[][] seen = new int[0][];
     private int stamp;
@@ -140,12 +147,21 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
         int symbols = nodes.symbols().size();
         if (seen.length < n || seen[0].length < symbols) {
             seen = new int[Math.max(n, seen.length)][symbols + symbols / 2];
+            values = new int[seen.length][symbols + symbols / 2];
+            term = new double[seen.length][symbols + symbols / 2];
             weights = new double[seen.length];
             topoSize = new int[seen.length];
             column = new int[seen.length][];
+            perNode = new boolean[seen.length];
+            nodeCounts = new int[seen.length][];
+            skewTerm = new double[seen.length];
         }
         for (int c = 0; c < n; c++) {
-            column[c] = nodes.labelColumn(soft.list[c].topologyKey());
+            SpreadConstraint sc = soft.list[c];
+            column[c] = nodes.labelColumn(sc.topologyKey());
+            perNode[c] = sc.topologyKey() == hostnameKey;
+            nodeCounts[c] = perNode[c] ? matching.counts(soft.selector[c]) : null;
+            skewTerm[c] = sc.maxSkew() - 1;
         }
         stamp++;
         Arrays.fill(topoSize, 0, n, 0);
@@ -161,16 +177,21 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
             }
             for (int c = 0; c < n; c++) {
                 int v = column[c][node];
-                if (soft.list[c].topologyKey() != hostnameKey && v != Symbols.ABSENT && seen[c][v] != stamp) {
+                if (!perNode[c] && v != Symbols.ABSENT && seen[c][v] != stamp) {
                     seen[c][v] = stamp;
-                    topoSize[c]++;
+                    values[c][topoSize[c]++] = v;
                 }
             }
         }
         anyIgnored = ignoredCount > 0;
         for (int c = 0; c < n; c++) {
-            int size = soft.list[c].topologyKey() == hostnameKey ? count - ignoredCount : topoSize[c];
+            int size = perNode[c] ? count - ignoredCount : topoSize[c];
             weights[c] = Math.log(size + 2);
+            // a domain's term is the same for each of its nodes: computed once, bit for bit as per node
+            for (int k = 0; k < topoSize[c]; k++) {
+                int v = values[c][k];
+                term[c][v] = soft.domains[c].count(v) * weights[c] + skewTerm[c];
+            }
         }
         return true;
     }
@@ -182,15 +203,12 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
         }
         double score = 0;
         for (int c = 0; c < soft.list.length; c++) {
-            SpreadConstraint sc = soft.list[c];
             int v = column[c][node];
             if (v == Symbols.ABSENT) {
                 continue;
             }
-            // a feasible node's domain is one PreScore counted: the view's sum is upstream's
-            long cnt = sc.topologyKey() == hostnameKey ? matching.count(soft.selector[c], node)
-                    : soft.domains[c].count(v);
-            score += cnt * weights[c] + (sc.maxSkew() - 1);
+            // cnt·weight + maxSkew − 1; a feasible node's domain is one PreScore saw, its count upstream's
+            score += perNode[c] ? nodeCounts[c][node] * weights[c] + skewTerm[c] : term[c][v];
         }
         return Math.round(score);
     }
