@@ -16,6 +16,8 @@ final class NodeOrder {
     private final Map<String, List<Integer>> zones = new LinkedHashMap<>();
     private int size;
     private int[] list = new int[0];
+    /** Per node slot its index in {@link #list}, or -1. */
+    private int[] position = new int[0];
     private boolean stale;
 
     void add(int node, String zoneKey) {
@@ -39,6 +41,14 @@ final class NodeOrder {
         return size;
     }
 
+    /** The index of a node in {@link #list()}, or -1 when it is not in it. */
+    int position(int node) {
+        if (stale) {
+            rebuild();
+        }
+        return node < position.length ? position[node] : -1;
+    }
+
     /** The zone-interleaved node list; the returned array is shared and rebuilt only on changes. */
     int[] list() {
         if (stale) {
@@ -59,6 +69,15 @@ final class NodeOrder {
             }
         }
         list = Arrays.copyOf(out, n);
+        int slots = 0;
+        for (int node : list) {
+            slots = Math.max(slots, node + 1);
+        }
+        position = new int[slots];
+        Arrays.fill(position, -1);
+        for (int i = 0; i < n; i++) {
+            position[list[i]] = i;
+        }
         stale = false;
     }
 }

@@ -15,7 +15,9 @@ import java.util.Map;
  * The scheduler cache's view of every node (kubernetes pkg/scheduler/backend/cache/cache.go and
  * framework {@code NodeInfo}), as a structure of arrays indexed by node: allocatable and requested
  * per resource, non-zero requests, pod counts, labels, taints and images as interned ints, and
- * per-template pod counts for the plugins that count matching pods.
+ * per node the templates of its pods with their counts (a short list: a node holds few templates,
+ * while a cluster may have one per node, as DaemonSet pods pinned to their nodes are). Pods matching
+ * a label selector are counted incrementally by {@link MatchingPodCounts}.
  *
  * <p>This is the dynamic API the simulation drives: nodes come and go, are cordoned and tainted,
  * pods are assumed onto nodes and forgotten. A removed node's slot is never reused, so an index
@@ -36,6 +38,8 @@ public final class NodeTable {
     private final Symbols images = new Symbols();
     private final NodeOrder order = new NodeOrder();
     private final Map<String, Integer> byName = new HashMap<>();
+    /** Per label key asked for, every node slot's value: labels never change after a node is added. */
+    private final Map<Integer, int[]> labelColumns = new HashMap<>();
     private final List<CompiledPod> templates = new ArrayList<>();
 
     private int capacity = 16;
@@ -58,18 +62,29 @@ public final class NodeTable {
     private int[][] taintEffects = new int[capacity][];
     private int[][] imageIds = new int[capacity][];
     private long[][] imageSizes = new long[capacity][];
-    private int[][] podsByTemplate = new int[capacity][];
+    /** Per node: ids of the templates with pods on it, and their pod counts (first {@link #templatesOn}). */
+    private int[][] nodeTemplates = new int[capacity][];
+    private int[][] nodeTemplatePods = new int[capacity][];
+    private int[] nodeTemplateCount = new int[capacity];
     private int[] podsWithAffinity = new int[capacity];
     private List<CompiledPod.HostPort>[] hostPorts = newPortLists(capacity);
     private int[] imageNodeCount = new int[16];
     private long[] nodeGeneration = new long[capacity];
     private int totalPodsWithAffinity;
+    /** PreferNoSchedule taints over live nodes. */
+    private int preferNoScheduleTaints;
     private long generation;
     private long membershipGeneration;
+    private final MatchingPodCounts matching = new MatchingPodCounts(this);
 
     public NodeTable() {
         resources.intern("cpu");
         resources.intern("memory");
+    }
+
+    /** The incremental counts of pods matching selectors, per node and per topology domain. */
+    public MatchingPodCounts matching() {
+        return matching;
     }
 
     public Symbols symbols() {
@@ -104,6 +119,11 @@ public final class NodeTable {
             labels.put(ZONE_LABEL, zone);
         }
         setLabels(n, labels);
+        for (Map.Entry<Integer, int[]> column : labelColumns.entrySet()) {
+            if (n < column.getValue().length) {
+                column.getValue()[n] = labelValue(n, column.getKey());
+            }
+        }
         zoneKeys[n] = labels.getOrDefault(REGION_LABEL, "") + ":\0:" + labels.getOrDefault(ZONE_LABEL, "");
         readAllocatable(n, template);
         taintKeys[n] = new int[0];
@@ -118,10 +138,12 @@ public final class NodeTable {
             }
         }
         readImages(n, template);
-        podsByTemplate[n] = new int[templates.size()];
+        nodeTemplates[n] = new int[2];
+        nodeTemplatePods[n] = new int[2];
         order.add(n, zoneKeys[n]);
         touch(n);
         membershipGeneration++;
+        matching.nodeAdded(n);
         return n;
     }
 
@@ -144,8 +166,12 @@ public final class NodeTable {
             imageNodeCount[image]--;
         }
         totalPodsWithAffinity -= podsWithAffinity[n];
+        for (int effect : taintEffects[n]) {
+            preferNoScheduleTaints -= effect == Taints.PREFER_NO_SCHEDULE ? 1 : 0;
+        }
         touch(n);
         membershipGeneration++;
+        matching.nodeRemoved(n);
     }
 
     public void setUnschedulable(int n, boolean value) {
@@ -169,6 +195,7 @@ public final class NodeTable {
         taintKeys[n] = append(keys, k);
         taintValues[n] = append(taintValues[n], v);
         taintEffects[n] = append(taintEffects[n], effect);
+        preferNoScheduleTaints += effect == Taints.PREFER_NO_SCHEDULE && alive[n] ? 1 : 0;
         touch(n);
     }
 
@@ -181,6 +208,7 @@ public final class NodeTable {
                 taintKeys[n] = remove(keys, i);
                 taintValues[n] = remove(taintValues[n], i);
                 taintEffects[n] = remove(taintEffects[n], i);
+                preferNoScheduleTaints -= effect == Taints.PREFER_NO_SCHEDULE && alive[n] ? 1 : 0;
                 touch(n);
                 return true;
             }
@@ -196,7 +224,7 @@ public final class NodeTable {
 
     /** Forgets a pod on a node (deleted, evicted, or an assumed pod whose binding failed). */
     public void removePod(CompiledPod pod, int n) {
-        if (pod.id >= podsByTemplate[n].length || podsByTemplate[n][pod.id] == 0) {
+        if (podsOfTemplate(n, pod.id) == 0) {
             throw new IllegalStateException("pod template " + pod + " has no pod on node " + names[n]);
         }
         account(pod, n, -1);
@@ -210,10 +238,8 @@ public final class NodeTable {
         nonZeroCpu[n] += sign * pod.nonZeroCpu;
         nonZeroMemory[n] += sign * pod.nonZeroMemory;
         podCount[n] += sign;
-        if (podsByTemplate[n].length <= pod.id) {
-            podsByTemplate[n] = Arrays.copyOf(podsByTemplate[n], templates.size());
-        }
-        podsByTemplate[n][pod.id] += sign;
+        countTemplate(n, pod.id, sign);
+        matching.podsChanged(pod.id, n, sign);
         if (pod.hasPodAffinity()) {
             podsWithAffinity[n] += sign;
             if (alive[n]) {
@@ -232,6 +258,30 @@ public final class NodeTable {
         touch(n);
     }
 
+    /** Adds {@code sign} to the node's count of the template; a count that reaches 0 leaves the list. */
+    private void countTemplate(int n, int templateId, int sign) {
+        int[] ids = nodeTemplates[n];
+        int size = nodeTemplateCount[n];
+        for (int i = 0; i < size; i++) {
+            if (ids[i] == templateId) {
+                nodeTemplatePods[n][i] += sign;
+                if (nodeTemplatePods[n][i] == 0) {
+                    ids[i] = ids[size - 1];
+                    nodeTemplatePods[n][i] = nodeTemplatePods[n][size - 1];
+                    nodeTemplateCount[n] = size - 1;
+                }
+                return;
+            }
+        }
+        if (size == ids.length) {
+            nodeTemplates[n] = ids = Arrays.copyOf(ids, size * 2);
+            nodeTemplatePods[n] = Arrays.copyOf(nodeTemplatePods[n], size * 2);
+        }
+        ids[size] = templateId;
+        nodeTemplatePods[n][size] = sign;
+        nodeTemplateCount[n] = size + 1;
+    }
+
     private void touch(int n) {
         nodeGeneration[n] = ++generation;
     }
@@ -242,6 +292,7 @@ public final class NodeTable {
         }
         if (templates.get(pod.id) == null) {
             templates.set(pod.id, pod);
+            matching.templateRegistered(pod);
         } else if (templates.get(pod.id) != pod) {
             throw new IllegalArgumentException("two templates share id " + pod.id + ": compile pods with one PodCompiler");
         }
@@ -257,6 +308,11 @@ public final class NodeTable {
 
     public int size() {
         return live;
+    }
+
+    /** The index of a live node in {@link #order()}, or -1. */
+    public int orderPosition(int n) {
+        return order.position(n);
     }
 
     /** Number of node slots ever used (live or removed); node indices are below it. */
@@ -336,6 +392,22 @@ public final class NodeTable {
     }
 
     /** The interned value of a label on a node, or {@link Symbols#ABSENT}. */
+    /**
+     * Every node slot's value of a label key ({@link Symbols#ABSENT} where missing), for loops over
+     * many nodes; shared and read-only, and to be asked for again after a node is added.
+     */
+    public int[] labelColumn(int key) {
+        int[] column = labelColumns.get(key);
+        if (column == null || column.length < count) {
+            column = new int[Math.max(count, column == null ? 16 : column.length * 2)];
+            for (int n = 0; n < count; n++) {
+                column[n] = labelValue(n, key);
+            }
+            labelColumns.put(key, column);
+        }
+        return column;
+    }
+
     public int labelValue(int n, int key) {
         int[] keys = labelKeys[n];
         for (int i = 0; i < keys.length; i++) {
@@ -381,8 +453,28 @@ public final class NodeTable {
 
     /** Pods of template {@code templateId} on the node. */
     public int podsOfTemplate(int n, int templateId) {
-        int[] counts = podsByTemplate[n];
-        return templateId < counts.length ? counts[templateId] : 0;
+        int[] ids = nodeTemplates[n];
+        for (int i = 0; i < nodeTemplateCount[n]; i++) {
+            if (ids[i] == templateId) {
+                return nodeTemplatePods[n][i];
+            }
+        }
+        return 0;
+    }
+
+    /** Number of distinct templates with pods on the node; {@link #templateOn} and {@link #podsOfTemplateOn} index them. */
+    public int templatesOn(int n) {
+        return nodeTemplateCount[n];
+    }
+
+    /** The id of the i-th template with pods on the node (the order is not meaningful). */
+    public int templateOn(int n, int i) {
+        return nodeTemplates[n][i];
+    }
+
+    /** The pods of the i-th template on the node (always > 0). */
+    public int podsOfTemplateOn(int n, int i) {
+        return nodeTemplatePods[n][i];
     }
 
     /** Every template that has ever had a pod on a node, indexed by template id (null gaps). */
@@ -392,6 +484,11 @@ public final class NodeTable {
 
     public int podsWithAffinity(int n) {
         return podsWithAffinity[n];
+    }
+
+    /** PreferNoSchedule taints over all live nodes (none: TaintToleration scores every node alike). */
+    public int preferNoScheduleTaints() {
+        return preferNoScheduleTaints;
     }
 
     public int totalPodsWithAffinity() {
@@ -495,7 +592,9 @@ public final class NodeTable {
         taintEffects = Arrays.copyOf(taintEffects, c);
         imageIds = Arrays.copyOf(imageIds, c);
         imageSizes = Arrays.copyOf(imageSizes, c);
-        podsByTemplate = Arrays.copyOf(podsByTemplate, c);
+        nodeTemplates = Arrays.copyOf(nodeTemplates, c);
+        nodeTemplatePods = Arrays.copyOf(nodeTemplatePods, c);
+        nodeTemplateCount = Arrays.copyOf(nodeTemplateCount, c);
         podsWithAffinity = Arrays.copyOf(podsWithAffinity, c);
         nodeGeneration = Arrays.copyOf(nodeGeneration, c);
         List<CompiledPod.HostPort>[] ports = newPortLists(c);

@@ -80,4 +80,15 @@ public final class PodSelector {
     public boolean isEmpty() {
         return matchesAnything && requirements.isEmpty();
     }
+
+    /** Equal selectors select the same pods (the pods matching them are counted once). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PodSelector s && matchesAnything == s.matchesAnything && requirements.equals(s.requirements);
+    }
+
+    @Override
+    public int hashCode() {
+        return requirements.hashCode() * 31 + Boolean.hashCode(matchesAnything);
+    }
 }

@@ -53,16 +53,13 @@ public final class Scheduler {
     private int evaluated;
     private int tieCount;
     private String rejectedByPreFilter;
-    /** Filter cache per node slot: the template and node generation it was computed for, its answer. */
-    private CompiledPod[] filterOwner = new CompiledPod[0];
-    private long[] filterGeneration = new long[0];
-    private String[] filterReason = new String[0];
-    private String[] filterPlugin = new String[0];
-    /** Raw-score cache: per node slot the template and node generation, per plugin the raw scores. */
-    private CompiledPod[] scoreOwner = new CompiledPod[0];
-    private long[] scoreGeneration = new long[0];
-    private long[][] scoreCache;
-    private long cachedMembership = -1;
+    private final NodeResultCache cache;
+    /** Unexplained cycles: the weighted scores every feasible node shares, left out of {@link #totals}. */
+    private long uniformTotal;
+    /** The cycle's template's entries in {@link #cache}. */
+    private NodeResultCache.Way way;
+    /** Node-local score plugins without NormalizeScore: their weighted scores are summed per node. */
+    private final boolean[] summedLocally;
 
     public Scheduler(NodeTable nodes, SchedulerConfiguration config, RandomGenerator ties) {
         this.nodes = nodes;
@@ -88,9 +85,13 @@ public final class Scheduler {
         weights = w.stream().mapToInt(Integer::intValue).toArray();
         activeFilters = new FilterPlugin[filters.length];
         scoreActive = new boolean[scorers.length];
+        summedLocally = new boolean[scorers.length];
+        for (int p = 0; p < scorers.length; p++) {
+            summedLocally[p] = scorers[p].scoreIsNodeLocal() && !scorers[p].normalizes();
+        }
         raw = new long[scorers.length][0];
         normalized = new long[scorers.length][0];
-        scoreCache = new long[scorers.length][0];
+        cache = new NodeResultCache(nodes, scorers.length);
     }
 
     public SchedulerConfiguration configuration() {
@@ -132,7 +133,7 @@ public final class Scheduler {
      * when the pod fits. {@link #lastTieCount()} and {@link #lastFeasibleNodes()} describe the cycle.
      */
     public int place(CompiledPod pod) {
-        int node = cycle(pod);
+        int node = cycle(pod, false);
         if (node >= 0) {
             nodes.addPod(pod, node);
         }
@@ -149,7 +150,7 @@ public final class Scheduler {
 
     /** One cycle without assuming; {@code explain} records every plugin's score and every rejection. */
     public ScheduleResult schedule(CompiledPod pod, boolean explain) {
-        int node = cycle(pod);
+        int node = cycle(pod, explain);
         ScheduleResult.Explanation e = explain ? explanation(found > 1 ? found : 0, rejected) : null;
         if (node < 0) {
             Map<String, Integer> reasons = new LinkedHashMap<>();
@@ -168,12 +169,12 @@ public final class Scheduler {
         for (int t = 0; t < tieCount; t++) {
             tieNodes[t] = feasible[ties[t]];
         }
-        return new ScheduleResult(pod.name, node, nodes.name(node), found == 1 ? 0 : totals[ties[0]], found, evaluated,
-                tieNodes, Map.of(), e);
+        long total = found == 1 ? 0 : totals[ties[0]] + uniformTotal;
+        return new ScheduleResult(pod.name, node, nodes.name(node), total, found, evaluated, tieNodes, Map.of(), e);
     }
 
     /** Runs PreFilter, Filter, Score and selection; leaves the cycle's facts in the scratch fields. */
-    private int cycle(CompiledPod pod) {
+    private int cycle(CompiledPod pod, boolean explain) {
         found = 0;
         rejected = 0;
         tieCount = 0;
@@ -199,13 +200,14 @@ public final class Scheduler {
             activeFilters[active++] = f;
             Set<String> names = f.preFilterNodeNames(pod);
             if (names != null) {
-                candidates = subset(all, names);
+                candidates = subset(names);
             }
         }
         if (candidates.length == 0) {
             rejectedByPreFilter = NO_PINNED_NODE;
             return -1;
         }
+        way = cache.of(pod);
         filter(pod, candidates, active, all.length);
         evaluated = found + rejected;
         if (found == 0) {
@@ -216,7 +218,7 @@ public final class Scheduler {
             tieCount = 1;
             return feasible[0];
         }
-        score(pod, found);
+        score(pod, found, explain);
         return select();
     }
 
@@ -228,15 +230,16 @@ public final class Scheduler {
         }
         int n = candidates.length;
         int k = scorers.length == 0 ? 1 : numFeasibleNodesToFind(config.percentageOfNodesToScore(), n);
+        NodeResultCache.Way w = way;
         for (int i = 0; i < n && found < k; i++) {
             int node = candidates[(nextStartNodeIndex + i) % n];
             String reason = null;
             String plugin = null;
             long generation = nodes.nodeGeneration(node);
-            if (filterOwner[node] == pod && filterGeneration[node] == generation) {
+            if (w.filterOwner[node] == pod && w.filterGeneration[node] == generation) {
                 // the node-local filters' answer for this template on this unchanged node
-                reason = filterReason[node];
-                plugin = filterPlugin[node];
+                reason = w.filterReason[node];
+                plugin = w.filterPlugin[node];
             } else {
                 for (int p = 0; p < local; p++) {
                     reason = activeFilters[p].filter(pod, node);
@@ -245,10 +248,10 @@ public final class Scheduler {
                         break;
                     }
                 }
-                filterOwner[node] = pod;
-                filterGeneration[node] = generation;
-                filterReason[node] = reason;
-                filterPlugin[node] = plugin;
+                w.filterOwner[node] = pod;
+                w.filterGeneration[node] = generation;
+                w.filterReason[node] = reason;
+                w.filterPlugin[node] = plugin;
             }
             for (int p = local; p < active && reason == null; p++) {
                 reason = activeFilters[p].filter(pod, node);
@@ -267,38 +270,57 @@ public final class Scheduler {
         nextStartNodeIndex = (nextStartNodeIndex + found + rejected) % allNodes;
     }
 
-    private void score(CompiledPod pod, int found) {
-        Arrays.fill(totals, 0, found, 0);
+    /**
+     * Totals of the feasible nodes. Node-local plugins without NormalizeScore add the same weighted
+     * raw score to a node whatever the other nodes are, so unless the cycle is explained their sum
+     * comes from the per-node cache in one read (the same total: integer sums in another order).
+     */
+    private void score(CompiledPod pod, int found, boolean explain) {
         for (int p = 0; p < scorers.length; p++) {
             scoreActive[p] = scorers[p].preScore(pod, feasible, found);
         }
-        refreshCachedScores(pod, found);
+        refreshCachedScores(pod, found, explain);
+        uniformTotal = 0;
         for (int p = 0; p < scorers.length; p++) {
-            if (!scoreActive[p]) {
+            if (!scoreActive[p] || (!explain && summedLocally[p])) {
                 continue;
             }
             ScorePlugin s = scorers[p];
+            long uniform = explain ? -1 : s.uniformScore(pod);
+            if (uniform >= 0) {
+                checkRange(s, uniform);
+                uniformTotal += weights[p] * uniform;
+                continue;
+            }
             long[] r = raw[p];
             if (s.scoreIsNodeLocal()) {
-                long[] cache = scoreCache[p];
+                long[] cache = way.scores[p];
                 for (int i = 0; i < found; i++) {
                     r[i] = cache[feasible[i]];
                 }
             } else {
                 s.scoreAll(pod, feasible, found, r);
             }
-            long[] norm = normalized[p];
-            System.arraycopy(r, 0, norm, 0, found);
+            // unexplained, the raw scores are not kept: normalised in place
+            long[] norm = r;
+            if (explain) {
+                norm = normalized[p];
+                System.arraycopy(r, 0, norm, 0, found);
+            }
             if (s.normalizes()) {
                 s.normalize(feasible, norm, found);
             }
             long w = weights[p];
             for (int i = 0; i < found; i++) {
-                if (norm[i] < 0 || norm[i] > 100) {
-                    throw new IllegalStateException(s.name() + " returned score " + norm[i] + " outside 0..100");
-                }
+                checkRange(s, norm[i]);
                 totals[i] += w * norm[i];
             }
+        }
+    }
+
+    private static void checkRange(ScorePlugin s, long score) {
+        if (score < 0 || score > 100) {
+            throw new IllegalStateException(s.name() + " returned score " + score + " outside 0..100");
         }
     }
 
@@ -306,20 +328,29 @@ public final class Scheduler {
      * Recomputes the node-local raw scores of the feasible nodes that changed since they were scored
      * for this template; one validity check per node covers every node-local plugin.
      */
-    private void refreshCachedScores(CompiledPod pod, int found) {
+    private void refreshCachedScores(CompiledPod pod, int found, boolean explain) {
         for (int i = 0; i < found; i++) {
             int node = feasible[i];
             long g = nodes.nodeGeneration(node);
-            if (scoreOwner[node] == pod && scoreGeneration[node] == g) {
+            if (way.scoreOwner[node] == pod && way.scoreGeneration[node] == g) {
+                totals[i] = explain ? 0 : way.localSum[node];
                 continue;
             }
+            long sum = 0;
             for (int p = 0; p < scorers.length; p++) {
                 if (scoreActive[p] && scorers[p].scoreIsNodeLocal()) {
-                    scoreCache[p][node] = scorers[p].score(pod, node);
+                    long raw = scorers[p].score(pod, node);
+                    way.scores[p][node] = raw;
+                    if (summedLocally[p]) {
+                        checkRange(scorers[p], raw);
+                        sum += weights[p] * raw;
+                    }
                 }
             }
-            scoreOwner[node] = pod;
-            scoreGeneration[node] = g;
+            way.localSum[node] = sum;
+            way.scoreOwner[node] = pod;
+            way.scoreGeneration[node] = g;
+            totals[i] = explain ? 0 : sum;
         }
     }
 
@@ -338,15 +369,23 @@ public final class Scheduler {
         return feasible[ties[tieCount == 1 ? 0 : tieRandom.nextInt(tieCount)]];
     }
 
-    private int[] subset(int[] all, Set<String> names) {
-        int[] out = new int[names.size()];
+    /** The named live nodes in node-tree order, found by name (a DaemonSet pod names one). */
+    private int[] subset(Set<String> names) {
+        int[] positions = new int[names.size()];
         int n = 0;
-        for (int node : all) {
-            if (names.contains(nodes.name(node))) {
-                out[n++] = node;
+        for (String name : names) {
+            int node = nodes.indexOf(name);
+            if (node >= 0) {
+                positions[n++] = nodes.orderPosition(node);
             }
         }
-        return Arrays.copyOf(out, n);
+        Arrays.sort(positions, 0, n);
+        int[] all = nodes.order();
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = all[positions[i]];
+        }
+        return out;
     }
 
     private ScheduleResult.Explanation explanation(int found, int rejected) {
@@ -375,20 +414,6 @@ public final class Scheduler {
     }
 
     private void ensureScratch(int n) {
-        int slots = nodes.slots();
-        if (nodes.membershipGeneration() != cachedMembership || filterOwner.length < slots) {
-            // node-local results of ImageLocality depend on the node set; new slots need room
-            cachedMembership = nodes.membershipGeneration();
-            filterOwner = new CompiledPod[slots];
-            filterGeneration = new long[slots];
-            filterReason = new String[slots];
-            filterPlugin = new String[slots];
-            scoreOwner = new CompiledPod[slots];
-            scoreGeneration = new long[slots];
-            for (int p = 0; p < scorers.length; p++) {
-                scoreCache[p] = new long[slots];
-            }
-        }
         if (feasible.length >= n) {
             return;
         }

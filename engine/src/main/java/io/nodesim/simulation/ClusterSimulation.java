@@ -84,7 +84,7 @@ public final class ClusterSimulation {
         FaultContext ctx = new FaultContext(sim, cluster, kubelet, nodeLifecycle, taintEviction,
                 streams.stream("faults"));
         new FaultInjector(ctx, new FaultRegistry()).schedule(scenario.faults());
-        Invariants.register(sim, cluster, scenario);
+        Invariants.register(sim, cluster, scenario, placement);
         nodeLifecycle.start();
     }
 

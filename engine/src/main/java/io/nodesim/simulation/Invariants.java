@@ -9,20 +9,26 @@ import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.metrics.EventRecord;
 import io.nodesim.scenario.Scenario;
+import io.nodesim.scheduler.CompiledPod;
 import java.util.List;
 
-/** The run-end checks: time never went backwards, every pod is accounted for, taints match conditions. */
+/**
+ * The run-end checks: time never went backwards, every pod is accounted for, taints match
+ * conditions, and no node holds more than it can (the pods on it, Terminating ones included as the
+ * scheduler counts them, request no more cpu, memory and pod slots than its allocatable).
+ */
 final class Invariants {
     private Invariants() {
     }
 
-    static void register(Simulation sim, ClusterState cluster, Scenario scenario) {
+    static void register(Simulation sim, ClusterState cluster, Scenario scenario, SchedulerPlacement placement) {
         // A node Ready again keeps its NoExecute taint until the next pass; allow two passes and a second.
         long slack = 2 * scenario.kubeControllerManager().nodeMonitorPeriod() + SimTime.SECOND;
         sim.addInvariantCheck(() -> {
             checkTime(cluster.recorder().events());
             checkPods(cluster);
             checkTaints(cluster, sim.now(), slack);
+            checkFit(cluster, placement);
         });
     }
 
@@ -63,6 +69,41 @@ final class Invariants {
         }
         if (onNodes != bound) {
             throw new IllegalStateException(bound + " bound pods but " + onNodes + " on node lists");
+        }
+    }
+
+    /**
+     * Every node's pods fit its allocatable. Nodes holding a pod that names its node
+     * ({@code spec.nodeName}) are left out: such a pod skips the scheduler, and the kubelet's
+     * admission that would reject it is not modelled.
+     */
+    private static void checkFit(ClusterState cluster, SchedulerPlacement placement) {
+        PodTable pods = cluster.pods();
+        NodeTable nodes = cluster.nodes();
+        io.nodesim.scheduler.NodeTable capacity = placement.nodes();
+        for (int node = 0; node < nodes.count; node++) {
+            long cpu = 0;
+            long memory = 0;
+            int count = 0;
+            boolean named = false;
+            for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
+                CompiledPod t = placement.workloadTemplate(pods.workload[p]);
+                cpu += t.request(io.nodesim.scheduler.NodeTable.CPU);
+                memory += t.request(io.nodesim.scheduler.NodeTable.MEMORY);
+                count++;
+                named |= t.nodeName != null;
+            }
+            if (named) {
+                continue;
+            }
+            if (cpu > capacity.allocatable(io.nodesim.scheduler.NodeTable.CPU, node)
+                    || memory > capacity.allocatable(io.nodesim.scheduler.NodeTable.MEMORY, node)
+                    || count > capacity.allowedPods(node)) {
+                throw new IllegalStateException(nodes.names[node] + " holds pods it does not fit: cpu " + cpu + "m of "
+                        + capacity.allocatable(io.nodesim.scheduler.NodeTable.CPU, node) + "m, memory " + memory + " of "
+                        + capacity.allocatable(io.nodesim.scheduler.NodeTable.MEMORY, node) + ", pods " + count + " of "
+                        + capacity.allowedPods(node));
+            }
         }
     }
 

@@ -90,7 +90,7 @@ public final class SchedulerPlacement implements PodPlacement {
                     if (ScheduleRun.daemonSetEligible(probe, nodes, node)) {
                         String name = spec.name() + "-" + nodes.name(node);
                         out.add(new Placed(w, name, -1));
-                        templates.add(compiler.compilePinned(name, spec.namespace(), template, nodes.name(node)));
+                        templates.add(compiler.compilePinned(probe, name, nodes.name(node)));
                     }
                 }
             }

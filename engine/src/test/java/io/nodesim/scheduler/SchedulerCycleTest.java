@@ -165,4 +165,50 @@ class SchedulerCycleTest {
             }
         }
     }
+
+    /**
+     * The unexplained hot path (cached per-node sums, scores shared by every node added once,
+     * normalisation in place) picks the node and total the explained path picks, on twin random
+     * clusters, with and without PreferNoSchedule taints, over 20 consecutive owned pods each.
+     */
+    @Test
+    void unexplainedCycles_chooseWhatExplainedCyclesChoose() {
+        Random rnd = new Random(11);
+        for (int trial = 0; trial < 20; trial++) {
+            long seed = rnd.nextLong();
+            TestCluster explained = twin(seed);
+            TestCluster fast = twin(seed);
+            Scheduler a = explained.scheduler(TestCluster.V135);
+            Scheduler b = fast.scheduler(TestCluster.V135);
+            PodSelector owner = PodSelector.ofLabels(Map.of("app", "web"));
+            CompiledPod pa = explained.compiler.compile("web", "default",
+                    TestCluster.template(200, 300, Map.of("app", "web")), owner);
+            CompiledPod pb = fast.compiler.compile("web", "default",
+                    TestCluster.template(200, 300, Map.of("app", "web")), owner);
+            for (int p = 0; p < 20; p++) {
+                ScheduleResult ra = a.schedule(pa, true);
+                ScheduleResult rb = b.schedule(pb, false);
+                assertEquals(ra.node(), rb.node(), "trial " + trial + " pod " + p);
+                assertEquals(ra.totalScore(), rb.totalScore(), "trial " + trial + " pod " + p);
+                if (ra.scheduled()) {
+                    explained.nodes.addPod(pa, ra.node());
+                    fast.nodes.addPod(pb, rb.node());
+                }
+            }
+        }
+    }
+
+    private static TestCluster twin(long seed) {
+        Random rnd = new Random(seed);
+        TestCluster c = new TestCluster();
+        boolean preferTaints = rnd.nextBoolean();
+        int count = 3 + rnd.nextInt(150);
+        for (int i = 0; i < count; i++) {
+            int node = preferTaints && rnd.nextInt(4) == 0
+                    ? c.add("n" + i, 1000 + rnd.nextInt(8000), 1000 + rnd.nextInt(16000), "p=y:PreferNoSchedule")
+                    : c.addInZone("n" + i, "z" + rnd.nextInt(3), 1000 + rnd.nextInt(8000), 1000 + rnd.nextInt(16000));
+            c.place(node, rnd.nextInt(800), rnd.nextInt(2000), rnd.nextInt(3));
+        }
+        return c;
+    }
 }

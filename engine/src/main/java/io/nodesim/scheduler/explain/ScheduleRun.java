@@ -82,8 +82,7 @@ public final class ScheduleRun {
                 for (int node : nodes.order()) {
                     if (daemonSetEligible(probe, nodes, node)) {
                         String name = w.name() + "-" + nodes.name(node);
-                        out.add(new Pending(name, w.name(), compiler.compilePinned(name, w.namespace(), template,
-                                nodes.name(node))));
+                        out.add(new Pending(name, w.name(), compiler.compilePinned(probe, name, nodes.name(node))));
                     }
                 }
             }

@@ -61,9 +61,10 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
         }
         List<CompiledPod> templates = nodes.templates();
         for (int node : nodes.order()) {
-            for (CompiledPod existing : templates) {
-                int n = existing == null ? 0 : nodes.podsOfTemplate(node, existing.id);
-                if (n == 0 || (!podHasTerms && existing.requiredAntiAffinity.isEmpty())) {
+            for (int i = 0; i < nodes.templatesOn(node); i++) {
+                CompiledPod existing = templates.get(nodes.templateOn(node, i));
+                int n = nodes.podsOfTemplateOn(node, i);
+                if (!podHasTerms && existing.requiredAntiAffinity.isEmpty()) {
                     continue;
                 }
                 for (AffinityTerm t : existing.requiredAntiAffinity) {
@@ -145,13 +146,15 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
             return false;
         }
         boolean touched = false;
+        List<CompiledPod> templates = nodes.templates();
         for (int node : nodes.order()) {
             if (!hasConstraints && nodes.podsWithAffinity(node) == 0) {
                 continue;
             }
-            for (CompiledPod existing : nodes.templates()) {
-                int n = existing == null ? 0 : nodes.podsOfTemplate(node, existing.id);
-                if (n == 0 || (!hasConstraints && !existing.hasPodAffinity())) {
+            for (int i = 0; i < nodes.templatesOn(node); i++) {
+                CompiledPod existing = templates.get(nodes.templateOn(node, i));
+                int n = nodes.podsOfTemplateOn(node, i);
+                if (!hasConstraints && !existing.hasPodAffinity()) {
                     continue;
                 }
                 touched |= process(pod.preferredAffinity, existing, node, n);

@@ -2,11 +2,15 @@ package io.nodesim.scheduler.plugins;
 
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.CompiledPod.SpreadConstraint;
+import io.nodesim.scheduler.MatchingPodCounts;
+import io.nodesim.scheduler.MatchingPodCounts.Domains;
 import io.nodesim.scheduler.NodeTable;
 import io.nodesim.scheduler.Symbols;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Filter: DoNotSchedule constraints, {@code matching + self - globalMin <= maxSkew} per domain, over
@@ -15,27 +19,59 @@ import java.util.List;
  * {@code round(Σ cnt·ln(domains+2) + maxSkew − 1)}, normalised as {@code 100·(max+min−s)/max}
  * (kubernetes .../plugins/podtopologyspread/{filtering,scoring,common}.go; NodeInclusionPolicy
  * defaults: affinity honoured, taints ignored).
+ *
+ * <p>Upstream counts the matching pods of every node in each PreFilter and PreScore; here the counts
+ * per node and per domain come from {@link MatchingPodCounts}, maintained as pods come and go, so
+ * a cycle costs O(feasible nodes), and the answers are the same.
  */
 public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     public static final String NAME = "PodTopologySpread";
     static final String REASON = "node(s) didn't match pod topology spread constraints";
     static final String REASON_LABEL = "node(s) didn't match pod topology spread constraints (missing required label)";
 
+    /** A template's constraints of one kind, with their selectors' counts. */
+    private record Constraints(SpreadConstraint[] list, int[] selector, Domains[] domains, int[] keys) {
+    }
+
+    /** What a template's cycles reuse: its hard and its scoring constraints, resolved once. */
+    private record Prepared(Constraints hard, Constraints soft, boolean requireAll) {
+    }
+
     private final NodeTable nodes;
+    private final MatchingPodCounts matching;
     private final boolean systemDefaulting;
     private final int hostnameKey;
     private final int zoneKey;
-    private final List<SpreadConstraint> active = new ArrayList<>();
-    private final List<MatchingPods> matchers = new ArrayList<>();
-    private long[][] counts = new long[0][];
-    private boolean[][] present = new boolean[0][];
+    private final Map<CompiledPod, Prepared> prepared = new IdentityHashMap<>();
+    private Constraints hard;
     private int[] minMatch = new int[0];
-    private double[] weights = new double[0];
+    private Constraints soft;
     private boolean requireAll;
+    private double[] weights = new double[0];
+    private int[] topoSize = new int[0];
+    /** Per scoring constraint, every node's value of its topology key. */
+    private int[][] column = new int[0][];
+    /** Per scoring constraint: hostname (counted per node), its per-node counts, {@code maxSkew - 1}. */
+    private boolean[] perNode = new boolean[0];
+    private int[][] nodeCounts = new int[0][];
+    private double[] skewTerm = new double[0];
+    /** Per other constraint: the values seen on feasible nodes, and each one's term of the score. */
+    private int[][] values = new int[0][];
+    private double[][] term = new double[0][];
+    /** Per constraint and value: the PreScore call that last saw the value on a feasible node. */
+    private int[][] seen = new int[0][];
+    private int stamp;
     private boolean[] ignored = new boolean[0];
+    /** The range of the scores {@link #scoreAll} just computed, when {@code scoredRange}. */
+    private long scoredMin;
+    private long scoredMax;
+    private boolean scoredRange;
+    /** Whether this cycle ignores any feasible node (only when every key is required). */
+    private boolean anyIgnored;
 
     public PodTopologySpread(NodeTable nodes, boolean systemDefaulting) {
         this.nodes = nodes;
+        this.matching = nodes.matching();
         this.systemDefaulting = systemDefaulting;
         this.hostnameKey = nodes.symbols().intern(NodeTable.HOSTNAME_LABEL);
         this.zoneKey = nodes.symbols().intern(NodeTable.ZONE_LABEL);
@@ -48,39 +84,23 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
 
     @Override
     public String preFilter(CompiledPod pod) {
-        active.clear();
+        hard = null;
         if (pod.spreadConstraints.isEmpty()) {
             return SKIP;
         }
-        for (SpreadConstraint c : pod.spreadConstraints) {
-            if (c.hard()) {
-                active.add(c);
-            }
-        }
-        if (active.isEmpty()) {
+        Prepared p = prepare(pod);
+        if (p.hard == null) {
             return SKIP;
         }
-        prepare(pod);
-        for (int node : nodes.order()) {
-            if (!NodeAffinity.matchesRequired(pod, nodes, node) || !hasAllKeys(node)) {
-                continue;
-            }
-            for (int c = 0; c < active.size(); c++) {
-                int v = nodes.labelValue(node, active.get(c).topologyKey());
-                counts[c][v] += matchers.get(c).count(nodes, node);
-                present[c][v] = true;
-            }
+        hard = refresh(pod, p.hard);
+        int n = hard.list.length;
+        if (minMatch.length < n) {
+            minMatch = new int[n];
         }
-        for (int c = 0; c < active.size(); c++) {
-            long min = Long.MAX_VALUE;
-            int domains = 0;
-            for (int v = 0; v < present[c].length; v++) {
-                if (present[c][v]) {
-                    domains++;
-                    min = Math.min(min, counts[c][v]);
-                }
-            }
-            minMatch[c] = domains < active.get(c).minDomains() || domains == 0 ? 0 : (int) min;
+        for (int c = 0; c < n; c++) {
+            Domains d = hard.domains[c];
+            int domains = d.domainCount();
+            minMatch[c] = domains < hard.list[c].minDomains() || domains == 0 ? 0 : d.minCount();
         }
         return null;
     }
@@ -92,13 +112,13 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
 
     @Override
     public String filter(CompiledPod pod, int node) {
-        for (int c = 0; c < active.size(); c++) {
-            SpreadConstraint sc = active.get(c);
+        for (int c = 0; c < hard.list.length; c++) {
+            SpreadConstraint sc = hard.list[c];
             int v = nodes.labelValue(node, sc.topologyKey());
             if (v == Symbols.ABSENT) {
                 return REASON_LABEL;
             }
-            long skew = counts[c][v] + (sc.selfMatch() ? 1 : 0) - minMatch[c];
+            long skew = hard.domains[c].count(v) + (sc.selfMatch() ? 1 : 0) - minMatch[c];
             if (skew > sc.maxSkew()) {
                 return REASON;
             }
@@ -108,56 +128,69 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
 
     @Override
     public boolean preScore(CompiledPod pod, int[] feasible, int count) {
-        active.clear();
-        if (!pod.spreadConstraints.isEmpty()) {
-            for (SpreadConstraint c : pod.spreadConstraints) {
-                if (!c.hard()) {
-                    active.add(c);
-                }
-            }
-        } else if (systemDefaulting && pod.ownerSelector != null && !pod.ownerSelector.isEmpty()) {
-            active.add(new SpreadConstraint(3, hostnameKey, false, pod.ownerSelector, 1, false));
-            active.add(new SpreadConstraint(5, zoneKey, false, pod.ownerSelector, 1, false));
-        }
-        if (active.isEmpty()) {
+        soft = null;
+        scoredRange = false;
+        if (pod.spreadConstraints.isEmpty() && !(systemDefaulting && pod.ownerSelector != null
+                && !pod.ownerSelector.isEmpty())) {
             return false;
         }
-        requireAll = !pod.spreadConstraints.isEmpty() || !systemDefaulting;
-        prepare(pod);
+        Prepared p = prepare(pod);
+        if (p.soft == null) {
+            return false;
+        }
+        soft = refresh(pod, p.soft);
+        requireAll = p.requireAll;
+        int n = soft.list.length;
         if (ignored.length < nodes.slots()) {
             ignored = new boolean[nodes.slots()];
         }
+        int symbols = nodes.symbols().size();
+        if (seen.length < n || seen[0].length < symbols) {
+            seen = new int[Math.max(n, seen.length)][symbols + symbols / 2];
+            values = new int[seen.length][symbols + symbols / 2];
+            term = new double[seen.length][symbols + symbols / 2];
+            weights = new double[seen.length];
+            topoSize = new int[seen.length];
+            column = new int[seen.length][];
+            perNode = new boolean[seen.length];
+            nodeCounts = new int[seen.length][];
+            skewTerm = new double[seen.length];
+        }
+        for (int c = 0; c < n; c++) {
+            SpreadConstraint sc = soft.list[c];
+            column[c] = nodes.labelColumn(sc.topologyKey());
+            perNode[c] = sc.topologyKey() == hostnameKey;
+            nodeCounts[c] = perNode[c] ? matching.counts(soft.selector[c]) : null;
+            skewTerm[c] = sc.maxSkew() - 1;
+        }
+        stamp++;
+        Arrays.fill(topoSize, 0, n, 0);
         int ignoredCount = 0;
-        int[] topoSize = new int[active.size()];
         for (int i = 0; i < count; i++) {
             int node = feasible[i];
-            ignored[node] = requireAll && !hasAllKeys(node);
-            if (ignored[node]) {
-                ignoredCount++;
-                continue;
+            if (requireAll) {
+                ignored[node] = !hasAllKeys(soft, node);
+                if (ignored[node]) {
+                    ignoredCount++;
+                    continue;
+                }
             }
-            for (int c = 0; c < active.size(); c++) {
-                int key = active.get(c).topologyKey();
-                int v = nodes.labelValue(node, key);
-                if (key != hostnameKey && v != Symbols.ABSENT && !present[c][v]) {
-                    present[c][v] = true;
-                    topoSize[c]++;
+            for (int c = 0; c < n; c++) {
+                int v = column[c][node];
+                if (!perNode[c] && v != Symbols.ABSENT && seen[c][v] != stamp) {
+                    seen[c][v] = stamp;
+                    values[c][topoSize[c]++] = v;
                 }
             }
         }
-        for (int c = 0; c < active.size(); c++) {
-            int size = active.get(c).topologyKey() == hostnameKey ? count - ignoredCount : topoSize[c];
+        anyIgnored = ignoredCount > 0;
+        for (int c = 0; c < n; c++) {
+            int size = perNode[c] ? count - ignoredCount : topoSize[c];
             weights[c] = Math.log(size + 2);
-        }
-        for (int node : nodes.order()) {
-            if (!NodeAffinity.matchesRequired(pod, nodes, node) || (requireAll && !hasAllKeys(node))) {
-                continue;
-            }
-            for (int c = 0; c < active.size(); c++) {
-                int v = nodes.labelValue(node, active.get(c).topologyKey());
-                if (v != Symbols.ABSENT && present[c][v]) {
-                    counts[c][v] += matchers.get(c).count(nodes, node);
-                }
+            // a domain's term is the same for each of its nodes: computed once, bit for bit as per node
+            for (int k = 0; k < topoSize[c]; k++) {
+                int v = values[c][k];
+                term[c][v] = soft.domains[c].count(v) * weights[c] + skewTerm[c];
             }
         }
         return true;
@@ -165,20 +198,38 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
 
     @Override
     public long score(CompiledPod pod, int node) {
-        if (ignored[node]) {
+        if (anyIgnored && ignored[node]) {
             return 0;
         }
         double score = 0;
-        for (int c = 0; c < active.size(); c++) {
-            SpreadConstraint sc = active.get(c);
-            int v = nodes.labelValue(node, sc.topologyKey());
+        for (int c = 0; c < soft.list.length; c++) {
+            int v = column[c][node];
             if (v == Symbols.ABSENT) {
                 continue;
             }
-            long cnt = sc.topologyKey() == hostnameKey ? matchers.get(c).count(nodes, node) : counts[c][v];
-            score += cnt * weights[c] + (sc.maxSkew() - 1);
+            // cnt·weight + maxSkew − 1; a feasible node's domain is one PreScore saw, its count upstream's
+            score += perNode[c] ? nodeCounts[c][node] * weights[c] + skewTerm[c] : term[c][v];
         }
         return Math.round(score);
+    }
+
+    /** Scores the nodes and notes their range for the {@link #normalize} that follows (one pass less). */
+    @Override
+    public void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out) {
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        for (int i = 0; i < count; i++) {
+            int node = feasible[i];
+            long s = score(pod, node);
+            out[i] = s;
+            if (!anyIgnored || !ignored[node]) {
+                min = Math.min(min, s);
+                max = Math.max(max, s);
+            }
+        }
+        scoredMin = min;
+        scoredMax = max;
+        scoredRange = true;
     }
 
     @Override
@@ -188,16 +239,21 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
 
     @Override
     public void normalize(int[] feasible, long[] scores, int count) {
-        long min = Long.MAX_VALUE;
-        long max = 0;
-        for (int i = 0; i < count; i++) {
-            if (!ignored[feasible[i]]) {
-                min = Math.min(min, scores[i]);
-                max = Math.max(max, scores[i]);
+        long min = scoredMin;
+        long max = scoredMax;
+        if (!scoredRange) {
+            min = Long.MAX_VALUE;
+            max = 0;
+            for (int i = 0; i < count; i++) {
+                if (!anyIgnored || !ignored[feasible[i]]) {
+                    min = Math.min(min, scores[i]);
+                    max = Math.max(max, scores[i]);
+                }
             }
         }
+        scoredRange = false;
         for (int i = 0; i < count; i++) {
-            if (ignored[feasible[i]]) {
+            if (anyIgnored && ignored[feasible[i]]) {
                 scores[i] = 0;
             } else if (max == 0) {
                 scores[i] = Normalize.MAX_NODE_SCORE;
@@ -207,31 +263,67 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
         }
     }
 
-    /** Sizes and clears the per-constraint scratch, and selects the matching templates. */
-    private void prepare(CompiledPod pod) {
-        int n = active.size();
-        int symbols = nodes.symbols().size();
-        if (counts.length < n || (n > 0 && counts[0].length < symbols)) {
-            counts = new long[Math.max(n, counts.length)][symbols];
-            present = new boolean[counts.length][symbols];
-            minMatch = new int[counts.length];
-            weights = new double[counts.length];
-        } else {
-            for (int c = 0; c < n; c++) {
-                Arrays.fill(counts[c], 0);
-                Arrays.fill(present[c], false);
-            }
+    /** The template's constraints with their selectors' counts, resolved on its first cycle. */
+    private Prepared prepare(CompiledPod pod) {
+        Prepared p = prepared.get(pod);
+        if (p != null) {
+            return p;
         }
-        while (matchers.size() < n) {
-            matchers.add(new MatchingPods());
+        List<SpreadConstraint> hardList = new ArrayList<>();
+        List<SpreadConstraint> softList = new ArrayList<>();
+        for (SpreadConstraint c : pod.spreadConstraints) {
+            (c.hard() ? hardList : softList).add(c);
         }
-        for (int c = 0; c < n; c++) {
-            matchers.get(c).select(nodes, active.get(c).selector(), pod.namespace);
+        if (pod.spreadConstraints.isEmpty() && systemDefaulting && pod.ownerSelector != null
+                && !pod.ownerSelector.isEmpty()) {
+            softList.add(new SpreadConstraint(3, hostnameKey, false, pod.ownerSelector, 1, false));
+            softList.add(new SpreadConstraint(5, zoneKey, false, pod.ownerSelector, 1, false));
         }
+        // PreScore requires every key only for constraints the pod states (or with defaulting off)
+        boolean all = !pod.spreadConstraints.isEmpty() || !systemDefaulting;
+        p = new Prepared(resolve(pod, hardList, true), resolve(pod, softList, all), all);
+        prepared.put(pod, p);
+        return p;
     }
 
-    private boolean hasAllKeys(int node) {
-        for (SpreadConstraint c : active) {
+    /**
+     * The constraints with their selectors and per-domain counts over the nodes that take part:
+     * those passing the pod's node affinity and, when {@code requireAllKeys}, carrying every key.
+     */
+    private Constraints resolve(CompiledPod pod, List<SpreadConstraint> list, boolean requireAllKeys) {
+        if (list.isEmpty()) {
+            return null;
+        }
+        int n = list.size();
+        int[] keys = new int[n];
+        int[] selector = new int[n];
+        for (int c = 0; c < n; c++) {
+            keys[c] = list.get(c).topologyKey();
+            selector[c] = matching.selector(list.get(c).selector(), pod.namespace);
+        }
+        Constraints r = new Constraints(list.toArray(new SpreadConstraint[0]), selector, new Domains[n],
+                requireAllKeys ? keys : null);
+        return refresh(pod, r);
+    }
+
+    /**
+     * Fills the per-domain counts of every constraint but scoring's hostname ones (Score reads the
+     * node's own count). Maintained views are kept; a pod pinned to named nodes gets counts over
+     * those nodes afresh (see {@link MatchingPodCounts#domains}).
+     */
+    private Constraints refresh(CompiledPod pod, Constraints r) {
+        for (int c = 0; c < r.list.length; c++) {
+            SpreadConstraint sc = r.list[c];
+            if ((sc.hard() || sc.topologyKey() != hostnameKey)
+                    && (r.domains[c] == null || r.domains[c].isSnapshot())) {
+                r.domains[c] = matching.domains(r.selector[c], sc.topologyKey(), pod, r.keys);
+            }
+        }
+        return r;
+    }
+
+    private boolean hasAllKeys(Constraints cs, int node) {
+        for (SpreadConstraint c : cs.list) {
             if (nodes.labelValue(node, c.topologyKey()) == Symbols.ABSENT) {
                 return false;
             }

@@ -27,6 +27,15 @@ public interface ScorePlugin {
         return false;
     }
 
+    /**
+     * The normalised score every feasible node gets this cycle when the plugin knows it without
+     * looking at them (after {@link #preScore}), or -1. A score common to all nodes changes no
+     * choice, so the scheduler adds it once instead of per node.
+     */
+    default long uniformScore(CompiledPod pod) {
+        return -1;
+    }
+
     /** Whether the plugin has ScoreExtensions (NormalizeScore). */
     default boolean normalizes() {
         return false;

@@ -96,6 +96,12 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
         return false;
     }
 
+    /** No PreferNoSchedule taint anywhere: every raw score is 0, reverse-normalised to 100. */
+    @Override
+    public long uniformScore(CompiledPod pod) {
+        return nodes.preferNoScheduleTaints() == 0 ? Normalize.MAX_NODE_SCORE : -1;
+    }
+
     @Override
     public boolean normalizes() {
         return true;

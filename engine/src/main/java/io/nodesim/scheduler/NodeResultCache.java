@@ -1,0 +1,82 @@
+package io.nodesim.scheduler;
+
+/**
+ * Per node, what the scheduler computed for a pod template that stays true while the node is
+ * unchanged ({@link NodeTable#nodeGeneration}) and no node came or went: the node-local filters'
+ * answer and the node-local plugins' raw scores. kube-scheduler recomputes them every cycle; the
+ * placements are the same either way.
+ *
+ * <p>Kept for the {@value #WAYS} most recently scheduled templates, so replacements of two
+ * workloads arriving interleaved (a dead node's pods of every workload come back together) do not
+ * evict each other's answers. Each slot entry is tagged with its template, so a way handed to
+ * another template needs no clearing.
+ */
+final class NodeResultCache {
+    static final int WAYS = 4;
+
+    /** One template's entries, indexed by node slot. */
+    static final class Way {
+        CompiledPod template;
+        long lastUse;
+        final CompiledPod[] filterOwner;
+        final long[] filterGeneration;
+        final String[] filterReason;
+        final String[] filterPlugin;
+        final CompiledPod[] scoreOwner;
+        final long[] scoreGeneration;
+        /** [plugin][slot] raw scores of the node-local score plugins. */
+        final long[][] scores;
+        /** Σ weight × raw score of the node-local plugins without NormalizeScore. */
+        final long[] localSum;
+
+        private Way(int slots, int plugins) {
+            filterOwner = new CompiledPod[slots];
+            filterGeneration = new long[slots];
+            filterReason = new String[slots];
+            filterPlugin = new String[slots];
+            scoreOwner = new CompiledPod[slots];
+            scoreGeneration = new long[slots];
+            scores = new long[plugins][slots];
+            localSum = new long[slots];
+        }
+    }
+
+    private final NodeTable nodes;
+    private final int plugins;
+    private final Way[] ways = new Way[WAYS];
+    private long membership = -1;
+    private long clock;
+
+    NodeResultCache(NodeTable nodes, int plugins) {
+        this.nodes = nodes;
+        this.plugins = plugins;
+    }
+
+    /** The template's way, taking the least recently used one for a template not cached. */
+    Way of(CompiledPod pod) {
+        int slots = nodes.slots();
+        if (nodes.membershipGeneration() != membership || (ways[0] != null && ways[0].filterOwner.length < slots)) {
+            // image spread (ImageLocality) depends on the node set, and new slots need room
+            membership = nodes.membershipGeneration();
+            java.util.Arrays.fill(ways, null);
+        }
+        clock++;
+        int lru = 0;
+        for (int w = 0; w < WAYS; w++) {
+            Way way = ways[w];
+            if (way != null && way.template == pod) {
+                way.lastUse = clock;
+                return way;
+            }
+            if (way == null || (ways[lru] != null && way.lastUse < ways[lru].lastUse)) {
+                lru = w;
+            }
+        }
+        if (ways[lru] == null) {
+            ways[lru] = new Way(slots, plugins);
+        }
+        ways[lru].template = pod;
+        ways[lru].lastUse = clock;
+        return ways[lru];
+    }
+}
