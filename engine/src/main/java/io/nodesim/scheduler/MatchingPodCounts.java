@@ -9,7 +9,9 @@ import java.util.Set;
 
 /**
  * Pods matching a label selector in a namespace, counted per node and per topology domain, and kept
- * up to date as the {@link NodeTable} assumes and forgets pods and adds and removes nodes. Upstream,
+ * up to date as the {@link NodeTable} assumes, marks Terminating and forgets pods and adds and
+ * removes nodes. As upstream, a Terminating pod is not counted, nor is any pod for an empty
+ * selector. Upstream,
  * PodTopologySpread's PreFilter and PreScore call {@code countPodsMatchSelector} on every node's pod
  * list in every cycle (kubernetes pkg/scheduler/framework/plugins/podtopologyspread/common.go); the
  * answers are the same here, but a cycle reads them in O(1) per node or domain instead of walking
@@ -73,7 +75,7 @@ public final class MatchingPodCounts {
             for (int i = 0; i < nodes.templatesOn(n); i++) {
                 CompiledPod t = templates.get(nodes.templateOn(n, i));
                 if (matches(key, t)) {
-                    perNode[s][n] += nodes.podsOfTemplateOn(n, i);
+                    perNode[s][n] += nodes.podsOfTemplateOn(n, i) - nodes.terminatingOfTemplateOn(n, i);
                 }
             }
         }
@@ -172,8 +174,9 @@ public final class MatchingPodCounts {
         }
     }
 
+    /** An empty selector ({@code labelSelector: {}}) counts nothing, as {@code countPodsMatchSelector} returns 0 for it. */
     private static boolean matches(SelectorKey key, CompiledPod t) {
-        return t.namespace.equals(key.namespace()) && key.selector().matches(t.labels);
+        return !key.selector().isEmpty() && t.namespace.equals(key.namespace()) && key.selector().matches(t.labels);
     }
 
     private static int[] append(int[] a, int v) {

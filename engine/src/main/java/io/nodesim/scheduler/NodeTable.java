@@ -65,6 +65,8 @@ public final class NodeTable {
     /** Per node: ids of the templates with pods on it, and their pod counts (first {@link #templatesOn}). */
     private int[][] nodeTemplates = new int[capacity][];
     private int[][] nodeTemplatePods = new int[capacity][];
+    /** Per node, parallel to {@link #nodeTemplates}: how many of those pods are Terminating. */
+    private int[][] nodeTemplateTerminating = new int[capacity][];
     private int[] nodeTemplateCount = new int[capacity];
     private int[] podsWithAffinity = new int[capacity];
     private List<CompiledPod.HostPort>[] hostPorts = newPortLists(capacity);
@@ -140,6 +142,7 @@ public final class NodeTable {
         readImages(n, template);
         nodeTemplates[n] = new int[2];
         nodeTemplatePods[n] = new int[2];
+        nodeTemplateTerminating[n] = new int[2];
         order.add(n, zoneKeys[n]);
         touch(n);
         membershipGeneration++;
@@ -219,18 +222,45 @@ public final class NodeTable {
     /** Accounts a pod on a node: the scheduler's assume, or a bind the cache learns of. */
     public void addPod(CompiledPod pod, int n) {
         requireAlive(n);
-        account(pod, n, 1);
+        account(pod, n, 1, true);
     }
 
-    /** Forgets a pod on a node (deleted, evicted, or an assumed pod whose binding failed). */
+    /** Forgets a pod on a node that was not Terminating (an assumed pod whose binding failed, a pod gone at once). */
     public void removePod(CompiledPod pod, int n) {
-        if (podsOfTemplate(n, pod.id) == 0) {
-            throw new IllegalStateException("pod template " + pod + " has no pod on node " + names[n]);
+        int i = templateIndex(n, pod.id);
+        if (i < 0 || nodeTemplatePods[n][i] == nodeTemplateTerminating[n][i]) {
+            throw new IllegalStateException("pod template " + pod + " has no live pod on node " + names[n]);
         }
-        account(pod, n, -1);
+        account(pod, n, -1, true);
     }
 
-    private void account(CompiledPod pod, int n, int sign) {
+    /**
+     * A pod on the node got its deletion timestamp: it keeps its resources, ports and place in the
+     * node's pod list (the cache holds it until its object is gone), but PodTopologySpread's
+     * {@code countPodsMatchSelector} skips it from now on (kubernetes #87621).
+     */
+    public void markTerminating(CompiledPod pod, int n) {
+        int i = templateIndex(n, pod.id);
+        if (i < 0 || nodeTemplatePods[n][i] == nodeTemplateTerminating[n][i]) {
+            throw new IllegalStateException("pod template " + pod + " has no live pod on node " + names[n]);
+        }
+        nodeTemplateTerminating[n][i]++;
+        matching.podsChanged(pod.id, n, -1);
+        touch(n);
+    }
+
+    /** Forgets a Terminating pod whose object is gone: its resources go; it was no longer counted. */
+    public void removeTerminatingPod(CompiledPod pod, int n) {
+        int i = templateIndex(n, pod.id);
+        if (i < 0 || nodeTemplateTerminating[n][i] == 0) {
+            throw new IllegalStateException("pod template " + pod + " has no Terminating pod on node " + names[n]);
+        }
+        nodeTemplateTerminating[n][i]--;
+        account(pod, n, -1, false);
+    }
+
+    /** {@code counted}: whether MatchingPodCounts counts the pod (it stopped when the pod became Terminating). */
+    private void account(CompiledPod pod, int n, int sign, boolean counted) {
         registerTemplate(pod);
         for (int r = 0; r < pod.requests.length; r++) {
             requested[r][n] += sign * pod.requests[r];
@@ -239,7 +269,9 @@ public final class NodeTable {
         nonZeroMemory[n] += sign * pod.nonZeroMemory;
         podCount[n] += sign;
         countTemplate(n, pod.id, sign);
-        matching.podsChanged(pod.id, n, sign);
+        if (counted) {
+            matching.podsChanged(pod.id, n, sign);
+        }
         if (pod.hasPodAffinity()) {
             podsWithAffinity[n] += sign;
             if (alive[n]) {
@@ -268,6 +300,7 @@ public final class NodeTable {
                 if (nodeTemplatePods[n][i] == 0) {
                     ids[i] = ids[size - 1];
                     nodeTemplatePods[n][i] = nodeTemplatePods[n][size - 1];
+                    nodeTemplateTerminating[n][i] = nodeTemplateTerminating[n][size - 1];
                     nodeTemplateCount[n] = size - 1;
                 }
                 return;
@@ -276,9 +309,11 @@ public final class NodeTable {
         if (size == ids.length) {
             nodeTemplates[n] = ids = Arrays.copyOf(ids, size * 2);
             nodeTemplatePods[n] = Arrays.copyOf(nodeTemplatePods[n], size * 2);
+            nodeTemplateTerminating[n] = Arrays.copyOf(nodeTemplateTerminating[n], size * 2);
         }
         ids[size] = templateId;
         nodeTemplatePods[n][size] = sign;
+        nodeTemplateTerminating[n][size] = 0;
         nodeTemplateCount[n] = size + 1;
     }
 
@@ -451,15 +486,26 @@ public final class NodeTable {
         return image < imageNodeCount.length ? imageNodeCount[image] : 0;
     }
 
-    /** Pods of template {@code templateId} on the node. */
+    /** Pods of template {@code templateId} on the node, Terminating ones included. */
     public int podsOfTemplate(int n, int templateId) {
+        int i = templateIndex(n, templateId);
+        return i < 0 ? 0 : nodeTemplatePods[n][i];
+    }
+
+    /** Terminating pods of template {@code templateId} on the node. */
+    public int terminatingOfTemplate(int n, int templateId) {
+        int i = templateIndex(n, templateId);
+        return i < 0 ? 0 : nodeTemplateTerminating[n][i];
+    }
+
+    private int templateIndex(int n, int templateId) {
         int[] ids = nodeTemplates[n];
         for (int i = 0; i < nodeTemplateCount[n]; i++) {
             if (ids[i] == templateId) {
-                return nodeTemplatePods[n][i];
+                return i;
             }
         }
-        return 0;
+        return -1;
     }
 
     /** Number of distinct templates with pods on the node; {@link #templateOn} and {@link #podsOfTemplateOn} index them. */
@@ -472,9 +518,14 @@ public final class NodeTable {
         return nodeTemplates[n][i];
     }
 
-    /** The pods of the i-th template on the node (always > 0). */
+    /** The pods of the i-th template on the node (always > 0), Terminating ones included. */
     public int podsOfTemplateOn(int n, int i) {
         return nodeTemplatePods[n][i];
+    }
+
+    /** The Terminating pods among {@link #podsOfTemplateOn}. */
+    public int terminatingOfTemplateOn(int n, int i) {
+        return nodeTemplateTerminating[n][i];
     }
 
     /** Every template that has ever had a pod on a node, indexed by template id (null gaps). */
@@ -594,6 +645,7 @@ public final class NodeTable {
         imageSizes = Arrays.copyOf(imageSizes, c);
         nodeTemplates = Arrays.copyOf(nodeTemplates, c);
         nodeTemplatePods = Arrays.copyOf(nodeTemplatePods, c);
+        nodeTemplateTerminating = Arrays.copyOf(nodeTemplateTerminating, c);
         nodeTemplateCount = Arrays.copyOf(nodeTemplateCount, c);
         podsWithAffinity = Arrays.copyOf(podsWithAffinity, c);
         nodeGeneration = Arrays.copyOf(nodeGeneration, c);

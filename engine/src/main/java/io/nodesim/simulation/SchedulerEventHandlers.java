@@ -20,9 +20,13 @@ import org.apache.commons.math3.random.RandomGenerator;
  * The live kube-scheduler's informers ({@code pkg/scheduler/eventhandlers.go}): node updates (the
  * node controllers' NoSchedule / NoExecute taints, the out-of-service taint, node deletion) reach
  * its cache one watch delay later; a taint removed is a cluster event that moves the unschedulable
- * pods back to the queues; a pod whose object is gone is forgotten by the cache (a Terminating pod
- * keeps its resources until then) and its removal is a cluster event too; new pods enter the
- * scheduling queue. Bindings go to the cluster and to the kubelet's start-up.
+ * pods back to the queues. A pod's deletion timestamp reaches the cache one watch delay later
+ * ({@code updatePodInCache}): the pod turns Terminating there, keeps its resources but no longer
+ * counts for PodTopologySpread; that update is no cluster event the default plugins register for
+ * (an {@code AssignedPod/updatePodOther} event: PodTopologySpread and InterPodAffinity register
+ * Pod Add, UpdatePodLabel and Delete), so it moves no pod. The pod's object gone reaches the cache
+ * on the same watch, never before its update, and is a cluster event (Pod Delete). New pods enter
+ * the scheduling queue. Bindings go to the cluster and to the kubelet's start-up.
  */
 final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, PodListener, SchedulerLoop.Listener {
     private static final int[] BITS = {Taints.UNREACHABLE_NO_SCHEDULE, Taints.NOT_READY_NO_SCHEDULE,
@@ -37,8 +41,12 @@ final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, P
     private final RandomGenerator rng;
     private final int nodeSyncKind;
     private final int podGoneKind;
+    private final int podTerminatingKind;
     private final int[] knownTaints;
     private CompiledPod[] templateOf;
+    /** Per pod: when its deletion timestamp reaches the cache (0: never deleted), and whether it has. */
+    private long[] terminatingAt;
+    private boolean[] terminating;
     private BoundListener onBound = (pod, time) -> { };
 
     /** Told when a pod's binding completed. */
@@ -63,7 +71,10 @@ final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, P
             templateOf[p] = placement.podTemplate(p);
         }
         nodeSyncKind = sim.registerKind("scheduler.nodeInformer", this::syncNode);
+        terminatingAt = new long[templateOf.length];
+        terminating = new boolean[templateOf.length];
         podGoneKind = sim.registerKind("scheduler.podDeleted", this::forgetPod);
+        podTerminatingKind = sim.registerKind("scheduler.podTerminating", this::markTerminating);
     }
 
     void onBound(BoundListener listener) {
@@ -83,7 +94,10 @@ final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, P
     @Override
     public void submit(int pod, long now) {
         if (pod >= templateOf.length) {
-            templateOf = Arrays.copyOf(templateOf, Math.max(pod + 1, templateOf.length * 2));
+            int c = Math.max(pod + 1, templateOf.length * 2);
+            templateOf = Arrays.copyOf(templateOf, c);
+            terminatingAt = Arrays.copyOf(terminatingAt, c);
+            terminating = Arrays.copyOf(terminating, c);
         }
         templateOf[pod] = placement.workloadTemplate(cluster.pods().workload[pod]);
         loop.submit(pod, templateOf[pod]);
@@ -133,12 +147,21 @@ final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, P
 
     @Override
     public void podDeleted(int pod, long time) {
-        // A Terminating pod still holds its node's resources in the scheduler's cache.
+        if (cluster.pods().node[pod] >= 0) {
+            terminatingAt[pod] = time + watch.sample(rng);
+            sim.schedule(terminatingAt[pod], podTerminatingKind, pod);
+        }
+    }
+
+    private void markTerminating(int pod, long now) {
+        nodes.markTerminating(templateOf[pod], cluster.pods().node[pod]);
+        terminating[pod] = true;
     }
 
     @Override
     public void podGone(int pod, long time) {
-        sim.schedule(time + watch.sample(rng), podGoneKind, pod);
+        // one watch stream per resource: the object's removal never overtakes its deletion timestamp
+        sim.schedule(Math.max(time + watch.sample(rng), terminatingAt[pod]), podGoneKind, pod);
     }
 
     private void forgetPod(int pod, long now) {
@@ -147,7 +170,11 @@ final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, P
             loop.forget(pod);
             return;
         }
-        nodes.removePod(templateOf[pod], node);
+        if (terminating[pod]) {
+            nodes.removeTerminatingPod(templateOf[pod], node);
+        } else {
+            nodes.removePod(templateOf[pod], node);
+        }
         loop.onClusterEvent();
     }
 

@@ -17,9 +17,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The incremental counts equal a recount from scratch (every live node, every pod, as upstream's
- * {@code countPodsMatchSelector} loop does) after every change of a random sequence of pod
- * assumes and forgets, node additions and removals.
+ * The incremental counts equal a recount from scratch (every live node, every pod that is not
+ * Terminating, none for an empty selector, as upstream's {@code countPodsMatchSelector} loop does)
+ * after every change of a random sequence of pod assumes, Terminating marks and forgets, node
+ * additions and removals.
  */
 class MatchingPodCountsTest {
     private static final String[] APPS = {"web", "db", "cache"};
@@ -52,12 +53,18 @@ class MatchingPodCountsTest {
         for (int i = 0; i < 40; i++) {
             placeRandom(nodes, templates, placed, rnd);
         }
+        for (int i = 0; i < 10; i++) {
+            markRandom(nodes, templates, placed, rnd);
+        }
         List<View> views = new ArrayList<>();
+        List<PodSelector> selectors = new ArrayList<>();
         for (String app : APPS) {
-            PodSelector sel = PodSelector.ofLabels(Map.of("app", app));
+            selectors.add(PodSelector.ofLabels(Map.of("app", app)));
+        }
+        selectors.add(PodSelector.EVERYTHING);
+        for (PodSelector sel : selectors) {
             int s = nodes.matching().selector(sel, "default");
-            assertEquals(s, nodes.matching().selector(PodSelector.ofLabels(Map.of("app", app)), "default"),
-                    "equal selectors share their counts");
+            assertEquals(s, nodes.matching().selector(sel, "default"), "equal selectors share their counts");
             for (int key : new int[] {zoneKey, hostKey, rackKey}) {
                 views.add(view(nodes, s, sel, key, templates.get(0), null));
                 views.add(view(nodes, s, sel, key, noZoneD, new int[] {key, rackKey}));
@@ -65,11 +72,17 @@ class MatchingPodCountsTest {
         }
         for (int step = 0; step < 2000; step++) {
             int r = rnd.nextInt(100);
-            if (r < 55) {
+            if (r < 50) {
                 placeRandom(nodes, templates, placed, rnd);
+            } else if (r < 60) {
+                markRandom(nodes, templates, placed, rnd);
             } else if (r < 90 && !placed.isEmpty()) {
                 int[] p = placed.remove(rnd.nextInt(placed.size()));
-                nodes.removePod(templates.get(p[0]), p[1]);
+                if (p[2] == 1) {
+                    nodes.removeTerminatingPod(templates.get(p[0]), p[1]);
+                } else {
+                    nodes.removePod(templates.get(p[0]), p[1]);
+                }
             } else if (r < 95) {
                 addNode(c, rnd, nodeNames++);
             } else if (nodes.size() > 3) {
@@ -77,7 +90,7 @@ class MatchingPodCountsTest {
                 nodes.removeNode(order[rnd.nextInt(order.length)]);
             }
             for (View v : views) {
-                check(nodes, templates, v, step);
+                check(nodes, templates, placed, v, step);
             }
         }
     }
@@ -86,15 +99,18 @@ class MatchingPodCountsTest {
         return new View(s, sel, "default", key, pod, requiredKeys, nodes.matching().domains(s, key, pod, requiredKeys));
     }
 
-    private static void check(NodeTable nodes, List<CompiledPod> templates, View v, int step) {
+    private static void check(NodeTable nodes, List<CompiledPod> templates, List<int[]> placed, View v, int step) {
         Map<Integer, Long> perValue = new HashMap<>();
-        for (int n : nodes.order()) {
-            int expected = 0;
-            for (CompiledPod t : templates) {
-                if (t.namespace.equals(v.namespace()) && v.podSelector().matches(t.labels)) {
-                    expected += nodes.podsOfTemplate(n, t.id);
-                }
+        Map<Integer, Integer> counted = new HashMap<>();
+        for (int[] p : placed) {
+            CompiledPod t = templates.get(p[0]);
+            if (p[2] == 0 && !v.podSelector().isEmpty() && t.namespace.equals(v.namespace())
+                    && v.podSelector().matches(t.labels)) {
+                counted.merge(p[1], 1, Integer::sum);
             }
+        }
+        for (int n : nodes.order()) {
+            int expected = counted.getOrDefault(n, 0);
             assertEquals(expected, nodes.matching().count(v.selector(), n), "node count at step " + step);
             if (counted(nodes, n, v)) {
                 perValue.merge(nodes.labelValue(n, v.key()), (long) expected, Long::sum);
@@ -131,7 +147,16 @@ class MatchingPodCountsTest {
         int t = rnd.nextInt(templates.size());
         int n = order[rnd.nextInt(order.length)];
         nodes.addPod(templates.get(t), n);
-        placed.add(new int[] {t, n});
+        placed.add(new int[] {t, n, 0});
+    }
+
+    /** Marks a random placed pod Terminating (its deletion timestamp reached the cache). */
+    private static void markRandom(NodeTable nodes, List<CompiledPod> templates, List<int[]> placed, Random rnd) {
+        int[] p = placed.get(rnd.nextInt(placed.size()));
+        if (p[2] == 0) {
+            nodes.markTerminating(templates.get(p[0]), p[1]);
+            p[2] = 1;
+        }
     }
 
     private static void addNode(TestCluster c, Random rnd, int i) {

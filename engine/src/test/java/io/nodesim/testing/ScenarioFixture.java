@@ -55,6 +55,7 @@ public final class ScenarioFixture {
     private String cpu = "100m";
     private List<String> nodeImages = List.of();
     private io.fabric8.kubernetes.api.model.Probe probe;
+    private io.fabric8.kubernetes.api.model.TopologySpreadConstraint spread;
     private final List<NodeGroup> nodes = new ArrayList<>();
     private final List<WorkloadSpec> workloads = new ArrayList<>();
     private final List<FaultSpec> faults = new ArrayList<>();
@@ -168,6 +169,16 @@ public final class ScenarioFixture {
         return this;
     }
 
+    /**
+     * A topology spread constraint over the workload's own pods ({@code app: name}) for the
+     * workloads added after this call.
+     */
+    public ScenarioFixture topologySpread(String topologyKey, int maxSkew, String whenUnsatisfiable) {
+        spread = new io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder().withTopologyKey(topologyKey)
+                .withMaxSkew(maxSkew).withWhenUnsatisfiable(whenUnsatisfiable).build();
+        return this;
+    }
+
     /** A StatefulSet, its pods claiming a ReadWriteOnce volume when {@code rwo}. */
     public ScenarioFixture statefulSet(String name, int replicas, boolean rwo) {
         PodTemplateSpec t = template(name, new Toleration[0]);
@@ -217,8 +228,12 @@ public final class ScenarioFixture {
     }
 
     private PodTemplateSpec template(String name, Toleration[] tolerations) {
+        List<io.fabric8.kubernetes.api.model.TopologySpreadConstraint> constraints = spread == null ? List.of()
+                : List.of(new io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder(spread)
+                        .withNewLabelSelector().addToMatchLabels("app", name).endLabelSelector().build());
         return new PodTemplateSpecBuilder().withNewMetadata().withLabels(Map.of("app", name)).endMetadata()
-                .withNewSpec().withTolerations(List.of(tolerations)).addNewContainer().withName("app").withImage("app:1")
+                .withNewSpec().withTolerations(List.of(tolerations)).withTopologySpreadConstraints(constraints)
+                .addNewContainer().withName("app").withImage("app:1")
                 .withReadinessProbe(probe).withNewResources()
                 .withRequests(Map.of("cpu", new Quantity(cpu), "memory", new Quantity("128Mi")))
                 .endResources().endContainer().endSpec().build();
