@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code nodesim run} end to end on the README's first scenario: files, numbers, determinism, bad input. */
 class RunCommandTest {
@@ -21,23 +18,10 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        CommandLine cl = NodesimCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void singleNodeCrash_writesEveryOutput_withTheSpecTimeline() throws Exception {
         Path out = dir.resolve("out");
-        Result r = run("run", EXAMPLE.toString(), "-o", out.toString(), "--events");
+        Cli.Result r = Cli.run("run", EXAMPLE.toString(), "-o", out.toString(), "--events");
         assertEquals(0, r.code(), r.err());
         for (String f : List.of("nodes.csv", "pods.csv", "workloads.csv", "summary.csv", "events.csv", "report.html",
                 "timeline.png", "timeline.svg", "recovery-cdf.png", "taint-staircase.png", "phase-breakdown.png")) {
@@ -79,8 +63,8 @@ class RunCommandTest {
     void sameSeed_byteIdenticalCsvs_whateverTheThreads() throws Exception {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
-        assertEquals(0, run("run", EXAMPLE.toString(), "-o", a.toString(), "--replications", "4", "--threads", "1").code());
-        assertEquals(0, run("run", EXAMPLE.toString(), "-o", b.toString(), "--replications", "4", "--threads", "2").code());
+        assertEquals(0, Cli.run("run", EXAMPLE.toString(), "-o", a.toString(), "--replications", "4", "--threads", "1").code());
+        assertEquals(0, Cli.run("run", EXAMPLE.toString(), "-o", b.toString(), "--replications", "4", "--threads", "2").code());
         for (String f : List.of("nodes.csv", "pods.csv", "workloads.csv", "summary.csv", "report.html")) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         }
@@ -89,7 +73,7 @@ class RunCommandTest {
     @Test
     void badInput_exits2_withOneLine_andWritesNothing() throws Exception {
         Path out = dir.resolve("never");
-        Result r = run("run", EXAMPLE.toString(), "-o", out.toString(),
+        Cli.Result r = Cli.run("run", EXAMPLE.toString(), "-o", out.toString(),
                 "--set", "kubeControllerManager.node-monitor-grace-period=-5s");
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
