@@ -5,6 +5,8 @@ public final class Condition {
     public static final byte TRUE = 0;
     public static final byte FALSE = 1;
     public static final byte UNKNOWN = 2;
+    /** No Ready condition at all: a node whose kubelet has not posted a status yet. */
+    public static final byte NONE = 3;
 
     private Condition() {
     }
@@ -13,6 +15,7 @@ public final class Condition {
         return switch (status) {
             case TRUE -> "True";
             case FALSE -> "False";
+            case NONE -> "None";
             default -> "Unknown";
         };
     }

@@ -1,6 +1,7 @@
 package io.nodesim.cluster;
 
 import io.nodesim.kernel.SimTime;
+import io.nodesim.scenario.NodeGroup;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ public final class NodeTable {
     /** The machine and its containers run (false after a crash, true again after the reboot). */
     public final boolean[] containersRunning;
     public final boolean[] deleted;
+    /** When the Node object was created ({@link NodeGroup#BEFORE_START} for the nodes of t = 0). */
+    public final long[] createdAt;
 
     /** Start of the latest fault that hit the node: what its delays are measured from. */
     public final long[] causeAt;
@@ -50,6 +53,8 @@ public final class NodeTable {
         containersRunning = new boolean[count];
         Arrays.fill(containersRunning, true);
         deleted = new boolean[count];
+        createdAt = new long[count];
+        Arrays.fill(createdAt, NodeGroup.BEFORE_START);
         causeAt = never(count);
         failedAt = never(count);
         unknownAt = never(count);
@@ -70,9 +75,17 @@ public final class NodeTable {
         return (taints[node] & bit) != 0;
     }
 
-    /** True when the node had a fault or its Ready condition changed: it gets a nodes.csv row. */
+    /** True when the Node object exists at {@code t} (it may still lack a status). */
+    public boolean exists(int node, long t) {
+        return createdAt[node] <= t;
+    }
+
+    /**
+     * True when the node had a fault, joined during the run or its Ready condition changed: it
+     * gets a nodes.csv row.
+     */
     public boolean touched(int node) {
-        return failedAt[node] != SimTime.NEVER || unknownAt[node] != SimTime.NEVER
+        return createdAt[node] != NodeGroup.BEFORE_START || failedAt[node] != SimTime.NEVER || unknownAt[node] != SimTime.NEVER
                 || noScheduleTaintAt[node] != SimTime.NEVER || noExecuteTaintAt[node] != SimTime.NEVER;
     }
 }

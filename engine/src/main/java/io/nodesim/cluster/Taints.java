@@ -35,10 +35,14 @@ public final class Taints {
         };
     }
 
-    /** The NoSchedule taint the Ready condition calls for (nodeConditionToTaintKeyStatusMap). */
+    /**
+     * The NoSchedule taint the Ready condition calls for (nodeConditionToTaintKeyStatusMap). A node
+     * without a Ready condition keeps the not-ready taint the TaintNodesAtCreation admission plugin
+     * gave it at creation (plugin/pkg/admission/nodetaint), as a kubelet-registered node does.
+     */
     public static int noScheduleFor(byte ready) {
         return switch (ready) {
-            case Condition.FALSE -> NOT_READY_NO_SCHEDULE;
+            case Condition.FALSE, Condition.NONE -> NOT_READY_NO_SCHEDULE;
             case Condition.UNKNOWN -> UNREACHABLE_NO_SCHEDULE;
             default -> 0;
         };

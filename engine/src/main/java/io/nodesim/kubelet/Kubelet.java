@@ -23,6 +23,10 @@ import org.apache.commons.math3.random.RandomGenerator;
  * the API server sees the difference at its next status computation (uniform within one
  * nodeStatusUpdateFrequency) and posts Ready=True; a kubelet that (re)starts posts at once
  * ({@code fastStatusUpdateOnce}). The node lifecycle controller never sets Ready=True itself.
+ *
+ * <p>A node that joins during the run has no kubelet traffic until its first status post (no
+ * Lease, no NodeStatus: {@link NodeFaultState#NOT_REGISTERED}); its Node object appears at its
+ * creation time without a Ready condition, and the first post (Ready=True) starts its heartbeats.
  */
 public final class Kubelet {
     private final Simulation sim;
@@ -34,6 +38,10 @@ public final class Kubelet {
     private final long statusFrequency;
     private final RandomGenerator rng;
     private final int postKind;
+    private final int createdKind;
+    private final int firstStatusKind;
+    /** Per node that joins: the delay from its creation to its kubelet's first status (null: never). */
+    private DurationDistribution[] readyAfter = new DurationDistribution[0];
     private final long[] postHandle;
     private NodeStatusListener listener = (node, time) -> { };
     private PodDeletions deletions;
@@ -50,6 +58,8 @@ public final class Kubelet {
         this.statusFrequency = statusFrequency;
         this.rng = rng;
         this.postKind = sim.registerKind("kubelet.readyPost", this::postReady);
+        this.createdKind = sim.registerKind("kubelet.nodeCreated", this::nodeCreated);
+        this.firstStatusKind = sim.registerKind("kubelet.firstStatus", this::firstStatus);
         postHandle = new long[cluster.nodes().count];
         Arrays.fill(postHandle, EventQueue.NO_HANDLE);
     }
@@ -64,6 +74,37 @@ public final class Kubelet {
      */
     public void confirmDeletionsWith(PodDeletions podDeletions) {
         this.deletions = podDeletions;
+    }
+
+    /**
+     * Schedules the creation of every node that joins during the run ({@link NodeTable#createdAt}
+     * after t = 0) and silences its kubelet until then.
+     *
+     * @param delays per node index, the delay from creation to the first status post (null: never)
+     */
+    public void scheduleJoins(DurationDistribution[] delays) {
+        readyAfter = delays.clone();
+        NodeTable nodes = cluster.nodes();
+        for (int i = 0; i < nodes.count; i++) {
+            if (nodes.createdAt[i] != io.nodesim.scenario.NodeGroup.BEFORE_START) {
+                faults.stopKubelet(i, Long.MIN_VALUE, NodeFaultState.NOT_REGISTERED);
+                sim.schedule(nodes.createdAt[i], createdKind, i);
+            }
+        }
+    }
+
+    /** The Node object exists: the informers of the scheduler see a node add. */
+    private void nodeCreated(int node, long now) {
+        cluster.nodeChanged(node, now);
+        if (readyAfter[node] != null) {
+            sim.schedule(now + readyAfter[node].sample(rng), firstStatusKind, node);
+        }
+    }
+
+    /** The kubelet's first status post; its Lease and periodic status loops start with it. */
+    private void firstStatus(int node, long now) {
+        faults.restartKubelet(node, now, NodeFaultState.NOT_REGISTERED);
+        postReady(node, now);
     }
 
     public NodeFaultState faults() {

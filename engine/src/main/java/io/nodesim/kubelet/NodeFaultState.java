@@ -17,6 +17,9 @@ public final class NodeFaultState {
     public static final int KUBELET_STOPPED = 1 << 1;
     public static final int PARTITIONED = 1 << 2;
     public static final int DELAYED = 1 << 3;
+    /** The node's kubelet has not posted its first status (a node that joins during the run). */
+    public static final int NOT_REGISTERED = 1 << 4;
+    private static final int STOPPED = CRASHED | KUBELET_STOPPED | NOT_REGISTERED;
 
     final int[] active;
     final long[] stopAt;
@@ -67,7 +70,7 @@ public final class NodeFaultState {
 
     /** The kubelet process stops sending (crash or stop); a no-op if it is already stopped. */
     public void stopKubelet(int node, long t, int fault) {
-        if ((active[node] & (CRASHED | KUBELET_STOPPED)) == 0) {
+        if ((active[node] & STOPPED) == 0) {
             stopAt[node] = t;
         }
         active[node] |= fault;
@@ -82,7 +85,7 @@ public final class NodeFaultState {
             return false;
         }
         active[node] &= ~fault;
-        if ((active[node] & (CRASHED | KUBELET_STOPPED)) != 0) {
+        if ((active[node] & STOPPED) != 0) {
             return false;
         }
         stopAt[node] = SimTime.NEVER;
@@ -127,7 +130,7 @@ public final class NodeFaultState {
 
     /** True when the kubelet runs and can reach the API server at {@code t}. */
     public boolean connected(int node, long t) {
-        return (active[node] & (CRASHED | KUBELET_STOPPED | PARTITIONED)) == 0 && controlPlane.isUp(t);
+        return (active[node] & (STOPPED | PARTITIONED)) == 0 && controlPlane.isUp(t);
     }
 
     /**

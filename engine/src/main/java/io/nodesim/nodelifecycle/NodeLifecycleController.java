@@ -15,6 +15,7 @@ import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.kubelet.HeartbeatSequence;
 import io.nodesim.kubelet.Kubelet;
+import io.nodesim.scenario.NodeGroup;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -32,6 +33,11 @@ import org.apache.commons.math3.random.RandomGenerator;
  * {@code now > probe + grace} (strict). The NoSchedule taint follows the Ready condition through
  * the node informer (one watch delay λ later); the NoExecute taint goes through the zone's
  * {@link RateLimitedTimedQueue}, worked every 100 ms.
+ *
+ * <p>A node created during the run is monitored from the first pass after its creation. Until its
+ * kubelet posts a Ready condition the grace period is {@code node-startup-grace-period} counted
+ * from the creation timestamp; it counts as not Ready in its zone, and past the grace it goes
+ * Unknown (reason NodeStatusNeverUpdated) and is treated as any Unknown node.
  */
 public final class NodeLifecycleController {
     /** {@code scheduler.NodeEvictionPeriod}. */
@@ -98,6 +104,10 @@ public final class NodeLifecycleController {
         observedReady = new byte[n];
         savedReady = new byte[n];
         statusPostSeen = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            observedReady[i] = nodes.ready[i];
+            savedReady[i] = nodes.ready[i];
+        }
         tainter = new ZoneTaintingWorker(sim, cluster, settings, queues, taints, deletions, observedReady);
         passKind = sim.registerKind("nodelifecycle.monitorPass", (t, now) -> monitorNodeHealth(now));
         nodeWatchKind = sim.registerKind("nodelifecycle.nodeWatch", this::nodeUpdated);
@@ -123,6 +133,9 @@ public final class NodeLifecycleController {
         for (int m = replayed; m >= 1; m--) {
             long t = first - m * step;
             for (int i = 0; i < nodes.count; i++) {
+                if (nodes.createdAt[i] != NodeGroup.BEFORE_START) {
+                    continue;
+                }
                 boolean seen = lease != null && lease.observeUpTo(i, t);
                 seen |= status.observeUpTo(i, t);
                 if (seen || m == replayed) {
@@ -173,7 +186,7 @@ public final class NodeLifecycleController {
         boolean added = freshStart;
         freshStart = false;
         for (int i = 0; i < nodes.count; i++) {
-            if (nodes.deleted[i]) {
+            if (nodes.deleted[i] || !nodes.exists(i, now)) {
                 continue;
             }
             if (added) {
@@ -226,10 +239,12 @@ public final class NodeLifecycleController {
 
     private void updateNode(int i, long now) {
         byte observed = observedReady[i];
+        // No Ready condition: the kubelet never posted; the probe starts at the node's creation.
+        boolean neverPosted = observed == Condition.NONE;
         if (!healthKnown[i]) {
             healthKnown[i] = true;
-            probe[i] = now;
-            readyTransition[i] = now;
+            probe[i] = neverPosted ? nodes.createdAt[i] : now;
+            readyTransition[i] = probe[i];
             savedReady[i] = observed;
         }
         boolean heartbeat = lease != null && lease.observeUpTo(i, now);
@@ -245,7 +260,8 @@ public final class NodeLifecycleController {
             probe[i] = now;
         }
         byte current = observed;
-        if (now > probe[i] + settings.gracePeriod() && observed != Condition.UNKNOWN) {
+        long grace = neverPosted ? settings.startupGracePeriod() : settings.gracePeriod();
+        if (now > probe[i] + grace && observed != Condition.UNKNOWN) {
             if (!cluster.controlPlane().isUp(now)) {
                 // UpdateStatus blocks until etcd answers (or the request times out); the worker,
                 // and so the pass, wait for it.
@@ -267,7 +283,13 @@ public final class NodeLifecycleController {
     }
 
     /** The rest of a node's turn in the pass, after its health update went through. */
-    private void finishUpdate(int i, byte observed, byte current, long now) {
+    private void finishUpdate(int i, byte observedCondition, byte current, long now) {
+        if (current == Condition.NONE) {
+            // Still no Ready condition: no eviction decision (currentReadyCondition == nil).
+            return;
+        }
+        // A missing condition is observed as the controller's fake Unknown one.
+        byte observed = observedCondition == Condition.NONE ? Condition.UNKNOWN : observedCondition;
         if (settings.taintBased()) {
             processTaintBaseEviction(i, settings.noExecuteInDetectingPass() ? current : observed, now);
         } else {
@@ -309,6 +331,9 @@ public final class NodeLifecycleController {
 
     /** Ready, MemoryPressure, DiskPressure and PIDPressure become Unknown in one UpdateStatus. */
     private void markUnknown(int i, long now) {
+        if (nodes.ready[i] == Condition.NONE) {
+            cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.names[i], "NodeStatusNeverUpdated");
+        }
         nodes.ready[i] = Condition.UNKNOWN;
         nodes.readyTransition[i] = now;
         observedReady[i] = Condition.UNKNOWN;

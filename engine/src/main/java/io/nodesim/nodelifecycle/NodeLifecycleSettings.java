@@ -16,6 +16,7 @@ import java.util.Objects;
 public record NodeLifecycleSettings(
         long monitorPeriod,
         long gracePeriod,
+        long startupGracePeriod,
         float evictionQps,
         float secondaryEvictionQps,
         int largeClusterSizeThreshold,
@@ -26,7 +27,7 @@ public record NodeLifecycleSettings(
         DurationDistribution monitorPass,
         DurationDistribution watch) {
     public NodeLifecycleSettings {
-        if (monitorPeriod <= 0 || gracePeriod <= 0) {
+        if (monitorPeriod <= 0 || gracePeriod <= 0 || startupGracePeriod <= 0) {
             throw new IllegalArgumentException("node-monitor-period and grace period must be > 0");
         }
         Objects.requireNonNull(monitorPass, "monitorPass");
@@ -36,7 +37,7 @@ public record NodeLifecycleSettings(
     public static NodeLifecycleSettings of(Scenario s) {
         var c = s.kubeControllerManager();
         boolean taintBased = c.enableTaintManager() || !s.profile().taintManagerFlag();
-        return new NodeLifecycleSettings(c.nodeMonitorPeriod(), c.nodeMonitorGracePeriod(),
+        return new NodeLifecycleSettings(c.nodeMonitorPeriod(), c.nodeMonitorGracePeriod(), c.nodeStartupGracePeriod(),
                 (float) c.nodeEvictionRate(), (float) c.secondaryNodeEvictionRate(), c.largeClusterSizeThreshold(),
                 (float) c.unhealthyZoneThreshold(), taintBased, c.podEvictionTimeout(),
                 s.profile().noExecuteInDetectingPass(), s.latencies().monitorPass(), s.latencies().watch());

@@ -58,7 +58,7 @@ public final class EffectiveSettings {
         for (int i = 0; i < s.nodes().size(); i++) {
             NodeGroup g = s.nodes().get(i);
             add(out, o, "nodes[" + i + "]", (g.pool() ? "pool " + g.name() + "-0.." + g.nodeName(g.count() - 1)
-                    + " (" + g.count() + ")" : "node " + g.name()) + zones(g) + allocatable(g));
+                    + " (" + g.count() + ")" : "node " + g.name()) + zones(g) + allocatable(g) + join(g));
         }
         for (int i = 0; i < s.workloads().size(); i++) {
             WorkloadSpec w = s.workloads().get(i);
@@ -93,6 +93,14 @@ public final class EffectiveSettings {
 
     private static void add(List<Setting> out, Map<String, SettingOrigin> o, String path, String value) {
         out.add(new Setting(path, value, o.getOrDefault(path, new SettingOrigin("default", "nodesim"))));
+    }
+
+    private static String join(NodeGroup g) {
+        if (!g.joins()) {
+            return "";
+        }
+        return ", joins at " + d(g.joinAt()) + (g.kubeletReadyAfter() == null ? ", kubelet never reports"
+                : ", kubelet Ready after " + g.kubeletReadyAfter().spec());
     }
 
     private static String zones(NodeGroup g) {

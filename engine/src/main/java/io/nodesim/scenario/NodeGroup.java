@@ -1,6 +1,7 @@
 package io.nodesim.scenario;
 
 import io.fabric8.kubernetes.api.model.Node;
+import io.nodesim.kernel.DurationDistribution;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,8 +13,17 @@ import java.util.Objects;
  * @param template the node as a Kubernetes object: labels, taints, allocatable, images. Its
  *     {@code kubernetes.io/hostname} and {@code topology.kubernetes.io/zone} labels are set per
  *     node by {@link #nodeName} and {@link #zone}; the template itself is never mutated.
+ * @param joinAt when the Node objects are created, or {@link #BEFORE_START}: they existed and
+ *     were Ready before t = 0
+ * @param kubeletReadyAfter how long after its creation a joining node's kubelet posts its first
+ *     status (Ready); null: never (the node stays without status until node-startup-grace-period
+ *     runs out). Only for a group with a joinAt.
  */
-public record NodeGroup(String name, boolean pool, int count, List<String> zones, Node template) {
+public record NodeGroup(String name, boolean pool, int count, List<String> zones, Node template, long joinAt,
+        DurationDistribution kubeletReadyAfter) {
+    /** The {@link #joinAt} of a node that is part of the cluster from the start. */
+    public static final long BEFORE_START = Long.MIN_VALUE;
+
     public NodeGroup {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(template, "template");
@@ -24,6 +34,22 @@ public record NodeGroup(String name, boolean pool, int count, List<String> zones
             throw new IllegalArgumentException("a single node has count 1");
         }
         zones = zones == null || zones.isEmpty() ? List.of("") : List.copyOf(zones);
+        if (joinAt != BEFORE_START && joinAt < 0) {
+            throw new IllegalArgumentException("joinAt must be >= 0, got " + joinAt);
+        }
+        if (joinAt == BEFORE_START && kubeletReadyAfter != null) {
+            throw new IllegalArgumentException("kubeletReadyAfter needs a joinAt");
+        }
+    }
+
+    /** Nodes that exist and are Ready before the scenario starts. */
+    public NodeGroup(String name, boolean pool, int count, List<String> zones, Node template) {
+        this(name, pool, count, zones, template, BEFORE_START, null);
+    }
+
+    /** True when the group's nodes are created during the run. */
+    public boolean joins() {
+        return joinAt != BEFORE_START;
     }
 
     public String nodeName(int index) {

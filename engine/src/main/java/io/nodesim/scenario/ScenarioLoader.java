@@ -161,7 +161,8 @@ public final class ScenarioLoader {
         o.put("kubeScheduler", s.has("kubeScheduler") ? s.get("kubeScheduler").loc().origin()
                 : new SettingOrigin("profile", row.profile().name() + " (the default plugins and weights)"));
         Latencies latencies = TimingSections.latencies(orEmpty(s, "latencies"), baseDir, o);
-        List<NodeGroup> nodes = NodeSection.read(s.require("nodes", "nodes (at least one node or pool)"), o);
+        List<NodeGroup> nodes = NodeSection.read(
+                s.require("nodes", "nodes (at least one node or pool)"), baseDir, o);
         List<WorkloadSpec> workloads = s.has("workloads")
                 ? WorkloadSection.read(s.get("workloads"), o) : List.of();
         StartupConfig startup = TimingSections.startup(orEmpty(s, "startup"),

@@ -159,6 +159,20 @@ public final class NodeTable {
         return added;
     }
 
+    /**
+     * Adds a group as the cache holds it at t = 0: nodes that join during the run get their index
+     * but stay out of the cache until {@link #restoreNode} (their Node object does not exist yet).
+     */
+    public int[] addGroupAtStart(io.nodesim.scenario.NodeGroup group) {
+        int[] added = addGroup(group);
+        if (group.joins()) {
+            for (int n : added) {
+                removeNode(n);
+            }
+        }
+        return added;
+    }
+
     public void removeNode(int n) {
         requireAlive(n);
         alive[n] = false;
@@ -175,6 +189,27 @@ public final class NodeTable {
         touch(n);
         membershipGeneration++;
         matching.nodeRemoved(n);
+    }
+
+    /** Brings back a removed node under its index, without pods: a Node object created again. */
+    public void restoreNode(int n) {
+        if (alive[n]) {
+            throw new IllegalStateException("node " + names[n] + " is in the cache already");
+        }
+        alive[n] = true;
+        live++;
+        byName.put(names[n], n);
+        order.add(n, zoneKeys[n]);
+        for (int image : imageIds[n]) {
+            imageNodeCount[image]++;
+        }
+        totalPodsWithAffinity += podsWithAffinity[n];
+        for (int effect : taintEffects[n]) {
+            preferNoScheduleTaints += effect == Taints.PREFER_NO_SCHEDULE ? 1 : 0;
+        }
+        touch(n);
+        membershipGeneration++;
+        matching.nodeAdded(n);
     }
 
     public void setUnschedulable(int n, boolean value) {

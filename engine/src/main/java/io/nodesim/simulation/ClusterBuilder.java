@@ -2,7 +2,9 @@ package io.nodesim.simulation;
 
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.EventRecorder;
+import io.nodesim.cluster.Condition;
 import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.Taints;
 import io.nodesim.cluster.PodPlacement;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.WorkloadInfo;
@@ -18,7 +20,8 @@ import java.util.Map;
 /**
  * Builds the cluster at t = 0: node pools expanded (with their hostname and zone labels), zones
  * in order of first appearance, every workload's pods Running and Ready on the nodes the
- * {@link PodPlacement} chooses (a DaemonSet: one pod per eligible node, its desired count); a pod
+ * {@link PodPlacement} chooses (never a node that joins later, which starts without a Ready
+ * condition and with the not-ready NoSchedule taint of its creation) (a DaemonSet: one pod per eligible node, its desired count); a pod
  * nothing fits stays Pending from t = 0.
  */
 public final class ClusterBuilder {
@@ -58,6 +61,16 @@ public final class ClusterBuilder {
             }
         }
         NodeTable nodes = new NodeTable(names, zone, excluded, labels);
+        i = 0;
+        for (NodeGroup g : scenario.nodes()) {
+            for (int k = 0; k < g.count(); k++, i++) {
+                if (g.joins()) {
+                    nodes.createdAt[i] = g.joinAt();
+                    nodes.ready[i] = Condition.NONE;
+                    nodes.taints[i] = Taints.noScheduleFor(Condition.NONE);
+                }
+            }
+        }
         List<PodPlacement.Placed> placed = placement.placeAll(scenario);
         int[] daemonPods = new int[scenario.workloads().size()];
         placed.forEach(p -> daemonPods[p.workload()]++);

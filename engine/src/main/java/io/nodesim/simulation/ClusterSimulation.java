@@ -7,6 +7,7 @@ import io.nodesim.cluster.Samples;
 import io.nodesim.faults.FaultContext;
 import io.nodesim.faults.FaultInjector;
 import io.nodesim.faults.FaultRegistry;
+import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.RandomStreams;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
@@ -17,6 +18,7 @@ import io.nodesim.metrics.RunResult;
 import io.nodesim.nodelifecycle.NodeLifecycleController;
 import io.nodesim.nodelifecycle.NodeLifecycleSettings;
 import io.nodesim.scenario.KubeletConfig;
+import io.nodesim.scenario.NodeGroup;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.tainteviction.TaintEvictionController;
 import io.nodesim.workloads.WorkloadControllers;
@@ -63,6 +65,7 @@ public final class ClusterSimulation {
                 lat.watch(), faults, streams.stream("kubelet.status").nextLong());
         kubelet = new Kubelet(sim, cluster, faults, lease, status, lat.statusUpdate(), k.nodeStatusUpdateFrequency(),
                 streams.stream("kubelet.readyPost"));
+        kubelet.scheduleJoins(kubeletReadyAfter(scenario, n));
         nodeLifecycle = new NodeLifecycleController(sim, cluster, NodeLifecycleSettings.of(scenario), kubelet,
                 samples, deletions, streams);
         taintEviction = new TaintEvictionController(sim, cluster, deletions, lat.watch(),
@@ -86,6 +89,18 @@ public final class ClusterSimulation {
         new FaultInjector(ctx, new FaultRegistry()).schedule(scenario.faults());
         Invariants.register(sim, cluster, scenario, placement);
         nodeLifecycle.start();
+    }
+
+    /** Per node index, the group's kubeletReadyAfter (null for nodes of t = 0 and for never). */
+    private static DurationDistribution[] kubeletReadyAfter(Scenario s, int n) {
+        DurationDistribution[] out = new DurationDistribution[n];
+        int i = 0;
+        for (NodeGroup g : s.nodes()) {
+            for (int k = 0; k < g.count(); k++) {
+                out[i++] = g.kubeletReadyAfter();
+            }
+        }
+        return out;
     }
 
     /**

@@ -20,7 +20,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * The live kube-scheduler's informers ({@code pkg/scheduler/eventhandlers.go}): node updates (the
  * node controllers' NoSchedule / NoExecute taints, the out-of-service taint, node deletion) reach
  * its cache one watch delay later; a taint removed is a cluster event that moves the unschedulable
- * pods back to the queues. A pod's deletion timestamp reaches the cache one watch delay later
+ * pods back to the queues, as does a Node created during the run. A pod's deletion timestamp reaches the cache one watch delay later
  * ({@code updatePodInCache}): the pod turns Terminating there, keeps its resources but no longer
  * counts for PodTopologySpread; that update is no cluster event the default plugins register for
  * (an {@code AssignedPod/updatePodOther} event: PodTopologySpread and InterPodAffinity register
@@ -115,9 +115,14 @@ final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, P
             }
             return;
         }
+        boolean removed = false;
+        if (!nodes.isAlive(node)) {
+            // A node created during the run: the Node add event, which re-queues unschedulable pods.
+            nodes.restoreNode(node);
+            removed = true;
+        }
         int want = cluster.nodes().taints[node];
         int have = knownTaints[node];
-        boolean removed = false;
         for (int bit : BITS) {
             if ((want & bit) != 0 && (have & bit) == 0) {
                 nodes.addTaint(node, key(bit), "", effect(bit));

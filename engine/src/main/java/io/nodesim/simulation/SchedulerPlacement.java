@@ -44,7 +44,7 @@ public final class SchedulerPlacement implements PodPlacement {
     public List<Placed> placeAll(Scenario scenario) {
         apiServer = scenario.kubeApiServer();
         for (NodeGroup g : scenario.nodes()) {
-            nodes.addGroup(g);
+            nodes.addGroupAtStart(g);
         }
         scheduler = new Scheduler(nodes, SchedulerConfigurations.compile(scenario.kubeScheduler(),
                 scenario.kubernetesVersion(), scenario.profile(), scenario.sourceFile()), ties);

@@ -203,6 +203,12 @@ public final class ScenarioFixture {
         return this;
     }
 
+    /** A node created at {@code joinAt} whose kubelet posts Ready {@code readyAfter} later (null: never). */
+    public ScenarioFixture joiningNode(String name, String zone, long joinAt, DurationDistribution readyAfter) {
+        nodes.add(new NodeGroup(name, false, 1, List.of(zone), nodeTemplate(Map.of()), joinAt, readyAfter));
+        return this;
+    }
+
     /** The loader's default node: 4 CPU, 16 GiB, 110 pods. */
     private io.fabric8.kubernetes.api.model.Node nodeTemplate(Map<String, String> labels) {
         var images = nodeImages.stream().map(i -> new io.fabric8.kubernetes.api.model.ContainerImage(List.of(i),

@@ -5,11 +5,14 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Taint;
+import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.scenario.NodeGroup;
+import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.SettingOrigin;
 import io.nodesim.scenario.parse.YNode.YList;
 import io.nodesim.scenario.parse.YNode.YMap;
 import io.nodesim.scenario.parse.YNode.YScalar;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,9 +30,13 @@ public final class NodeSection {
     public static final String REGION = "topology.kubernetes.io/region";
 
     static final List<String> NODE_FIELDS = List.of(
-            "name", "zone", "region", "allocatable", "labels", "taints", "images", "unschedulable");
+            "name", "zone", "region", "allocatable", "labels", "taints", "images", "unschedulable",
+            "joinAt", "kubeletReadyAfter");
     static final List<String> POOL_FIELDS = List.of(
-            "pool", "count", "zones", "region", "allocatable", "labels", "taints", "images", "unschedulable");
+            "pool", "count", "zones", "region", "allocatable", "labels", "taints", "images", "unschedulable",
+            "joinAt", "kubeletReadyAfter");
+    /** A kubelet that starts with the machine registers and reports Ready within seconds. */
+    static final String DEFAULT_KUBELET_READY_AFTER = "constant(10s)";
     private static final List<String> TAINT_FIELDS = List.of("key", "value", "effect");
     private static final List<String> TAINT_EFFECTS = List.of("NoSchedule", "PreferNoSchedule", "NoExecute");
     private static final List<String> IMAGE_FIELDS = List.of("names", "sizeBytes");
@@ -42,7 +49,7 @@ public final class NodeSection {
     private NodeSection() {
     }
 
-    public static List<NodeGroup> read(YNode node, Origins o) {
+    public static List<NodeGroup> read(YNode node, Path baseDir, Origins o) {
         YList list = Values.list(node, "nodes");
         if (list.items().isEmpty()) {
             throw list.loc().error("nodes", "a scenario needs at least one node");
@@ -52,7 +59,7 @@ public final class NodeSection {
         for (int i = 0; i < list.items().size(); i++) {
             YNode item = list.items().get(i);
             String path = "nodes[" + i + "]";
-            NodeGroup g = group(item, path, o);
+            NodeGroup g = group(item, path, baseDir, o);
             for (int k = 0; k < g.count(); k++) {
                 String name = g.nodeName(k);
                 String before = seen.putIfAbsent(name, path);
@@ -67,7 +74,7 @@ public final class NodeSection {
         return groups;
     }
 
-    private static NodeGroup group(YNode item, String path, Origins o) {
+    private static NodeGroup group(YNode item, String path, Path baseDir, Origins o) {
         YMap map = Values.map(item, path);
         boolean pool = present(map, "pool");
         if (pool && present(map, "name")) {
@@ -116,7 +123,33 @@ public final class NodeSection {
                 .withNewSpec().withTaints(taints(s)).withUnschedulable(unschedulable).endSpec()
                 .withNewStatus().withAllocatable(allocatable).withCapacity(allocatable).withImages(images(s)).endStatus()
                 .build();
-        return new NodeGroup(name, pool, count, zones, template);
+        long joinAt = s.has("joinAt") ? Values.duration(s.get("joinAt"), s.path("joinAt")) : NodeGroup.BEFORE_START;
+        return new NodeGroup(name, pool, count, zones, template, joinAt, kubeletReadyAfter(s, joinAt, baseDir, o));
+    }
+
+    /** {@code kubeletReadyAfter}: a distribution, or {@code never}; only for a node that joins. */
+    private static DurationDistribution kubeletReadyAfter(Section s, long joinAt, Path baseDir, Origins o) {
+        if (joinAt == NodeGroup.BEFORE_START) {
+            if (s.has("kubeletReadyAfter")) {
+                throw s.get("kubeletReadyAfter").loc().error(s.path("kubeletReadyAfter"),
+                        "kubeletReadyAfter is for a node that joins during the run: give joinAt too");
+            }
+            return null;
+        }
+        if (!s.has("kubeletReadyAfter")) {
+            o.put(s.path("kubeletReadyAfter"), new SettingOrigin("default", "nodesim: " + DEFAULT_KUBELET_READY_AFTER));
+            return Distributions.parse(DEFAULT_KUBELET_READY_AFTER, baseDir);
+        }
+        YNode n = s.get("kubeletReadyAfter");
+        if (n instanceof YScalar sc && sc.text().equals("never")) {
+            return null;
+        }
+        try {
+            return Values.distribution(n, s.path("kubeletReadyAfter"), baseDir);
+        } catch (ScenarioException e) {
+            throw n.loc().error(s.path("kubeletReadyAfter"), "expected never or a distribution ("
+                    + Distributions.SYNTAX + ")");
+        }
     }
 
     private static Map<String, String> labels(Section s) {

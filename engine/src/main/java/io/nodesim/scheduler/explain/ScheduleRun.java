@@ -35,7 +35,7 @@ public final class ScheduleRun {
 
     private ScheduleRun(Scenario scenario) {
         for (NodeGroup g : scenario.nodes()) {
-            nodes.addGroup(g);
+            nodes.addGroupAtStart(g);
         }
         SchedulerConfiguration config = SchedulerConfigurations.compile(scenario.kubeScheduler(),
                 scenario.kubernetesVersion(), scenario.profile(), scenario.sourceFile());
