@@ -107,7 +107,7 @@ public class SchedulerThroughputBenchmark {
     public void forgetMeasuredPods() {
         for (int node : placed) {
             if (node >= 0) {
-                table.removePod(pod, node);
+                table.pods().removePod(pod, node);
             }
         }
     }

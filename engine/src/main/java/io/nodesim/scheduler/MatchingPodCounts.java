@@ -65,17 +65,18 @@ public final class MatchingPodCounts {
         viewsOfSelector.add(new ArrayList<>());
         perNode = Arrays.copyOf(perNode, s + 1);
         perNode[s] = new int[Math.max(16, nodes.slots())];
-        List<CompiledPod> templates = nodes.templates();
+        NodePods pods = nodes.pods();
+        List<CompiledPod> templates = pods.templates();
         for (CompiledPod t : templates) {
             if (t != null && matches(key, t)) {
                 selectorsOfTemplate[t.id] = append(selectorsOfTemplate[t.id], s);
             }
         }
         for (int n = 0; n < nodes.slots(); n++) {
-            for (int i = 0; i < nodes.templatesOn(n); i++) {
-                CompiledPod t = templates.get(nodes.templateOn(n, i));
+            for (int i = 0; i < pods.templatesOn(n); i++) {
+                CompiledPod t = templates.get(pods.templateOn(n, i));
                 if (matches(key, t)) {
-                    perNode[s][n] += nodes.podsOfTemplateOn(n, i) - nodes.terminatingOfTemplateOn(n, i);
+                    perNode[s][n] += pods.podsOfTemplateOn(n, i) - pods.terminatingOfTemplateOn(n, i);
                 }
             }
         }

@@ -355,7 +355,7 @@ public final class PodCompiler {
         }
         all.addAll(spec.getContainers());
         for (Container c : all) {
-            ids.add(nodes.images().intern(normalizedImageName(c.getImage() == null ? "" : c.getImage())));
+            ids.add(nodes.images().symbols().intern(normalizedImageName(c.getImage() == null ? "" : c.getImage())));
         }
         b.images = ids.stream().mapToInt(Integer::intValue).toArray();
     }

@@ -123,7 +123,7 @@ public final class Scheduler {
     public ScheduleResult scheduleOne(CompiledPod pod) {
         ScheduleResult r = schedule(pod, false);
         if (r.scheduled()) {
-            nodes.addPod(pod, r.node());
+            nodes.pods().addPod(pod, r.node());
         }
         return r;
     }
@@ -135,7 +135,7 @@ public final class Scheduler {
     public int place(CompiledPod pod) {
         int node = cycle(pod, false);
         if (node >= 0) {
-            nodes.addPod(pod, node);
+            nodes.pods().addPod(pod, node);
         }
         return node;
     }

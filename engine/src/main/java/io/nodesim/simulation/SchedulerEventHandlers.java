@@ -159,7 +159,7 @@ final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, P
     }
 
     private void markTerminating(int pod, long now) {
-        nodes.markTerminating(templateOf[pod], cluster.pods().node[pod]);
+        nodes.pods().markTerminating(templateOf[pod], cluster.pods().node[pod]);
         terminating[pod] = true;
     }
 
@@ -176,9 +176,9 @@ final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, P
             return;
         }
         if (terminating[pod]) {
-            nodes.removeTerminatingPod(templateOf[pod], node);
+            nodes.pods().removeTerminatingPod(templateOf[pod], node);
         } else {
-            nodes.removePod(templateOf[pod], node);
+            nodes.pods().removePod(templateOf[pod], node);
         }
         loop.onClusterEvent();
     }

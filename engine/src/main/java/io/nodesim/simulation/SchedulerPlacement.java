@@ -65,7 +65,7 @@ public final class SchedulerPlacement implements PodPlacement {
             String name = podTemplate[i].nodeName;
             if (name != null && nodes.indexOf(name) >= 0) {
                 node[i] = nodes.indexOf(name);
-                nodes.addPod(podTemplate[i], node[i]);
+                nodes.pods().addPod(podTemplate[i], node[i]);
             }
         }
         for (int i = 0; i < node.length; i++) {

@@ -125,7 +125,7 @@ public final class PodStartup {
     }
 
     private boolean listed(int node, int image) {
-        for (int i : schedulerNodes.imageIds(node)) {
+        for (int i : schedulerNodes.images().ids(node)) {
             if (i == image) {
                 return true;
             }

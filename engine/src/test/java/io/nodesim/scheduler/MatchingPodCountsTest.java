@@ -79,9 +79,9 @@ class MatchingPodCountsTest {
             } else if (r < 90 && !placed.isEmpty()) {
                 int[] p = placed.remove(rnd.nextInt(placed.size()));
                 if (p[2] == 1) {
-                    nodes.removeTerminatingPod(templates.get(p[0]), p[1]);
+                    nodes.pods().removeTerminatingPod(templates.get(p[0]), p[1]);
                 } else {
-                    nodes.removePod(templates.get(p[0]), p[1]);
+                    nodes.pods().removePod(templates.get(p[0]), p[1]);
                 }
             } else if (r < 95) {
                 addNode(c, rnd, nodeNames++);
@@ -146,7 +146,7 @@ class MatchingPodCountsTest {
         int[] order = nodes.order();
         int t = rnd.nextInt(templates.size());
         int n = order[rnd.nextInt(order.length)];
-        nodes.addPod(templates.get(t), n);
+        nodes.pods().addPod(templates.get(t), n);
         placed.add(new int[] {t, n, 0});
     }
 
@@ -154,7 +154,7 @@ class MatchingPodCountsTest {
     private static void markRandom(NodeTable nodes, List<CompiledPod> templates, List<int[]> placed, Random rnd) {
         int[] p = placed.get(rnd.nextInt(placed.size()));
         if (p[2] == 0) {
-            nodes.markTerminating(templates.get(p[0]), p[1]);
+            nodes.pods().markTerminating(templates.get(p[0]), p[1]);
             p[2] = 1;
         }
     }

@@ -161,7 +161,7 @@ class SchedulerCycleTest {
                 for (ScheduleResult.NodeScores ns : r.explanation().feasible()) {
                     assertTrue(ns.total() <= r.totalScore(), ns.node() + " scores " + ns.total() + " > " + r.totalScore());
                 }
-                c.nodes.addPod(pod, r.node());
+                c.nodes.pods().addPod(pod, r.node());
             }
         }
     }
@@ -191,8 +191,8 @@ class SchedulerCycleTest {
                 assertEquals(ra.node(), rb.node(), "trial " + trial + " pod " + p);
                 assertEquals(ra.totalScore(), rb.totalScore(), "trial " + trial + " pod " + p);
                 if (ra.scheduled()) {
-                    explained.nodes.addPod(pa, ra.node());
-                    fast.nodes.addPod(pb, rb.node());
+                    explained.nodes.pods().addPod(pa, ra.node());
+                    fast.nodes.pods().addPod(pb, rb.node());
                 }
             }
         }

@@ -27,9 +27,9 @@ class TerminatingPodsTest {
         int a = c.addInZone("a", "za", 4000, 8192);
         int b = c.addInZone("b", "zb", 4000, 8192);
         CompiledPod web = c.compiler.compile("web", "default", spread(ZONE, "DoNotSchedule", selector("web")), null);
-        c.nodes.addPod(web, a);
-        c.nodes.addPod(web, a);
-        c.nodes.addPod(web, b);
+        c.nodes.pods().addPod(web, a);
+        c.nodes.pods().addPod(web, a);
+        c.nodes.pods().addPod(web, b);
         MatchingPodCounts m = c.nodes.matching();
         int s = m.selector(PodSelector.ofLabels(Map.of("app", "web")), "default");
         Domains zones = m.domains(s, c.nodes.symbols().intern(ZONE), web, null);
@@ -37,34 +37,34 @@ class TerminatingPodsTest {
         assertEquals(2, m.count(s, a));
         assertEquals(1, zones.minCount());
 
-        c.nodes.markTerminating(web, a);
+        c.nodes.pods().markTerminating(web, a);
         assertEquals(1, m.count(s, a), "the Terminating pod is skipped");
         assertEquals(1, zones.count(za));
-        assertEquals(2, c.nodes.podCount(a), "the cache still holds it");
-        assertEquals(200, c.nodes.requested(NodeTable.CPU, a), "NodeResourcesFit still counts its request");
-        assertEquals(1, c.nodes.terminatingOfTemplate(a, web.id));
+        assertEquals(2, c.nodes.pods().podCount(a), "the cache still holds it");
+        assertEquals(200, c.nodes.pods().requested(NodeTable.CPU, a), "NodeResourcesFit still counts its request");
+        assertEquals(1, c.nodes.pods().terminatingOfTemplate(a, web.id));
 
         int late = m.selector(PodSelector.of(selector("web")), "default");
         assertEquals(1, m.count(late, a), "a selector registered later skips the Terminating pod too");
 
-        c.nodes.removeTerminatingPod(web, a);
+        c.nodes.pods().removeTerminatingPod(web, a);
         assertEquals(1, m.count(s, a), "its object gone: not decremented a second time");
-        assertEquals(1, c.nodes.podCount(a));
-        assertEquals(100, c.nodes.requested(NodeTable.CPU, a));
-        assertEquals(0, c.nodes.terminatingOfTemplate(a, web.id));
+        assertEquals(1, c.nodes.pods().podCount(a));
+        assertEquals(100, c.nodes.pods().requested(NodeTable.CPU, a));
+        assertEquals(0, c.nodes.pods().terminatingOfTemplate(a, web.id));
 
-        c.nodes.markTerminating(web, a);
+        c.nodes.pods().markTerminating(web, a);
         assertEquals(0, m.count(s, a));
         assertEquals(0, zones.minCount());
-        assertThrows(IllegalStateException.class, () -> c.nodes.removePod(web, a),
+        assertThrows(IllegalStateException.class, () -> c.nodes.pods().removePod(web, a),
                 "the node has no pod of the template that is not Terminating");
-        assertThrows(IllegalStateException.class, () -> c.nodes.markTerminating(web, a));
-        c.nodes.removeTerminatingPod(web, a);
-        assertEquals(0, c.nodes.templatesOn(a));
-        assertEquals(0, c.nodes.podCount(a));
-        c.nodes.addPod(web, a);
+        assertThrows(IllegalStateException.class, () -> c.nodes.pods().markTerminating(web, a));
+        c.nodes.pods().removeTerminatingPod(web, a);
+        assertEquals(0, c.nodes.pods().templatesOn(a));
+        assertEquals(0, c.nodes.pods().podCount(a));
+        c.nodes.pods().addPod(web, a);
         assertEquals(1, m.count(s, a), "a new pod of the template counts again");
-        assertEquals(0, c.nodes.terminatingOfTemplate(a, web.id));
+        assertEquals(0, c.nodes.pods().terminatingOfTemplate(a, web.id));
     }
 
     @Test
@@ -75,7 +75,7 @@ class TerminatingPodsTest {
         int z = c.addInZone("c", "zc", 4000, 8192);
         CompiledPod web = c.compiler.compile("web", "default", spread(ZONE, "DoNotSchedule", selector("web")), null);
         for (int n : new int[] {a, b, z}) {
-            c.nodes.addPod(web, n);
+            c.nodes.pods().addPod(web, n);
         }
         c.nodes.addTaint(a, "node.kubernetes.io/unreachable", "", Taints.NO_SCHEDULE);
         Scheduler s = c.scheduler(TestCluster.V135);
@@ -84,7 +84,7 @@ class TerminatingPodsTest {
         assertEquals(2, before.explanation().feasible().size());
         assertEquals(List.of("a"), before.explanation().rejected().stream().map(ScheduleResult.Rejection::node).toList());
 
-        c.nodes.markTerminating(web, a);
+        c.nodes.pods().markTerminating(web, a);
         // a=0 (its node is tainted, but nodeTaintsPolicy Ignore keeps it a domain): 1 + 1 - 0 = 2 > 1
         ScheduleResult r = s.schedule(web, true);
         assertFalse(r.scheduled());
@@ -102,11 +102,11 @@ class TerminatingPodsTest {
         int b = c.addInZone("b", "zb", 4000, 8192);
         CompiledPod any = c.compiler.compile("any", "default", spread(ZONE, "DoNotSchedule", new LabelSelector()), null);
         for (int i = 0; i < 3; i++) {
-            c.nodes.addPod(any, a);
+            c.nodes.pods().addPod(any, a);
         }
         int s = c.nodes.matching().selector(PodSelector.of(new LabelSelector()), "default");
         assertEquals(0, c.nodes.matching().count(s, a), "countPodsMatchSelector returns 0 for selector.Empty()");
-        c.nodes.addPod(any, b);
+        c.nodes.pods().addPod(any, b);
         assertEquals(0, c.nodes.matching().count(s, b));
         // zone a holds 3 matching pods, b 1: counted, a would be at skew 3 + 1 - 1 = 3; not counted, 0 + 1 - 0
         ScheduleResult r = c.scheduler(TestCluster.V135).schedule(any, true);

@@ -64,7 +64,7 @@ public final class TestCluster {
     public void place(int node, long cpuMilli, long memMiB, int count) {
         CompiledPod p = pod("existing", cpuMilli, memMiB);
         for (int i = 0; i < count; i++) {
-            nodes.addPod(p, node);
+            nodes.pods().addPod(p, node);
         }
     }
 

@@ -101,9 +101,9 @@ class WorkedExamplesTest {
                 .endSpec().build();
         CompiledPod existing = c.compiler.compile("web-old", "default", TestCluster.template(500, 512,
                 Map.of("app", "web")), null);
-        c.nodes.addPod(existing, a1);
-        c.nodes.addPod(existing, a1);
-        c.nodes.addPod(existing, a2);
+        c.nodes.pods().addPod(existing, a1);
+        c.nodes.pods().addPod(existing, a1);
+        c.nodes.pods().addPod(existing, a2);
         CompiledPod pod = c.compiler.compile("web", "default", web, null);
         VersionProfile profile = v136 ? TestCluster.V136 : TestCluster.V135;
         ScheduleResult r = c.scheduler(profile).schedule(pod, true);

@@ -63,7 +63,7 @@ public final class ScheduleRun {
             if (p.pod.nodeName == null) {
                 ScheduleResult r = run.scheduler.schedule(p.pod, true);
                 if (r.scheduled()) {
-                    run.nodes.addPod(p.pod, r.node());
+                    run.nodes.pods().addPod(p.pod, r.node());
                 }
                 run.placements.add(new Placement(p.name, p.workload, false, r.nodeName(), r, r.tieSet(run.nodes)));
             }
@@ -133,7 +133,7 @@ public final class ScheduleRun {
     private void bindByName(Pending p) {
         int node = nodes.indexOf(p.pod.nodeName);
         if (node >= 0) {
-            nodes.addPod(p.pod, node);
+            nodes.pods().addPod(p.pod, node);
         }
         placements.add(new Placement(p.name, p.workload, true, node >= 0 ? p.pod.nodeName : null, null,
                 node >= 0 ? List.of(p.pod.nodeName) : List.of()));

@@ -1,6 +1,7 @@
 package io.nodesim.scheduler.plugins;
 
 import io.nodesim.scheduler.CompiledPod;
+import io.nodesim.scheduler.NodeImages;
 import io.nodesim.scheduler.NodeTable;
 
 /**
@@ -15,9 +16,11 @@ public final class ImageLocality implements ScorePlugin {
     static final long MAX_CONTAINER_THRESHOLD = 1000L * 1024 * 1024;
 
     private final NodeTable nodes;
+    private final NodeImages images;
 
     public ImageLocality(NodeTable nodes) {
         this.nodes = nodes;
+        this.images = nodes.images();
     }
 
     @Override
@@ -37,15 +40,15 @@ public final class ImageLocality implements ScorePlugin {
 
     @Override
     public long score(CompiledPod pod, int node) {
-        int[] nodeImages = nodes.imageIds(node);
+        int[] nodeImages = images.ids(node);
         long sum = 0;
         if (nodeImages.length > 0) {
-            long[] sizes = nodes.imageSizes(node);
+            long[] sizes = images.sizes(node);
             int total = nodes.size();
             for (int image : pod.images) {
                 for (int i = 0; i < nodeImages.length; i++) {
                     if (nodeImages[i] == image) {
-                        double spread = (double) nodes.nodesWithImage(image) / (double) total;
+                        double spread = (double) images.nodesWith(image) / (double) total;
                         sum += (long) (sizes[i] * spread);
                         break;
                     }

@@ -2,6 +2,7 @@ package io.nodesim.scheduler.plugins;
 
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.CompiledPod.AffinityTerm;
+import io.nodesim.scheduler.NodePods;
 import io.nodesim.scheduler.NodeTable;
 import io.nodesim.scheduler.Symbols;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
     static final String REASON_EXISTING = "node(s) didn't satisfy existing pods anti-affinity rules";
 
     private final NodeTable nodes;
+    private final NodePods pods;
     private final long hardPodAffinityWeight;
     private final Map<Long, Long> existingAnti = new HashMap<>();
     private final Map<Long, Long> affinity = new HashMap<>();
@@ -30,6 +32,7 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
 
     public InterPodAffinity(NodeTable nodes, long hardPodAffinityWeight) {
         this.nodes = nodes;
+        this.pods = nodes.pods();
         this.hardPodAffinityWeight = hardPodAffinityWeight;
     }
 
@@ -55,15 +58,15 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
         affinity.clear();
         anti.clear();
         boolean podHasTerms = !pod.requiredAffinity.isEmpty() || !pod.requiredAntiAffinity.isEmpty();
-        if (!podHasTerms && nodes.totalPodsWithAffinity() == 0) {
+        if (!podHasTerms && pods.totalPodsWithAffinity() == 0) {
             // no term on either side: nothing to count (the common case, kept off the per-node walk)
             return SKIP;
         }
-        List<CompiledPod> templates = nodes.templates();
+        List<CompiledPod> templates = pods.templates();
         for (int node : nodes.order()) {
-            for (int i = 0; i < nodes.templatesOn(node); i++) {
-                CompiledPod existing = templates.get(nodes.templateOn(node, i));
-                int n = nodes.podsOfTemplateOn(node, i);
+            for (int i = 0; i < pods.templatesOn(node); i++) {
+                CompiledPod existing = templates.get(pods.templateOn(node, i));
+                int n = pods.podsOfTemplateOn(node, i);
                 if (!podHasTerms && existing.requiredAntiAffinity.isEmpty()) {
                     continue;
                 }
@@ -142,18 +145,18 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
     public boolean preScore(CompiledPod pod, int[] feasible, int count) {
         boolean hasConstraints = !pod.preferredAffinity.isEmpty() || !pod.preferredAntiAffinity.isEmpty();
         topologyScore.clear();
-        if (!hasConstraints && nodes.totalPodsWithAffinity() == 0) {
+        if (!hasConstraints && pods.totalPodsWithAffinity() == 0) {
             return false;
         }
         boolean touched = false;
-        List<CompiledPod> templates = nodes.templates();
+        List<CompiledPod> templates = pods.templates();
         for (int node : nodes.order()) {
-            if (!hasConstraints && nodes.podsWithAffinity(node) == 0) {
+            if (!hasConstraints && pods.podsWithAffinity(node) == 0) {
                 continue;
             }
-            for (int i = 0; i < nodes.templatesOn(node); i++) {
-                CompiledPod existing = templates.get(nodes.templateOn(node, i));
-                int n = nodes.podsOfTemplateOn(node, i);
+            for (int i = 0; i < pods.templatesOn(node); i++) {
+                CompiledPod existing = templates.get(pods.templateOn(node, i));
+                int n = pods.podsOfTemplateOn(node, i);
                 if (!hasConstraints && !existing.hasPodAffinity()) {
                     continue;
                 }

@@ -1,6 +1,7 @@
 package io.nodesim.scheduler.plugins;
 
 import io.nodesim.scheduler.CompiledPod;
+import io.nodesim.scheduler.NodePods;
 import io.nodesim.scheduler.NodeTable;
 import java.util.List;
 
@@ -12,10 +13,10 @@ public final class NodePorts implements FilterPlugin {
     public static final String NAME = "NodePorts";
     static final String REASON = "node(s) didn't have free ports for the requested pod ports";
 
-    private final NodeTable nodes;
+    private final NodePods pods;
 
     public NodePorts(NodeTable nodes) {
-        this.nodes = nodes;
+        this.pods = nodes.pods();
     }
 
     @Override
@@ -30,7 +31,7 @@ public final class NodePorts implements FilterPlugin {
 
     @Override
     public String filter(CompiledPod pod, int node) {
-        List<CompiledPod.HostPort> used = nodes.hostPorts(node);
+        List<CompiledPod.HostPort> used = pods.hostPorts(node);
         for (CompiledPod.HostPort want : pod.hostPorts) {
             for (CompiledPod.HostPort have : used) {
                 if (want.conflicts(have)) {

@@ -51,7 +51,7 @@ public final class NodeResourcesBalancedAllocation implements ScorePlugin {
             boolean scored = podRequests[i] != 0 || r == NodeTable.CPU || r == NodeTable.MEMORY
                     || "ephemeral-storage".equals(nodes.resources().name(r));
             allocRows[i] = scored ? nodes.allocatableRow(r) : null;
-            usedRows[i] = scored ? nodes.requestedRow(r) : null;
+            usedRows[i] = scored ? nodes.pods().requestedRow(r) : null;
         }
         return !(skipBestEffort && bestEffort);
     }

@@ -1,6 +1,7 @@
 package io.nodesim.scheduler.plugins;
 
 import io.nodesim.scheduler.CompiledPod;
+import io.nodesim.scheduler.NodePods;
 import io.nodesim.scheduler.NodeTable;
 import java.util.List;
 
@@ -18,6 +19,7 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
     private static final int RATIO = 2;
 
     private final NodeTable nodes;
+    private final NodePods pods;
     private final int strategy;
     private final int[] resources;
     private final long[] weights;
@@ -35,6 +37,7 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
 
     public NodeResourcesFit(NodeTable nodes, ScoringStrategy s) {
         this.nodes = nodes;
+        this.pods = nodes.pods();
         this.strategy = switch (s.type()) {
             case "MostAllocated" -> MOST;
             case "RequestedToCapacityRatio" -> RATIO;
@@ -85,14 +88,14 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
     public String filter(CompiledPod pod, int node) {
         String first = null;
         long mask = 0;
-        if (nodes.podCount(node) + 1 > nodes.allowedPods(node)) {
+        if (pods.podCount(node) + 1 > nodes.allowedPods(node)) {
             first = TOO_MANY_PODS;
             mask = 1;
         }
         if (requestsAnything) {
             long[] req = pod.requests;
             for (int r = 0; r < req.length; r++) {
-                if (req[r] > 0 && req[r] > nodes.allocatable(r, node) - nodes.requested(r, node)) {
+                if (req[r] > 0 && req[r] > nodes.allocatable(r, node) - pods.requested(r, node)) {
                     first = first == null ? insufficient[r] : first;
                     mask |= 1L << Math.min(r + 1, 63);
                 }
@@ -121,13 +124,13 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
             allocRows[i] = nodes.allocatableRow(r);
             if (r == NodeTable.CPU) {
                 podRequests[i] = pod.nonZeroCpu;
-                usedRows[i] = nodes.nonZeroCpuRow();
+                usedRows[i] = pods.nonZeroCpuRow();
             } else if (r == NodeTable.MEMORY) {
                 podRequests[i] = pod.nonZeroMemory;
-                usedRows[i] = nodes.nonZeroMemoryRow();
+                usedRows[i] = pods.nonZeroMemoryRow();
             } else {
                 podRequests[i] = pod.request(r);
-                usedRows[i] = nodes.requestedRow(r);
+                usedRows[i] = pods.requestedRow(r);
             }
             skip[i] = podRequests[i] == 0 && isScalar(r);
         }

@@ -138,7 +138,7 @@ class PluginEdgeCasesTest {
                 Map.of("app", "web"), t, null));
         CompiledPod bare = c.compiler.compile(new io.nodesim.scenario.WorkloadSpec("Pod", "solo", null, 1,
                 Map.of(), t, null));
-        c.nodes.addPod(replica, a);
+        c.nodes.pods().addPod(replica, a);
         var s = c.scheduler(TestCluster.V135);
         ScheduleResult r = s.schedule(replica, true);
         // hostname (maxSkew 3, w = ln 4) and zone (maxSkew 5, w = ln 4): a: round(1.386 + 2 + 1.386 + 4) = 9, b: 6
