@@ -10,7 +10,7 @@ import io.nodesim.kernel.RandomStreams;
 import io.nodesim.scenario.KubernetesVersion;
 import io.nodesim.scenario.VersionProfile;
 import io.nodesim.scheduler.CompiledPod;
-import io.nodesim.scheduler.NodeTable;
+import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.PodCompiler;
 import io.nodesim.scheduler.Scheduler;
 import io.nodesim.scheduler.SchedulerConfiguration;
@@ -60,14 +60,14 @@ public class SchedulerThroughputBenchmark {
     @Param({"0", "100"})
     int percentageOfNodesToScore;
 
-    private NodeTable table;
+    private SchedulerCache table;
     private Scheduler scheduler;
     private CompiledPod pod;
     private final int[] placed = new int[MEASURED_PODS];
 
     @Setup(Level.Trial)
     public void buildCluster() {
-        table = new NodeTable();
+        table = new SchedulerCache();
         Node template = new NodeBuilder().withNewMetadata().endMetadata().withNewSpec().endSpec().withNewStatus()
                 .withAllocatable(Map.of("cpu", new Quantity("4"), "memory", new Quantity("32Gi"),
                         "pods", new Quantity("110")))

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** The whole cluster of one run: nodes, pods, zones, workloads, the control plane and the recorder. */
 public final class ClusterState {
-    private final NodeTable nodes;
+    private final NodeObjects nodes;
     private final PodTable pods;
     private final List<String> zones;
     private final List<WorkloadInfo> workloads;
@@ -16,7 +16,7 @@ public final class ClusterState {
     private WorkloadAvailability availability;
     private final java.util.List<NodeChangeListener> nodeListeners = new java.util.ArrayList<>();
 
-    public ClusterState(NodeTable nodes, PodTable pods, List<String> zones, List<WorkloadInfo> workloads,
+    public ClusterState(NodeObjects nodes, PodTable pods, List<String> zones, List<WorkloadInfo> workloads,
             EventRecorder recorder) {
         this.nodes = nodes;
         this.pods = pods;
@@ -28,7 +28,7 @@ public final class ClusterState {
         }
     }
 
-    public NodeTable nodes() {
+    public NodeObjects nodes() {
         return nodes;
     }
 

@@ -1,6 +1,6 @@
 package io.nodesim.cluster;
 
-/** The status of a node's Ready condition, as a byte in {@link NodeTable}. */
+/** The status of a node's Ready condition, as a byte in {@link NodeObjects}. */
 public final class Condition {
     public static final byte TRUE = 0;
     public static final byte FALSE = 1;

@@ -35,7 +35,7 @@ public final class PodDeletions {
             return false;
         }
         int node = pods.node[pod];
-        NodeTable nodes = cluster.nodes();
+        NodeObjects nodes = cluster.nodes();
         pods.deletedAt[pod] = now;
         cluster.setPodReady(pod, false, now);
         if (node >= 0 && nodes.containersRunning[node] && pods.started[pod]) {

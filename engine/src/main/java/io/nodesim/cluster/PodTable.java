@@ -24,7 +24,7 @@ public final class PodTable {
     public long[] deletedAt;
     /** Deleted while its containers still ran (DESIGN §3's false eviction). */
     public boolean[] falseEviction;
-    /** Next pod on the same node, -1 at the end (the head is {@link NodeTable#firstPod}). */
+    /** Next pod on the same node, -1 at the end (the head is {@link NodeObjects#firstPod}). */
     public int[] nextOnNode;
     /** Creation time of a pod created during the run; NEVER for the pods of t = 0. */
     public long[] createdAt;
@@ -69,7 +69,7 @@ public final class PodTable {
     }
 
     /** Adds a Running and Ready pod bound to {@code nodeIndex} (a pod of t = 0); returns its index. */
-    public int add(String name, int workloadIndex, int nodeIndex, NodeTable nodes) {
+    public int add(String name, int workloadIndex, int nodeIndex, NodeObjects nodes) {
         int p = addPending(name, workloadIndex, SimTime.NEVER);
         started[p] = true;
         ready[p] = true;
@@ -100,7 +100,7 @@ public final class PodTable {
     }
 
     /** The binding completed: the pod joins its node's list. */
-    public void bind(int pod, int nodeIndex, long now, NodeTable nodes) {
+    public void bind(int pod, int nodeIndex, long now, NodeObjects nodes) {
         if (node[pod] >= 0) {
             throw new IllegalStateException("pod " + names[pod] + " is already bound");
         }
@@ -108,14 +108,14 @@ public final class PodTable {
         link(pod, nodeIndex, nodes);
     }
 
-    private void link(int p, int nodeIndex, NodeTable nodes) {
+    private void link(int p, int nodeIndex, NodeObjects nodes) {
         node[p] = nodeIndex;
         nextOnNode[p] = nodes.firstPod[nodeIndex];
         nodes.firstPod[nodeIndex] = p;
     }
 
     /** The API object is removed: the pod leaves its node's list (it keeps {@link #node} for the records). */
-    public void remove(int pod, long now, NodeTable nodes) {
+    public void remove(int pod, long now, NodeObjects nodes) {
         goneAt[pod] = now;
         int n = node[pod];
         if (n < 0) {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The samples of each recovery metric of one run, in seconds, each measured from the fault that
- * caused it ({@link NodeTable#causeAt}); controllers add one when the transition happens, so a
+ * caused it ({@link NodeObjects#causeAt}); controllers add one when the transition happens, so a
  * node that fails twice contributes twice.
  */
 public final class Samples {

@@ -23,9 +23,9 @@ public record WorkloadInfo(
     /** The compiled toleration of one NoExecute taint bit. */
     public long tolerationOf(int taintBit) {
         return switch (taintBit) {
-            case Taints.UNREACHABLE_NO_EXECUTE -> unreachableToleration;
-            case Taints.NOT_READY_NO_EXECUTE -> notReadyToleration;
-            case Taints.OUT_OF_SERVICE_NO_EXECUTE -> outOfServiceToleration;
+            case ControllerTaints.UNREACHABLE_NO_EXECUTE -> unreachableToleration;
+            case ControllerTaints.NOT_READY_NO_EXECUTE -> notReadyToleration;
+            case ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE -> outOfServiceToleration;
             default -> throw new IllegalArgumentException("not a NoExecute taint bit: " + taintBit);
         };
     }

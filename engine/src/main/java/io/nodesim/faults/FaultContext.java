@@ -2,7 +2,7 @@ package io.nodesim.faults;
 
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.EventKind;
-import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.NodeObjects;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.kubelet.Kubelet;
@@ -26,7 +26,7 @@ public record FaultContext(
 
     /** Records that a fault hit the node at {@code now}: its later delays are measured from here. */
     public void hit(int node, long now, String what) {
-        NodeTable nodes = cluster.nodes();
+        NodeObjects nodes = cluster.nodes();
         nodes.causeAt[node] = now;
         if (nodes.failedAt[node] == SimTime.NEVER) {
             nodes.failedAt[node] = now;

@@ -1,7 +1,7 @@
 package io.nodesim.faults;
 
 import io.nodesim.cluster.EventKind;
-import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.NodeObjects;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.FaultSpec;
 
@@ -15,7 +15,7 @@ import io.nodesim.scenario.FaultSpec;
 public final class NodeDelete implements Fault {
     @Override
     public void start(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
-        NodeTable table = ctx.cluster().nodes();
+        NodeObjects table = ctx.cluster().nodes();
         for (int n : nodes) {
             if (table.deleted[n]) {
                 continue;

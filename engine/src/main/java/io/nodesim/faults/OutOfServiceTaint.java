@@ -1,8 +1,8 @@
 package io.nodesim.faults;
 
 import io.nodesim.cluster.EventKind;
-import io.nodesim.cluster.NodeTable;
-import io.nodesim.cluster.Taints;
+import io.nodesim.cluster.NodeObjects;
+import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.scenario.FaultSpec;
 
 /**
@@ -30,13 +30,13 @@ public final class OutOfServiceTaint implements Fault {
     }
 
     private static void set(FaultContext ctx, int node, boolean present, long now) {
-        NodeTable nodes = ctx.cluster().nodes();
-        if (nodes.hasTaint(node, Taints.OUT_OF_SERVICE_NO_EXECUTE) == present) {
+        NodeObjects nodes = ctx.cluster().nodes();
+        if (nodes.hasTaint(node, ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE) == present) {
             return;
         }
-        nodes.taints[node] ^= Taints.OUT_OF_SERVICE_NO_EXECUTE;
+        nodes.taints[node] ^= ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE;
         ctx.cluster().recorder().record(now, present ? EventKind.TaintAdded : EventKind.TaintRemoved, nodes.names[node],
-                Taints.describe(Taints.OUT_OF_SERVICE_NO_EXECUTE));
+                ControllerTaints.describe(ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE));
         ctx.taintEviction().noExecuteTaintsChanged(node, now);
         ctx.cluster().nodeChanged(node, now);
     }

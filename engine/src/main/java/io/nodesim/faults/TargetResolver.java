@@ -1,7 +1,7 @@
 package io.nodesim.faults;
 
 import io.nodesim.cluster.ClusterState;
-import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.NodeObjects;
 import io.nodesim.scenario.FaultTarget;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -17,7 +17,7 @@ public final class TargetResolver {
     }
 
     public static int[] resolve(FaultTarget target, ClusterState cluster, RandomGenerator rng) {
-        NodeTable nodes = cluster.nodes();
+        NodeObjects nodes = cluster.nodes();
         int zone = target.zone() == null ? -1 : cluster.zones().indexOf(target.zone());
         if (target.zone() != null && zone < 0) {
             throw new IllegalArgumentException("fault target zone " + target.zone() + " has no node");

@@ -3,7 +3,7 @@ package io.nodesim.kubelet;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.Condition;
 import io.nodesim.cluster.EventKind;
-import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.kernel.DurationDistribution;
@@ -77,14 +77,14 @@ public final class Kubelet {
     }
 
     /**
-     * Schedules the creation of every node that joins during the run ({@link NodeTable#createdAt}
+     * Schedules the creation of every node that joins during the run ({@link NodeObjects#createdAt}
      * after t = 0) and silences its kubelet until then.
      *
      * @param delays per node index, the delay from creation to the first status post (null: never)
      */
     public void scheduleJoins(DurationDistribution[] delays) {
         readyAfter = delays.clone();
-        NodeTable nodes = cluster.nodes();
+        NodeObjects nodes = cluster.nodes();
         for (int i = 0; i < nodes.count; i++) {
             if (nodes.createdAt[i] != io.nodesim.scenario.NodeGroup.BEFORE_START) {
                 faults.stopKubelet(i, Long.MIN_VALUE, NodeFaultState.NOT_REGISTERED);
@@ -145,7 +145,7 @@ public final class Kubelet {
     }
 
     private void postReady(int node, long now) {
-        NodeTable nodes = cluster.nodes();
+        NodeObjects nodes = cluster.nodes();
         if (nodes.deleted[node] || nodes.ready[node] == Condition.TRUE) {
             return;
         }

@@ -3,12 +3,12 @@ package io.nodesim.nodelifecycle;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.Condition;
 import io.nodesim.cluster.EventKind;
-import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.Samples;
 import io.nodesim.cluster.TaintListener;
-import io.nodesim.cluster.Taints;
+import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.RandomStreams;
 import io.nodesim.kernel.SimTime;
@@ -47,7 +47,7 @@ public final class NodeLifecycleController {
 
     private final Simulation sim;
     private final ClusterState cluster;
-    private final NodeTable nodes;
+    private final NodeObjects nodes;
     private final NodeLifecycleSettings settings;
     private final Kubelet kubelet;
     private final HeartbeatSequence lease;
@@ -364,8 +364,8 @@ public final class NodeLifecycleController {
 
     private void processTaintBaseEviction(int i, byte condition, long now) {
         switch (condition) {
-            case Condition.FALSE -> swapOrQueue(i, Taints.NOT_READY_NO_EXECUTE, Taints.UNREACHABLE_NO_EXECUTE, now);
-            case Condition.UNKNOWN -> swapOrQueue(i, Taints.UNREACHABLE_NO_EXECUTE, Taints.NOT_READY_NO_EXECUTE, now);
+            case Condition.FALSE -> swapOrQueue(i, ControllerTaints.NOT_READY_NO_EXECUTE, ControllerTaints.UNREACHABLE_NO_EXECUTE, now);
+            case Condition.UNKNOWN -> swapOrQueue(i, ControllerTaints.UNREACHABLE_NO_EXECUTE, ControllerTaints.NOT_READY_NO_EXECUTE, now);
             default -> markNodeAsReachable(i, now);
         }
     }
@@ -383,7 +383,7 @@ public final class NodeLifecycleController {
     }
 
     private void markNodeAsReachable(int i, long now) {
-        if (taints.swap(i, 0, Taints.NODE_CONTROLLER_NO_EXECUTE, now)) {
+        if (taints.swap(i, 0, ControllerTaints.NODE_CONTROLLER_NO_EXECUTE, now)) {
             queues.remove(i);
         }
     }
@@ -411,12 +411,12 @@ public final class NodeLifecycleController {
             observedReady[node] = nodes.ready[node];
             statusPostSeen[node] = true;
         }
-        int wanted = Taints.noScheduleFor(nodes.ready[node]);
-        int present = nodes.taints[node] & Taints.NO_SCHEDULE_MASK;
+        int wanted = ControllerTaints.noScheduleFor(nodes.ready[node]);
+        int present = nodes.taints[node] & ControllerTaints.NO_SCHEDULE_MASK;
         if (wanted == present) {
             return;
         }
-        if (!taints.swap(node, wanted, Taints.NO_SCHEDULE_MASK & ~wanted, now)) {
+        if (!taints.swap(node, wanted, ControllerTaints.NO_SCHEDULE_MASK & ~wanted, now)) {
             awaitingApiServer.add(node);
         }
     }

@@ -2,10 +2,10 @@ package io.nodesim.nodelifecycle;
 
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.EventKind;
-import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.Samples;
 import io.nodesim.cluster.TaintListener;
-import io.nodesim.cluster.Taints;
+import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.kernel.SimTime;
 
 /**
@@ -32,7 +32,7 @@ final class TaintWriter {
         if (!cluster.controlPlane().isUp(now)) {
             return false;
         }
-        NodeTable nodes = cluster.nodes();
+        NodeObjects nodes = cluster.nodes();
         int before = nodes.taints[node];
         int after = (before | add) & ~remove;
         if (after == before) {
@@ -40,15 +40,15 @@ final class TaintWriter {
         }
         nodes.taints[node] = after;
         String name = nodes.names[node];
-        for (int bit = 1; bit <= Taints.OUT_OF_SERVICE_NO_EXECUTE; bit <<= 1) {
+        for (int bit = 1; bit <= ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE; bit <<= 1) {
             if ((after & bit) != 0 && (before & bit) == 0) {
-                cluster.recorder().record(now, EventKind.TaintAdded, name, Taints.describe(bit));
+                cluster.recorder().record(now, EventKind.TaintAdded, name, ControllerTaints.describe(bit));
                 firstTime(node, bit, before, now);
             } else if ((before & bit) != 0 && (after & bit) == 0) {
-                cluster.recorder().record(now, EventKind.TaintRemoved, name, Taints.describe(bit));
+                cluster.recorder().record(now, EventKind.TaintRemoved, name, ControllerTaints.describe(bit));
             }
         }
-        if (((before ^ after) & Taints.NO_EXECUTE_MASK) != 0) {
+        if (((before ^ after) & ControllerTaints.NO_EXECUTE_MASK) != 0) {
             listener.noExecuteTaintsChanged(node, now);
         }
         cluster.nodeChanged(node, now);
@@ -56,12 +56,12 @@ final class TaintWriter {
     }
 
     private void firstTime(int node, int bit, int before, long now) {
-        NodeTable nodes = cluster.nodes();
-        if ((bit & Taints.NO_SCHEDULE_MASK) != 0 && nodes.noScheduleTaintAt[node] == SimTime.NEVER) {
+        NodeObjects nodes = cluster.nodes();
+        if ((bit & ControllerTaints.NO_SCHEDULE_MASK) != 0 && nodes.noScheduleTaintAt[node] == SimTime.NEVER) {
             nodes.noScheduleTaintAt[node] = now;
         }
         // A swap between unreachable and not-ready continues the same NoExecute episode.
-        if ((bit & Taints.NODE_CONTROLLER_NO_EXECUTE) != 0 && (before & Taints.NODE_CONTROLLER_NO_EXECUTE) == 0) {
+        if ((bit & ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) != 0 && (before & ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) == 0) {
             if (nodes.noExecuteTaintAt[node] == SimTime.NEVER) {
                 nodes.noExecuteTaintAt[node] = now;
             }

@@ -1,10 +1,10 @@
 package io.nodesim.nodelifecycle;
 
 import io.nodesim.cluster.ClusterState;
-import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
-import io.nodesim.cluster.Taints;
+import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.Simulation;
 
@@ -17,7 +17,7 @@ import io.nodesim.kernel.Simulation;
  */
 final class ZoneTaintingWorker {
     private final ClusterState cluster;
-    private final NodeTable nodes;
+    private final NodeObjects nodes;
     private final NodeLifecycleSettings settings;
     private final ZoneQueues queues;
     private final TaintWriter taints;
@@ -87,15 +87,15 @@ final class ZoneTaintingWorker {
     }
 
     private boolean needsWrite(int node) {
-        return !nodes.deleted[node] && (!settings.taintBased() || Taints.noExecuteFor(observedReady[node]) != 0);
+        return !nodes.deleted[node] && (!settings.taintBased() || ControllerTaints.noExecuteFor(observedReady[node]) != 0);
     }
 
     /** The queue's ActionFunc; the API server is up, so it succeeds and the node leaves the heap. */
     private void act(int node, long now) {
         if (needsWrite(node)) {
             if (settings.taintBased()) {
-                int wanted = Taints.noExecuteFor(observedReady[node]);
-                taints.swap(node, wanted, Taints.NODE_CONTROLLER_NO_EXECUTE & ~wanted, now);
+                int wanted = ControllerTaints.noExecuteFor(observedReady[node]);
+                taints.swap(node, wanted, ControllerTaints.NODE_CONTROLLER_NO_EXECUTE & ~wanted, now);
             } else {
                 evictPods(node, now);
             }

@@ -127,7 +127,7 @@ public final class CompiledPod {
 
     /** Whether toleration {@code t} tolerates the taint; effect 0 on a toleration matches every effect. */
     public boolean tolerationMatches(int t, int taintKey, int taintValue, int taintEffect) {
-        if (tolerationEffect[t] != Taints.ANY_EFFECT && tolerationEffect[t] != taintEffect) {
+        if (tolerationEffect[t] != TaintEffects.ANY_EFFECT && tolerationEffect[t] != taintEffect) {
             return false;
         }
         if (tolerationKey[t] != Symbols.ABSENT && tolerationKey[t] != taintKey) {

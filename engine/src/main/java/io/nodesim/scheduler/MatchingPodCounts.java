@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Pods matching a label selector in a namespace, counted per node and per topology domain, and kept
- * up to date as the {@link NodeTable} assumes, marks Terminating and forgets pods and adds and
+ * up to date as the {@link SchedulerCache} assumes, marks Terminating and forgets pods and adds and
  * removes nodes. As upstream, a Terminating pod is not counted, nor is any pod for an empty
  * selector. Upstream,
  * PodTopologySpread's PreFilter and PreScore call {@code countPodsMatchSelector} on every node's pod
@@ -36,7 +36,7 @@ public final class MatchingPodCounts {
             NodeSelectorTerms requiredAffinity, List<Integer> requiredKeys) {
     }
 
-    private final NodeTable nodes;
+    private final SchedulerCache nodes;
     private final Map<SelectorKey, Integer> selectorIds = new HashMap<>();
     private final List<SelectorKey> selectors = new ArrayList<>();
     /** [selector][node slot] matching pods on the node. */
@@ -48,7 +48,7 @@ public final class MatchingPodCounts {
     private final List<List<Domains>> viewsOfSelector = new ArrayList<>();
     private final List<Domains> allViews = new ArrayList<>();
 
-    MatchingPodCounts(NodeTable nodes) {
+    MatchingPodCounts(SchedulerCache nodes) {
         this.nodes = nodes;
     }
 

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The container images every node of a {@link NodeTable} reports, with their sizes, and per image
+ * The container images every node of a {@link SchedulerCache} reports, with their sizes, and per image
  * the number of live nodes that have it: the scheduler cache's {@code imageStates} and each
  * {@code NodeInfo}'s {@code ImageStates} (kubernetes pkg/scheduler/backend/cache/cache.go
  * {@code addNodeImageStates}/{@code removeNodeImageStates}), what ImageLocality scores from.

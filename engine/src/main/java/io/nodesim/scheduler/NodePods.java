@@ -7,17 +7,17 @@ import java.util.List;
 /**
  * The pods side of the scheduler cache's {@code NodeInfo} (kubernetes
  * pkg/scheduler/framework/types.go: {@code Pods}, {@code Requested}, {@code NonZeroRequested},
- * {@code UsedPorts}, {@code PodsWithAffinity}), for every node slot of a {@link NodeTable}: requested
+ * {@code UsedPorts}, {@code PodsWithAffinity}), for every node slot of a {@link SchedulerCache}: requested
  * and non-zero requests per resource, pod counts, host ports, and per node the templates of its pods
  * with their counts (a short list: a node holds few templates, while a cluster may have one per
  * node, as DaemonSet pods pinned to their nodes are).
  *
- * <p>Every change bumps the node's change counter in the {@link NodeTable} and is passed on to its
+ * <p>Every change bumps the node's change counter in the {@link SchedulerCache} and is passed on to its
  * {@link MatchingPodCounts}. The node table grows these arrays with its own and tells of nodes that
  * leave and come back, so that cluster-wide sums cover live nodes only.
  */
 public final class NodePods {
-    private final NodeTable nodes;
+    private final SchedulerCache nodes;
     private final MatchingPodCounts matching;
     private final List<CompiledPod> templates = new ArrayList<>();
 
@@ -37,7 +37,7 @@ public final class NodePods {
     /** Pods with pod (anti-)affinity over live nodes. */
     private int totalPodsWithAffinity;
 
-    NodePods(NodeTable nodes, MatchingPodCounts matching, int capacity) {
+    NodePods(SchedulerCache nodes, MatchingPodCounts matching, int capacity) {
         this.nodes = nodes;
         this.matching = matching;
         this.capacity = capacity;
@@ -241,7 +241,7 @@ public final class NodePods {
         return hostPorts[n];
     }
 
-    // ---- node lifecycle, driven by the NodeTable ----
+    // ---- node lifecycle, driven by the SchedulerCache ----
 
     void nodeAdded(int n) {
         nodeTemplates[n] = new int[2];
@@ -259,7 +259,7 @@ public final class NodePods {
     }
 
     private void ensureResourceRows(int rows) {
-        requested = NodeTable.withRows(requested, rows, capacity);
+        requested = SchedulerCache.withRows(requested, rows, capacity);
     }
 
     void grow(int c) {

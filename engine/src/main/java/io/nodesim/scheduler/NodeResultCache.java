@@ -2,7 +2,7 @@ package io.nodesim.scheduler;
 
 /**
  * Per node, what the scheduler computed for a pod template that stays true while the node is
- * unchanged ({@link NodeTable#nodeGeneration}) and no node came or went: the node-local filters'
+ * unchanged ({@link SchedulerCache#nodeGeneration}) and no node came or went: the node-local filters'
  * answer and the node-local plugins' raw scores. kube-scheduler recomputes them every cycle; the
  * placements are the same either way.
  *
@@ -41,13 +41,13 @@ final class NodeResultCache {
         }
     }
 
-    private final NodeTable nodes;
+    private final SchedulerCache nodes;
     private final int plugins;
     private final Way[] ways = new Way[WAYS];
     private long membership = -1;
     private long clock;
 
-    NodeResultCache(NodeTable nodes, int plugins) {
+    NodeResultCache(SchedulerCache nodes, int plugins) {
         this.nodes = nodes;
         this.plugins = plugins;
     }

@@ -22,7 +22,7 @@ public final class NodeSelectorTerms {
     private static final int LT = 5;
 
     private record Requirement(int key, int op, int[] values, long number, Set<String> names) {
-        boolean matches(NodeTable nodes, int node) {
+        boolean matches(SchedulerCache nodes, int node) {
             if (names != null) {
                 boolean in = names.contains(nodes.name(node));
                 return op == IN ? in : !in;
@@ -142,7 +142,7 @@ public final class NodeSelectorTerms {
         return new Requirement(-1, op, new int[0], 0, Set.copyOf(r.getValues() == null ? List.of() : r.getValues()));
     }
 
-    public boolean matches(NodeTable nodes, int node) {
+    public boolean matches(SchedulerCache nodes, int node) {
         for (Requirement[] term : terms) {
             if (term.length == 0) {
                 continue;

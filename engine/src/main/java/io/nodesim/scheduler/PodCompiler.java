@@ -30,10 +30,10 @@ public final class PodCompiler {
     public static final long DEFAULT_MILLI_CPU_REQUEST = 100;
     public static final long DEFAULT_MEMORY_REQUEST = 200L * 1024 * 1024;
 
-    private final NodeTable nodes;
+    private final SchedulerCache nodes;
     private int nextId;
 
-    public PodCompiler(NodeTable nodes) {
+    public PodCompiler(SchedulerCache nodes) {
         this.nodes = nodes;
     }
 
@@ -225,7 +225,7 @@ public final class PodCompiler {
             b.tolerationKey[i] = key.isEmpty() ? Symbols.ABSENT : s.intern(key);
             b.tolerationExists[i] = "Exists".equals(t.getOperator());
             b.tolerationValue[i] = s.intern(t.getValue() == null ? "" : t.getValue());
-            b.tolerationEffect[i] = Taints.effect(t.getEffect());
+            b.tolerationEffect[i] = TaintEffects.effect(t.getEffect());
         }
     }
 

@@ -27,7 +27,7 @@ public record ScheduleResult(
         Explanation explanation) {
 
     /** Names of the nodes in the tie set. */
-    public List<String> tieSet(NodeTable nodes) {
+    public List<String> tieSet(SchedulerCache nodes) {
         return java.util.Arrays.stream(tieNodes).mapToObj(nodes::name).toList();
     }
 

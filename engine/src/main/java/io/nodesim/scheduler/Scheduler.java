@@ -30,7 +30,7 @@ public final class Scheduler {
     private static final int MIN_FEASIBLE_NODES_TO_FIND = 100;
     private static final int MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
 
-    private final NodeTable nodes;
+    private final SchedulerCache nodes;
     private final SchedulerConfiguration config;
     private final RandomGenerator tieRandom;
     private final FilterPlugin[] filters;
@@ -61,7 +61,7 @@ public final class Scheduler {
     /** Node-local score plugins without NormalizeScore: their weighted scores are summed per node. */
     private final boolean[] summedLocally;
 
-    public Scheduler(NodeTable nodes, SchedulerConfiguration config, RandomGenerator ties) {
+    public Scheduler(SchedulerCache nodes, SchedulerConfiguration config, RandomGenerator ties) {
         this.nodes = nodes;
         this.config = config;
         this.tieRandom = ties;
@@ -98,7 +98,7 @@ public final class Scheduler {
         return config;
     }
 
-    public NodeTable nodes() {
+    public SchedulerCache nodes() {
         return nodes;
     }
 

@@ -1,6 +1,6 @@
 /**
  * kube-scheduler's filter/score hot path (spec/scheduler.md §1–§4): the cluster as the scheduler's
- * cache sees it ({@link io.nodesim.scheduler.NodeTable}, structure of arrays, with the pods on every
+ * cache sees it ({@link io.nodesim.scheduler.SchedulerCache}, structure of arrays, with the pods on every
  * node in {@link io.nodesim.scheduler.NodePods} and its images in
  * {@link io.nodesim.scheduler.NodeImages}), pod templates
  * compiled once ({@link io.nodesim.scheduler.CompiledPod}), the cycle itself

@@ -3,8 +3,8 @@ package io.nodesim.simulation;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.EventRecorder;
 import io.nodesim.cluster.Condition;
-import io.nodesim.cluster.NodeTable;
-import io.nodesim.cluster.Taints;
+import io.nodesim.cluster.NodeObjects;
+import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.cluster.PodPlacement;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.WorkloadInfo;
@@ -60,14 +60,14 @@ public final class ClusterBuilder {
                 labels.add(l);
             }
         }
-        NodeTable nodes = new NodeTable(names, zone, excluded, labels);
+        NodeObjects nodes = new NodeObjects(names, zone, excluded, labels);
         i = 0;
         for (NodeGroup g : scenario.nodes()) {
             for (int k = 0; k < g.count(); k++, i++) {
                 if (g.joins()) {
                     nodes.createdAt[i] = g.joinAt();
                     nodes.ready[i] = Condition.NONE;
-                    nodes.taints[i] = Taints.noScheduleFor(Condition.NONE);
+                    nodes.taints[i] = ControllerTaints.noScheduleFor(Condition.NONE);
                 }
             }
         }

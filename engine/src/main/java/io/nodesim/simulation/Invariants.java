@@ -2,9 +2,9 @@ package io.nodesim.simulation;
 
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.Condition;
-import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.PodTable;
-import io.nodesim.cluster.Taints;
+import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.metrics.EventRecord;
@@ -42,7 +42,7 @@ final class Invariants {
 
     private static void checkPods(ClusterState cluster) {
         PodTable pods = cluster.pods();
-        NodeTable nodes = cluster.nodes();
+        NodeObjects nodes = cluster.nodes();
         int onNodes = 0;
         for (int node = 0; node < nodes.count; node++) {
             for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
@@ -79,8 +79,8 @@ final class Invariants {
      */
     private static void checkFit(ClusterState cluster, SchedulerPlacement placement) {
         PodTable pods = cluster.pods();
-        NodeTable nodes = cluster.nodes();
-        io.nodesim.scheduler.NodeTable capacity = placement.nodes();
+        NodeObjects nodes = cluster.nodes();
+        io.nodesim.scheduler.SchedulerCache capacity = placement.nodes();
         for (int node = 0; node < nodes.count; node++) {
             long cpu = 0;
             long memory = 0;
@@ -88,33 +88,33 @@ final class Invariants {
             boolean named = false;
             for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
                 CompiledPod t = placement.workloadTemplate(pods.workload[p]);
-                cpu += t.request(io.nodesim.scheduler.NodeTable.CPU);
-                memory += t.request(io.nodesim.scheduler.NodeTable.MEMORY);
+                cpu += t.request(io.nodesim.scheduler.SchedulerCache.CPU);
+                memory += t.request(io.nodesim.scheduler.SchedulerCache.MEMORY);
                 count++;
                 named |= t.nodeName != null;
             }
             if (named) {
                 continue;
             }
-            if (cpu > capacity.allocatable(io.nodesim.scheduler.NodeTable.CPU, node)
-                    || memory > capacity.allocatable(io.nodesim.scheduler.NodeTable.MEMORY, node)
+            if (cpu > capacity.allocatable(io.nodesim.scheduler.SchedulerCache.CPU, node)
+                    || memory > capacity.allocatable(io.nodesim.scheduler.SchedulerCache.MEMORY, node)
                     || count > capacity.allowedPods(node)) {
                 throw new IllegalStateException(nodes.names[node] + " holds pods it does not fit: cpu " + cpu + "m of "
-                        + capacity.allocatable(io.nodesim.scheduler.NodeTable.CPU, node) + "m, memory " + memory + " of "
-                        + capacity.allocatable(io.nodesim.scheduler.NodeTable.MEMORY, node) + ", pods " + count + " of "
+                        + capacity.allocatable(io.nodesim.scheduler.SchedulerCache.CPU, node) + "m, memory " + memory + " of "
+                        + capacity.allocatable(io.nodesim.scheduler.SchedulerCache.MEMORY, node) + ", pods " + count + " of "
                         + capacity.allowedPods(node));
             }
         }
     }
 
     private static void checkTaints(ClusterState cluster, long now, long slack) {
-        NodeTable nodes = cluster.nodes();
+        NodeObjects nodes = cluster.nodes();
         for (int i = 0; i < nodes.count; i++) {
             int t = nodes.taints[i];
-            if ((t & Taints.NODE_CONTROLLER_NO_EXECUTE) == Taints.NODE_CONTROLLER_NO_EXECUTE) {
+            if ((t & ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) == ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) {
                 throw new IllegalStateException(nodes.names[i] + " has both unreachable and not-ready NoExecute");
             }
-            if ((t & Taints.NODE_CONTROLLER_NO_EXECUTE) != 0 && nodes.ready[i] == Condition.TRUE
+            if ((t & ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) != 0 && nodes.ready[i] == Condition.TRUE
                     && now - nodes.readyTransition[i] > slack) {
                 throw new IllegalStateException(nodes.names[i] + " is Ready but kept its NoExecute taint");
             }

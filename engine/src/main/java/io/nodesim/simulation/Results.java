@@ -1,7 +1,7 @@
 package io.nodesim.simulation;
 
 import io.nodesim.cluster.ClusterState;
-import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.Samples;
@@ -22,7 +22,7 @@ final class Results {
 
     private static PodRecord row(ClusterState cluster, int p) {
         PodTable pods = cluster.pods();
-        NodeTable nodes = cluster.nodes();
+        NodeObjects nodes = cluster.nodes();
         int r = pods.replacement[p];
         String replacement = r < 0 ? null : pods.name(r);
         String replacementNode = r < 0 || pods.node[r] < 0 ? null : nodes.names[pods.node[r]];
@@ -37,7 +37,7 @@ final class Results {
      * fault → Unknown → NoExecute taint → deleted → replacement scheduled → replacement Ready (the
      * same chain as the phase-breakdown chart; pods without every step in order add nothing).
      */
-    private static void addPhases(Samples samples, NodeTable nodes, PodTable pods, int p) {
+    private static void addPhases(Samples samples, NodeObjects nodes, PodTable pods, int p) {
         int r = pods.replacement[p];
         if (r < 0) {
             return;
@@ -57,7 +57,7 @@ final class Results {
 
     static RunResult collect(int replication, ClusterState cluster, Samples samples, PodDeletions deletions,
             long eventsFired, long end) {
-        NodeTable nodes = cluster.nodes();
+        NodeObjects nodes = cluster.nodes();
         List<NodeRecord> nodeRows = new ArrayList<>();
         for (int i = 0; i < nodes.count; i++) {
             if (nodes.touched(i)) {

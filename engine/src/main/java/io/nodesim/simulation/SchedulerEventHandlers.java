@@ -5,11 +5,11 @@ import io.nodesim.cluster.EventKind;
 import io.nodesim.cluster.NodeChangeListener;
 import io.nodesim.cluster.PodListener;
 import io.nodesim.cluster.PodTable;
-import io.nodesim.cluster.Taints;
+import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.scheduler.CompiledPod;
-import io.nodesim.scheduler.NodeTable;
+import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.ScheduleResult;
 import io.nodesim.scheduler.queue.SchedulerLoop;
 import io.nodesim.workloads.PendingPods;
@@ -29,13 +29,13 @@ import org.apache.commons.math3.random.RandomGenerator;
  * the scheduling queue. Bindings go to the cluster and to the kubelet's start-up.
  */
 final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, PodListener, SchedulerLoop.Listener {
-    private static final int[] BITS = {Taints.UNREACHABLE_NO_SCHEDULE, Taints.NOT_READY_NO_SCHEDULE,
-        Taints.UNREACHABLE_NO_EXECUTE, Taints.NOT_READY_NO_EXECUTE, Taints.OUT_OF_SERVICE_NO_EXECUTE};
+    private static final int[] BITS = {ControllerTaints.UNREACHABLE_NO_SCHEDULE, ControllerTaints.NOT_READY_NO_SCHEDULE,
+        ControllerTaints.UNREACHABLE_NO_EXECUTE, ControllerTaints.NOT_READY_NO_EXECUTE, ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE};
 
     private final Simulation sim;
     private final ClusterState cluster;
     private final SchedulerPlacement placement;
-    private final NodeTable nodes;
+    private final SchedulerCache nodes;
     private final SchedulerLoop loop;
     private final DurationDistribution watch;
     private final RandomGenerator rng;
@@ -139,15 +139,15 @@ final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, P
 
     private static String key(int bit) {
         return switch (bit) {
-            case Taints.UNREACHABLE_NO_SCHEDULE, Taints.UNREACHABLE_NO_EXECUTE -> Taints.UNREACHABLE_KEY;
-            case Taints.NOT_READY_NO_SCHEDULE, Taints.NOT_READY_NO_EXECUTE -> Taints.NOT_READY_KEY;
-            default -> Taints.OUT_OF_SERVICE_KEY;
+            case ControllerTaints.UNREACHABLE_NO_SCHEDULE, ControllerTaints.UNREACHABLE_NO_EXECUTE -> ControllerTaints.UNREACHABLE_KEY;
+            case ControllerTaints.NOT_READY_NO_SCHEDULE, ControllerTaints.NOT_READY_NO_EXECUTE -> ControllerTaints.NOT_READY_KEY;
+            default -> ControllerTaints.OUT_OF_SERVICE_KEY;
         };
     }
 
     private static int effect(int bit) {
-        return (bit & Taints.NO_SCHEDULE_MASK) != 0 ? io.nodesim.scheduler.Taints.NO_SCHEDULE
-                : io.nodesim.scheduler.Taints.NO_EXECUTE;
+        return (bit & ControllerTaints.NO_SCHEDULE_MASK) != 0 ? io.nodesim.scheduler.TaintEffects.NO_SCHEDULE
+                : io.nodesim.scheduler.TaintEffects.NO_EXECUTE;
     }
 
     @Override

@@ -3,13 +3,13 @@ package io.nodesim.simulation;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.nodesim.cluster.PodPlacement;
-import io.nodesim.cluster.Taints;
+import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.scenario.NodeGroup;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.WorkloadSpec;
 import io.nodesim.scheduler.CompiledPod;
-import io.nodesim.scheduler.NodeTable;
+import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.PodCompiler;
 import io.nodesim.scheduler.Scheduler;
 import io.nodesim.scheduler.SchedulerConfigurations;
@@ -27,7 +27,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * scenario's node groups in order) and each pod's compiled template stay for the live run.
  */
 public final class SchedulerPlacement implements PodPlacement {
-    private final NodeTable nodes = new NodeTable();
+    private final SchedulerCache nodes = new SchedulerCache();
     private final PodCompiler compiler = new PodCompiler(nodes);
     private final RandomGenerator ties;
     private Scheduler scheduler;
@@ -119,7 +119,7 @@ public final class SchedulerPlacement implements PodPlacement {
         List<Toleration> add = new ArrayList<>();
         List<Toleration> have = spec.template().getSpec() == null || spec.template().getSpec().getTolerations() == null
                 ? List.of() : spec.template().getSpec().getTolerations();
-        for (String key : new String[] {Taints.NOT_READY_KEY, Taints.UNREACHABLE_KEY}) {
+        for (String key : new String[] {ControllerTaints.NOT_READY_KEY, ControllerTaints.UNREACHABLE_KEY}) {
             boolean tolerated = have.stream().anyMatch(t -> (t.getKey() == null || t.getKey().isEmpty()
                     ? "Exists".equals(t.getOperator()) : key.equals(t.getKey()))
                     && (t.getEffect() == null || t.getEffect().isEmpty() || "NoExecute".equals(t.getEffect())));
@@ -137,7 +137,7 @@ public final class SchedulerPlacement implements PodPlacement {
     }
 
     private long defaultSeconds(String key) {
-        return Taints.NOT_READY_KEY.equals(key) ? apiServer.defaultNotReadyTolerationSeconds()
+        return ControllerTaints.NOT_READY_KEY.equals(key) ? apiServer.defaultNotReadyTolerationSeconds()
                 : apiServer.defaultUnreachableTolerationSeconds();
     }
 
@@ -145,7 +145,7 @@ public final class SchedulerPlacement implements PodPlacement {
         return scheduler;
     }
 
-    public NodeTable nodes() {
+    public SchedulerCache nodes() {
         return nodes;
     }
 

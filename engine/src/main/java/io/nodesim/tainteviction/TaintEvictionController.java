@@ -1,11 +1,11 @@
 package io.nodesim.tainteviction;
 
 import io.nodesim.cluster.ClusterState;
-import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.TaintListener;
-import io.nodesim.cluster.Taints;
+import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.cluster.WorkloadInfo;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.EventQueue;
@@ -85,9 +85,9 @@ public final class TaintEvictionController implements TaintListener {
     private void handleNodeUpdate(int node, long now) {
         if (node == RESTARTED) {
             running = true;
-            NodeTable nodes = cluster.nodes();
+            NodeObjects nodes = cluster.nodes();
             for (int i = 0; i < nodes.count; i++) {
-                if ((nodes.taints[i] & Taints.NO_EXECUTE_MASK) != 0) {
+                if ((nodes.taints[i] & ControllerTaints.NO_EXECUTE_MASK) != 0) {
                     handleNodeUpdate(i, now);
                 }
             }
@@ -97,9 +97,9 @@ public final class TaintEvictionController implements TaintListener {
             return;
         }
         ensureCapacity();
-        NodeTable nodes = cluster.nodes();
+        NodeObjects nodes = cluster.nodes();
         PodTable pods = cluster.pods();
-        int noExecute = nodes.taints[node] & Taints.NO_EXECUTE_MASK;
+        int noExecute = nodes.taints[node] & ControllerTaints.NO_EXECUTE_MASK;
         for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
             if (pods.isDeleted(p)) {
                 continue;
@@ -115,7 +115,7 @@ public final class TaintEvictionController implements TaintListener {
         }
         WorkloadInfo w = cluster.workloadOf(pod);
         long min = WorkloadInfo.FOREVER;
-        for (int bit = Taints.UNREACHABLE_NO_EXECUTE; bit <= Taints.OUT_OF_SERVICE_NO_EXECUTE; bit <<= 1) {
+        for (int bit = ControllerTaints.UNREACHABLE_NO_EXECUTE; bit <= ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE; bit <<= 1) {
             if ((noExecute & bit) == 0) {
                 continue;
             }

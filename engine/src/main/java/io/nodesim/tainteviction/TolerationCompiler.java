@@ -2,7 +2,7 @@ package io.nodesim.tainteviction;
 
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Toleration;
-import io.nodesim.cluster.Taints;
+import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.cluster.WorkloadInfo;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.ApiServerConfig;
@@ -28,9 +28,9 @@ public final class TolerationCompiler {
     public static WorkloadInfo compile(WorkloadSpec w, int desired, ApiServerConfig apiServer) {
         List<Toleration> tolerations = effectiveTolerations(w, apiServer);
         return new WorkloadInfo(w.name(), w.kind(), desired,
-                minToleration(tolerations, Taints.UNREACHABLE_KEY),
-                minToleration(tolerations, Taints.NOT_READY_KEY),
-                minToleration(tolerations, Taints.OUT_OF_SERVICE_KEY));
+                minToleration(tolerations, ControllerTaints.UNREACHABLE_KEY),
+                minToleration(tolerations, ControllerTaints.NOT_READY_KEY),
+                minToleration(tolerations, ControllerTaints.OUT_OF_SERVICE_KEY));
     }
 
     static List<Toleration> effectiveTolerations(WorkloadSpec w, ApiServerConfig apiServer) {
@@ -40,15 +40,15 @@ public final class TolerationCompiler {
             out.addAll(template.getSpec().getTolerations());
         }
         if ("DaemonSet".equals(w.kind())) {
-            out.add(new Toleration("NoExecute", Taints.NOT_READY_KEY, "Exists", null, null));
-            out.add(new Toleration("NoExecute", Taints.UNREACHABLE_KEY, "Exists", null, null));
+            out.add(new Toleration("NoExecute", ControllerTaints.NOT_READY_KEY, "Exists", null, null));
+            out.add(new Toleration("NoExecute", ControllerTaints.UNREACHABLE_KEY, "Exists", null, null));
         }
-        if (!toleratesByKey(out, Taints.NOT_READY_KEY)) {
-            out.add(new Toleration("NoExecute", Taints.NOT_READY_KEY, "Exists",
+        if (!toleratesByKey(out, ControllerTaints.NOT_READY_KEY)) {
+            out.add(new Toleration("NoExecute", ControllerTaints.NOT_READY_KEY, "Exists",
                     apiServer.defaultNotReadyTolerationSeconds(), null));
         }
-        if (!toleratesByKey(out, Taints.UNREACHABLE_KEY)) {
-            out.add(new Toleration("NoExecute", Taints.UNREACHABLE_KEY, "Exists",
+        if (!toleratesByKey(out, ControllerTaints.UNREACHABLE_KEY)) {
+            out.add(new Toleration("NoExecute", ControllerTaints.UNREACHABLE_KEY, "Exists",
                     apiServer.defaultUnreachableTolerationSeconds(), null));
         }
         return out;

@@ -2,9 +2,9 @@ package io.nodesim.workloads;
 
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.Condition;
-import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.PodTable;
-import io.nodesim.cluster.Taints;
+import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.kernel.SimTime;
 
 /**
@@ -40,9 +40,9 @@ public final class AttachDetachController {
             return now;
         }
         int node = pods.node[old];
-        NodeTable nodes = cluster.nodes();
+        NodeObjects nodes = cluster.nodes();
         boolean unmounted = !nodes.deleted[node] && nodes.ready[node] == Condition.TRUE;
-        if (unmounted || nodes.hasTaint(node, Taints.OUT_OF_SERVICE_NO_EXECUTE)) {
+        if (unmounted || nodes.hasTaint(node, ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE)) {
             return now;
         }
         return Math.max(now, pods.goneAt[old] + MAX_WAIT_FOR_UNMOUNT);

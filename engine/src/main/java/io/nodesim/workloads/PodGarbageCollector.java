@@ -3,10 +3,10 @@ package io.nodesim.workloads;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.Condition;
 import io.nodesim.cluster.NodeChangeListener;
-import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
-import io.nodesim.cluster.Taints;
+import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
@@ -84,11 +84,11 @@ public final class PodGarbageCollector implements NodeChangeListener {
     }
 
     private void gcTerminating(long now) {
-        NodeTable nodes = cluster.nodes();
+        NodeObjects nodes = cluster.nodes();
         PodTable pods = cluster.pods();
         for (int n = 0; n < nodes.count; n++) {
             if (nodes.deleted[n] || nodes.ready[n] == Condition.TRUE
-                    || !nodes.hasTaint(n, Taints.OUT_OF_SERVICE_NO_EXECUTE)) {
+                    || !nodes.hasTaint(n, ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE)) {
                 continue;
             }
             int found = collect(n, true);

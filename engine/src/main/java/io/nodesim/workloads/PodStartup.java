@@ -3,7 +3,7 @@ package io.nodesim.workloads;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.Condition;
 import io.nodesim.cluster.EventKind;
-import io.nodesim.cluster.NodeTable;
+import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.Samples;
 import io.nodesim.kernel.DurationDistribution;
@@ -40,7 +40,7 @@ public final class PodStartup {
     private final ClusterState cluster;
     private final List<WorkloadTemplate> templates;
     private final int[][] imagesOf;
-    private final io.nodesim.scheduler.NodeTable schedulerNodes;
+    private final io.nodesim.scheduler.SchedulerCache schedulerNodes;
     private final AttachDetachController attachDetach;
     private final Samples samples;
     private final DurationDistribution watch;
@@ -56,7 +56,7 @@ public final class PodStartup {
      * @param schedulerNodes the scheduler's node table, for the images each node lists
      */
     public PodStartup(Simulation sim, ClusterState cluster, List<WorkloadTemplate> templates, int[][] imagesOf,
-            io.nodesim.scheduler.NodeTable schedulerNodes, AttachDetachController attachDetach, Samples samples,
+            io.nodesim.scheduler.SchedulerCache schedulerNodes, AttachDetachController attachDetach, Samples samples,
             DurationDistribution watch, RandomGenerator rng) {
         this.sim = sim;
         this.cluster = cluster;
@@ -163,7 +163,7 @@ public final class PodStartup {
         if (pods.isDeleted(pod)) {
             return;
         }
-        NodeTable nodes = cluster.nodes();
+        NodeObjects nodes = cluster.nodes();
         int node = pods.node[pod];
         if (!nodes.containersRunning[node]) {
             return;

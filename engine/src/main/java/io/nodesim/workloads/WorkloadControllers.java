@@ -31,7 +31,7 @@ public final class WorkloadControllers implements PodListener {
      * @param schedulerNodes the scheduler's node table (the images each node lists)
      */
     public WorkloadControllers(Simulation sim, ClusterState cluster, Scenario scenario, PodDeletions deletions,
-            PendingPods scheduler, int[][] imagesOf, io.nodesim.scheduler.NodeTable schedulerNodes, Samples samples,
+            PendingPods scheduler, int[][] imagesOf, io.nodesim.scheduler.SchedulerCache schedulerNodes, Samples samples,
             RandomStreams streams) {
         this.cluster = cluster;
         scenario.workloads().forEach(w -> templates.add(WorkloadTemplate.of(w, scenario.startup())));

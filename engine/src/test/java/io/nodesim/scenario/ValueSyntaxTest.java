@@ -10,7 +10,7 @@ import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.parse.DidYouMean;
 import io.nodesim.scenario.parse.Distributions;
 import io.nodesim.scenario.parse.Durations;
-import io.nodesim.scenario.parse.Quantities;
+import io.nodesim.scenario.parse.QuantitySyntax;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,13 +51,13 @@ class ValueSyntaxTest {
     @CsvSource({"500m, 0.5", "8Gi, 8589934592", "110, 110", "1e3, 1000", "512Mi, 536870912", "2k, 2000", "0.5, 0.5"})
     void quantities(String text, String value) {
         assertEquals(0, new BigDecimal(value).compareTo(io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(
-                Quantities.parse(text))));
+                QuantitySyntax.parse(text))));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"8GB", "4 cores", "m", "1.2.3", "-1", "Gi", "1Qi"})
     void badQuantities(String text) {
-        assertThrows(IllegalArgumentException.class, () -> Quantities.parse(text));
+        assertThrows(IllegalArgumentException.class, () -> QuantitySyntax.parse(text));
     }
 
     @Test

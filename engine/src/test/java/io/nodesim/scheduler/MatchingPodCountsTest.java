@@ -33,9 +33,9 @@ class MatchingPodCountsTest {
     void incrementalCountsEqualARecount_afterEveryChange() {
         Random rnd = new Random(7);
         TestCluster c = new TestCluster();
-        NodeTable nodes = c.nodes;
-        int zoneKey = nodes.symbols().intern(NodeTable.ZONE_LABEL);
-        int hostKey = nodes.symbols().intern(NodeTable.HOSTNAME_LABEL);
+        SchedulerCache nodes = c.nodes;
+        int zoneKey = nodes.symbols().intern(SchedulerCache.ZONE_LABEL);
+        int hostKey = nodes.symbols().intern(SchedulerCache.HOSTNAME_LABEL);
         int rackKey = nodes.symbols().intern("rack");
         int nodeNames = 0;
         for (int i = 0; i < 30; i++) {
@@ -95,11 +95,11 @@ class MatchingPodCountsTest {
         }
     }
 
-    private static View view(NodeTable nodes, int s, PodSelector sel, int key, CompiledPod pod, int[] requiredKeys) {
+    private static View view(SchedulerCache nodes, int s, PodSelector sel, int key, CompiledPod pod, int[] requiredKeys) {
         return new View(s, sel, "default", key, pod, requiredKeys, nodes.matching().domains(s, key, pod, requiredKeys));
     }
 
-    private static void check(NodeTable nodes, List<CompiledPod> templates, List<int[]> placed, View v, int step) {
+    private static void check(SchedulerCache nodes, List<CompiledPod> templates, List<int[]> placed, View v, int step) {
         Map<Integer, Long> perValue = new HashMap<>();
         Map<Integer, Integer> counted = new HashMap<>();
         for (int[] p : placed) {
@@ -125,7 +125,7 @@ class MatchingPodCountsTest {
         }
     }
 
-    private static boolean counted(NodeTable nodes, int n, View v) {
+    private static boolean counted(SchedulerCache nodes, int n, View v) {
         if (nodes.labelValue(n, v.key()) == Symbols.ABSENT) {
             return false;
         }
@@ -142,7 +142,7 @@ class MatchingPodCountsTest {
         return true;
     }
 
-    private static void placeRandom(NodeTable nodes, List<CompiledPod> templates, List<int[]> placed, Random rnd) {
+    private static void placeRandom(SchedulerCache nodes, List<CompiledPod> templates, List<int[]> placed, Random rnd) {
         int[] order = nodes.order();
         int t = rnd.nextInt(templates.size());
         int n = order[rnd.nextInt(order.length)];
@@ -151,7 +151,7 @@ class MatchingPodCountsTest {
     }
 
     /** Marks a random placed pod Terminating (its deletion timestamp reached the cache). */
-    private static void markRandom(NodeTable nodes, List<CompiledPod> templates, List<int[]> placed, Random rnd) {
+    private static void markRandom(SchedulerCache nodes, List<CompiledPod> templates, List<int[]> placed, Random rnd) {
         int[] p = placed.get(rnd.nextInt(placed.size()));
         if (p[2] == 0) {
             nodes.pods().markTerminating(templates.get(p[0]), p[1]);
@@ -170,7 +170,7 @@ class MatchingPodCountsTest {
         return new PodTemplateSpecBuilder(TestCluster.template(10, 10, Map.of("app", "affine"))).editSpec()
                 .withNewAffinity().withNewNodeAffinity().withNewRequiredDuringSchedulingIgnoredDuringExecution()
                 .withNodeSelectorTerms(new NodeSelectorTermBuilder().withMatchExpressions(
-                        new NodeSelectorRequirementBuilder().withKey(NodeTable.ZONE_LABEL).withOperator("NotIn")
+                        new NodeSelectorRequirementBuilder().withKey(SchedulerCache.ZONE_LABEL).withOperator("NotIn")
                                 .withValues(List.copyOf(values)).build()).build())
                 .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().endAffinity().endSpec().build();
     }

@@ -96,9 +96,9 @@ class SchedulerCycleTest {
         int n = c.add("n", 4000, 8192);
         Scheduler s = c.scheduler(TestCluster.V135);
         CompiledPod pod = c.pod("p", 100, 100);
-        c.nodes.addTaint(n, "node.kubernetes.io/unreachable", "", Taints.NO_SCHEDULE);
+        c.nodes.addTaint(n, "node.kubernetes.io/unreachable", "", TaintEffects.NO_SCHEDULE);
         assertNull(s.schedule(pod, false).nodeName());
-        c.nodes.removeTaint(n, "node.kubernetes.io/unreachable", Taints.NO_SCHEDULE);
+        c.nodes.removeTaint(n, "node.kubernetes.io/unreachable", TaintEffects.NO_SCHEDULE);
         assertEquals("n", s.schedule(pod, false).nodeName());
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * counts nothing.
  */
 class TerminatingPodsTest {
-    private static final String ZONE = NodeTable.ZONE_LABEL;
+    private static final String ZONE = SchedulerCache.ZONE_LABEL;
 
     @Test
     void terminatingPod_leavesTheCounts_keepsItsResources_andItsRemovalDoesNotCountTwice() {
@@ -41,7 +41,7 @@ class TerminatingPodsTest {
         assertEquals(1, m.count(s, a), "the Terminating pod is skipped");
         assertEquals(1, zones.count(za));
         assertEquals(2, c.nodes.pods().podCount(a), "the cache still holds it");
-        assertEquals(200, c.nodes.pods().requested(NodeTable.CPU, a), "NodeResourcesFit still counts its request");
+        assertEquals(200, c.nodes.pods().requested(SchedulerCache.CPU, a), "NodeResourcesFit still counts its request");
         assertEquals(1, c.nodes.pods().terminatingOfTemplate(a, web.id));
 
         int late = m.selector(PodSelector.of(selector("web")), "default");
@@ -50,7 +50,7 @@ class TerminatingPodsTest {
         c.nodes.pods().removeTerminatingPod(web, a);
         assertEquals(1, m.count(s, a), "its object gone: not decremented a second time");
         assertEquals(1, c.nodes.pods().podCount(a));
-        assertEquals(100, c.nodes.pods().requested(NodeTable.CPU, a));
+        assertEquals(100, c.nodes.pods().requested(SchedulerCache.CPU, a));
         assertEquals(0, c.nodes.pods().terminatingOfTemplate(a, web.id));
 
         c.nodes.pods().markTerminating(web, a);
@@ -77,7 +77,7 @@ class TerminatingPodsTest {
         for (int n : new int[] {a, b, z}) {
             c.nodes.pods().addPod(web, n);
         }
-        c.nodes.addTaint(a, "node.kubernetes.io/unreachable", "", Taints.NO_SCHEDULE);
+        c.nodes.addTaint(a, "node.kubernetes.io/unreachable", "", TaintEffects.NO_SCHEDULE);
         Scheduler s = c.scheduler(TestCluster.V135);
         // counts a=1 b=1 c=1: b and c pass (1 + 1 - 1 = 1); a is tainted
         ScheduleResult before = s.schedule(web, true);

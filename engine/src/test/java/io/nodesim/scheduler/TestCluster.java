@@ -19,7 +19,7 @@ public final class TestCluster {
     public static final VersionProfile V135 = new VersionProfile("1.34+", true, true, true, false, false, true);
     public static final VersionProfile V136 = new VersionProfile("1.36", true, true, true, false, true, true);
 
-    public final NodeTable nodes = new NodeTable();
+    public final SchedulerCache nodes = new SchedulerCache();
     public final PodCompiler compiler = new PodCompiler(nodes);
 
     public static Node node(long cpuMilli, long memMiB, Map<String, String> labels, String... taints) {

@@ -6,7 +6,7 @@ import static io.nodesim.testing.ScenarioFixture.toleration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nodesim.cluster.Taints;
+import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.RunResult;
@@ -25,7 +25,7 @@ class FalseEvictionTest {
 
     private static ScenarioFixture tolerating(String version, long seconds) {
         return scenario().version(version).pool("node", 20, "a", "b")
-                .deployment("web", 40, toleration(Taints.UNREACHABLE_KEY, seconds));
+                .deployment("web", 40, toleration(ControllerTaints.UNREACHABLE_KEY, seconds));
     }
 
     /** Every heartbeat write of node-0 and node-1 takes {@code seconds} for 5 minutes. */

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Toleration;
-import io.nodesim.cluster.Taints;
+import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.NodeRecord;
 import io.nodesim.metrics.PodRecord;
@@ -48,27 +48,27 @@ class TaintEvictionTest {
 
     @Test
     void zeroTolerationSeconds_deletedWhenTaintProcessed() {
-        RunResult r = crashOne(toleration(Taints.UNREACHABLE_KEY, 0L));
+        RunResult r = crashOne(toleration(ControllerTaints.UNREACHABLE_KEY, 0L));
         assertEquals(node(r, "node-1").noExecuteTaintAt() + WATCH, SimAssertions.podOf(r, "web", "node-1").deletedAt());
     }
 
     @Test
     void multipleMatchingTolerations_minimumWins() {
-        RunResult r = crashOne(toleration(Taints.UNREACHABLE_KEY, 100L), toleration("", 1L));
+        RunResult r = crashOne(toleration(ControllerTaints.UNREACHABLE_KEY, 100L), toleration("", 1L));
         assertEquals(node(r, "node-1").noExecuteTaintAt() + WATCH + SimTime.SECOND,
                 SimAssertions.podOf(r, "web", "node-1").deletedAt());
     }
 
     @Test
     void unboundedToleration_ignoredWhenABoundedOneMatches() {
-        RunResult r = crashOne(toleration(Taints.UNREACHABLE_KEY, null), toleration("", 20L));
+        RunResult r = crashOne(toleration(ControllerTaints.UNREACHABLE_KEY, null), toleration("", 20L));
         assertEquals(node(r, "node-1").noExecuteTaintAt() + WATCH + SimTime.seconds(20),
                 SimAssertions.podOf(r, "web", "node-1").deletedAt());
     }
 
     @Test
     void unboundedTolerationOnly_neverDeleted() {
-        RunResult r = crashOne(toleration(Taints.UNREACHABLE_KEY, null));
+        RunResult r = crashOne(toleration(ControllerTaints.UNREACHABLE_KEY, null));
         assertEquals(SimTime.NEVER, SimAssertions.podOf(r, "web", "node-1").deletedAt());
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Toleration;
-import io.nodesim.cluster.Taints;
+import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.cluster.WorkloadInfo;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.ApiServerConfig;
@@ -38,7 +38,7 @@ class TolerationCompilerTest {
 
     @Test
     void ownTolerationWins_overTheDefault() {
-        WorkloadInfo w = compile("Deployment", new Toleration("NoExecute", Taints.UNREACHABLE_KEY, "Exists", 30L, null));
+        WorkloadInfo w = compile("Deployment", new Toleration("NoExecute", ControllerTaints.UNREACHABLE_KEY, "Exists", 30L, null));
         assertEquals(SimTime.seconds(30), w.unreachableToleration());
         assertEquals(SimTime.seconds(300), w.notReadyToleration());
     }
@@ -52,13 +52,13 @@ class TolerationCompilerTest {
 
     @Test
     void noScheduleToleration_doesNotMatchNoExecute() {
-        WorkloadInfo w = compile("Deployment", new Toleration("NoSchedule", Taints.UNREACHABLE_KEY, "Exists", null, null));
+        WorkloadInfo w = compile("Deployment", new Toleration("NoSchedule", ControllerTaints.UNREACHABLE_KEY, "Exists", null, null));
         assertEquals(SimTime.seconds(200), w.unreachableToleration());
     }
 
     @Test
     void negativeSeconds_meanAtOnce() {
-        WorkloadInfo w = compile("Deployment", new Toleration("NoExecute", Taints.UNREACHABLE_KEY, "Exists", -5L, null));
+        WorkloadInfo w = compile("Deployment", new Toleration("NoExecute", ControllerTaints.UNREACHABLE_KEY, "Exists", -5L, null));
         assertEquals(0, w.unreachableToleration());
     }
 }

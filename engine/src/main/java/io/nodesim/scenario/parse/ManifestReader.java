@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Reads a Kubernetes manifest into a fabric8 model class. fabric8 classes swallow unknown fields
  * into {@code additionalProperties}, which would hide typos such as {@code replica: 3}; so before
  * binding, the YAML tree is walked against the properties Jackson sees on each model class, and
- * any other key is reported, with a "did you mean", at its own line. Quantities are checked on the
+ * any other key is reported, with a "did you mean", at its own line. QuantitySyntax are checked on the
  * way, and a Jackson type error is mapped back to the position of the offending value.
  */
 public final class ManifestReader {

@@ -100,9 +100,9 @@ public final class Values {
     }
 
     public static Quantity quantity(YNode n, String path) {
-        YScalar s = scalar(n, path, Quantities.SYNTAX);
+        YScalar s = scalar(n, path, QuantitySyntax.SYNTAX);
         try {
-            return Quantities.parse(s.text());
+            return QuantitySyntax.parse(s.text());
         } catch (IllegalArgumentException e) {
             throw n.loc().error(path, e.getMessage());
         }

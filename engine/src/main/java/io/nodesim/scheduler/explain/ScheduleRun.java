@@ -10,13 +10,13 @@ import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.WorkloadSpec;
 import io.nodesim.scheduler.CompiledPod;
-import io.nodesim.scheduler.NodeTable;
+import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.PodCompiler;
 import io.nodesim.scheduler.ScheduleResult;
 import io.nodesim.scheduler.Scheduler;
 import io.nodesim.scheduler.SchedulerConfiguration;
 import io.nodesim.scheduler.SchedulerConfigurations;
-import io.nodesim.scheduler.Taints;
+import io.nodesim.scheduler.TaintEffects;
 import io.nodesim.scheduler.plugins.NodeAffinity;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ import java.util.List;
  * eligible node, pinned as the DaemonSet controller pins it.
  */
 public final class ScheduleRun {
-    private final NodeTable nodes = new NodeTable();
+    private final SchedulerCache nodes = new SchedulerCache();
     private final PodCompiler compiler = new PodCompiler(nodes);
     private final Scheduler scheduler;
     private final List<Placement> placements = new ArrayList<>();
@@ -97,13 +97,13 @@ public final class ScheduleRun {
     }
 
     /** DaemonSet controller predicates: nodeSelector / required affinity and NoSchedule / NoExecute taints. */
-    public static boolean daemonSetEligible(CompiledPod pod, NodeTable nodes, int node) {
+    public static boolean daemonSetEligible(CompiledPod pod, SchedulerCache nodes, int node) {
         if (!NodeAffinity.matchesRequired(pod, nodes, node)) {
             return false;
         }
         int[] effects = nodes.taintEffects(node);
         for (int i = 0; i < effects.length; i++) {
-            if (effects[i] != Taints.PREFER_NO_SCHEDULE
+            if (effects[i] != TaintEffects.PREFER_NO_SCHEDULE
                     && !pod.tolerates(nodes.taintKeys(node)[i], nodes.taintValues(node)[i], effects[i])) {
                 return false;
             }
@@ -119,7 +119,7 @@ public final class ScheduleRun {
         add.add(tol("node.kubernetes.io/disk-pressure", "NoSchedule"));
         add.add(tol("node.kubernetes.io/memory-pressure", "NoSchedule"));
         add.add(tol("node.kubernetes.io/pid-pressure", "NoSchedule"));
-        add.add(tol(Taints.UNSCHEDULABLE_KEY, "NoSchedule"));
+        add.add(tol(TaintEffects.UNSCHEDULABLE_KEY, "NoSchedule"));
         if (t.getSpec() != null && Boolean.TRUE.equals(t.getSpec().getHostNetwork())) {
             add.add(tol("node.kubernetes.io/network-unavailable", "NoSchedule"));
         }
@@ -143,7 +143,7 @@ public final class ScheduleRun {
         return placements;
     }
 
-    public NodeTable nodes() {
+    public SchedulerCache nodes() {
         return nodes;
     }
 

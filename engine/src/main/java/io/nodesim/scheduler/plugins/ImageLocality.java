@@ -2,7 +2,7 @@ package io.nodesim.scheduler.plugins;
 
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.NodeImages;
-import io.nodesim.scheduler.NodeTable;
+import io.nodesim.scheduler.SchedulerCache;
 
 /**
  * Favours nodes that already have the pod's images: each present image contributes
@@ -15,10 +15,10 @@ public final class ImageLocality implements ScorePlugin {
     static final long MIN_THRESHOLD = 23L * 1024 * 1024;
     static final long MAX_CONTAINER_THRESHOLD = 1000L * 1024 * 1024;
 
-    private final NodeTable nodes;
+    private final SchedulerCache nodes;
     private final NodeImages images;
 
-    public ImageLocality(NodeTable nodes) {
+    public ImageLocality(SchedulerCache nodes) {
         this.nodes = nodes;
         this.images = nodes.images();
     }

@@ -3,7 +3,7 @@ package io.nodesim.scheduler.plugins;
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.CompiledPod.AffinityTerm;
 import io.nodesim.scheduler.NodePods;
-import io.nodesim.scheduler.NodeTable;
+import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.Symbols;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
     static final String REASON_ANTI = "node(s) didn't match pod anti-affinity rules";
     static final String REASON_EXISTING = "node(s) didn't satisfy existing pods anti-affinity rules";
 
-    private final NodeTable nodes;
+    private final SchedulerCache nodes;
     private final NodePods pods;
     private final long hardPodAffinityWeight;
     private final Map<Long, Long> existingAnti = new HashMap<>();
@@ -30,7 +30,7 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
     private final Map<Long, Long> anti = new HashMap<>();
     private final Map<Long, Long> topologyScore = new HashMap<>();
 
-    public InterPodAffinity(NodeTable nodes, long hardPodAffinityWeight) {
+    public InterPodAffinity(SchedulerCache nodes, long hardPodAffinityWeight) {
         this.nodes = nodes;
         this.pods = nodes.pods();
         this.hardPodAffinityWeight = hardPodAffinityWeight;

@@ -1,7 +1,7 @@
 package io.nodesim.scheduler.plugins;
 
 import io.nodesim.scheduler.CompiledPod;
-import io.nodesim.scheduler.NodeTable;
+import io.nodesim.scheduler.SchedulerCache;
 import java.util.Set;
 
 /**
@@ -14,9 +14,9 @@ public final class NodeAffinity implements FilterPlugin, ScorePlugin {
     public static final String NAME = "NodeAffinity";
     static final String REASON = "node(s) didn't match Pod's node affinity/selector";
 
-    private final NodeTable nodes;
+    private final SchedulerCache nodes;
 
-    public NodeAffinity(NodeTable nodes) {
+    public NodeAffinity(SchedulerCache nodes) {
         this.nodes = nodes;
     }
 
@@ -41,7 +41,7 @@ public final class NodeAffinity implements FilterPlugin, ScorePlugin {
     }
 
     /** nodeSelector AND required node affinity, as the DaemonSet controller also checks them. */
-    public static boolean matchesRequired(CompiledPod pod, NodeTable nodes, int node) {
+    public static boolean matchesRequired(CompiledPod pod, SchedulerCache nodes, int node) {
         if (pod.nodeSelector != null && !pod.nodeSelector.matches(nodes, node)) {
             return false;
         }

@@ -1,16 +1,16 @@
 package io.nodesim.scheduler.plugins;
 
 import io.nodesim.scheduler.CompiledPod;
-import io.nodesim.scheduler.NodeTable;
+import io.nodesim.scheduler.SchedulerCache;
 
 /** Rejects every node but {@code spec.nodeName} (kubernetes .../plugins/nodename/node_name.go). */
 public final class NodeName implements FilterPlugin {
     public static final String NAME = "NodeName";
     static final String REASON = "node(s) didn't match the requested node name";
 
-    private final NodeTable nodes;
+    private final SchedulerCache nodes;
 
-    public NodeName(NodeTable nodes) {
+    public NodeName(SchedulerCache nodes) {
         this.nodes = nodes;
     }
 

@@ -2,7 +2,7 @@ package io.nodesim.scheduler.plugins;
 
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.NodePods;
-import io.nodesim.scheduler.NodeTable;
+import io.nodesim.scheduler.SchedulerCache;
 import java.util.List;
 
 /**
@@ -15,7 +15,7 @@ public final class NodePorts implements FilterPlugin {
 
     private final NodePods pods;
 
-    public NodePorts(NodeTable nodes) {
+    public NodePorts(SchedulerCache nodes) {
         this.pods = nodes.pods();
     }
 

@@ -1,7 +1,7 @@
 package io.nodesim.scheduler.plugins;
 
 import io.nodesim.scheduler.CompiledPod;
-import io.nodesim.scheduler.NodeTable;
+import io.nodesim.scheduler.SchedulerCache;
 import java.util.List;
 
 /**
@@ -13,7 +13,7 @@ import java.util.List;
 public final class NodeResourcesBalancedAllocation implements ScorePlugin {
     public static final String NAME = "NodeResourcesBalancedAllocation";
 
-    private final NodeTable nodes;
+    private final SchedulerCache nodes;
     private final int[] resources;
     private final boolean skipBestEffort;
     private final boolean delta;
@@ -23,7 +23,7 @@ public final class NodeResourcesBalancedAllocation implements ScorePlugin {
     private final long[][] usedRows;
     private final long[] podRequests;
 
-    public NodeResourcesBalancedAllocation(NodeTable nodes, List<ResourceSpec> resources, boolean skipBestEffort,
+    public NodeResourcesBalancedAllocation(SchedulerCache nodes, List<ResourceSpec> resources, boolean skipBestEffort,
             boolean delta) {
         this.nodes = nodes;
         this.resources = resources.stream().mapToInt(r -> nodes.resources().intern(r.name())).toArray();
@@ -48,7 +48,7 @@ public final class NodeResourcesBalancedAllocation implements ScorePlugin {
             podRequests[i] = pod.request(r);
             bestEffort &= podRequests[i] == 0;
             // an extended resource the pod does not request is left out (calculateResourceAllocatableRequest)
-            boolean scored = podRequests[i] != 0 || r == NodeTable.CPU || r == NodeTable.MEMORY
+            boolean scored = podRequests[i] != 0 || r == SchedulerCache.CPU || r == SchedulerCache.MEMORY
                     || "ephemeral-storage".equals(nodes.resources().name(r));
             allocRows[i] = scored ? nodes.allocatableRow(r) : null;
             usedRows[i] = scored ? nodes.pods().requestedRow(r) : null;

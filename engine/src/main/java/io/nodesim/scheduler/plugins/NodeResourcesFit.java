@@ -2,7 +2,7 @@ package io.nodesim.scheduler.plugins;
 
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.NodePods;
-import io.nodesim.scheduler.NodeTable;
+import io.nodesim.scheduler.SchedulerCache;
 import java.util.List;
 
 /**
@@ -18,7 +18,7 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
     private static final int MOST = 1;
     private static final int RATIO = 2;
 
-    private final NodeTable nodes;
+    private final SchedulerCache nodes;
     private final NodePods pods;
     private final int strategy;
     private final int[] resources;
@@ -35,7 +35,7 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
     private final boolean[] skip;
     private boolean requestsAnything;
 
-    public NodeResourcesFit(NodeTable nodes, ScoringStrategy s) {
+    public NodeResourcesFit(SchedulerCache nodes, ScoringStrategy s) {
         this.nodes = nodes;
         this.pods = nodes.pods();
         this.strategy = switch (s.type()) {
@@ -122,10 +122,10 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
         for (int i = 0; i < resources.length; i++) {
             int r = resources[i];
             allocRows[i] = nodes.allocatableRow(r);
-            if (r == NodeTable.CPU) {
+            if (r == SchedulerCache.CPU) {
                 podRequests[i] = pod.nonZeroCpu;
                 usedRows[i] = pods.nonZeroCpuRow();
-            } else if (r == NodeTable.MEMORY) {
+            } else if (r == SchedulerCache.MEMORY) {
                 podRequests[i] = pod.nonZeroMemory;
                 usedRows[i] = pods.nonZeroMemoryRow();
             } else {

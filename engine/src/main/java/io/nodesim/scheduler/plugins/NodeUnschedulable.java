@@ -1,8 +1,8 @@
 package io.nodesim.scheduler.plugins;
 
 import io.nodesim.scheduler.CompiledPod;
-import io.nodesim.scheduler.NodeTable;
-import io.nodesim.scheduler.Taints;
+import io.nodesim.scheduler.SchedulerCache;
+import io.nodesim.scheduler.TaintEffects;
 
 /**
  * Rejects a cordoned node ({@code spec.unschedulable}) unless the pod tolerates the
@@ -13,14 +13,14 @@ public final class NodeUnschedulable implements FilterPlugin {
     public static final String NAME = "NodeUnschedulable";
     static final String REASON = "node(s) were unschedulable";
 
-    private final NodeTable nodes;
+    private final SchedulerCache nodes;
     private final int taintKey;
     private final int emptyValue;
     private boolean tolerated;
 
-    public NodeUnschedulable(NodeTable nodes) {
+    public NodeUnschedulable(SchedulerCache nodes) {
         this.nodes = nodes;
-        this.taintKey = nodes.symbols().intern(Taints.UNSCHEDULABLE_KEY);
+        this.taintKey = nodes.symbols().intern(TaintEffects.UNSCHEDULABLE_KEY);
         this.emptyValue = nodes.symbols().intern("");
     }
 
@@ -31,7 +31,7 @@ public final class NodeUnschedulable implements FilterPlugin {
 
     @Override
     public String preFilter(CompiledPod pod) {
-        tolerated = pod.tolerates(taintKey, emptyValue, Taints.NO_SCHEDULE);
+        tolerated = pod.tolerates(taintKey, emptyValue, TaintEffects.NO_SCHEDULE);
         return tolerated ? SKIP : null;
     }
 

@@ -1,6 +1,6 @@
 package io.nodesim.scheduler.plugins;
 
-import io.nodesim.scheduler.NodeTable;
+import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.SchedulerConfiguration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +16,7 @@ public final class PluginRegistry {
     /** Builds a plugin for one scheduler over its node table. */
     @FunctionalInterface
     public interface Factory {
-        Object create(NodeTable nodes, SchedulerConfiguration config);
+        Object create(SchedulerCache nodes, SchedulerConfiguration config);
     }
 
     private static final Map<String, Factory> PLUGINS = new LinkedHashMap<>();
@@ -55,7 +55,7 @@ public final class PluginRegistry {
         return PLUGINS.keySet();
     }
 
-    public static Object create(String name, NodeTable nodes, SchedulerConfiguration config) {
+    public static Object create(String name, SchedulerCache nodes, SchedulerConfiguration config) {
         Factory f = PLUGINS.get(name);
         if (f == null) {
             throw new IllegalArgumentException("no plugin named " + name);

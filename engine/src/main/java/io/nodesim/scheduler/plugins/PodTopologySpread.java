@@ -4,7 +4,7 @@ import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.CompiledPod.SpreadConstraint;
 import io.nodesim.scheduler.MatchingPodCounts;
 import io.nodesim.scheduler.MatchingPodCounts.Domains;
-import io.nodesim.scheduler.NodeTable;
+import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.Symbols;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +37,7 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     private record Prepared(Constraints hard, Constraints soft, boolean requireAll) {
     }
 
-    private final NodeTable nodes;
+    private final SchedulerCache nodes;
     private final MatchingPodCounts matching;
     private final boolean systemDefaulting;
     private final int hostnameKey;
@@ -69,12 +69,12 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     /** Whether this cycle ignores any feasible node (only when every key is required). */
     private boolean anyIgnored;
 
-    public PodTopologySpread(NodeTable nodes, boolean systemDefaulting) {
+    public PodTopologySpread(SchedulerCache nodes, boolean systemDefaulting) {
         this.nodes = nodes;
         this.matching = nodes.matching();
         this.systemDefaulting = systemDefaulting;
-        this.hostnameKey = nodes.symbols().intern(NodeTable.HOSTNAME_LABEL);
-        this.zoneKey = nodes.symbols().intern(NodeTable.ZONE_LABEL);
+        this.hostnameKey = nodes.symbols().intern(SchedulerCache.HOSTNAME_LABEL);
+        this.zoneKey = nodes.symbols().intern(SchedulerCache.ZONE_LABEL);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.nodesim.scheduler.plugins;
 
 import io.nodesim.scheduler.CompiledPod;
-import io.nodesim.scheduler.NodeTable;
-import io.nodesim.scheduler.Taints;
+import io.nodesim.scheduler.SchedulerCache;
+import io.nodesim.scheduler.TaintEffects;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,12 +16,12 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
 
     static final String GENERIC_REASON = "node(s) had untolerated taint(s)";
 
-    private final NodeTable nodes;
+    private final SchedulerCache nodes;
     private final boolean taintInReason;
     private final Map<Long, String> reasons = new HashMap<>();
 
     /** @param taintInReason name the taint in the reason (before 1.35, PR #134740) */
-    public TaintToleration(NodeTable nodes, boolean taintInReason) {
+    public TaintToleration(SchedulerCache nodes, boolean taintInReason) {
         this.nodes = nodes;
         this.taintInReason = taintInReason;
     }
@@ -45,7 +45,7 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
         int[] keys = nodes.taintKeys(node);
         int[] values = nodes.taintValues(node);
         for (int i = 0; i < effects.length; i++) {
-            if ((effects[i] == Taints.NO_SCHEDULE || effects[i] == Taints.NO_EXECUTE)
+            if ((effects[i] == TaintEffects.NO_SCHEDULE || effects[i] == TaintEffects.NO_EXECUTE)
                     && !pod.tolerates(keys[i], values[i], effects[i])) {
                 return reason(keys[i], values[i]);
             }
@@ -78,7 +78,7 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
         int[] values = nodes.taintValues(node);
         long intolerable = 0;
         for (int i = 0; i < effects.length; i++) {
-            if (effects[i] == Taints.PREFER_NO_SCHEDULE && !toleratedForScore(pod, keys[i], values[i])) {
+            if (effects[i] == TaintEffects.PREFER_NO_SCHEDULE && !toleratedForScore(pod, keys[i], values[i])) {
                 intolerable++;
             }
         }
@@ -88,8 +88,8 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
     private static boolean toleratedForScore(CompiledPod pod, int key, int value) {
         for (int t = 0; t < pod.tolerationEffect.length; t++) {
             int e = pod.tolerationEffect[t];
-            if ((e == Taints.ANY_EFFECT || e == Taints.PREFER_NO_SCHEDULE)
-                    && pod.tolerationMatches(t, key, value, Taints.PREFER_NO_SCHEDULE)) {
+            if ((e == TaintEffects.ANY_EFFECT || e == TaintEffects.PREFER_NO_SCHEDULE)
+                    && pod.tolerationMatches(t, key, value, TaintEffects.PREFER_NO_SCHEDULE)) {
                 return true;
             }
         }

@@ -1,7 +1,7 @@
 package io.nodesim.scheduler;
 
 /** Taint effects as the small ints the hot path compares. */
-public final class Taints {
+public final class TaintEffects {
     /** A toleration without an effect tolerates every effect. */
     public static final int ANY_EFFECT = 0;
     public static final int NO_SCHEDULE = 1;
@@ -11,7 +11,7 @@ public final class Taints {
     /** The taint the node lifecycle controller puts on a node with {@code spec.unschedulable}. */
     public static final String UNSCHEDULABLE_KEY = "node.kubernetes.io/unschedulable";
 
-    private Taints() {
+    private TaintEffects() {
     }
 
     public static int effect(String name) {

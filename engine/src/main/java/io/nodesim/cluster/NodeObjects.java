@@ -11,7 +11,7 @@ import java.util.Map;
  * API server's view (Ready condition, taints); each controller keeps its own cache elsewhere.
  * The {@code *At} arrays are the first time something happened, for nodes.csv.
  */
-public final class NodeTable {
+public final class NodeObjects {
     public final int count;
     public final String[] names;
     public final int[] zone;
@@ -22,7 +22,7 @@ public final class NodeTable {
     /** Ready condition status ({@link Condition}) and the time it last changed. */
     public final byte[] ready;
     public final long[] readyTransition;
-    /** Taint bits ({@link Taints}). */
+    /** Taint bits ({@link ControllerTaints}). */
     public final int[] taints;
     /** The machine and its containers run (false after a crash, true again after the reboot). */
     public final boolean[] containersRunning;
@@ -41,7 +41,7 @@ public final class NodeTable {
     /** Head of the node's list of pods in {@link PodTable#nextOnNode}, -1 when empty. */
     public final int[] firstPod;
 
-    public NodeTable(String[] names, int[] zone, boolean[] excluded, List<Map<String, String>> labels) {
+    public NodeObjects(String[] names, int[] zone, boolean[] excluded, List<Map<String, String>> labels) {
         this.count = names.length;
         this.names = names;
         this.zone = zone;

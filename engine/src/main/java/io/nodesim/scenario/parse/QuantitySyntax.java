@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
  * "8GB" as 8 with an unknown format), so the text is first checked against the grammar of
  * apimachinery's {@code resource.ParseQuantity}.
  */
-public final class Quantities {
+public final class QuantitySyntax {
     public static final String SYNTAX = "a Kubernetes quantity such as 500m, 2, 8Gi, 512Mi or 1e3";
 
     /** apimachinery/pkg/api/resource/quantity.go: sign, digits, optional fraction, suffix. */
     private static final Pattern GRAMMAR = Pattern.compile(
             "[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
 
-    private Quantities() {
+    private QuantitySyntax() {
     }
 
     /** Parses and checks a non-negative quantity; IllegalArgumentException with the reason. */

@@ -20,7 +20,7 @@ import java.util.Map;
  * stays valid as an identity. Every change of a node, its pods included, bumps the node's change
  * counter ({@link #nodeGeneration}) that the scheduler's caches trust.
  */
-public final class NodeTable {
+public final class SchedulerCache {
     public static final int CPU = 0;
     public static final int MEMORY = 1;
     public static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
@@ -57,7 +57,7 @@ public final class NodeTable {
     private final NodePods pods = new NodePods(this, matching, capacity);
     private final NodeImages images = new NodeImages(capacity);
 
-    public NodeTable() {
+    public SchedulerCache() {
         resources.intern("cpu");
         resources.intern("memory");
     }
@@ -119,7 +119,7 @@ public final class NodeTable {
             unschedulable[n] = Boolean.TRUE.equals(template.getSpec().getUnschedulable());
             if (template.getSpec().getTaints() != null) {
                 for (Taint t : template.getSpec().getTaints()) {
-                    addTaint(n, t.getKey(), t.getValue() == null ? "" : t.getValue(), Taints.effect(t.getEffect()));
+                    addTaint(n, t.getKey(), t.getValue() == null ? "" : t.getValue(), TaintEffects.effect(t.getEffect()));
                 }
             }
         }
@@ -164,7 +164,7 @@ public final class NodeTable {
         images.nodeLeft(n);
         pods.nodeLeft(n);
         for (int effect : taintEffects[n]) {
-            preferNoScheduleTaints -= effect == Taints.PREFER_NO_SCHEDULE ? 1 : 0;
+            preferNoScheduleTaints -= effect == TaintEffects.PREFER_NO_SCHEDULE ? 1 : 0;
         }
         touch(n);
         membershipGeneration++;
@@ -183,7 +183,7 @@ public final class NodeTable {
         images.nodeReturned(n);
         pods.nodeReturned(n);
         for (int effect : taintEffects[n]) {
-            preferNoScheduleTaints += effect == Taints.PREFER_NO_SCHEDULE ? 1 : 0;
+            preferNoScheduleTaints += effect == TaintEffects.PREFER_NO_SCHEDULE ? 1 : 0;
         }
         touch(n);
         membershipGeneration++;
@@ -211,7 +211,7 @@ public final class NodeTable {
         taintKeys[n] = append(keys, k);
         taintValues[n] = append(taintValues[n], v);
         taintEffects[n] = append(taintEffects[n], effect);
-        preferNoScheduleTaints += effect == Taints.PREFER_NO_SCHEDULE && alive[n] ? 1 : 0;
+        preferNoScheduleTaints += effect == TaintEffects.PREFER_NO_SCHEDULE && alive[n] ? 1 : 0;
         touch(n);
     }
 
@@ -224,7 +224,7 @@ public final class NodeTable {
                 taintKeys[n] = remove(keys, i);
                 taintValues[n] = remove(taintValues[n], i);
                 taintEffects[n] = remove(taintEffects[n], i);
-                preferNoScheduleTaints -= effect == Taints.PREFER_NO_SCHEDULE && alive[n] ? 1 : 0;
+                preferNoScheduleTaints -= effect == TaintEffects.PREFER_NO_SCHEDULE && alive[n] ? 1 : 0;
                 touch(n);
                 return true;
             }

@@ -5,7 +5,7 @@ package io.nodesim.cluster;
  * ({@code node.kubernetes.io/unreachable} ...); the scenario's own node taints do not take part in
  * eviction and are not tracked here.
  */
-public final class Taints {
+public final class ControllerTaints {
     public static final int UNREACHABLE_NO_SCHEDULE = 1;
     public static final int NOT_READY_NO_SCHEDULE = 1 << 1;
     public static final int UNREACHABLE_NO_EXECUTE = 1 << 2;
@@ -20,7 +20,7 @@ public final class Taints {
     public static final String NOT_READY_KEY = "node.kubernetes.io/not-ready";
     public static final String OUT_OF_SERVICE_KEY = "node.kubernetes.io/out-of-service";
 
-    private Taints() {
+    private ControllerTaints() {
     }
 
     /** The taint's text as kubectl prints it, for events. */
