@@ -1,0 +1,58 @@
+package io.nodesim.importer.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nodesim.importer.read.DumpObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the import keeps of a Node: name, zone and region (the GA topology labels, else the
+ * deprecated {@code failure-domain.beta.kubernetes.io} ones), labels, user taints, cordon,
+ * allocatable, images and the kubelet version.
+ */
+public record NodeEntry(String name, String zone, String region, Map<String, String> labels, List<Taint> taints,
+        boolean unschedulable, String cpu, String memory, String pods, List<Image> images, String kubeletVersion,
+        String position) {
+    public static final String ZONE = "topology.kubernetes.io/zone";
+    public static final String REGION = "topology.kubernetes.io/region";
+    public static final String DEPRECATED_ZONE = "failure-domain.beta.kubernetes.io/zone";
+    public static final String DEPRECATED_REGION = "failure-domain.beta.kubernetes.io/region";
+    /** Taints under this prefix are the control plane's (unschedulable, not-ready, unreachable, ...). */
+    public static final String CONTROL_PLANE_TAINT_PREFIX = "node.kubernetes.io/";
+
+    public record Taint(String key, String value, String effect) {
+    }
+
+    public record Image(List<String> names, long sizeBytes) {
+    }
+
+    static NodeEntry of(DumpObject o) {
+        JsonNode body = o.body();
+        JsonNode meta = body.path("metadata");
+        Map<String, String> labels = Fields.stringMap(meta.get("labels"));
+        String zone = labels.getOrDefault(ZONE, labels.get(DEPRECATED_ZONE));
+        String region = labels.getOrDefault(REGION, labels.get(DEPRECATED_REGION));
+        List<Taint> taints = new ArrayList<>();
+        for (JsonNode t : body.path("spec").path("taints")) {
+            String key = Fields.text(t, "key");
+            if (key != null && !key.startsWith(CONTROL_PLANE_TAINT_PREFIX)) {
+                taints.add(new Taint(key, Fields.text(t, "value"), Fields.text(t, "effect")));
+            }
+        }
+        JsonNode status = body.path("status");
+        JsonNode alloc = status.has("allocatable") ? status.get("allocatable") : status.path("capacity");
+        List<Image> images = new ArrayList<>();
+        for (JsonNode im : status.path("images")) {
+            List<String> names = new ArrayList<>();
+            im.path("names").forEach(n -> names.add(n.asText()));
+            if (!names.isEmpty()) {
+                images.add(new Image(List.copyOf(names), im.path("sizeBytes").asLong(0)));
+            }
+        }
+        return new NodeEntry(Fields.text(meta, "name"), zone, region, labels, List.copyOf(taints),
+                body.path("spec").path("unschedulable").asBoolean(false), Fields.text(alloc, "cpu"),
+                Fields.text(alloc, "memory"), Fields.text(alloc, "pods"), List.copyOf(images),
+                Fields.text(status.path("nodeInfo"), "kubeletVersion"), o.position());
+    }
+}

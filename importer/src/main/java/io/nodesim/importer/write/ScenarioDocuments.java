@@ -1,0 +1,138 @@
+package io.nodesim.importer.write;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nodesim.importer.Names;
+import io.nodesim.importer.model.ImportModel;
+import io.nodesim.importer.model.ImportedWorkload;
+import io.nodesim.importer.model.NodeEntry;
+import java.util.Map;
+import java.util.Set;
+
+/** The scenario's {@code spec.nodes} entries and the workload manifests, as trees to write. */
+final class ScenarioDocuments {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** Set from the node's name, zone and region fields by the loader, which refuses them as labels. */
+    private static final Set<String> DERIVED_LABELS = Set.of("kubernetes.io/hostname", NodeEntry.ZONE, NodeEntry.REGION);
+    private static final Map<String, String> API_VERSIONS = Map.of("Deployment", "apps/v1", "ReplicaSet", "apps/v1",
+            "StatefulSet", "apps/v1", "DaemonSet", "apps/v1", "Pod", "v1");
+
+    private final Names names;
+    private final PodTemplates templates;
+
+    ScenarioDocuments(Names names, ImportModel model) {
+        this.names = names;
+        this.templates = new PodTemplates(names, model.priorityClasses());
+    }
+
+    ObjectNode node(NodeEntry n) {
+        ObjectNode o = F.objectNode();
+        o.put("name", names.node(n.name()));
+        if (n.zone() != null && !n.zone().isEmpty()) {
+            o.put("zone", names.labelValue(n.zone()));
+        }
+        if (n.region() != null && !n.region().isEmpty()) {
+            o.put("region", names.labelValue(n.region()));
+        }
+        ObjectNode alloc = o.putObject("allocatable");
+        putIf(alloc, "cpu", n.cpu());
+        putIf(alloc, "memory", n.memory());
+        putIf(alloc, "pods", n.pods());
+        ObjectNode labels = F.objectNode();
+        n.labels().forEach((k, v) -> {
+            if (!DERIVED_LABELS.contains(k)) {
+                labels.put(names.labelKey(k), names.labelValue(v));
+            }
+        });
+        if (!labels.isEmpty()) {
+            o.set("labels", labels);
+        }
+        if (!n.taints().isEmpty()) {
+            ArrayNode taints = o.putArray("taints");
+            for (NodeEntry.Taint t : n.taints()) {
+                ObjectNode to = taints.addObject().put("key", names.labelKey(t.key()));
+                if (t.value() != null && !t.value().isEmpty()) {
+                    to.put("value", names.labelValue(t.value()));
+                }
+                to.put("effect", t.effect());
+            }
+        }
+        if (n.unschedulable()) {
+            o.put("unschedulable", true);
+        }
+        if (!n.images().isEmpty()) {
+            ArrayNode images = o.putArray("images");
+            for (NodeEntry.Image im : n.images()) {
+                ObjectNode io = images.addObject();
+                ArrayNode refs = io.putArray("names");
+                im.names().forEach(r -> refs.add(names.image(r)));
+                io.put("sizeBytes", im.sizeBytes());
+            }
+        }
+        return o;
+    }
+
+    private static void putIf(ObjectNode o, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            o.put(key, value);
+        }
+    }
+
+    ObjectNode manifest(ImportedWorkload w) {
+        ObjectNode m = F.objectNode();
+        m.put("apiVersion", API_VERSIONS.get(w.kind()));
+        m.put("kind", w.kind());
+        ObjectNode meta = m.putObject("metadata");
+        meta.put("name", "Pod".equals(w.kind()) ? names.pod(w.name()) : names.workload(w.name()));
+        if (!"default".equals(w.namespace())) {
+            meta.put("namespace", names.namespace(w.namespace()));
+        }
+        ObjectNode template = templates.clean(w.template(), w.kind(), w.templateFromPod());
+        if ("Pod".equals(w.kind())) {
+            if (template.has("metadata")) {
+                meta.setAll((ObjectNode) template.get("metadata"));
+            }
+            m.set("spec", template.get("spec"));
+            return m;
+        }
+        ObjectNode spec = m.putObject("spec");
+        if (!"DaemonSet".equals(w.kind())) {
+            spec.put("replicas", w.replicas());
+        }
+        ObjectNode labels = F.objectNode();
+        w.selector().forEach((k, v) -> labels.put(names.labelKey(k), names.labelValue(v)));
+        spec.putObject("selector").set("matchLabels", labels);
+        if ("StatefulSet".equals(w.kind()) && w.workloadSpec() != null) {
+            statefulSet(w.workloadSpec(), spec);
+        }
+        spec.set("template", template);
+        return m;
+    }
+
+    /** What the model reads of a StatefulSet: podManagementPolicy and the claim templates' access modes and sizes. */
+    private static void statefulSet(JsonNode from, ObjectNode spec) {
+        if (from.hasNonNull("podManagementPolicy")) {
+            spec.set("podManagementPolicy", from.get("podManagementPolicy"));
+        }
+        if (from.path("volumeClaimTemplates").size() == 0) {
+            return;
+        }
+        ArrayNode out = spec.putArray("volumeClaimTemplates");
+        for (JsonNode c : from.get("volumeClaimTemplates")) {
+            ObjectNode o = out.addObject();
+            o.putObject("metadata").put("name", c.path("metadata").path("name").asText());
+            ObjectNode s = o.putObject("spec");
+            JsonNode cs = c.path("spec");
+            for (String f : new String[] {"accessModes", "storageClassName", "volumeMode"}) {
+                if (cs.hasNonNull(f)) {
+                    s.set(f, cs.get(f));
+                }
+            }
+            if (cs.path("resources").path("requests").size() > 0) {
+                s.putObject("resources").set("requests", cs.path("resources").get("requests"));
+            }
+        }
+    }
+}

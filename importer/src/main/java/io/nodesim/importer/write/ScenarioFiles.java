@@ -1,0 +1,216 @@
+package io.nodesim.importer.write;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import io.nodesim.importer.ImportException;
+import io.nodesim.importer.Names;
+import io.nodesim.importer.SettingsSource;
+import io.nodesim.importer.SettingsSource.ImportedSetting;
+import io.nodesim.importer.model.ImportModel;
+import io.nodesim.importer.model.ImportedWorkload;
+import io.nodesim.importer.model.NodeEntry;
+import io.nodesim.importer.model.PodEntry;
+import io.nodesim.scenario.KubernetesVersion;
+import io.nodesim.scenario.LintWarning;
+import io.nodesim.scenario.Scenario;
+import io.nodesim.scenario.ScenarioException;
+import io.nodesim.scenario.ScenarioLint;
+import io.nodesim.scenario.ScenarioLoader;
+import io.nodesim.scenario.VersionProfiles;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes an import's files (DESIGN §3.1): {@code scenario.yaml}, {@code workloads.yaml},
+ * {@code initial-placement.csv}, {@code import-report.md} (and whatever {@link Names#writeFiles}
+ * adds). All are written in a temporary directory beside DIR, the scenario is loaded back with
+ * {@link ScenarioLoader} (an import that does not load is an error, not a file), and only then are
+ * the files moved into DIR: on any error nothing is written.
+ */
+public final class ScenarioFiles {
+    public static final String SCENARIO = "scenario.yaml";
+    public static final String WORKLOADS = "workloads.yaml";
+    public static final String PLACEMENT = "initial-placement.csv";
+    public static final String REPORT = "import-report.md";
+    static final List<String> SECTIONS = List.of("kubelet", "kubeControllerManager", "kubeApiServer", "kubeScheduler");
+
+    private final ImportModel model;
+    private final SettingsSource settings;
+    private final Names names;
+    private final List<String> inputs;
+    private final ScenarioDocuments documents;
+
+    /** @param inputs the files read, as the user named them (for the report) */
+    public ScenarioFiles(ImportModel model, SettingsSource settings, Names names, List<String> inputs) {
+        this.model = model;
+        this.settings = settings;
+        this.names = names;
+        this.inputs = List.copyOf(inputs);
+        this.documents = new ScenarioDocuments(names, model);
+    }
+
+    /** Writes the files into {@code dir} (created if needed); returns the lint warnings of the scenario. */
+    public List<LintWarning> write(Path dir, String scenarioName) {
+        Path abs = dir.toAbsolutePath().normalize();
+        Path tmp = null;
+        try {
+            Files.createDirectories(abs.getParent());
+            tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".import-");
+            List<String> notes = new ArrayList<>();
+            String version = version(notes);
+            List<ImportedWorkload> workloads = model.workloads().stream().filter(w -> w.template() != null).toList();
+            Files.writeString(tmp.resolve(SCENARIO), scenario(scenarioName, version, !workloads.isEmpty()));
+            if (!workloads.isEmpty()) {
+                writeWorkloads(tmp.resolve(WORKLOADS), workloads);
+            }
+            writePlacement(tmp.resolve(PLACEMENT), workloads);
+            names.writeFiles(tmp);
+            List<LintWarning> lint = load(tmp, abs);
+            Files.writeString(tmp.resolve(REPORT),
+                    new ImportReport(model, settings, names, inputs).markdown(version, notes, lint));
+            Files.createDirectories(abs);
+            try (Stream<Path> files = Files.list(tmp)) {
+                for (Path f : files.sorted().toList()) {
+                    Files.move(f, abs.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            return lint;
+        } catch (IOException e) {
+            throw new ImportException(dir.toString(), 0, 0, "cannot write: " + e.getMessage());
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    private List<LintWarning> load(Path tmp, Path finalDir) {
+        try {
+            Scenario s = ScenarioLoader.load(tmp.resolve(SCENARIO));
+            return ScenarioLint.check(s);
+        } catch (ScenarioException e) {
+            throw new ImportException("the imported scenario does not load (a bug of nodesim import, or a cluster "
+                    + "it cannot model): " + e.getMessage().replace(tmp.toString(), finalDir.toString()));
+        }
+    }
+
+    /** The minor version the scenario pins, inside the version profiles; a note when it had to move. */
+    private String version(List<String> notes) {
+        String v = settings.kubernetesVersion().map(s -> String.valueOf(s.value()))
+                .orElseGet(() -> KubeletVersions.mostCommonMinor(model.nodes()));
+        if (v == null) {
+            notes.add("no Kubernetes version in the dump: the newest profile applies");
+            return null;
+        }
+        KubernetesVersion k;
+        try {
+            k = KubernetesVersion.parse(v.replaceFirst("^v", "").replaceFirst("^(\\d+\\.\\d+).*", "$1"));
+        } catch (IllegalArgumentException e) {
+            notes.add("version " + v + " not understood: the newest profile applies");
+            return null;
+        }
+        if (k.compareTo(VersionProfiles.OLDEST) < 0) {
+            notes.add("Kubernetes " + k + " is older than the version profiles: " + VersionProfiles.OLDEST + " is used");
+            k = VersionProfiles.OLDEST;
+        } else if (k.compareTo(VersionProfiles.NEWEST) > 0) {
+            notes.add("Kubernetes " + k + " is newer than the version profiles: " + VersionProfiles.NEWEST + " is used");
+            k = VersionProfiles.NEWEST;
+        }
+        return k.toString();
+    }
+
+    private String scenario(String name, String version, boolean hasWorkloads) {
+        StringBuilder b = new StringBuilder();
+        b.append("# Written by nodesim import: ").append(model.nodes().size()).append(" nodes, ")
+                .append(model.workloads().size()).append(" workloads, ").append(model.placedPods())
+                .append(" pods placed where the cluster runs them. See import-report.md.\n");
+        b.append("apiVersion: ").append(ScenarioLoader.API_VERSION).append('\n');
+        b.append("kind: ").append(ScenarioLoader.KIND).append('\n');
+        b.append("metadata:\n  name: ").append(name).append('\n');
+        b.append("  description: ").append(YamlText.inline("A cluster imported by nodesim import ("
+                + model.nodes().size() + " nodes, " + model.workloads().size() + " workloads)")).append('\n');
+        b.append("spec:\n");
+        if (version != null) {
+            String origin = settings.kubernetesVersion().map(ImportedSetting::origin).orElse("the nodes' kubeletVersion");
+            b.append("  kubernetesVersion: \"").append(version).append("\"  # import ").append(origin).append('\n');
+        }
+        Map<String, List<ImportedSetting>> bySection = new LinkedHashMap<>();
+        SECTIONS.forEach(s -> bySection.put(s, new ArrayList<>()));
+        for (ImportedSetting s : settings.settings()) {
+            bySection.computeIfAbsent(s.section(), k -> new ArrayList<>()).add(s);
+        }
+        bySection.forEach((section, list) -> {
+            if (!list.isEmpty()) {
+                b.append("  ").append(section).append(":\n");
+                for (ImportedSetting s : list) {
+                    b.append("    ").append(s.key()).append(": ").append(YamlText.inline(s.value()))
+                            .append("  # import ").append(s.origin()).append('\n');
+                }
+            }
+        });
+        if (hasWorkloads) {
+            b.append("  initialPlacement: {file: ").append(PLACEMENT).append("}\n");
+        }
+        ArrayNode nodes = JsonNodeFactory.instance.arrayNode();
+        for (NodeEntry n : model.nodes()) {
+            nodes.add(documents.node(n));
+        }
+        b.append("  nodes:\n").append(YamlText.indent(YamlText.of(nodes), 2));
+        if (hasWorkloads) {
+            b.append("  workloads:\n    - file: ").append(WORKLOADS).append('\n');
+        }
+        return b.toString();
+    }
+
+    private void writeWorkloads(Path file, List<ImportedWorkload> workloads) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (ImportedWorkload wl : workloads) {
+                w.write("---\n");
+                w.write(YamlText.of(documents.manifest(wl)));
+            }
+        }
+    }
+
+    private void writePlacement(Path file, List<ImportedWorkload> workloads) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                ICSVWriter csv = new CSVWriter(w, ',', '"', '"', CSVWriter.RFC4180_LINE_END)) {
+            csv.writeNext(new String[] {"workload", "pod", "node"}, false);
+            for (ImportedWorkload wl : workloads) {
+                String workload = qualified(wl.namespace(), "Pod".equals(wl.kind()) ? names.pod(wl.name())
+                        : names.workload(wl.name()));
+                for (PodEntry p : wl.placed()) {
+                    csv.writeNext(new String[] {workload, qualified(p.namespace(), names.pod(p.name())),
+                        names.node(p.nodeName())}, false);
+                }
+            }
+        }
+    }
+
+    private String qualified(String namespace, String name) {
+        return "default".equals(namespace) ? name : names.namespace(namespace) + "/" + name;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // best effort: a leftover hidden temporary directory is harmless
+        }
+    }
+}
