@@ -109,6 +109,11 @@ final class RunCommand implements Callable<Integer> {
             err.println("nodesim run: " + e.getMessage());
             return NodesimCommand.EXIT_BAD_INPUT;
         } catch (ExperimentException e) {
+            if (e.getCause() instanceof ScenarioException bad) {
+                // bad input only the placement of t = 0 can see (an initialPlacement row that does not fit)
+                err.println("nodesim run: " + bad.getMessage());
+                return NodesimCommand.EXIT_BAD_INPUT;
+            }
             // a replication threw: an end-of-run invariant check failed (or the model did); nothing is written
             err.println("nodesim run: a run-time check failed: " + e.getMessage());
             return NodesimCommand.EXIT_CHECK_FAILED;

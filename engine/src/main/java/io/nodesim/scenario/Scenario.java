@@ -12,6 +12,7 @@ import java.util.Objects;
  *     immutable maps and lists; the scheduler package compiles it
  * @param origins where each effective setting came from, keyed by its path below {@code spec}
  *     (for {@code explain})
+ * @param initialPlacement where pods of t = 0 run instead of being scheduled, or null
  */
 public record Scenario(
         String name,
@@ -31,7 +32,8 @@ public record Scenario(
         List<WorkloadSpec> workloads,
         StartupConfig startup,
         List<FaultSpec> faults,
-        Map<String, SettingOrigin> origins) {
+        Map<String, SettingOrigin> origins,
+        InitialPlacement initialPlacement) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -49,6 +51,18 @@ public record Scenario(
         workloads = List.copyOf(workloads);
         faults = List.copyOf(faults);
         origins = Map.copyOf(origins);
+    }
+
+    /** A scenario whose pods are all scheduled at t = 0 (no {@code initialPlacement}). */
+    public Scenario(String name, String description, String sourceFile, KubernetesVersion kubernetesVersion,
+            VersionProfile profile, long seed, int replications, long duration, KubeletConfig kubelet,
+            ControllerManagerConfig kubeControllerManager, ApiServerConfig kubeApiServer,
+            Map<String, Object> kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
+            List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
+            Map<String, SettingOrigin> origins) {
+        this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
+                kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
+                origins, null);
     }
 
     /** Total number of nodes once pools are expanded. */

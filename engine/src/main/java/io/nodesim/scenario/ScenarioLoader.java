@@ -3,6 +3,7 @@ package io.nodesim.scenario;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.parse.ComponentSections;
 import io.nodesim.scenario.parse.FaultSection;
+import io.nodesim.scenario.parse.InitialPlacementSection;
 import io.nodesim.scenario.parse.NodeSection;
 import io.nodesim.scenario.parse.Origins;
 import io.nodesim.scenario.parse.SchedulerSection;
@@ -36,7 +37,7 @@ public final class ScenarioLoader {
     static final List<String> METADATA_FIELDS = List.of("name", "description");
     static final List<String> SPEC_FIELDS = List.of("kubernetesVersion", "seed", "replications", "duration",
             "kubelet", "kubeControllerManager", "kubeApiServer", "kubeScheduler", "latencies", "nodes",
-            "workloads", "startup", "faults");
+            "workloads", "startup", "faults", "initialPlacement");
     /** Used when the file gives no duration: long enough for the default timeline (about 6 min) to finish. */
     public static final long DEFAULT_DURATION = SimTime.HOUR;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -167,11 +168,13 @@ public final class ScenarioLoader {
                 ? WorkloadSection.read(s.get("workloads"), o) : List.of();
         StartupConfig startup = TimingSections.startup(orEmpty(s, "startup"),
                 workloads.stream().map(WorkloadSpec::name).toList(), baseDir, o);
+        InitialPlacement initialPlacement = s.has("initialPlacement")
+                ? InitialPlacementSection.read(s.get("initialPlacement"), baseDir, workloads, nodes) : null;
         List<FaultSpec> faults = s.has("faults") ? FaultSection.read(s.get("faults"), nodes, baseDir, o) : List.of();
         // Overrides inside manifests, node entries or kubeScheduler are settings too: explain lists them.
         applied.forEach((path, arg) -> o.map().putIfAbsent(path, new SettingOrigin("--set", arg)));
         return new Scenario(name, description, display, version, row.profile(), seed, replications, duration, kubelet,
-                kcm, apiServer, scheduler, latencies, nodes, workloads, startup, faults, o.map());
+                kcm, apiServer, scheduler, latencies, nodes, workloads, startup, faults, o.map(), initialPlacement);
     }
 
     private static YNode orEmpty(Section s, String key) {

@@ -32,4 +32,12 @@ public record WorkloadSpec(
             throw new IllegalArgumentException("replicas must be >= 0, got " + replicas);
         }
     }
+
+    /**
+     * The workload's name in outputs and the name its pods derive from: {@code NAMESPACE/NAME}, or
+     * NAME in {@code default} (DESIGN §3.1); workloads are unique by it.
+     */
+    public String displayName() {
+        return "default".equals(namespace) ? name : namespace + "/" + name;
+    }
 }

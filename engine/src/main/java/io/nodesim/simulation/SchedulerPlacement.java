@@ -15,7 +15,6 @@ import io.nodesim.scheduler.Scheduler;
 import io.nodesim.scheduler.SchedulerConfigurations;
 import io.nodesim.scheduler.explain.ScheduleRun;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -53,23 +52,22 @@ public final class SchedulerPlacement implements PodPlacement {
         workloadTemplate = new CompiledPod[scenario.workloads().size()];
         for (int w = 0; w < scenario.workloads().size(); w++) {
             try {
-                expand(w, scenario.workloads().get(w), out, templates);
+                expand(scenario, w, scenario.workloads().get(w), out, templates);
             } catch (IllegalArgumentException e) {
                 throw new ScenarioException(scenario.sourceFile(), 0, 0, "workloads[" + w + "]", e.getMessage());
             }
         }
         podTemplate = templates.toArray(new CompiledPod[0]);
-        int[] node = new int[out.size()];
-        Arrays.fill(node, -1);
+        int[] node = InitialPlacementBinding.bind(scenario, out, podTemplate, nodes);
         for (int i = 0; i < node.length; i++) {
             String name = podTemplate[i].nodeName;
-            if (name != null && nodes.indexOf(name) >= 0) {
+            if (node[i] < 0 && name != null && nodes.indexOf(name) >= 0) {
                 node[i] = nodes.indexOf(name);
                 nodes.pods().addPod(podTemplate[i], node[i]);
             }
         }
         for (int i = 0; i < node.length; i++) {
-            if (podTemplate[i].nodeName == null) {
+            if (node[i] < 0 && podTemplate[i].nodeName == null) {
                 node[i] = scheduler.place(podTemplate[i]);
             }
         }
@@ -80,15 +78,16 @@ public final class SchedulerPlacement implements PodPlacement {
         return placed;
     }
 
-    private void expand(int w, WorkloadSpec spec, List<Placed> out, List<CompiledPod> templates) {
+    private void expand(Scenario scenario, int w, WorkloadSpec spec, List<Placed> out, List<CompiledPod> templates) {
         switch (spec.kind()) {
             case "DaemonSet" -> {
                 PodTemplateSpec template = ScheduleRun.withDaemonSetTolerations(spec.template());
                 CompiledPod probe = compiler.compile(spec.name(), spec.namespace(), template, null);
                 workloadTemplate[w] = probe;
+                java.util.Set<String> running = InitialPlacementBinding.daemonNodes(scenario, spec);
                 for (int node : nodes.order().clone()) {
-                    if (ScheduleRun.daemonSetEligible(probe, nodes, node)) {
-                        String name = spec.name() + "-" + nodes.name(node);
+                    if (ScheduleRun.daemonSetEligible(probe, nodes, node) || running.contains(nodes.name(node))) {
+                        String name = spec.displayName() + "-" + nodes.name(node);
                         out.add(new Placed(w, name, -1));
                         templates.add(compiler.compilePinned(probe, name, nodes.name(node)));
                     }
@@ -96,13 +95,13 @@ public final class SchedulerPlacement implements PodPlacement {
             }
             case "Pod" -> {
                 workloadTemplate[w] = compiler.compile(withDefaultTolerations(spec));
-                out.add(new Placed(w, spec.name(), -1));
+                out.add(new Placed(w, spec.displayName(), -1));
                 templates.add(workloadTemplate[w]);
             }
             default -> {
                 workloadTemplate[w] = compiler.compile(withDefaultTolerations(spec));
                 for (int i = 0; i < spec.replicas(); i++) {
-                    out.add(new Placed(w, spec.name() + "-" + i, -1));
+                    out.add(new Placed(w, spec.displayName() + "-" + i, -1));
                     templates.add(workloadTemplate[w]);
                 }
             }

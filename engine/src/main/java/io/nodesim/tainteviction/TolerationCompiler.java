@@ -27,7 +27,7 @@ public final class TolerationCompiler {
 
     public static WorkloadInfo compile(WorkloadSpec w, int desired, ApiServerConfig apiServer) {
         List<Toleration> tolerations = effectiveTolerations(w, apiServer);
-        return new WorkloadInfo(w.name(), w.kind(), desired,
+        return new WorkloadInfo(w.displayName(), w.kind(), desired,
                 minToleration(tolerations, ControllerTaints.UNREACHABLE_KEY),
                 minToleration(tolerations, ControllerTaints.NOT_READY_KEY),
                 minToleration(tolerations, ControllerTaints.OUT_OF_SERVICE_KEY));

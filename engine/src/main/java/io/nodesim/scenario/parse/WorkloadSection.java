@@ -59,10 +59,10 @@ public final class WorkloadSection {
             String path = "workloads[" + i + "]";
             YNode item = list.items().get(i);
             WorkloadSpec w = workload(item, path);
-            String before = names.putIfAbsent(w.name(), path);
+            String before = names.putIfAbsent(w.displayName(), path);
             if (before != null) {
-                throw item.loc().error(path + ".metadata.name", "workload name \"" + w.name()
-                        + "\" is already used by " + before + "; workload names must be unique");
+                throw item.loc().error(path + ".metadata.name", "workload name \"" + w.displayName()
+                        + "\" is already used by " + before + "; workload names must be unique per namespace");
             }
             o.written(path, item);
             out.add(w);

@@ -81,16 +81,16 @@ public final class ScheduleRun {
                 CompiledPod probe = compiler.compile(w.name(), w.namespace(), template, null);
                 for (int node : nodes.order()) {
                     if (daemonSetEligible(probe, nodes, node)) {
-                        String name = w.name() + "-" + nodes.name(node);
-                        out.add(new Pending(name, w.name(), compiler.compilePinned(probe, name, nodes.name(node))));
+                        String name = w.displayName() + "-" + nodes.name(node);
+                        out.add(new Pending(name, w.displayName(), compiler.compilePinned(probe, name, nodes.name(node))));
                     }
                 }
             }
-            case "Pod" -> out.add(new Pending(w.name(), w.name(), compiler.compile(w)));
+            case "Pod" -> out.add(new Pending(w.displayName(), w.displayName(), compiler.compile(w)));
             default -> {
                 CompiledPod pod = compiler.compile(w);
                 for (int i = 0; i < w.replicas(); i++) {
-                    out.add(new Pending(w.name() + "-" + i, w.name(), pod));
+                    out.add(new Pending(w.displayName() + "-" + i, w.displayName(), pod));
                 }
             }
         }
