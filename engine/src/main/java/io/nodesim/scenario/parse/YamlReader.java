@@ -18,7 +18,14 @@ import java.util.List;
 
 /** Reads YAML text (one or more {@code ---} documents) into {@link YNode} trees with positions. */
 public final class YamlReader {
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /** No size limit beyond the heap: an imported 5,000-node cluster's scenario is tens of megabytes. */
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().loaderOptions(unlimited()).build();
+
+    private static org.yaml.snakeyaml.LoaderOptions unlimited() {
+        org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+        o.setCodePointLimit(Integer.MAX_VALUE);
+        return o;
+    }
 
     private YamlReader() {
     }

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -32,10 +33,18 @@ public final class DumpReader {
 
     private final Path file;
     private final String display;
+    private final Set<String> dropped;
 
+    /** A reader for nodes and workloads: skips every field of {@link ObjectTrees#NOT_MODELLED}. */
     public DumpReader(Path file) {
+        this(file, ObjectTrees.NOT_MODELLED);
+    }
+
+    /** @param dropped field names whose values are skipped unread, wherever they are */
+    public DumpReader(Path file, Set<String> dropped) {
         this.file = file;
         this.display = file.toString();
+        this.dropped = Set.copyOf(dropped);
     }
 
     /** Hands every object of the file to {@code sink}, in file order; returns how many. */
@@ -120,10 +129,10 @@ public final class DumpReader {
                     }
                     object(p, e, (path.isEmpty() ? "" : path + ".") + "items[" + items + "]", itemKind, sink);
                 }
-            } else if (ObjectTrees.DROPPED.contains(name)) {
+            } else if (dropped.contains(name)) {
                 p.skipChildren();
             } else {
-                JsonNode value = ObjectTrees.readValue(p, v);
+                JsonNode value = ObjectTrees.readValue(p, v, dropped);
                 body.set(name, value);
                 if ("kind".equals(name) && value.isTextual()) {
                     kind = value.asText();

@@ -16,14 +16,26 @@ import java.util.Set;
  * annotation (the whole object again).
  */
 public final class ObjectTrees {
-    static final Set<String> DROPPED = Set.of("managedFields", "kubectl.kubernetes.io/last-applied-configuration");
+    /** Never of use: the field manager records and the last applied object. */
+    public static final Set<String> ALWAYS_DROPPED = Set.of("managedFields",
+            "kubectl.kubernetes.io/last-applied-configuration");
+    /**
+     * Also skipped when reading objects for workloads and nodes: the model reads none of these, and
+     * not building them halves the work on a large dump. (A reader of control-plane pods keeps
+     * {@code command}: use {@link #ALWAYS_DROPPED} there.)
+     */
+    public static final Set<String> NOT_MODELLED = Set.of("managedFields",
+            "kubectl.kubernetes.io/last-applied-configuration", "conditions", "containerStatuses",
+            "initContainerStatuses", "ephemeralContainerStatuses", "env", "envFrom", "volumeMounts", "volumes",
+            "command", "args", "livenessProbe", "startupProbe", "lifecycle", "addresses", "daemonEndpoints",
+            "podIPs", "hostIPs", "securityContext", "dnsConfig", "httpGet", "tcpSocket", "exec", "grpc");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private ObjectTrees() {
     }
 
     /** Reads the object whose START_OBJECT is the parser's current token; leaves the parser on its END_OBJECT. */
-    public static ObjectNode readObject(JsonParser p) throws IOException {
+    public static ObjectNode readObject(JsonParser p, Set<String> dropped) throws IOException {
         ObjectNode o = NODES.objectNode();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
             if (t == null) {
@@ -31,25 +43,25 @@ public final class ObjectTrees {
             }
             String name = p.currentName();
             JsonToken v = p.nextToken();
-            if (DROPPED.contains(name)) {
+            if (dropped.contains(name)) {
                 p.skipChildren();
             } else {
-                o.set(name, readValue(p, v));
+                o.set(name, readValue(p, v, dropped));
             }
         }
         return o;
     }
 
-    static JsonNode readValue(JsonParser p, JsonToken t) throws IOException {
+    static JsonNode readValue(JsonParser p, JsonToken t, Set<String> dropped) throws IOException {
         if (t == null) {
             throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "the file ends inside a value");
         }
         return switch (t) {
-            case START_OBJECT -> readObject(p);
+            case START_OBJECT -> readObject(p, dropped);
             case START_ARRAY -> {
                 ArrayNode a = NODES.arrayNode();
                 for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                    a.add(readValue(p, e));
+                    a.add(readValue(p, e, dropped));
                 }
                 yield a;
             }
