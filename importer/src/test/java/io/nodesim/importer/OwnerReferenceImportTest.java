@@ -103,4 +103,16 @@ class OwnerReferenceImportTest {
         assertTrue(report.contains("PodDisruptionBudgets: 1"), report);
         assertTrue(report.contains("rollout in progress"), report);
     }
+
+    @Test
+    void namespaceSelectionKeepsOnlyThoseNamespacesAndCountsTheRest() {
+        ImportModel shop = Importer.read(new Importer.Options(List.of(Samples.fixture("mixed-cluster.yaml")),
+                Set.of("shop"), Set.of(), tmp.resolve("shop")));
+        assertEquals(List.of("shop/web", "shop/db"), shop.workloads().stream().map(ImportedWorkload::qualifiedName).toList());
+        assertEquals(7, shop.podsOutsideNamespaces());
+        ImportModel noSystem = Importer.read(new Importer.Options(List.of(Samples.fixture("mixed-cluster.yaml")),
+                Set.of(), Set.of("kube-system", "monitoring"), tmp.resolve("rest")));
+        assertEquals(List.of("shop/web", "web", "shop/db", "debug-shell"),
+                noSystem.workloads().stream().map(ImportedWorkload::qualifiedName).toList());
+    }
 }

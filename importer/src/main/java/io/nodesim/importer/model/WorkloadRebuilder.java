@@ -63,7 +63,7 @@ public final class WorkloadRebuilder {
         }
         OwnerRef ref = p.controller();
         if (p.mirror()) {
-            add(p, "Pod", p.name(), null, null, "mirror pod of a static pod, pinned to node " + p.nodeName());
+            add(p, "Pod", p.name(), null, null, "mirror pod of a static pod, pinned to its node");
             return;
         }
         if (ref == null) {
@@ -89,8 +89,8 @@ public final class WorkloadRebuilder {
             String hash = p.labels().get(TEMPLATE_HASH);
             if (hash != null && ref.name().endsWith("-" + hash)) {
                 String deployment = ref.name().substring(0, ref.name().length() - hash.length() - 1);
-                add(p, "Deployment", deployment, null, ref.uid(), "ReplicaSet " + ref.name()
-                        + " not in the dump: a Deployment named without its pod-template-hash, rebuilt from its pods");
+                add(p, "Deployment", deployment, null, ref.uid(), "its ReplicaSet is not in the dump: a "
+                        + "Deployment named without the pod-template-hash, rebuilt from its pods");
             } else {
                 add(p, "ReplicaSet", ref.name(), null, ref.uid(), "ReplicaSet not in the dump: rebuilt from its pods");
             }

@@ -82,9 +82,8 @@ public final class DumpReader {
         int count = 0;
         int doc = 0;
         for (JsonToken t = p.nextToken(); t != null; t = p.nextToken(), doc++) {
-            JsonLocation at = p.currentTokenLocation();
-            if (t == JsonToken.VALUE_NULL) {
-                continue; // an empty YAML document
+            if (t == JsonToken.VALUE_NULL || t == JsonToken.VALUE_STRING && p.getText().isEmpty()) {
+                continue; // an empty YAML document (a trailing ---)
             }
             if (t == JsonToken.START_ARRAY) {
                 int i = 0;
