@@ -5,7 +5,7 @@ import io.nodesim.metrics.EventRecord;
 import io.nodesim.metrics.MetricSummary;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.reports.charts.RenderedChart;
-import io.nodesim.reports.csv.CsvCells;
+import io.nodesim.metrics.CsvCells;
 import io.nodesim.scenario.FaultSpec;
 import io.nodesim.scenario.EffectiveSettings;
 import io.nodesim.scenario.FaultTarget;

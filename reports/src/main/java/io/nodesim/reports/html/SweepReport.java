@@ -9,7 +9,7 @@ import io.nodesim.reports.charts.sweep.SweepResults.Stat;
 import io.nodesim.reports.charts.sweep.TradeOffData;
 import io.nodesim.reports.charts.sweep.TradeOffData.Point;
 import io.nodesim.reports.charts.sweep.TradeOffData.TradeOff;
-import io.nodesim.reports.csv.CsvCells;
+import io.nodesim.metrics.CsvCells;
 import io.nodesim.scenario.FaultSpec;
 import io.nodesim.scenario.Scenario;
 import java.util.ArrayList;
