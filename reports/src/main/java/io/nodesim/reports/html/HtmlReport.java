@@ -2,6 +2,7 @@ package io.nodesim.reports.html;
 
 import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.EventRecord;
+import io.nodesim.metrics.MetricRegistry;
 import io.nodesim.metrics.MetricSummary;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.reports.charts.RenderedChart;
@@ -99,7 +100,9 @@ public final class HtmlReport {
         h.open("div", "class", "wide").open("table", "id", "summary-table").markup("\n");
         h.row("th", "metric", "count", "mean", "stddev", "ci95 low", "ci95 high", "min", "p50", "p90", "p99", "max");
         for (MetricSummary m : summaries) {
-            h.open("tr").element("td", m.metric());
+            String[] doc = MetricRegistry.byName(m.metric())
+                    .map(d -> new String[] {"title", d.doc() + " Unit: " + d.unit().symbol() + "."}).orElse(new String[0]);
+            h.open("tr").element("td", m.metric(), doc);
             double[] values = {m.count(), m.mean(), m.stddev(), m.ci95Low(), m.ci95High(), m.min(), m.p50(), m.p90(),
                 m.p99(), m.max()};
             for (int i = 0; i < values.length; i++) {

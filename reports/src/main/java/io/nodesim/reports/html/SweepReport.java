@@ -10,6 +10,7 @@ import io.nodesim.reports.charts.sweep.TradeOffData;
 import io.nodesim.reports.charts.sweep.TradeOffData.Point;
 import io.nodesim.reports.charts.sweep.TradeOffData.TradeOff;
 import io.nodesim.metrics.CsvCells;
+import io.nodesim.metrics.MetricRegistry;
 import io.nodesim.scenario.FaultSpec;
 import io.nodesim.scenario.Scenario;
 import java.util.ArrayList;
@@ -94,8 +95,8 @@ public final class SweepReport {
                         + "best for " + recovery + ".").markup("\n");
         h.open("div", "class", "wide").open("table", "id", "front-table").markup("\n");
         List<String> head = new ArrayList<>(r.parameters());
-        head.add("false evictions per run [95 % CI]");
-        head.add(recovery + " (s) [95 % CI]");
+        head.add(MetricRegistry.FALSE_EVICTIONS.label() + " [95 % CI]");
+        head.add(recovery + " (" + MetricRegistry.byName(recovery).orElseThrow().unit().symbol() + ") [95 % CI]");
         h.row("th", head.toArray(String[]::new));
         for (Point p : t.front()) {
             h.open("tr");
