@@ -25,8 +25,8 @@ public final class MetricRegistry {
             "time to pod not ready", "From the fault to a pod of the node being marked not ready by the node "
                     + "lifecycle controller.");
     public static final RecordedMetric TIME_TO_POD_DELETION = new RecordedMetric("time_to_pod_deletion", SECONDS,
-            "time to pod deletion", "From the fault to a pod's deletion (taint eviction after its toleration, or "
-                    + "the legacy pod-eviction-timeout), false evictions included.");
+            "time to pod deletion", "From the fault to the deletion of a pod of the node (taint eviction, the "
+                    + "legacy pod-eviction-timeout, pod GC), false evictions included.");
     /**
      * The recovery part of {@link #TIME_TO_POD_DELETION}, without the false evictions: a false
      * eviction's time is measured from the start of the fault that caused it, which for a long
