@@ -1,6 +1,7 @@
 package io.nodesim.reports.html;
 
-import io.nodesim.scenario.parse.Durations;
+import io.nodesim.metrics.CsvCells;
+import io.nodesim.metrics.MetricRegistry;
 import io.nodesim.reports.charts.RenderedChart;
 import io.nodesim.reports.charts.sweep.Names;
 import io.nodesim.reports.charts.sweep.SweepInput;
@@ -9,10 +10,9 @@ import io.nodesim.reports.charts.sweep.SweepResults.Stat;
 import io.nodesim.reports.charts.sweep.TradeOffData;
 import io.nodesim.reports.charts.sweep.TradeOffData.Point;
 import io.nodesim.reports.charts.sweep.TradeOffData.TradeOff;
-import io.nodesim.metrics.CsvCells;
-import io.nodesim.metrics.MetricRegistry;
 import io.nodesim.scenario.FaultSpec;
 import io.nodesim.scenario.Scenario;
+import io.nodesim.scenario.parse.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
