@@ -1,7 +1,9 @@
 package io.nodesim.metrics;
 
+import static io.nodesim.metrics.MetricUnit.COUNT;
 import static io.nodesim.metrics.MetricUnit.SECONDS;
 
+import io.nodesim.kernel.SimTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +11,11 @@ import java.util.Optional;
 
 /**
  * Every metric of summary.csv, each declared once, in the order of its rows (a public contract:
- * DESIGN §3; never rename or drop one, append new ones). A recorded metric is one
- * {@link RecordedMetric} line here and its {@code samples.add} call where the transition happens;
- * a metric computed from the run's records is a class implementing {@link Metric}, registered by
- * one line in {@link #ALL}.
+ * DESIGN §3; never rename or drop one, append new ones). A metric the controllers record is a
+ * {@link RecordedMetric} here and its {@code samples.addSince} call where the transition happens; one
+ * computed from the run's records is a {@link DerivedMetric} here, or, when its extraction is more
+ * than an expression, a class implementing {@link Metric} (as {@link RecoveryPhase}); either way it
+ * is registered by one line in {@link #ALL}.
  */
 public final class MetricRegistry {
     public static final RecordedMetric TIME_TO_UNKNOWN = new RecordedMetric("time_to_unknown", SECONDS,
@@ -39,8 +42,15 @@ public final class MetricRegistry {
     public static final RecordedMetric TIME_TO_REPLACEMENT_READY = new RecordedMetric("time_to_replacement_ready",
             SECONDS, "time to replacement Ready", "From the fault to the Ready condition of the pod that replaced "
                     + "a deleted one.");
-    public static final Metric WORKLOAD_UNAVAILABLE_SECONDS = new WorkloadUnavailableSeconds();
-    public static final Metric FALSE_EVICTIONS = new FalseEvictions();
+    public static final DerivedMetric WORKLOAD_UNAVAILABLE_SECONDS = new DerivedMetric("workload_unavailable_seconds",
+            SECONDS, "workload unavailable", "For every disrupted workload, the total time it had fewer ready pods "
+                    + "than desired (unavailable_seconds of workloads.csv).",
+            run -> run.workloads().stream().filter(w -> w.firstDisruptionAt() != SimTime.NEVER)
+                    .mapToDouble(w -> SimTime.toSeconds(w.unavailableMicros())).toArray());
+    public static final DerivedMetric FALSE_EVICTIONS = new DerivedMetric("false_evictions", COUNT,
+            "false evictions per run", "Pods deleted while their containers were still running (partition, delayed "
+                    + "heartbeats, control-plane stall), one sample per run: the price of short timeouts.",
+            run -> new double[] {run.pods().stream().filter(PodRecord::falseEviction).count()});
     public static final RecoveryPhase PHASE_DETECTION = new RecoveryPhase(0, "phase_detection",
             "detection (fault → Unknown)", "Recovery phase of a replaced pod: from the fault to its node turning Unknown.");
     public static final RecoveryPhase PHASE_TAINT_WAIT = new RecoveryPhase(1, "phase_taint_wait",

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,8 +60,8 @@ class MetricContractTest {
         Files.readAllLines(csv).stream().skip(1).map(Rfc4180::cells).forEach(c -> summaryRows.put(c.get(0), c));
     }
 
-    static Stream<Metric> metrics() {
-        return MetricRegistry.ALL.stream();
+    static Stream<Named<Metric>> metrics() {
+        return MetricRegistry.ALL.stream().map(m -> Named.of(m.name(), m));
     }
 
     @ParameterizedTest(name = "{0}")
