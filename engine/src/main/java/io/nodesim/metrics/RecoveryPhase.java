@@ -1,9 +1,8 @@
 package io.nodesim.metrics;
 
 import io.nodesim.kernel.SimTime;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,14 +32,15 @@ public record RecoveryPhase(int step, String name, String label, String doc) imp
     public double[] samples(RunResult run) {
         Map<String, NodeRecord> nodes = new HashMap<>();
         run.nodes().forEach(n -> nodes.putIfAbsent(n.node(), n));
-        List<Double> out = new ArrayList<>();
+        double[] out = new double[run.pods().size()];
+        int n = 0;
         for (PodRecord p : run.pods()) {
             long[] t = chain(p, nodes.get(p.node()));
             if (t != null) {
-                out.add(SimTime.toSeconds(t[step + 1] - t[step]));
+                out[n++] = SimTime.toSeconds(t[step + 1] - t[step]);
             }
         }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
+        return Arrays.copyOf(out, n);
     }
 
     /**
