@@ -2,14 +2,16 @@ package io.nodesim.cli;
 
 import io.nodesim.importer.ImportException;
 import io.nodesim.importer.Importer;
-import io.nodesim.importer.Names;
-import io.nodesim.importer.SettingsSource;
+import io.nodesim.importer.anonymize.HmacNames;
+import io.nodesim.importer.anonymize.Names;
+import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.LintWarning;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,27 +61,27 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (kubeletConfigz != null || !controlPlane.isEmpty() || kubeadmConfig != null || anonymize || saltFile != null) {
-            // Settings with provenance and anonymisation are built in io.nodesim.importer.settings / .anonymize
-            // (issue 12, in progress); refuse rather than silently ignore the files.
-            err.println("nodesim import: --kubelet-configz, --control-plane, --kubeadm-config and --anonymize "
-                    + "are not available in this build yet");
+        if (anonymize != (saltFile != null)) {
+            err.println("nodesim import: --anonymize and --salt-file go together (the salt file keys the hashes)");
             err.flush();
             return NodesimCommand.EXIT_BAD_INPUT;
         }
         try {
+            Names names = anonymize ? HmacNames.fromSaltFile(saltFile) : Names.identity();
             Importer.Result r = Importer.run(new Importer.Options(dumps, new HashSet<>(namespaces),
-                    new HashSet<>(excluded), output), SettingsSource.NONE, Names.IDENTITY);
+                    new HashSet<>(excluded), output, Optional.ofNullable(kubeletConfigz), controlPlane,
+                    Optional.ofNullable(kubeadmConfig)), names);
             PrintWriter out = spec.commandLine().getOut();
             for (LintWarning w : r.lint()) {
                 out.println("warning: " + w);
             }
             out.println(output + ": imported " + r.model().nodes().size() + " nodes, " + r.model().workloads().size()
                     + " workloads, " + r.model().placedPods() + " pods placed, " + r.model().skipped().size()
-                    + " objects skipped (see " + output.resolve("import-report.md") + ")");
+                    + " objects skipped, " + r.settings().sections().values().stream().mapToInt(java.util.Map::size).sum()
+                    + " settings (see " + output.resolve("import-report.md") + ")");
             out.flush();
             return NodesimCommand.EXIT_OK;
-        } catch (ImportException e) {
+        } catch (ImportException | ScenarioException e) {
             err.println("nodesim import: " + e.getMessage());
             err.flush();
             return NodesimCommand.EXIT_BAD_INPUT;

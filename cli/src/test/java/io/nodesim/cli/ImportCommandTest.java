@@ -22,7 +22,7 @@ class ImportCommandTest {
         Path dir = tmp.resolve("cluster");
         Cli.Result imported = Cli.run("import", DUMP.toString(), "-o", dir.toString());
         assertEquals(0, imported.code(), imported.err());
-        assertTrue(imported.out().contains("imported 3 nodes, 6 workloads, 11 pods placed, 4 objects skipped"),
+        assertTrue(imported.out().contains("imported 3 nodes, 6 workloads, 11 pods placed, 4 objects skipped, 0 settings"),
                 imported.out());
         Path out = tmp.resolve("run");
         Cli.Result run = Cli.run("run", dir.resolve("scenario.yaml").toString(), "-o", out.toString(), "--events");

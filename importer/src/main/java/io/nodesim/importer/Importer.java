@@ -1,35 +1,53 @@
 package io.nodesim.importer;
 
+import io.nodesim.importer.anonymize.Names;
 import io.nodesim.importer.model.ClusterDump;
 import io.nodesim.importer.model.ImportModel;
+import io.nodesim.importer.model.NodeEntry;
 import io.nodesim.importer.model.WorkloadRebuilder;
 import io.nodesim.importer.read.DumpReader;
+import io.nodesim.importer.settings.ImportedSettings;
+import io.nodesim.importer.settings.Provenance;
+import io.nodesim.importer.settings.SettingsImport;
+import io.nodesim.importer.settings.VersionDetector;
 import io.nodesim.importer.write.ScenarioFiles;
 import io.nodesim.scenario.LintWarning;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code nodesim import} (DESIGN §3.1): streams the dumps, rebuilds the workloads, writes the
- * scenario files. Throws {@link ImportException} on bad input, having written nothing.
+ * {@code nodesim import} (DESIGN §3.1): streams the dumps, rebuilds the workloads, reads the component
+ * settings ({@link SettingsImport}), writes the scenario files with the names {@link Names} gives.
+ * Throws {@link ImportException} (or {@link io.nodesim.scenario.ScenarioException} for a settings file)
+ * on bad input, having written nothing.
  */
 public final class Importer {
     /**
      * @param dumps the {@code kubectl get ... -o json|yaml} files, read in order
      * @param namespaces namespaces to keep (empty: all)
      * @param excludedNamespaces namespaces to leave out
+     * @param settings the kubelet configz, control-plane pods and kubeadm-config files, each optional
      */
-    public record Options(List<Path> dumps, Set<String> namespaces, Set<String> excludedNamespaces, Path outputDir) {
+    public record Options(List<Path> dumps, Set<String> namespaces, Set<String> excludedNamespaces, Path outputDir,
+            Optional<Path> kubeletConfigz, List<Path> controlPlane, Optional<Path> kubeadmConfig) {
         public Options {
             dumps = List.copyOf(dumps);
             namespaces = Set.copyOf(namespaces);
             excludedNamespaces = Set.copyOf(excludedNamespaces);
+            controlPlane = List.copyOf(controlPlane);
+        }
+
+        /** Dumps only, no settings files. */
+        public Options(List<Path> dumps, Set<String> namespaces, Set<String> excludedNamespaces, Path outputDir) {
+            this(dumps, namespaces, excludedNamespaces, outputDir, Optional.empty(), List.of(), Optional.empty());
         }
     }
 
     /** What an import did, for the command's summary line. */
-    public record Result(ImportModel model, List<LintWarning> lint) {
+    public record Result(ImportModel model, ImportedSettings settings, List<LintWarning> lint) {
     }
 
     private Importer() {
@@ -48,12 +66,22 @@ public final class Importer {
         return WorkloadRebuilder.rebuild(dump);
     }
 
-    public static Result run(Options options, SettingsSource settings, Names names) {
+    public static Result run(Options options, Names names) {
         ImportModel model = read(options);
+        List<VersionDetector.NodeVersion> kubelets = new ArrayList<>();
+        for (NodeEntry n : model.nodes()) {
+            if (n.kubeletVersion() != null) {
+                int hash = n.kubeletVersionAt().lastIndexOf('#');
+                kubelets.add(new VersionDetector.NodeVersion(n.kubeletVersion(), new Provenance(
+                        n.kubeletVersionAt().substring(0, hash), n.kubeletVersionAt().substring(hash + 1))));
+            }
+        }
+        ImportedSettings settings = SettingsImport.read(new SettingsImport.Sources(options.kubeletConfigz(),
+                options.controlPlane(), options.kubeadmConfig(), kubelets));
         String name = scenarioName(options.outputDir());
         List<LintWarning> lint = new ScenarioFiles(model, settings, names,
                 options.dumps().stream().map(Path::toString).toList()).write(options.outputDir(), name);
-        return new Result(model, lint);
+        return new Result(model, settings, lint);
     }
 
     /** The output folder's name when it can name a scenario, else {@code imported}. */

@@ -1,5 +1,6 @@
 package io.nodesim.importer;
 
+import io.nodesim.importer.anonymize.Names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +21,7 @@ class BadDumpTest {
     private String importFails(Path... dumps) {
         Path out = tmp.resolve("out");
         ImportException e = assertThrows(ImportException.class, () -> Importer.run(new Importer.Options(List.of(dumps),
-                Set.of(), Set.of(), out), SettingsSource.NONE, Names.IDENTITY));
+                Set.of(), Set.of(), out), Names.identity()));
         assertFalse(Files.exists(out), "nothing written");
         return e.getMessage();
     }

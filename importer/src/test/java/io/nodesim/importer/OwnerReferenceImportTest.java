@@ -1,5 +1,6 @@
 package io.nodesim.importer;
 
+import io.nodesim.importer.anonymize.Names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,7 +36,7 @@ class OwnerReferenceImportTest {
     void importFixture() {
         out = tmp.resolve("mixed");
         model = Importer.run(new Importer.Options(List.of(Samples.fixture("mixed-cluster.yaml")), Set.of(), Set.of(),
-                out), SettingsSource.NONE, Names.IDENTITY).model();
+                out), Names.identity()).model();
     }
 
     private ImportedWorkload workload(String qualified) {

@@ -1,5 +1,6 @@
 package io.nodesim.importer;
 
+import io.nodesim.importer.anonymize.Names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,7 @@ class SampleDumpsImportTest {
 
     private Importer.Result importFolder(String folder) throws Exception {
         return Importer.run(new Importer.Options(Samples.files(folder), Set.of(), Set.of(), tmp.resolve(folder)),
-                SettingsSource.NONE, Names.IDENTITY);
+                Names.identity());
     }
 
     private static long count(ImportModel m, String kind) {
@@ -95,7 +96,7 @@ class SampleDumpsImportTest {
     void podsWithoutNodesAreBadInputNamingTheFileAndNothingIsWritten() throws Exception {
         Path out = tmp.resolve("neat");
         ImportException e = assertThrows(ImportException.class, () -> Importer.run(new Importer.Options(
-                Samples.files("kubectl-neat-pods-only"), Set.of(), Set.of(), out), SettingsSource.NONE, Names.IDENTITY));
+                Samples.files("kubectl-neat-pods-only"), Set.of(), Set.of(), out), Names.identity()));
         assertTrue(e.getMessage().contains("list1-raw.json"), e.getMessage());
         assertTrue(e.getMessage().contains("no Node objects"), e.getMessage());
         assertFalse(Files.exists(out));

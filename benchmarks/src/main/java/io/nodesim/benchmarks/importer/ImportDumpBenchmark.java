@@ -1,8 +1,7 @@
 package io.nodesim.benchmarks.importer;
 
 import io.nodesim.importer.Importer;
-import io.nodesim.importer.Names;
-import io.nodesim.importer.SettingsSource;
+import io.nodesim.importer.anonymize.Names;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +57,7 @@ public class ImportDumpBenchmark {
     @Benchmark
     public Importer.Result importDump() {
         return Importer.run(new Importer.Options(List.of(dump), Set.of(), Set.of(), dir.resolve("out-" + run++)),
-                SettingsSource.NONE, Names.IDENTITY);
+                Names.identity());
     }
 
     @TearDown(Level.Trial)

@@ -10,10 +10,12 @@ import java.util.Map;
  * What the import keeps of a Node: name, zone and region (the GA topology labels, else the
  * deprecated {@code failure-domain.beta.kubernetes.io} ones), labels, user taints, cordon,
  * allocatable, images and the kubelet version.
+ *
+ * @param kubeletVersionAt {@code FILE#JSONPATH} of {@code status.nodeInfo.kubeletVersion} (the file without its directories)
  */
 public record NodeEntry(String name, String zone, String region, Map<String, String> labels, List<Taint> taints,
         boolean unschedulable, String cpu, String memory, String pods, List<Image> images, String kubeletVersion,
-        String position) {
+        String position, String kubeletVersionAt) {
     public static final String ZONE = "topology.kubernetes.io/zone";
     public static final String REGION = "topology.kubernetes.io/region";
     public static final String DEPRECATED_ZONE = "failure-domain.beta.kubernetes.io/zone";
@@ -53,6 +55,7 @@ public record NodeEntry(String name, String zone, String region, Map<String, Str
         return new NodeEntry(Fields.text(meta, "name"), zone, region, labels, List.copyOf(taints),
                 body.path("spec").path("unschedulable").asBoolean(false), Fields.text(alloc, "cpu"),
                 Fields.text(alloc, "memory"), Fields.text(alloc, "pods"), List.copyOf(images),
-                Fields.text(status.path("nodeInfo"), "kubeletVersion"), o.position());
+                Fields.text(status.path("nodeInfo"), "kubeletVersion"), o.position(),
+                java.nio.file.Path.of(o.file()).getFileName() + "#" + o.jsonPath("status.nodeInfo.kubeletVersion"));
     }
 }

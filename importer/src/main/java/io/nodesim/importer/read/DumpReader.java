@@ -80,8 +80,7 @@ public final class DumpReader {
 
     private int documents(JsonParser p, Consumer<DumpObject> sink) throws IOException {
         int count = 0;
-        int doc = 0;
-        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken(), doc++) {
+        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
             if (t == JsonToken.VALUE_NULL || t == JsonToken.VALUE_STRING && p.getText().isEmpty()) {
                 continue; // an empty YAML document (a trailing ---)
             }
@@ -92,7 +91,7 @@ public final class DumpReader {
                 }
                 continue;
             }
-            count += object(p, t, doc == 0 ? "" : "document " + (doc + 1), null, sink);
+            count += object(p, t, "", null, sink);
         }
         return count;
     }

@@ -1,8 +1,8 @@
 package io.nodesim.importer.write;
 
-import io.nodesim.importer.Names;
-import io.nodesim.importer.SettingsSource;
-import io.nodesim.importer.SettingsSource.ImportedSetting;
+import io.nodesim.importer.anonymize.Names;
+import io.nodesim.importer.settings.ImportedSettings;
+import io.nodesim.importer.settings.NotModelled;
 import io.nodesim.importer.model.ImportModel;
 import io.nodesim.importer.model.ImportedWorkload;
 import io.nodesim.importer.model.NodeEntry;
@@ -19,20 +19,24 @@ import java.util.TreeMap;
  */
 final class ImportReport {
     private final ImportModel model;
-    private final SettingsSource settings;
+    private final ImportedSettings settings;
     private final Names names;
     private final List<String> inputs;
 
-    ImportReport(ImportModel model, SettingsSource settings, Names names, List<String> inputs) {
+    ImportReport(ImportModel model, ImportedSettings settings, Names names, List<String> inputs) {
         this.model = model;
         this.settings = settings;
         this.names = names;
         this.inputs = inputs;
     }
 
-    String markdown(String version, List<String> versionNotes, List<LintWarning> lint) {
+    private boolean anonymous() {
+        return names != Names.identity();
+    }
+
+    String markdown(String version, List<LintWarning> lint) {
         StringBuilder b = new StringBuilder("# nodesim import report\n\n");
-        b.append("Read ").append(names.anonymous() ? inputs.size() + " file(s)" : String.join(", ", inputs))
+        b.append("Read ").append(anonymous() ? inputs.size() + " file(s)" : String.join(", ", inputs))
                 .append(": ").append(model.nodes().size()).append(" nodes, ").append(model.podsRead())
                 .append(" pods");
         if (model.podsOutsideNamespaces() > 0) {
@@ -44,13 +48,13 @@ final class ImportReport {
         nodes(b);
         workloads(b);
         skipped(b);
-        settings(b, version, versionNotes);
+        settings(b, version);
         notModelled(b);
         b.append("\n## Notes\n\n");
         if (model.notes().isEmpty()) {
             b.append("None.\n");
         }
-        model.notes().forEach(n -> b.append("- ").append(names.anonymous() ? "(withheld: names)" : n).append('\n'));
+        model.notes().forEach(n -> b.append("- ").append(anonymous() ? "(withheld: names)" : n).append('\n'));
         b.append("\n## Lint warnings of the scenario\n\n");
         if (lint.isEmpty()) {
             b.append("None.\n");
@@ -65,7 +69,7 @@ final class ImportReport {
         int cordoned = 0;
         int tainted = 0;
         for (NodeEntry n : model.nodes()) {
-            zones.merge(n.zone() == null ? "(none)" : names.labelValue(n.zone()), 1, Integer::sum);
+            zones.merge(n.zone() == null ? "(none)" : names.zone(n.zone()), 1, Integer::sum);
             versions.merge(n.kubeletVersion() == null ? "(none)" : n.kubeletVersion(), 1, Integer::sum);
             cordoned += n.unschedulable() ? 1 : 0;
             tainted += n.taints().isEmpty() ? 0 : 1;
@@ -80,7 +84,7 @@ final class ImportReport {
     private void workloads(StringBuilder b) {
         b.append("\n## Workloads\n\n| kind | workload | replicas | placed | source |\n|---|---|---|---|---|\n");
         for (ImportedWorkload w : model.workloads()) {
-            String name = "Pod".equals(w.kind()) ? names.pod(w.name()) : names.workload(w.name());
+            String name = ScenarioDocuments.workloadName(names, w);
             b.append("| ").append(w.kind()).append(" | ")
                     .append("default".equals(w.namespace()) ? name : names.namespace(w.namespace()) + "/" + name)
                     .append(" | ").append("DaemonSet".equals(w.kind()) ? "per node" : String.valueOf(w.replicas()))
@@ -91,7 +95,7 @@ final class ImportReport {
     }
 
     private String source(String s) {
-        return names.anonymous() ? s.replaceAll("\\(.*\\)", "").trim() : s;
+        return anonymous() ? s.replaceAll("\\(.*\\)", "").trim() : s;
     }
 
     private void skipped(StringBuilder b) {
@@ -105,27 +109,25 @@ final class ImportReport {
             String name = "Node".equals(s.kind()) ? names.node(s.name()) : names.pod(s.name());
             String ns = s.namespace().isEmpty() || "default".equals(s.namespace()) ? "" : names.namespace(s.namespace()) + "/";
             b.append("| ").append(s.kind()).append(' ').append(ns).append(name).append(" | ").append(s.reason());
-            if (!names.anonymous() && !s.detail().isEmpty()) {
+            if (!anonymous() && !s.detail().isEmpty()) {
                 b.append(" (").append(s.detail()).append(')');
             }
             b.append(" |\n");
         }
     }
 
-    private void settings(StringBuilder b, String version, List<String> versionNotes) {
+    private void settings(StringBuilder b, String version) {
         b.append("\n## Settings\n\n| setting | value | source |\n|---|---|---|\n");
-        b.append("| kubernetesVersion | ").append(version == null ? "(newest profile)" : version).append(" | ")
-                .append(settings.kubernetesVersion().map(ImportedSetting::origin)
-                        .orElse("the most common `status.nodeInfo.kubeletVersion`")).append(" |\n");
-        for (ImportedSetting s : settings.settings()) {
-            b.append("| ").append(s.section()).append('.').append(s.key()).append(" | `")
-                    .append(YamlText.inline(s.value())).append("` | ").append(s.origin()).append(" |\n");
+        b.append("| kubernetesVersion | ").append(version == null ? "(nodesim's default profile)" : version).append(" | ")
+                .append(settings.version().map(v -> "`" + v.observed() + "` (" + v.how() + ") " + v.from())
+                        .orElse("none")).append(" |\n");
+        settings.sections().forEach((section, values) -> values.forEach((key, v) -> b.append("| ").append(section)
+                .append('.').append(key).append(" | `").append(v.text()).append("` | ").append(v.from()).append(" |\n")));
+        if (settings.sections().isEmpty()) {
+            b.append("\nNo component setting was imported (`--kubelet-configz`, `--control-plane`, `--kubeadm-config`): "
+                    + "every other setting is the version profile's default (see `nodesim explain`).\n");
         }
-        if (settings.settings().isEmpty()) {
-            b.append("\nNo settings file was given (`--kubelet-configz`, `--control-plane`, `--kubeadm-config`): every "
-                    + "other setting is the version profile's default (see `nodesim explain`).\n");
-        }
-        versionNotes.forEach(n -> b.append("\n").append(n).append('\n'));
+        settings.warnings().forEach(w -> b.append("\n").append(w).append('\n'));
     }
 
     private void notModelled(StringBuilder b) {
@@ -137,6 +139,9 @@ final class ImportReport {
                 .append(" in the dump; the scenario format takes no PodDisruptionBudget yet: not written.\n");
         model.otherKinds().forEach((k, c) -> b.append("- ").append(k).append(": ").append(c)
                 .append(" object(s), a kind the import does not read.\n"));
-        settings.notModelled().forEach(l -> b.append("- ").append(l).append('\n'));
+        for (NotModelled n : settings.notModelled()) {
+            b.append("- ").append(n.component()).append(' ').append(n.name()).append(" (").append(n.from()).append("): ")
+                    .append(n.reason()).append('\n');
+        }
     }
 }

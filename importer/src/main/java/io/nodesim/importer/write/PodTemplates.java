@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nodesim.importer.Names;
+import io.nodesim.importer.anonymize.Names;
 import java.util.Map;
 import java.util.Set;
 
@@ -88,11 +88,13 @@ final class PodTemplates {
                 s.set(f, spec.get(f));
             }
         }
-        if (!s.has("priority") && s.has("priorityClassName")) {
-            Integer value = priorityClasses.get(s.get("priorityClassName").asText());
-            if (value != null) {
+        if (s.has("priorityClassName")) {
+            String className = s.get("priorityClassName").asText();
+            Integer value = priorityClasses.get(className);
+            if (!s.has("priority") && value != null) {
                 s.put("priority", value);
             }
+            s.put("priorityClassName", names.priorityClass(className));
         }
         if (spec.path("overhead").size() > 0) {
             s.set("overhead", spec.get("overhead"));
@@ -107,7 +109,7 @@ final class PodTemplates {
         ObjectNode out = F.objectNode();
         if (labels != null) {
             labels.fields().forEachRemaining(e -> out.put(names.labelKey(e.getKey()),
-                    names.labelValue(e.getValue().isNull() ? "" : e.getValue().asText())));
+                    names.labelValue(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText())));
         }
         return out;
     }
@@ -178,7 +180,7 @@ final class PodTemplates {
                 o.put("key", names.labelKey(key));
             }
             if (t.hasNonNull("value")) {
-                o.put("value", names.labelValue(t.get("value").asText()));
+                o.put("value", names.labelValue(key, t.get("value").asText()));
             }
             out.add(o);
         }
@@ -292,7 +294,7 @@ final class PodTemplates {
             o.set("operator", e.get("operator"));
             if (e.has("values")) {
                 ArrayNode v = o.putArray("values");
-                e.get("values").forEach(x -> v.add(fields ? names.node(x.asText()) : names.labelValue(x.asText())));
+                e.get("values").forEach(x -> v.add(fields ? names.node(x.asText()) : names.labelValue(key, x.asText())));
             }
         }
         return out;

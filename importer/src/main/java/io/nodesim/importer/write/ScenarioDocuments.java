@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nodesim.importer.Names;
+import io.nodesim.importer.anonymize.Names;
 import io.nodesim.importer.model.ImportModel;
 import io.nodesim.importer.model.ImportedWorkload;
 import io.nodesim.importer.model.NodeEntry;
@@ -31,10 +31,10 @@ final class ScenarioDocuments {
         ObjectNode o = F.objectNode();
         o.put("name", names.node(n.name()));
         if (n.zone() != null && !n.zone().isEmpty()) {
-            o.put("zone", names.labelValue(n.zone()));
+            o.put("zone", names.zone(n.zone()));
         }
         if (n.region() != null && !n.region().isEmpty()) {
-            o.put("region", names.labelValue(n.region()));
+            o.put("region", names.labelValue(NodeEntry.REGION, n.region()));
         }
         ObjectNode alloc = o.putObject("allocatable");
         putIf(alloc, "cpu", n.cpu());
@@ -43,7 +43,7 @@ final class ScenarioDocuments {
         ObjectNode labels = F.objectNode();
         n.labels().forEach((k, v) -> {
             if (!DERIVED_LABELS.contains(k)) {
-                labels.put(names.labelKey(k), names.labelValue(v));
+                labels.put(names.labelKey(k), names.labelValue(k, v));
             }
         });
         if (!labels.isEmpty()) {
@@ -54,7 +54,7 @@ final class ScenarioDocuments {
             for (NodeEntry.Taint t : n.taints()) {
                 ObjectNode to = taints.addObject().put("key", names.labelKey(t.key()));
                 if (t.value() != null && !t.value().isEmpty()) {
-                    to.put("value", names.labelValue(t.value()));
+                    to.put("value", names.labelValue(t.key(), t.value()));
                 }
                 to.put("effect", t.effect());
             }
@@ -80,12 +80,17 @@ final class ScenarioDocuments {
         }
     }
 
+    /** A workload's name as written: a bare or mirror Pod's is its pod name. */
+    static String workloadName(Names names, ImportedWorkload w) {
+        return "Pod".equals(w.kind()) ? names.pod(w.name()) : names.workload(w.name());
+    }
+
     ObjectNode manifest(ImportedWorkload w) {
         ObjectNode m = F.objectNode();
         m.put("apiVersion", API_VERSIONS.get(w.kind()));
         m.put("kind", w.kind());
         ObjectNode meta = m.putObject("metadata");
-        meta.put("name", "Pod".equals(w.kind()) ? names.pod(w.name()) : names.workload(w.name()));
+        meta.put("name", workloadName(names, w));
         if (!"default".equals(w.namespace())) {
             meta.put("namespace", names.namespace(w.namespace()));
         }
@@ -102,7 +107,7 @@ final class ScenarioDocuments {
             spec.put("replicas", w.replicas());
         }
         ObjectNode labels = F.objectNode();
-        w.selector().forEach((k, v) -> labels.put(names.labelKey(k), names.labelValue(v)));
+        w.selector().forEach((k, v) -> labels.put(names.labelKey(k), names.labelValue(k, v)));
         spec.putObject("selector").set("matchLabels", labels);
         if ("StatefulSet".equals(w.kind()) && w.workloadSpec() != null) {
             statefulSet(w.workloadSpec(), spec);

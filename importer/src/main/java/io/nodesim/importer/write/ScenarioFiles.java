@@ -5,37 +5,33 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import io.nodesim.importer.ImportException;
-import io.nodesim.importer.Names;
-import io.nodesim.importer.SettingsSource;
-import io.nodesim.importer.SettingsSource.ImportedSetting;
+import io.nodesim.importer.anonymize.HmacNames;
+import io.nodesim.importer.anonymize.Names;
+import io.nodesim.importer.settings.ImportedSettings;
+import io.nodesim.importer.settings.ImportedValue;
 import io.nodesim.importer.model.ImportModel;
 import io.nodesim.importer.model.ImportedWorkload;
 import io.nodesim.importer.model.NodeEntry;
 import io.nodesim.importer.model.PodEntry;
-import io.nodesim.scenario.KubernetesVersion;
 import io.nodesim.scenario.LintWarning;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.ScenarioLint;
 import io.nodesim.scenario.ScenarioLoader;
-import io.nodesim.scenario.VersionProfiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Writes an import's files (DESIGN §3.1): {@code scenario.yaml}, {@code workloads.yaml},
- * {@code initial-placement.csv}, {@code import-report.md} (and whatever {@link Names#writeFiles}
- * adds). All are written in a temporary directory beside DIR, the scenario is loaded back with
+ * {@code initial-placement.csv}, {@code import-report.md}, and {@code map.csv} for anonymised names. All are written in a temporary directory beside DIR, the scenario is loaded back with
  * {@link ScenarioLoader} (an import that does not load is an error, not a file), and only then are
  * the files moved into DIR: on any error nothing is written.
  */
@@ -44,16 +40,17 @@ public final class ScenarioFiles {
     public static final String WORKLOADS = "workloads.yaml";
     public static final String PLACEMENT = "initial-placement.csv";
     public static final String REPORT = "import-report.md";
-    static final List<String> SECTIONS = List.of("kubelet", "kubeControllerManager", "kubeApiServer", "kubeScheduler");
 
     private final ImportModel model;
-    private final SettingsSource settings;
+    public static final String MAP = "map.csv";
+
+    private final ImportedSettings settings;
     private final Names names;
     private final List<String> inputs;
     private final ScenarioDocuments documents;
 
     /** @param inputs the files read, as the user named them (for the report) */
-    public ScenarioFiles(ImportModel model, SettingsSource settings, Names names, List<String> inputs) {
+    public ScenarioFiles(ImportModel model, ImportedSettings settings, Names names, List<String> inputs) {
         this.model = model;
         this.settings = settings;
         this.names = names;
@@ -68,18 +65,18 @@ public final class ScenarioFiles {
         try {
             Files.createDirectories(abs.getParent());
             tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".import-");
-            List<String> notes = new ArrayList<>();
-            String version = version(notes);
+            String version = settings.version().map(v -> v.version().toString()).orElse(null);
             List<ImportedWorkload> workloads = model.workloads().stream().filter(w -> w.template() != null).toList();
             Files.writeString(tmp.resolve(SCENARIO), scenario(scenarioName, version, !workloads.isEmpty()));
             if (!workloads.isEmpty()) {
                 writeWorkloads(tmp.resolve(WORKLOADS), workloads);
             }
             writePlacement(tmp.resolve(PLACEMENT), workloads);
-            names.writeFiles(tmp);
             List<LintWarning> lint = load(tmp, abs);
-            Files.writeString(tmp.resolve(REPORT),
-                    new ImportReport(model, settings, names, inputs).markdown(version, notes, lint));
+            Files.writeString(tmp.resolve(REPORT), new ImportReport(model, settings, names, inputs).markdown(version, lint));
+            if (names instanceof HmacNames hmac) {
+                hmac.writeMap(tmp.resolve(MAP)); // last: every name of every file is in it
+            }
             Files.createDirectories(abs);
             try (Stream<Path> files = Files.list(tmp)) {
                 for (Path f : files.sorted().toList()) {
@@ -105,31 +102,6 @@ public final class ScenarioFiles {
         }
     }
 
-    /** The minor version the scenario pins, inside the version profiles; a note when it had to move. */
-    private String version(List<String> notes) {
-        String v = settings.kubernetesVersion().map(s -> String.valueOf(s.value()))
-                .orElseGet(() -> KubeletVersions.mostCommonMinor(model.nodes()));
-        if (v == null) {
-            notes.add("no Kubernetes version in the dump: the newest profile applies");
-            return null;
-        }
-        KubernetesVersion k;
-        try {
-            k = KubernetesVersion.parse(v.replaceFirst("^v", "").replaceFirst("^(\\d+\\.\\d+).*", "$1"));
-        } catch (IllegalArgumentException e) {
-            notes.add("version " + v + " not understood: the newest profile applies");
-            return null;
-        }
-        if (k.compareTo(VersionProfiles.OLDEST) < 0) {
-            notes.add("Kubernetes " + k + " is older than the version profiles: " + VersionProfiles.OLDEST + " is used");
-            k = VersionProfiles.OLDEST;
-        } else if (k.compareTo(VersionProfiles.NEWEST) > 0) {
-            notes.add("Kubernetes " + k + " is newer than the version profiles: " + VersionProfiles.NEWEST + " is used");
-            k = VersionProfiles.NEWEST;
-        }
-        return k.toString();
-    }
-
     private String scenario(String name, String version, boolean hasWorkloads) {
         StringBuilder b = new StringBuilder();
         b.append("# Written by nodesim import: ").append(model.nodes().size()).append(" nodes, ")
@@ -140,23 +112,20 @@ public final class ScenarioFiles {
         b.append("metadata:\n  name: ").append(name).append('\n');
         b.append("  description: ").append(YamlText.inline("A cluster imported by nodesim import ("
                 + model.nodes().size() + " nodes, " + model.workloads().size() + " workloads)")).append('\n');
+        Map<String, String> origins = settings.origins();
+        if (!origins.isEmpty()) {
+            b.append("  origins:\n");
+            origins.forEach((path, from) -> b.append("    ").append(path).append(": ").append(YamlText.inline(from))
+                    .append('\n'));
+        }
         b.append("spec:\n");
         if (version != null) {
-            String origin = settings.kubernetesVersion().map(ImportedSetting::origin).orElse("the nodes' kubeletVersion");
-            b.append("  kubernetesVersion: \"").append(version).append("\"  # import ").append(origin).append('\n');
+            b.append("  kubernetesVersion: \"").append(version).append("\"\n");
         }
-        Map<String, List<ImportedSetting>> bySection = new LinkedHashMap<>();
-        SECTIONS.forEach(s -> bySection.put(s, new ArrayList<>()));
-        for (ImportedSetting s : settings.settings()) {
-            bySection.computeIfAbsent(s.section(), k -> new ArrayList<>()).add(s);
-        }
-        bySection.forEach((section, list) -> {
-            if (!list.isEmpty()) {
-                b.append("  ").append(section).append(":\n");
-                for (ImportedSetting s : list) {
-                    b.append("    ").append(s.key()).append(": ").append(YamlText.inline(s.value()))
-                            .append("  # import ").append(s.origin()).append('\n');
-                }
+        settings.sections().forEach((section, values) -> {
+            b.append("  ").append(section).append(":\n");
+            for (Map.Entry<String, ImportedValue> e : values.entrySet()) {
+                b.append("    ").append(e.getKey()).append(": ").append(YamlText.inline(e.getValue().scalar())).append('\n');
             }
         });
         if (hasWorkloads) {
@@ -187,11 +156,11 @@ public final class ScenarioFiles {
                 ICSVWriter csv = new CSVWriter(w, ',', '"', '"', CSVWriter.RFC4180_LINE_END)) {
             csv.writeNext(new String[] {"workload", "pod", "node"}, false);
             for (ImportedWorkload wl : workloads) {
-                String workload = qualified(wl.namespace(), "Pod".equals(wl.kind()) ? names.pod(wl.name())
-                        : names.workload(wl.name()));
+                String workload = qualified(wl.namespace(), ScenarioDocuments.workloadName(names, wl));
                 for (PodEntry p : wl.placed()) {
-                    csv.writeNext(new String[] {workload, qualified(p.namespace(), names.pod(p.name())),
-                        names.node(p.nodeName())}, false);
+                    String pod = "Pod".equals(wl.kind()) ? ScenarioDocuments.workloadName(names, wl)
+                            : names.pod(wl.name(), p.name());
+                    csv.writeNext(new String[] {workload, qualified(p.namespace(), pod), names.node(p.nodeName())}, false);
                 }
             }
         }
