@@ -60,4 +60,30 @@ class ImportCommandTest {
         assertTrue(r.err().startsWith("nodesim import: " + bad + ":1:"), r.err());
         assertFalse(Files.exists(dir));
     }
+
+    @Test
+    void anonymisedImportWithSettingsRunsToTheSameSummaryAsThePlainOne() throws Exception {
+        Path settings = Path.of("../importer/src/test/resources/io/nodesim/importer/settings");
+        Path salt = tmp.resolve("salt");
+        Files.write(salt, "a salt of more than sixteen bytes".getBytes());
+        String fault = "faults=[{at: 10m, type: NodeCrash, count: 1}]";
+        String[] summaries = new String[2];
+        for (int i = 0; i < 2; i++) {
+            Path dir = tmp.resolve(i == 0 ? "plain" : "anon");
+            List<String> args = new java.util.ArrayList<>(List.of("import", DUMP.toString(), "--kubelet-configz",
+                    settings.resolve("configz-k8s-node-01.json").toString(), "-o", dir.toString()));
+            if (i == 1) {
+                args.addAll(List.of("--anonymize", "--salt-file", salt.toString()));
+            }
+            Cli.Result imported = Cli.run(args.toArray(String[]::new));
+            assertEquals(0, imported.code(), imported.err());
+            Path out = tmp.resolve("run-" + i);
+            Cli.Result run = Cli.run("run", dir.resolve("scenario.yaml").toString(), "-o", out.toString(), "--set", fault);
+            assertEquals(0, run.code(), run.err());
+            summaries[i] = Files.readString(out.resolve("summary.csv"));
+        }
+        assertTrue(summaries[0].contains("time_to_unknown,1,"), summaries[0]);
+        assertEquals(summaries[0], summaries[1]);
+        assertFalse(Files.readString(tmp.resolve("anon/scenario.yaml")).contains("worker-1"));
+    }
 }
