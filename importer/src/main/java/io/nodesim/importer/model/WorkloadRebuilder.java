@@ -241,7 +241,7 @@ public final class WorkloadRebuilder {
                         ? dump.podTemplates.get(firstPod.namespace() + "/" + firstPod.name())
                         : dump.ownerPodTemplates.get(podOwnerUid);
                 template = template == null ? null : Selectors.withoutLabels(template, GENERATED_LABELS);
-                replicas = (int) pods.size();
+                replicas = pods.size();
                 selector = "Pod".equals(kind) || template == null ? Map.of()
                         : new LinkedHashMap<>(Fields.stringMap(template.path("metadata").get("labels")));
             }
