@@ -18,6 +18,7 @@ import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.StartupConfig;
 import io.nodesim.scenario.VersionProfile;
 import io.nodesim.scenario.WorkloadSpec;
+import io.nodesim.scheduler.SchedulerConfigurations;
 import io.nodesim.simulation.ClusterSimulation;
 import java.util.List;
 import java.util.Map;
@@ -100,9 +101,10 @@ public class ZoneOutageScaleBenchmark {
         var outage = new FaultSpec(FaultType.ZONE_OUTAGE, SimTime.MINUTE * 10, SimTime.NEVER,
                 new FaultTarget(List.of(), "a", Map.of(), null, null), null, null, null, null, 0);
         var startup = new StartupConfig(new StartupConfig.Model(ms5, ms5), Map.of());
-        return new Scenario("zone-outage-scale", "", null, KubernetesVersion.parse("1.35"),
-                new VersionProfile("1.34+", true, true, true, false, false, true), 7, 1, SimTime.HOUR,
+        KubernetesVersion version = KubernetesVersion.parse("1.35");
+        VersionProfile profile = new VersionProfile("1.34+", true, true, true, false, false, true);
+        return new Scenario("zone-outage-scale", "", null, version, profile, 7, 1, SimTime.HOUR,
                 new KubeletConfig(SimTime.seconds(10), SimTime.MINUTE * 5, 40), kcm, new ApiServerConfig(300, 300),
-                Map.of(), latencies, List.of(pool), List.of(web, agent), startup, List.of(outage), Map.of());
+                SchedulerConfigurations.defaults(version, profile), latencies, List.of(pool), List.of(web, agent), startup, List.of(outage), Map.of());
     }
 }

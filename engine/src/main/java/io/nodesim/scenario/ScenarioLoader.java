@@ -5,7 +5,6 @@ import io.nodesim.scenario.parse.ComponentSections;
 import io.nodesim.scenario.parse.FaultSection;
 import io.nodesim.scenario.parse.NodeSection;
 import io.nodesim.scenario.parse.Origins;
-import io.nodesim.scenario.parse.SchedulerSection;
 import io.nodesim.scenario.parse.Section;
 import io.nodesim.scenario.parse.SetOverrides;
 import io.nodesim.scenario.parse.SweepSectionReader;
@@ -15,6 +14,8 @@ import io.nodesim.scenario.parse.WorkloadSection;
 import io.nodesim.scenario.parse.YNode;
 import io.nodesim.scenario.parse.YNode.YMap;
 import io.nodesim.scenario.parse.YamlReader;
+import io.nodesim.scheduler.SchedulerConfiguration;
+import io.nodesim.scheduler.SchedulerConfigurations;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +158,8 @@ public final class ScenarioLoader {
         ControllerManagerConfig kcm = ComponentSections.controllerManager(orEmpty(s, "kubeControllerManager"),
                 version, row, o);
         ApiServerConfig apiServer = ComponentSections.apiServer(orEmpty(s, "kubeApiServer"), o);
-        Map<String, Object> scheduler = SchedulerSection.read(orEmpty(s, "kubeScheduler"));
+        SchedulerConfiguration scheduler = SchedulerConfigurations.compile(orEmpty(s, "kubeScheduler"), version,
+                row.profile());
         o.put("kubeScheduler", s.has("kubeScheduler") ? s.get("kubeScheduler").loc().origin()
                 : new SettingOrigin("profile", row.profile().name() + " (the default plugins and weights)"));
         Latencies latencies = TimingSections.latencies(orEmpty(s, "latencies"), baseDir, o);

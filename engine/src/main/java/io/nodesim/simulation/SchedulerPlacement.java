@@ -12,7 +12,6 @@ import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.PodCompiler;
 import io.nodesim.scheduler.Scheduler;
-import io.nodesim.scheduler.SchedulerConfigurations;
 import io.nodesim.scheduler.explain.ScheduleRun;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,8 +45,7 @@ public final class SchedulerPlacement implements PodPlacement {
         for (NodeGroup g : scenario.nodes()) {
             nodes.addGroupAtStart(g);
         }
-        scheduler = new Scheduler(nodes, SchedulerConfigurations.compile(scenario.kubeScheduler(),
-                scenario.kubernetesVersion(), scenario.profile(), scenario.sourceFile()), ties);
+        scheduler = new Scheduler(nodes, scenario.kubeScheduler(), ties);
         List<Placed> out = new ArrayList<>();
         List<CompiledPod> templates = new ArrayList<>();
         workloadTemplate = new CompiledPod[scenario.workloads().size()];

@@ -20,6 +20,7 @@ import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.StartupConfig;
 import io.nodesim.scenario.VersionProfile;
 import io.nodesim.scenario.WorkloadSpec;
+import io.nodesim.scheduler.SchedulerConfigurations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -294,7 +295,7 @@ public final class ScenarioFixture {
         }
         return new Scenario("test", "", null, v, profile, seed, 1, duration,
                 new KubeletConfig(statusFrequency, reportFrequency, leaseSeconds), kcm, new ApiServerConfig(300, 300),
-                Map.of(), latencies, nodes, workloads, startup, faults, Map.of());
+                SchedulerConfigurations.defaults(v, profile), latencies, nodes, workloads, startup, faults, Map.of());
     }
 
     private static String profileName(int minor) {

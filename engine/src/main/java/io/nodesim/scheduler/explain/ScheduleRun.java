@@ -15,7 +15,6 @@ import io.nodesim.scheduler.PodCompiler;
 import io.nodesim.scheduler.ScheduleResult;
 import io.nodesim.scheduler.Scheduler;
 import io.nodesim.scheduler.SchedulerConfiguration;
-import io.nodesim.scheduler.SchedulerConfigurations;
 import io.nodesim.scheduler.TaintEffects;
 import io.nodesim.scheduler.plugins.NodeAffinity;
 import java.util.ArrayList;
@@ -37,9 +36,7 @@ public final class ScheduleRun {
         for (NodeGroup g : scenario.nodes()) {
             nodes.addGroupAtStart(g);
         }
-        SchedulerConfiguration config = SchedulerConfigurations.compile(scenario.kubeScheduler(),
-                scenario.kubernetesVersion(), scenario.profile(), scenario.sourceFile());
-        scheduler = new Scheduler(nodes, config, new RandomStreams(scenario.seed(), 0).stream("scheduler.ties"));
+        scheduler = new Scheduler(nodes, scenario.kubeScheduler(), new RandomStreams(scenario.seed(), 0).stream("scheduler.ties"));
     }
 
     /** Runs the placement; bad workload content is a ScenarioException naming the workload. */

@@ -2,7 +2,9 @@ package io.nodesim.scheduler.plugins;
 
 import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.SchedulerConfiguration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,6 +51,13 @@ public final class PluginRegistry {
 
     public static boolean isModelled(String name) {
         return PLUGINS.containsKey(name);
+    }
+
+    /** Every name a configuration may use, modelled first, in registration order. */
+    public static List<String> knownNames() {
+        List<String> out = new ArrayList<>(PLUGINS.keySet());
+        INERT.stream().sorted().forEach(out::add);
+        return out;
     }
 
     public static Set<String> names() {
