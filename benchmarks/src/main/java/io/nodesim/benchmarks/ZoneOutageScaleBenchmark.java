@@ -2,6 +2,7 @@ package io.nodesim.benchmarks;
 
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.nodesim.admission.PodAdmission;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.RunResult;
@@ -102,9 +103,11 @@ public class ZoneOutageScaleBenchmark {
                 new FaultTarget(List.of(), "a", Map.of(), null, null), null, null, null, null, 0);
         var startup = new StartupConfig(new StartupConfig.Model(ms5, ms5), Map.of());
         KubernetesVersion version = KubernetesVersion.parse("1.35");
+        ApiServerConfig apiServer = new ApiServerConfig(300, 300);
         VersionProfile profile = new VersionProfile("1.34+", true, true, true, false, false, true);
         return new Scenario("zone-outage-scale", "", null, version, profile, 7, 1, SimTime.HOUR,
-                new KubeletConfig(SimTime.seconds(10), SimTime.MINUTE * 5, 40), kcm, new ApiServerConfig(300, 300),
-                SchedulerConfigurations.defaults(version, profile), latencies, List.of(pool), List.of(web, agent), startup, List.of(outage), Map.of());
+                new KubeletConfig(SimTime.seconds(10), SimTime.MINUTE * 5, 40), kcm, apiServer,
+                SchedulerConfigurations.defaults(version, profile), latencies, List.of(pool),
+                PodAdmission.admit(List.of(web, agent), apiServer), startup, List.of(outage), Map.of());
     }
 }

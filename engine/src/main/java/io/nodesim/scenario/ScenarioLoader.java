@@ -1,5 +1,6 @@
 package io.nodesim.scenario;
 
+import io.nodesim.admission.PodAdmission;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.parse.ComponentSections;
 import io.nodesim.scenario.parse.FaultSection;
@@ -166,7 +167,7 @@ public final class ScenarioLoader {
         List<NodeGroup> nodes = NodeSection.read(
                 s.require("nodes", "nodes (at least one node or pool)"), baseDir, o);
         List<WorkloadSpec> workloads = s.has("workloads")
-                ? WorkloadSection.read(s.get("workloads"), o) : List.of();
+                ? PodAdmission.admit(WorkloadSection.read(s.get("workloads"), o), apiServer) : List.of();
         StartupConfig startup = TimingSections.startup(orEmpty(s, "startup"),
                 workloads.stream().map(WorkloadSpec::name).toList(), baseDir, o);
         List<FaultSpec> faults = s.has("faults") ? FaultSection.read(s.get("faults"), nodes, baseDir, o) : List.of();
