@@ -5,6 +5,7 @@ import io.nodesim.scenario.parse.Section;
 import io.nodesim.scenario.parse.Values;
 import io.nodesim.scenario.parse.YNode;
 import io.nodesim.scenario.parse.YNode.YList;
+import io.nodesim.scheduler.plugins.PluginDescriptor;
 import io.nodesim.scheduler.plugins.PluginRegistry;
 import io.nodesim.scheduler.plugins.ResourceSpec;
 import io.nodesim.scheduler.plugins.ScoringStrategy;
@@ -58,6 +59,15 @@ final class PluginArgs {
     }
 
     private void args(String plugin, YNode args, String path) {
+        PluginDescriptor d = PluginRegistry.descriptor(plugin);
+        if (d.modelled() && Values.map(args, path).get("kind") != null) {
+            YNode kind = Values.map(args, path).get("kind");
+            String expected = d.argsType() == null ? "none (" + plugin + " takes no args)" : d.argsType();
+            if (!Values.string(kind, path + ".kind").equals(d.argsType())) {
+                throw kind.loc().error(path + ".kind", "expected " + expected + ", got \"" + Values.string(kind,
+                        path + ".kind") + "\"");
+            }
+        }
         switch (plugin) {
             case "NodeResourcesFit" -> fit = fit(Section.of(args, path, with("scoringStrategy")));
             case "NodeResourcesBalancedAllocation" -> {

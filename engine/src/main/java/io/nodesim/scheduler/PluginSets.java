@@ -7,11 +7,16 @@ import io.nodesim.scenario.parse.Values;
 import io.nodesim.scenario.parse.YNode;
 import io.nodesim.scenario.parse.YNode.YList;
 import io.nodesim.scheduler.SchedulerConfiguration.WeightedPlugin;
+import io.nodesim.scheduler.plugins.ExtensionPoint;
+import io.nodesim.scheduler.plugins.PluginDescriptor;
 import io.nodesim.scheduler.plugins.PluginRegistry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A profile's enabled Filter and Score plugins: the version's defaults, then the profile's
@@ -21,12 +26,9 @@ import java.util.Set;
  * {@code expandMultiPointPlugins}: multiPoint first, the specific points take precedence).
  */
 final class PluginSets {
-    static final List<String> EXTENSION_POINTS = List.of("multiPoint", "preEnqueue", "queueSort", "preFilter",
-            "filter", "postFilter", "preScore", "score", "reserve", "permit", "preBind", "bind", "postBind");
-    static final List<String> FILTERS = List.of("NodeUnschedulable", "NodeName", "TaintToleration", "NodeAffinity",
-            "NodePorts", "NodeResourcesFit", "PodTopologySpread", "InterPodAffinity");
-    static final List<String> SCORES = List.of("TaintToleration", "NodeAffinity", "NodeResourcesFit",
-            "PodTopologySpread", "InterPodAffinity", "NodeResourcesBalancedAllocation", "ImageLocality");
+    /** multiPoint, then the specific points in framework order: these take precedence. */
+    static final List<String> EXTENSION_POINTS = Stream.concat(Stream.of("multiPoint"),
+            Arrays.stream(ExtensionPoint.values()).map(ExtensionPoint::field).filter(Objects::nonNull)).toList();
     private static final List<String> ENTRY_FIELDS = List.of("name", "weight");
 
     private final List<String> filters;
@@ -42,24 +44,19 @@ final class PluginSets {
         this.scores = scores;
     }
 
+    /** The version's default profile, from the registered plugins' descriptors. */
     static PluginSets defaults(KubernetesVersion version) {
-        return new PluginSets(new ArrayList<>(FILTERS), new ArrayList<>(defaultScores(version)));
-    }
-
-    /** The default score weights of a version: v1beta3 (1.23) raised TaintToleration, NodeAffinity, InterPodAffinity. */
-    static List<WeightedPlugin> defaultScores(KubernetesVersion version) {
-        boolean v1beta3 = version.atLeast(23);
-        List<WeightedPlugin> out = new ArrayList<>();
-        for (String name : SCORES) {
-            int w = switch (name) {
-                case "TaintToleration" -> v1beta3 ? 3 : 1;
-                case "NodeAffinity", "InterPodAffinity" -> v1beta3 ? 2 : 1;
-                case "PodTopologySpread" -> 2;
-                default -> 1;
-            };
-            out.add(new WeightedPlugin(name, w));
+        List<String> filters = new ArrayList<>();
+        List<WeightedPlugin> scores = new ArrayList<>();
+        for (PluginDescriptor d : PluginRegistry.modelled()) {
+            if (d.filters()) {
+                filters.add(d.name());
+            }
+            if (d.defaultWeight(version) > 0) {
+                scores.add(new WeightedPlugin(d.name(), d.defaultWeight(version)));
+            }
         }
-        return out;
+        return new PluginSets(filters, scores);
     }
 
     List<String> filters() {
@@ -79,8 +76,10 @@ final class PluginSets {
         }
         for (PreDisabled d : preDisabled) {
             boolean filter = d.point().equals("preFilter");
-            boolean stillOn = filter ? d.name().equals("*") ? !filters.isEmpty() : filters.contains(d.name())
-                    : scores.stream().anyMatch(w -> d.name().equals("*") || w.name().equals(d.name()));
+            ExtensionPoint pre = filter ? ExtensionPoint.PRE_FILTER : ExtensionPoint.PRE_SCORE;
+            Stream<String> active = filter ? filters.stream() : scores.stream().map(WeightedPlugin::name);
+            boolean stillOn = active.anyMatch(n -> (d.name().equals("*") || n.equals(d.name()))
+                    && PluginRegistry.descriptor(n).at(pre));
             if (stillOn) {
                 String main = filter ? "filter" : "score";
                 throw d.at().loc().error(d.path(), "nodesim runs a plugin's " + d.point() + " with its " + main
@@ -130,10 +129,14 @@ final class PluginSets {
                 }
                 checkPoint(name, point, e.get("name"), e.path("name"));
                 int weight = e.has("weight") ? (int) Values.integer(e.get("weight"), e.path("weight"), 0, 100) : 0;
-                if (doFilter && FILTERS.contains(name) && !filters.contains(name)) {
+                PluginDescriptor descriptor = PluginRegistry.descriptor(name);
+                if (!descriptor.modelled()) {
+                    continue;
+                }
+                if (doFilter && descriptor.filters() && !filters.contains(name)) {
                     filters.add(name);
                 }
-                if (doScore && SCORES.contains(name)) {
+                if (doScore && descriptor.scores()) {
                     enableScore(name, weight);
                 }
             }
@@ -142,15 +145,7 @@ final class PluginSets {
 
     /** The framework refuses a plugin at an extension point it does not implement. */
     private static void checkPoint(String name, String point, YNode at, String path) {
-        if (!PluginRegistry.isModelled(name) || point.equals("multiPoint")) {
-            return;
-        }
-        boolean ok = switch (point) {
-            case "preFilter", "filter" -> FILTERS.contains(name);
-            case "preScore", "score" -> SCORES.contains(name);
-            default -> false;
-        };
-        if (!ok) {
+        if (!point.equals("multiPoint") && !PluginRegistry.descriptor(name).at(ExtensionPoint.ofField(point))) {
             throw at.loc().error(path, name + " is not a " + point + " plugin");
         }
     }

@@ -149,4 +149,26 @@ class SchedulerConfigurationsTest {
         assertEquals(0, c.weight("PodTopologySpread"));
         assertTrue(c.filters().contains("PodTopologySpread"));
     }
+
+    @Test
+    void extensionPoints_comeFromTheDescriptors() {
+        assertEquals("NodeName is not a preFilter plugin", error(plugins(Map.of("preFilter",
+                Map.of("enabled", List.of(Map.of("name", "NodeName")))))).problem());
+        assertEquals("PrioritySort is not a score plugin", error(plugins(Map.of("score",
+                Map.of("enabled", List.of(Map.of("name", "PrioritySort")))))).problem());
+        // an inert plugin at its own point is accepted and changes nothing
+        assertEquals(compile(Map.of()), compile(plugins(Map.of("queueSort",
+                Map.of("enabled", List.of(Map.of("name", "PrioritySort")))))));
+    }
+
+    @Test
+    void argsKind_mustBeThePluginsArgsType() {
+        ScenarioException e = error(Map.of("profiles", List.of(Map.of("pluginConfig", List.of(Map.of(
+                "name", "NodeResourcesFit", "args", Map.of("kind", "InterPodAffinityArgs")))))));
+        assertEquals("kubeScheduler.profiles[0].pluginConfig[0].args.kind", e.path());
+        assertEquals("expected NodeResourcesFitArgs, got \"InterPodAffinityArgs\"", e.problem());
+        assertEquals(3, compile(Map.of("profiles", List.of(Map.of("pluginConfig", List.of(Map.of(
+                "name", "InterPodAffinity", "args", Map.of("kind", "InterPodAffinityArgs",
+                        "hardPodAffinityWeight", 3))))))).hardPodAffinityWeight());
+    }
 }
