@@ -57,4 +57,22 @@ class SchedulerConfigCommandTest {
         assertTrue(r.err().startsWith(prefix + f + ":" + position + ": kubeScheduler." + message), r.err());
         assertFalse(Files.exists(out), "nothing is written");
     }
+
+    /** A pod template the scheduler model cannot compile is found at load time too, at its workload's line. */
+    @ParameterizedTest
+    @CsvSource({"validate", "run", "schedule"})
+    void podTemplateTheSchedulerRejects_exits2AtTheWorkload(String command) throws Exception {
+        Path f = dir.resolve("bad-spread.yaml");
+        Files.writeString(f, Files.readString(EXAMPLE).replace("          spec:\n            containers:\n",
+                "          spec:\n            topologySpreadConstraints: [{maxSkew: 1, topologyKey: zone, "
+                        + "whenUnsatisfiable: Sometimes}]\n            containers:\n"));
+        Path out = dir.resolve("out");
+        Cli.Result r = "validate".equals(command) ? Cli.run(command, f.toString())
+                : Cli.run(command, f.toString(), "-o", out.toString());
+        assertEquals(2, r.code(), r.err());
+        String prefix = "run".equals(command) ? "nodesim run: " : "nodesim: ";
+        assertTrue(r.err().startsWith(prefix + f + ":27:7: workloads[0]: whenUnsatisfiable must be DoNotSchedule or "
+                + "ScheduleAnyway, got"), r.err());
+        assertFalse(Files.exists(out), "nothing is written");
+    }
 }

@@ -16,6 +16,8 @@ import io.nodesim.scenario.parse.WorkloadSection;
 import io.nodesim.scenario.parse.YNode;
 import io.nodesim.scenario.parse.YNode.YMap;
 import io.nodesim.scenario.parse.YamlReader;
+import io.nodesim.scheduler.PodCompiler;
+import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.SchedulerConfiguration;
 import io.nodesim.scheduler.SchedulerConfigurations;
 import java.nio.file.Path;
@@ -173,6 +175,7 @@ public final class ScenarioLoader {
                 s.require("nodes", "nodes (at least one node or pool)"), baseDir, o);
         List<WorkloadSpec> workloads = s.has("workloads")
                 ? PodAdmission.admit(WorkloadSection.read(s.get("workloads"), o), apiServer) : List.of();
+        compileTemplates(s, workloads);
         StartupConfig startup = TimingSections.startup(orEmpty(s, "startup"),
                 workloads.stream().map(WorkloadSpec::name).toList(), baseDir, o);
         List<FaultSpec> faults = s.has("faults") ? FaultSection.read(s.get("faults"), nodes, baseDir, o) : List.of();
@@ -181,6 +184,19 @@ public final class ScenarioLoader {
         imported.apply(o.map());
         return new Scenario(name, description, display, version, row.profile(), seed, replications, duration, kubelet,
                 kcm, apiServer, scheduler, latencies, nodes, workloads, startup, faults, o.map());
+    }
+
+    /** The scheduler model compiles every pod template here, so a template it rejects fails validate too. */
+    private static void compileTemplates(Section s, List<WorkloadSpec> workloads) {
+        PodCompiler compiler = new PodCompiler(new SchedulerCache());
+        for (int w = 0; w < workloads.size(); w++) {
+            try {
+                compiler.compile(workloads.get(w));
+            } catch (IllegalArgumentException e) {
+                throw Values.list(s.get("workloads"), "workloads").items().get(w).loc().error("workloads[" + w + "]",
+                        e.getMessage());
+            }
+        }
     }
 
     private static YNode orEmpty(Section s, String key) {

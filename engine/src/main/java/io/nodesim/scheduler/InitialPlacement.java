@@ -2,7 +2,6 @@ package io.nodesim.scheduler;
 
 import io.nodesim.scenario.NodeGroup;
 import io.nodesim.scenario.Scenario;
-import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.WorkloadSpec;
 import io.nodesim.scheduler.plugins.NodeAffinity;
 import java.util.ArrayList;
@@ -48,17 +47,13 @@ public final class InitialPlacement {
 
     /**
      * Places every pod; {@code explain} records each cycle's scores and rejections (same choices, slower).
-     * A workload the scheduler model cannot compile is a ScenarioException naming it.
+     * The loader has compiled every template already ({@code ScenarioLoader}), so bad templates never get here.
      */
     public static InitialPlacement place(Scenario scenario, RandomGenerator ties, boolean explain) {
         InitialPlacement p = new InitialPlacement(scenario, ties);
         List<Pod> pending = new ArrayList<>();
         for (int w = 0; w < scenario.workloads().size(); w++) {
-            try {
-                p.expand(w, scenario.workloads().get(w), pending);
-            } catch (IllegalArgumentException e) {
-                throw new ScenarioException(scenario.sourceFile(), 0, 0, "workloads[" + w + "]", e.getMessage());
-            }
+            p.expand(w, scenario.workloads().get(w), pending);
         }
         Pod[] placed = new Pod[pending.size()];
         for (int i = 0; i < placed.length; i++) {

@@ -28,7 +28,7 @@ public final class ScheduleRun {
         }).toList();
     }
 
-    /** Runs the placement; bad workload content is a ScenarioException naming the workload. */
+    /** Runs the placement. */
     public static ScheduleRun run(Scenario scenario) {
         return new ScheduleRun(InitialPlacement.place(scenario,
                 new RandomStreams(scenario.seed(), 0).stream("scheduler.ties"), true));
