@@ -156,7 +156,9 @@ class SchedulerConfigurationsTest {
                 Map.of("enabled", List.of(Map.of("name", "NodeName")))))).problem());
         assertEquals("PrioritySort is not a score plugin", error(plugins(Map.of("score",
                 Map.of("enabled", List.of(Map.of("name", "PrioritySort")))))).problem());
-        // an inert plugin at its own point is accepted and changes nothing
+        // disabling only drops a name, wherever the plugin acts; an inert plugin at its own point changes nothing
+        assertEquals(compile(Map.of()), compile(plugins(Map.of("queueSort",
+                Map.of("disabled", List.of(Map.of("name", "NodeName")))))));
         assertEquals(compile(Map.of()), compile(plugins(Map.of("queueSort",
                 Map.of("enabled", List.of(Map.of("name", "PrioritySort")))))));
     }
