@@ -46,7 +46,7 @@ public final class EffectiveSettings {
                 Long.toString(s.kubeApiServer().defaultNotReadyTolerationSeconds()));
         add(out, o, "kubeApiServer.default-unreachable-toleration-seconds",
                 Long.toString(s.kubeApiServer().defaultUnreachableTolerationSeconds()));
-        add(out, o, "kubeScheduler", s.kubeScheduler().isEmpty() ? "(defaults)" : s.kubeScheduler().toString());
+        add(out, o, "kubeScheduler", s.kubeScheduler().describe());
         Latencies l = s.latencies();
         add(out, o, "latencies.watch", l.watch().spec());
         add(out, o, "latencies.monitorPass", l.monitorPass().spec());

@@ -2,7 +2,7 @@ package io.nodesim.scenario.parse;
 
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
-import io.nodesim.scenario.InitialPlacement;
+import io.nodesim.scenario.ImportedPlacement;
 import io.nodesim.scenario.NodeGroup;
 import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.WorkloadSpec;
@@ -31,7 +31,7 @@ public final class InitialPlacementSection {
     private InitialPlacementSection() {
     }
 
-    public static InitialPlacement read(YNode node, Path baseDir, List<WorkloadSpec> workloads, List<NodeGroup> nodes) {
+    public static ImportedPlacement read(YNode node, Path baseDir, List<WorkloadSpec> workloads, List<NodeGroup> nodes) {
         Section s = Section.of(node, "initialPlacement", List.of("file"));
         YNode fileNode = s.require("file", "file (the CSV written by nodesim import)");
         String name = Values.string(fileNode, "initialPlacement.file");
@@ -45,7 +45,7 @@ public final class InitialPlacementSection {
             }
         }
         String display = file.toString();
-        List<InitialPlacement.Row> rows = new ArrayList<>();
+        List<ImportedPlacement.Row> rows = new ArrayList<>();
         Map<String, Integer> pods = new HashMap<>();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVReader csv = new CSVReader(r)) {
             String[] header = csv.readNext();
@@ -75,13 +75,13 @@ public final class InitialPlacementSection {
                     throw new ScenarioException(display, line, 1, "pod", "pod \"" + row[1]
                             + "\" is already placed on line " + before);
                 }
-                rows.add(new InitialPlacement.Row(row[0], row[1], row[2], line));
+                rows.add(new ImportedPlacement.Row(row[0], row[1], row[2], line));
             }
         } catch (NoSuchFileException e) {
             throw fileNode.loc().error("initialPlacement.file", "no such file: " + display);
         } catch (IOException | CsvException e) {
             throw new ScenarioException(display, 0, 0, "", "cannot read the placement: " + e.getMessage());
         }
-        return new InitialPlacement(display, rows);
+        return new ImportedPlacement(display, rows);
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param file the CSV as the scenario names it (for messages)
  */
-public record InitialPlacement(String file, List<Row> rows) {
+public record ImportedPlacement(String file, List<Row> rows) {
     /**
      * One CSV row ({@code workload,pod,node}); names read {@code NAMESPACE/NAME} outside {@code default}.
      *
@@ -18,7 +18,7 @@ public record InitialPlacement(String file, List<Row> rows) {
     public record Row(String workload, String pod, String node, int line) {
     }
 
-    public InitialPlacement {
+    public ImportedPlacement {
         rows = List.copyOf(rows);
     }
 
