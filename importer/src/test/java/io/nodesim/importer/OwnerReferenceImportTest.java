@@ -83,7 +83,8 @@ class OwnerReferenceImportTest {
         assertEquals("cp-1", mirror.template().getSpec().getNodeName());
         WorkloadSpec web = s.workloads().get(0);
         assertEquals(100000, web.template().getSpec().getPriority(), "priorityClassName resolved from the PriorityClass");
-        assertTrue(web.template().getSpec().getTolerations().isEmpty(), "the Deployment's template has no admission tolerations");
+        assertEquals(2, web.template().getSpec().getTolerations().size(),
+                "the loader's own DefaultTolerationSeconds, once: the import wrote none");
         WorkloadSpec daemon = s.workloads().get(3);
         assertNull(daemon.template().getSpec().getAffinity(), "no per-node matchFields pin on the template");
         assertTrue(s.nodes().get(2).template().getSpec().getUnschedulable(), "worker-2 is cordoned");
@@ -97,7 +98,8 @@ class OwnerReferenceImportTest {
     void onlyWhatTheModelUsesIsWritten() throws Exception {
         String all = Files.readString(out.resolve("scenario.yaml")) + Files.readString(out.resolve("workloads.yaml"));
         for (String absent : List.of("managedFields", "do-not-copy", "SECRET_TOKEN", "kube-api-access", "last-applied",
-                "172.18.0", "podCIDR", "matchFields", "pod-template-hash", "timeAdded", "kubernetes.io/config.mirror")) {
+                "172.18.0", "podCIDR", "matchFields", "pod-template-hash", "timeAdded", "kubernetes.io/config.mirror",
+                "tolerationSeconds")) {
             assertFalse(all.contains(absent), absent);
         }
         String report = Files.readString(out.resolve("import-report.md"));

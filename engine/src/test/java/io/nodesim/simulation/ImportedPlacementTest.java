@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code spec.initialPlacement}: pods of t = 0 start where the rows say, under the rows' names. */
-class InitialPlacementTest {
+class ImportedPlacementTest {
     @TempDir
     Path dir;
 
