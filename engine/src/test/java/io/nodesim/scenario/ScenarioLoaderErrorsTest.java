@@ -188,7 +188,8 @@ class ScenarioLoaderErrorsTest {
 
     @Test
     void nullNameOrPool_isMissing() {
-        assertError(fails(dir, edit("- name: solo", "- name:")), 13, -1, "nodes[1].name", "expected a non-empty string");
+        // an empty value is null in YAML, so the name is missing (as with ~)
+        assertError(fails(dir, edit("- name: solo", "- name:")), 13, 7, "nodes[1]", "required field missing: name");
         assertError(fails(dir, edit("- pool: w", "- pool: ~")), 10, 7, "nodes[0]", "required field missing: name");
     }
 
