@@ -65,10 +65,24 @@ class YamlAliasesTest {
     }
 
     @Test
-    void aMergeOfAList_isAnError() {
-        ScenarioException e = fails(dir, edit("labels: {disk: ssd}", "labels: {<<: [a, b]}"));
-        assertTrue(e.line() > 0 && e.column() > 0, e.getMessage());
-        assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+    void aMergeOfScalars_isAnErrorAtTheScalar() {
+        assertError(fails(dir, edit("labels: {disk: ssd}", "labels: {<<: [a, b]}")), 15, 21, "",
+                "a << merge key takes a mapping or a list of mappings");
+    }
+
+    @Test
+    void severalMergedMappings_theFirstWins() {
+        Scenario s = load(dir, edit("labels: {disk: ssd}",
+                "labels: {<<: [&one {disk: ssd, rack: r1}, {disk: hdd, row: b}], row: a}"));
+        assertEquals(Map.of("disk", "ssd", "rack", "r1", "row", "a"), s.nodes().get(1).template().getMetadata().getLabels()
+                .entrySet().stream().filter(e -> !e.getKey().contains("/"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    @Test
+    void aMappingThatMergesItself_isARecursiveAlias() {
+        assertError(fails(dir, edit("labels: {disk: ssd}", "labels: &self {disk: ssd, <<: *self}")), 15, 15, "",
+                "recursive alias");
     }
 
     @Test

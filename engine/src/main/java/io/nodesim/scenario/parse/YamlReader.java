@@ -5,6 +5,12 @@ import io.nodesim.scenario.parse.YNode.YList;
 import io.nodesim.scenario.parse.YNode.YMap;
 import io.nodesim.scenario.parse.YNode.YScalar;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
@@ -26,15 +32,20 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads YAML text (one or more {@code ---} documents) into {@link YNode} trees with positions.
- * SnakeYAML Engine composes the node graph: it resolves aliases to the anchored node and applies
- * {@code <<} merge keys (keys written in the mapping override merged ones; of several merged
- * mappings the first wins). Each alias is then copied into its own subtree, so a {@code --set}
- * on one use does not change the others, and a value reached through an alias reports the
- * position of the anchored node.
+ * SnakeYAML Engine composes the node graph, resolving each alias to the anchored node. Each alias
+ * is then copied into its own subtree, so a {@code --set} on one use does not change the others,
+ * and a value reached through an alias reports the position of the anchored node.
+ *
+ * <p>{@code <<} merge keys follow the YAML 1.1 merge type: keys written in the mapping override
+ * merged ones, and of several merged mappings the first wins. They are applied here while copying,
+ * not by SnakeYAML Engine 3.2, whose merge never returns on a mapping that merges itself
+ * ({@code m: &m {<<: *m}}); here that is a recursive alias like any other.
  */
 public final class YamlReader {
     /**
@@ -58,15 +69,37 @@ public final class YamlReader {
      *     scenario file itself
      */
     public static List<YNode> readFile(Path file, String display, Loc referrer, String referrerPath) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw missing(display, referrer, referrerPath, "file not found");
         } catch (IOException e) {
             throw missing(display, referrer, referrerPath, "cannot read the file (" + e + ")");
         }
-        return read(text, (line, column) -> Loc.file(display, line, column), display);
+        Locs locs = (line, column) -> Loc.file(display, line, column);
+        return read(utf8(bytes, locs), locs, display);
+    }
+
+    /** The text, or an error at the first byte that is not UTF-8 (YAML files are Unicode text). */
+    private static String utf8(byte[] bytes, Locs locs) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int bad = in.position();
+            String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);
+            int lineStart = before.lastIndexOf('\n') + 1;
+            int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+            throw locs.at(line, before.codePointCount(lineStart, before.length()) + 1).error("",
+                    String.format("not UTF-8 text: the byte 0x%02X cannot start or continue a character here",
+                            bytes[bad] & 0xFF));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /** Reads the VALUE of a {@code --set PATH=VALUE} argument as one YAML value. */
@@ -101,8 +134,15 @@ public final class YamlReader {
                 .build();
         List<YNode> docs = new ArrayList<>();
         try {
-            for (Node doc : new Compose(settings).composeAllFromString(text)) {
-                docs.add(new Converter(locs).convert(doc));
+            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text))) {
+                @Override
+                protected void composeMappingChildren(List<NodeTuple> children, MappingNode node) {
+                    super.composeMappingChildren(children, node);
+                    node.setHasMergeTag(false); // the merge keys stay in the mapping, for Converter
+                }
+            };
+            while (composer.hasNext()) {
+                docs.add(new Converter(locs).convert(composer.next()));
             }
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> at = e.getProblemMark().or(e::getContextMark);
@@ -183,18 +223,37 @@ public final class YamlReader {
 
         private YMap map(MappingNode m, Loc here) {
             YMap map = new YMap(here);
+            List<Node> merged = new ArrayList<>();
             for (NodeTuple t : m.getValue()) {
                 if (!(t.getKeyNode() instanceof ScalarNode k)) {
                     throw loc(t.getKeyNode()).error("", "a mapping key must be a plain value, not "
                             + (t.getKeyNode() instanceof MappingNode ? "a mapping" : "a list"));
                 }
+                if (k.getTag().equals(Tag.MERGE)) {
+                    merged.add(t.getValueNode());
+                    continue;
+                }
                 String key = k.getValue();
                 Loc keyLoc = loc(k);
                 if (map.entries().containsKey(key)) {
-                    throw keyLoc.error(key, "duplicate key (first given at line "
-                            + map.keys().get(key).line() + ")");
+                    throw keyLoc.error(key, "duplicate key (first given at line " + map.keys().get(key).line() + ")");
                 }
                 map.put(key, keyLoc, convert(t.getValueNode()));
+            }
+            for (Node source : merged) {
+                List<Node> sources = source instanceof SequenceNode s ? s.getValue() : List.of(source);
+                for (Node from : sources) {
+                    if (!(from instanceof MappingNode)) {
+                        throw loc(from).error("", "not valid YAML: a << merge key takes a mapping or a list of "
+                                + "mappings (usually aliases such as <<: *defaults)");
+                    }
+                    YMap other = (YMap) convert(from);
+                    other.entries().forEach((key, value) -> {
+                        if (!map.entries().containsKey(key)) {
+                            map.put(key, other.keys().get(key), value);
+                        }
+                    });
+                }
             }
             return map;
         }
