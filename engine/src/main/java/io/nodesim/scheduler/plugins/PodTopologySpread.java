@@ -1,5 +1,6 @@
 package io.nodesim.scheduler.plugins;
 
+import io.nodesim.cluster.WellKnownLabels;
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.CompiledPod.SpreadConstraint;
 import io.nodesim.scheduler.MatchingPodCounts;
@@ -73,8 +74,8 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
         this.nodes = nodes;
         this.matching = nodes.matching();
         this.systemDefaulting = systemDefaulting;
-        this.hostnameKey = nodes.symbols().intern(SchedulerCache.HOSTNAME_LABEL);
-        this.zoneKey = nodes.symbols().intern(SchedulerCache.ZONE_LABEL);
+        this.hostnameKey = nodes.symbols().intern(WellKnownLabels.HOSTNAME);
+        this.zoneKey = nodes.symbols().intern(WellKnownLabels.ZONE);
     }
 
     @Override
