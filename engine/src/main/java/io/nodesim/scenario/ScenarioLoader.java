@@ -145,11 +145,11 @@ public final class ScenarioLoader {
         KubeletConfig kubelet = ComponentSections.kubelet(orEmpty(s, "kubelet"), version, row, o);
         ControllerManagerConfig kcm = ComponentSections.controllerManager(orEmpty(s, "kubeControllerManager"),
                 version, row, o);
-        ApiServerConfig apiServer = ComponentSections.apiServer(orEmpty(s, "kubeApiServer"), o);
+        ApiServerConfig apiServer = ComponentSections.apiServer(orEmpty(s, "kubeApiServer"), row, o);
         Map<String, Object> scheduler = SchedulerSection.read(orEmpty(s, "kubeScheduler"));
         o.put("kubeScheduler", s.has("kubeScheduler") ? s.get("kubeScheduler").loc().origin()
                 : new SettingOrigin("profile", row.profile().name() + " (the default plugins and weights)"));
-        Latencies latencies = TimingSections.latencies(orEmpty(s, "latencies"), baseDir, o);
+        Latencies latencies = TimingSections.latencies(orEmpty(s, "latencies"), row, baseDir, o);
         List<NodeGroup> nodes = NodeSection.read(
                 s.require("nodes", "nodes (at least one node or pool)"), baseDir, o);
         List<WorkloadSpec> workloads = s.has("workloads")

@@ -1,25 +1,16 @@
 package io.nodesim.reports.charts.sweep;
 
+import io.nodesim.scenario.settings.SettingRegistry;
+import io.nodesim.scenario.settings.SettingSpec;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Short names for the settings and metrics of a sweep, for legends, axes and point labels where a
+ * Short names for the settings (from the settings registry) and metrics of a sweep, for legends, axes and point labels where a
  * full path such as {@code kubeApiServer.default-unreachable-toleration-seconds} does not fit. The
  * full names stay in titles, sweep.csv and sweep.html.
  */
 public final class Names {
-    private static final Map<String, String> SETTINGS = Map.of(
-            "node-monitor-grace-period", "grace",
-            "node-monitor-period", "monitor period",
-            "default-unreachable-toleration-seconds", "unreachable toleration",
-            "default-not-ready-toleration-seconds", "not-ready toleration",
-            "node-eviction-rate", "eviction rate",
-            "secondary-node-eviction-rate", "secondary rate",
-            "unhealthy-zone-threshold", "unhealthy-zone threshold",
-            "large-cluster-size-threshold", "large-cluster threshold",
-            "nodeLeaseDurationSeconds", "lease duration",
-            "nodeStatusUpdateFrequency", "status update frequency");
     private static final Map<String, String> METRICS = Map.of(
             "time_to_unknown", "to Unknown (s)",
             "time_to_noexecute_taint", "to NoExecute taint (s)",
@@ -33,10 +24,9 @@ public final class Names {
     private Names() {
     }
 
-    /** A setting's short name: a known flag's nickname, else the last segment of its path. */
+    /** A setting's short name: the registry's label, else the last segment of its path. */
     public static String setting(String path) {
-        String last = path.substring(path.lastIndexOf('.') + 1);
-        return SETTINGS.getOrDefault(last, last);
+        return SettingRegistry.find(path).map(SettingSpec::label).orElse(path.substring(path.lastIndexOf('.') + 1));
     }
 
     /** An axis label for a metric, with its unit. */
