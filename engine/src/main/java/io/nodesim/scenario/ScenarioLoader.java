@@ -142,7 +142,7 @@ public final class ScenarioLoader {
             }
             return d;
         }, DEFAULT_DURATION, Origins.nodesimDefault());
-        KubeletConfig kubelet = ComponentSections.kubelet(orEmpty(s, "kubelet"), version, row, o);
+        KubeletConfig kubelet = ComponentSections.kubelet(orEmpty(s, "kubelet"), row, o);
         ControllerManagerConfig kcm = ComponentSections.controllerManager(orEmpty(s, "kubeControllerManager"),
                 version, row, o);
         ApiServerConfig apiServer = ComponentSections.apiServer(orEmpty(s, "kubeApiServer"), row, o);

@@ -4,6 +4,7 @@ import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.KubernetesVersion;
 import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.VersionProfile;
+import io.nodesim.scenario.VersionProfiles.Rule;
 import io.nodesim.scheduler.SchedulerConfiguration.WeightedPlugin;
 import io.nodesim.scheduler.plugins.PluginRegistry;
 import io.nodesim.scheduler.plugins.ResourceSpec;
@@ -37,7 +38,7 @@ public final class SchedulerConfigurations {
 
     /** The default score weights of a version: v1beta3 (1.23) raised TaintToleration, NodeAffinity, InterPodAffinity. */
     public static List<WeightedPlugin> defaultScores(KubernetesVersion version) {
-        boolean v1beta3 = version.atLeast(23);
+        boolean v1beta3 = Rule.SCHEDULER_V1BETA3_WEIGHTS.appliesTo(version);
         List<WeightedPlugin> out = new ArrayList<>();
         for (String name : SCORES) {
             int w = switch (name) {
@@ -111,8 +112,8 @@ public final class SchedulerConfigurations {
             }
         }
         return new SchedulerConfiguration(percentage, filters, scores, fit, balanced, systemDefaulting, hardWeight,
-                profile.balancedAllocationSkipsBestEffort(), profile.balancedAllocationDelta(), version.atLeast(33),
-                initial, max, !version.atLeast(35));
+                profile.balancedAllocationSkipsBestEffort(), profile.balancedAllocationDelta(),
+                Rule.POP_FROM_BACKOFF_Q.appliesTo(version), initial, max, !Rule.TAINT_NOT_IN_FILTER_REASON.appliesTo(version));
     }
 
     private static void plugins(Ctx ctx, Map<String, Object> plugins, String path, List<String> filters,

@@ -24,10 +24,10 @@ public final class ComponentSections {
     private ComponentSections() {
     }
 
-    public static KubeletConfig kubelet(YNode node, KubernetesVersion version, VersionProfiles.Row row, Origins o) {
+    public static KubeletConfig kubelet(YNode node, VersionProfiles.Row row, Origins o) {
         Section s = Section.of(node, KUBELET, SettingRegistry.fields(KUBELET));
         SettingSpec<Long> reportSetting = SettingRegistry.NODE_STATUS_REPORT_FREQUENCY;
-        if (row.defaults().nodeStatusReportFrequency() == 0 && version.minor() < 13 && s.has(reportSetting.key())) {
+        if (!row.has(VersionProfiles.Rule.REPORT_FREQUENCY_FIELD) && s.has(reportSetting.key())) {
             throw s.get(reportSetting.key()).loc().error(reportSetting.path(),
                     "the kubelet has no nodeStatusReportFrequency before 1.13 (it posts every status it computes); "
                             + "remove it or pick kubernetesVersion >= 1.13");
