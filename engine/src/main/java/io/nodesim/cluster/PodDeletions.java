@@ -13,7 +13,6 @@ public final class PodDeletions {
     private final ClusterState cluster;
     private final Samples samples;
     private final List<PodListener> listeners = new ArrayList<>();
-    private int falseEvictions;
 
     public PodDeletions(ClusterState cluster, Samples samples) {
         this.cluster = cluster;
@@ -22,10 +21,6 @@ public final class PodDeletions {
 
     public void addListener(PodListener listener) {
         listeners.add(listener);
-    }
-
-    public int falseEvictions() {
-        return falseEvictions;
     }
 
     /** Deletes the pod; false when it already had a deletion timestamp. */
@@ -40,7 +35,6 @@ public final class PodDeletions {
         cluster.setPodReady(pod, false, now);
         if (node >= 0 && nodes.containersRunning[node] && pods.started[pod]) {
             pods.falseEviction[pod] = true;
-            falseEvictions++;
         } else {
             samples.addSince(Samples.TIME_TO_DEAD_POD_DELETION, nodes.causeAt[node], now);
         }
