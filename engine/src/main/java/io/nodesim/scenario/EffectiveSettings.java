@@ -35,7 +35,7 @@ public final class EffectiveSettings {
         for (String section : List.of(SettingRegistry.KUBELET, SettingRegistry.KCM, SettingRegistry.APISERVER)) {
             registered(out, o, s, section);
         }
-        add(out, o, "kubeScheduler", s.kubeScheduler().isEmpty() ? "(defaults)" : s.kubeScheduler().toString());
+        add(out, o, "kubeScheduler", s.kubeScheduler().describe());
         registered(out, o, s, SettingRegistry.LATENCIES);
         for (int i = 0; i < s.nodes().size(); i++) {
             NodeGroup g = s.nodes().get(i);

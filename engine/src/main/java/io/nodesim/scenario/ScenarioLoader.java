@@ -1,12 +1,12 @@
 package io.nodesim.scenario;
 
+import io.nodesim.admission.PodAdmission;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.parse.ComponentSections;
 import io.nodesim.scenario.parse.FaultSection;
 import io.nodesim.scenario.parse.ImportedOrigins;
 import io.nodesim.scenario.parse.NodeSection;
 import io.nodesim.scenario.parse.Origins;
-import io.nodesim.scenario.parse.SchedulerSection;
 import io.nodesim.scenario.parse.Section;
 import io.nodesim.scenario.parse.SetOverrides;
 import io.nodesim.scenario.parse.SweepSectionReader;
@@ -16,6 +16,10 @@ import io.nodesim.scenario.parse.WorkloadSection;
 import io.nodesim.scenario.parse.YNode;
 import io.nodesim.scenario.parse.YNode.YMap;
 import io.nodesim.scenario.parse.YamlReader;
+import io.nodesim.scheduler.PodCompiler;
+import io.nodesim.scheduler.SchedulerCache;
+import io.nodesim.scheduler.SchedulerConfiguration;
+import io.nodesim.scheduler.SchedulerConfigurations;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -151,14 +155,16 @@ public final class ScenarioLoader {
         ControllerManagerConfig kcm = ComponentSections.controllerManager(orEmpty(s, "kubeControllerManager"),
                 version, row, o);
         ApiServerConfig apiServer = ComponentSections.apiServer(orEmpty(s, "kubeApiServer"), row, o);
-        Map<String, Object> scheduler = SchedulerSection.read(orEmpty(s, "kubeScheduler"));
+        SchedulerConfiguration scheduler = SchedulerConfigurations.compile(orEmpty(s, "kubeScheduler"), version,
+                row.profile());
         o.put("kubeScheduler", s.has("kubeScheduler") ? s.get("kubeScheduler").loc().origin()
                 : new SettingOrigin("profile", row.profile().name() + " (the default plugins and weights)"));
         Latencies latencies = TimingSections.latencies(orEmpty(s, "latencies"), row, baseDir, o);
         List<NodeGroup> nodes = NodeSection.read(
                 s.require("nodes", "nodes (at least one node or pool)"), baseDir, o);
         List<WorkloadSpec> workloads = s.has("workloads")
-                ? WorkloadSection.read(s.get("workloads"), o) : List.of();
+                ? PodAdmission.admit(WorkloadSection.read(s.get("workloads"), o), apiServer) : List.of();
+        compileTemplates(s, workloads);
         StartupConfig startup = TimingSections.startup(orEmpty(s, "startup"),
                 workloads.stream().map(WorkloadSpec::name).toList(), baseDir, o);
         List<FaultSpec> faults = s.has("faults") ? FaultSection.read(s.get("faults"), nodes, baseDir, o) : List.of();
@@ -167,6 +173,19 @@ public final class ScenarioLoader {
         imported.apply(o.map());
         return new Scenario(name, description, display, version, row.profile(), seed, replications, duration, kubelet,
                 kcm, apiServer, scheduler, latencies, nodes, workloads, startup, faults, o.map());
+    }
+
+    /** The scheduler model compiles every pod template here, so a template it rejects fails validate too. */
+    private static void compileTemplates(Section s, List<WorkloadSpec> workloads) {
+        PodCompiler compiler = new PodCompiler(new SchedulerCache());
+        for (int w = 0; w < workloads.size(); w++) {
+            try {
+                compiler.compile(workloads.get(w));
+            } catch (IllegalArgumentException e) {
+                throw Values.list(s.get("workloads"), "workloads").items().get(w).loc().error("workloads[" + w + "]",
+                        e.getMessage());
+            }
+        }
     }
 
     private static YNode orEmpty(Section s, String key) {

@@ -76,7 +76,7 @@ public final class ClusterBuilder {
         for (int wi = 0; wi < scenario.workloads().size(); wi++) {
             WorkloadSpec w = scenario.workloads().get(wi);
             int desired = "DaemonSet".equals(w.kind()) ? daemonPods[wi] : "Pod".equals(w.kind()) ? 1 : w.replicas();
-            workloads.add(TolerationCompiler.compile(w, desired, scenario.kubeApiServer()));
+            workloads.add(TolerationCompiler.compile(w, desired));
         }
         ClusterState cluster = new ClusterState(nodes, new PodTable(placed.size()), zones, workloads, recorder);
         for (PodPlacement.Placed p : placed) {

@@ -124,6 +124,22 @@ class VersionProfilesTest {
     }
 
     @Test
+    void everyVersionChangeOfADefaultPluginWeight_isTheWeightsColumn() {
+        VersionProfiles.Rule rule = VersionProfiles.Rule.SCHEDULER_V1BETA3_WEIGHTS;
+        KubernetesVersion before = new KubernetesVersion(1, rule.sinceMinor() - 1);
+        KubernetesVersion from = new KubernetesVersion(1, rule.sinceMinor());
+        for (io.nodesim.scheduler.plugins.PluginDescriptor p : io.nodesim.scheduler.plugins.PluginRegistry.all()) {
+            for (int minor : p.fromMinor()) {
+                assertTrue(minor <= VersionProfiles.OLDEST.minor() || minor == rule.sinceMinor(),
+                        p.name() + " changes its weight in 1." + minor + ", which is no column of VersionProfiles");
+            }
+            if (p.defaultWeight(before) != p.defaultWeight(from)) {
+                assertTrue(rule.cell(true).contains(p.name() + " " + p.defaultWeight(from)), p.name());
+            }
+        }
+    }
+
+    @Test
     void profileTableCoversTheSupportedRangeWithoutGaps() {
         int next = VersionProfiles.OLDEST.minor();
         for (VersionProfiles.Row r : VersionProfiles.rows()) {
