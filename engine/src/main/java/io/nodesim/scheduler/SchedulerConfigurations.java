@@ -3,6 +3,7 @@ package io.nodesim.scheduler;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.KubernetesVersion;
 import io.nodesim.scenario.VersionProfile;
+import io.nodesim.scenario.VersionProfiles.Rule;
 import io.nodesim.scenario.parse.Loc;
 import io.nodesim.scenario.parse.Section;
 import io.nodesim.scenario.parse.Values;
@@ -81,8 +82,8 @@ public final class SchedulerConfigurations {
         }
         return new SchedulerConfiguration(percentage, plugins.filters(), plugins.scores(), args.fit(),
                 args.balancedResources(), args.spreadSystemDefaulting(), args.hardPodAffinityWeight(),
-                profile.balancedAllocationSkipsBestEffort(), profile.balancedAllocationDelta(), version.atLeast(33),
-                SimTime.seconds(initial), SimTime.seconds(max), !version.atLeast(35));
+                profile.balancedAllocationSkipsBestEffort(), profile.balancedAllocationDelta(), Rule.POP_FROM_BACKOFF_Q.appliesTo(version),
+                SimTime.seconds(initial), SimTime.seconds(max), !Rule.TAINT_NOT_IN_FILTER_REASON.appliesTo(version));
     }
 
     private static int percentage(Section s, int dflt) {

@@ -1,5 +1,6 @@
 package io.nodesim.simulation;
 
+import io.nodesim.cluster.WellKnownLabels;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.EventRecorder;
 import io.nodesim.cluster.Condition;
@@ -25,9 +26,6 @@ import java.util.Map;
  * nothing fits stays Pending from t = 0.
  */
 public final class ClusterBuilder {
-    static final String EXCLUDE_DISRUPTION = "node.kubernetes.io/exclude-disruption";
-    static final String ZONE_LABEL = "topology.kubernetes.io/zone";
-    static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
 
     private ClusterBuilder() {
     }
@@ -52,11 +50,11 @@ public final class ClusterBuilder {
                     return zones.size() - 1;
                 });
                 Map<String, String> l = new HashMap<>(base);
-                l.put(HOSTNAME_LABEL, names[i]);
+                l.put(WellKnownLabels.HOSTNAME, names[i]);
                 if (!z.isEmpty()) {
-                    l.put(ZONE_LABEL, z);
+                    l.put(WellKnownLabels.ZONE, z);
                 }
-                excluded[i] = l.containsKey(EXCLUDE_DISRUPTION);
+                excluded[i] = l.containsKey(WellKnownLabels.EXCLUDE_DISRUPTION);
                 labels.add(l);
             }
         }

@@ -1,5 +1,6 @@
 package io.nodesim.scenario.parse;
 
+import io.nodesim.cluster.WellKnownLabels;
 import io.nodesim.scenario.NodeGroup;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ final class NodeIndex {
         for (int i = 0; i < names.size(); i++) {
             Map<String, String> l = labels.get(i);
             if ((wanted.isEmpty() || wanted.contains(names.get(i)))
-                    && (zone == null || zone.equals(l.get(NodeSection.ZONE)))
+                    && (zone == null || zone.equals(l.get(WellKnownLabels.ZONE)))
                     && l.entrySet().containsAll(selector.entrySet())) {
                 n++;
             }

@@ -7,6 +7,7 @@ import static io.nodesim.scheduler.plugins.ExtensionPoint.PRE_SCORE;
 import static io.nodesim.scheduler.plugins.ExtensionPoint.SCORE;
 import static io.nodesim.scheduler.plugins.PluginDescriptor.plugin;
 
+import io.nodesim.cluster.WellKnownLabels;
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.CompiledPod.SpreadConstraint;
 import io.nodesim.scheduler.MatchingPodCounts;
@@ -83,8 +84,8 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
         this.nodes = nodes;
         this.matching = nodes.matching();
         this.systemDefaulting = systemDefaulting;
-        this.hostnameKey = nodes.symbols().intern(SchedulerCache.HOSTNAME_LABEL);
-        this.zoneKey = nodes.symbols().intern(SchedulerCache.ZONE_LABEL);
+        this.hostnameKey = nodes.symbols().intern(WellKnownLabels.HOSTNAME);
+        this.zoneKey = nodes.symbols().intern(WellKnownLabels.ZONE);
     }
 
     @Override
