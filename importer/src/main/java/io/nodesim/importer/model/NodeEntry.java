@@ -1,6 +1,7 @@
 package io.nodesim.importer.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nodesim.cluster.WellKnownLabels;
 import io.nodesim.importer.read.DumpObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +17,6 @@ import java.util.Map;
 public record NodeEntry(String name, String zone, String region, Map<String, String> labels, List<Taint> taints,
         boolean unschedulable, String cpu, String memory, String pods, List<Image> images, String kubeletVersion,
         String position, String kubeletVersionAt) {
-    public static final String ZONE = "topology.kubernetes.io/zone";
-    public static final String REGION = "topology.kubernetes.io/region";
-    public static final String DEPRECATED_ZONE = "failure-domain.beta.kubernetes.io/zone";
-    public static final String DEPRECATED_REGION = "failure-domain.beta.kubernetes.io/region";
     /** Taints under this prefix are the control plane's (unschedulable, not-ready, unreachable, ...). */
     public static final String CONTROL_PLANE_TAINT_PREFIX = "node.kubernetes.io/";
 
@@ -33,8 +30,8 @@ public record NodeEntry(String name, String zone, String region, Map<String, Str
         JsonNode body = o.body();
         JsonNode meta = body.path("metadata");
         Map<String, String> labels = Fields.stringMap(meta.get("labels"));
-        String zone = labels.getOrDefault(ZONE, labels.get(DEPRECATED_ZONE));
-        String region = labels.getOrDefault(REGION, labels.get(DEPRECATED_REGION));
+        String zone = labels.getOrDefault(WellKnownLabels.ZONE, labels.get(WellKnownLabels.DEPRECATED_ZONE));
+        String region = labels.getOrDefault(WellKnownLabels.REGION, labels.get(WellKnownLabels.DEPRECATED_REGION));
         List<Taint> taints = new ArrayList<>();
         for (JsonNode t : body.path("spec").path("taints")) {
             String key = Fields.text(t, "key");

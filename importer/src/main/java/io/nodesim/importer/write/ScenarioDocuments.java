@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nodesim.cluster.WellKnownLabels;
 import io.nodesim.importer.anonymize.Names;
 import io.nodesim.importer.model.ImportModel;
 import io.nodesim.importer.model.ImportedWorkload;
@@ -15,7 +16,7 @@ import java.util.Set;
 final class ScenarioDocuments {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** Set from the node's name, zone and region fields by the loader, which refuses them as labels. */
-    private static final Set<String> DERIVED_LABELS = Set.of("kubernetes.io/hostname", NodeEntry.ZONE, NodeEntry.REGION);
+    private static final Set<String> DERIVED_LABELS = derivedLabels();
     private static final Map<String, String> API_VERSIONS = Map.of("Deployment", "apps/v1", "ReplicaSet", "apps/v1",
             "StatefulSet", "apps/v1", "DaemonSet", "apps/v1", "Pod", "v1");
 
@@ -27,6 +28,12 @@ final class ScenarioDocuments {
         this.templates = new PodTemplates(names, model.priorityClasses());
     }
 
+    private static Set<String> derivedLabels() {
+        Set<String> out = new java.util.HashSet<>(WellKnownLabels.TOPOLOGY);
+        out.add(WellKnownLabels.HOSTNAME);
+        return Set.copyOf(out);
+    }
+
     ObjectNode node(NodeEntry n) {
         ObjectNode o = F.objectNode();
         o.put("name", names.node(n.name()));
@@ -34,7 +41,7 @@ final class ScenarioDocuments {
             o.put("zone", names.zone(n.zone()));
         }
         if (n.region() != null && !n.region().isEmpty()) {
-            o.put("region", names.labelValue(NodeEntry.REGION, n.region()));
+            o.put("region", names.labelValue(WellKnownLabels.REGION, n.region()));
         }
         ObjectNode alloc = o.putObject("allocatable");
         putIf(alloc, "cpu", n.cpu());
