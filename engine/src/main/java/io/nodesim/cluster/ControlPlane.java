@@ -13,11 +13,11 @@ public final class ControlPlane {
     private long[] from = new long[4];
     private long[] to = new long[4];
     private int windows;
-    private final java.util.List<java.util.function.LongConsumer> recoveryListeners = new java.util.ArrayList<>();
+    private final InformerBus bus;
 
-    /** Told when an outage ends: blocked requests get their answers then. */
-    public void onRecovery(java.util.function.LongConsumer listener) {
-        recoveryListeners.add(listener);
+    /** @param bus where the end of an outage is published: blocked requests get their answers then */
+    public ControlPlane(InformerBus bus) {
+        this.bus = bus;
     }
 
     /** Starts an outage at {@code t}; it lasts until {@link #endOutage}. */
@@ -37,9 +37,7 @@ public final class ControlPlane {
     public void endOutage(long t) {
         if (windows > 0 && to[windows - 1] == SimTime.NEVER) {
             to[windows - 1] = t;
-            for (java.util.function.LongConsumer l : recoveryListeners) {
-                l.accept(t);
-            }
+            bus.apiServerRecovered(t);
         }
     }
 

@@ -10,8 +10,8 @@ public final class ControlPlaneOutage implements Fault {
     @Override
     public void start(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
         ctx.cluster().controlPlane().startOutage(now);
-        for (int n = 0; n < ctx.cluster().nodes().count; n++) {
-            ctx.cluster().nodes().causeAt[n] = now;
+        for (int n = 0; n < ctx.cluster().nodes().count(); n++) {
+            ctx.cluster().nodes().setCause(n, now);
         }
         ctx.cluster().recorder().record(now, io.nodesim.cluster.EventKind.NodeFault, "control-plane",
                 spec.type().yamlName());
@@ -20,7 +20,7 @@ public final class ControlPlaneOutage implements Fault {
     @Override
     public void end(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
         ctx.cluster().controlPlane().endOutage(now);
-        for (int n = 0; n < ctx.cluster().nodes().count; n++) {
+        for (int n = 0; n < ctx.cluster().nodes().count(); n++) {
             ctx.kubelet().faultEnded(n, now, false);
         }
     }

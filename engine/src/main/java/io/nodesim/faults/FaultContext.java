@@ -26,11 +26,7 @@ public record FaultContext(
 
     /** Records that a fault hit the node at {@code now}: its later delays are measured from here. */
     public void hit(int node, long now, String what) {
-        NodeObjects nodes = cluster.nodes();
-        nodes.causeAt[node] = now;
-        if (nodes.failedAt[node] == SimTime.NEVER) {
-            nodes.failedAt[node] = now;
-        }
-        cluster.recorder().record(now, EventKind.NodeFault, nodes.names[node], what);
+        cluster.nodes().markFailed(node, now);
+        cluster.recorder().record(now, EventKind.NodeFault, cluster.nodes().name(node), what);
     }
 }

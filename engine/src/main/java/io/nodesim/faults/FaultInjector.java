@@ -29,7 +29,7 @@ public final class FaultInjector {
         for (FaultSpec spec : faults) {
             registry.fault(spec.type());
             int[] nodes = spec.type().targetsNodes()
-                    ? TargetResolver.resolve(spec.target(), ctx.cluster(), ctx.rng()) : new int[0];
+                    ? ctx.cluster().topology().resolve(spec.target(), ctx.rng()) : new int[0];
             specs.add(spec);
             targets.add(nodes);
             int index = specs.size() - 1;

@@ -10,7 +10,7 @@ public final class NodeCrash implements Fault {
         for (int n : nodes) {
             ctx.hit(n, now, spec.type().yamlName());
             ctx.nodeFaults().stopKubelet(n, now, NodeFaultState.CRASHED);
-            ctx.cluster().nodes().containersRunning[n] = false;
+            ctx.cluster().nodes().setContainersRunning(n, false);
         }
     }
 
@@ -18,7 +18,7 @@ public final class NodeCrash implements Fault {
     public void end(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
         for (int n : nodes) {
             if (ctx.nodeFaults().has(n, NodeFaultState.CRASHED)) {
-                ctx.cluster().nodes().containersRunning[n] = true;
+                ctx.cluster().nodes().setContainersRunning(n, true);
             }
             if (ctx.nodeFaults().restartKubelet(n, now, NodeFaultState.CRASHED)) {
                 ctx.kubelet().faultEnded(n, now, true);

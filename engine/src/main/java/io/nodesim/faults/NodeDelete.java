@@ -17,16 +17,15 @@ public final class NodeDelete implements Fault {
     public void start(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
         NodeObjects table = ctx.cluster().nodes();
         for (int n : nodes) {
-            if (table.deleted[n]) {
+            if (table.deleted(n)) {
                 continue;
             }
-            if (table.causeAt[n] == SimTime.NEVER) {
+            if (table.causeAt(n) == SimTime.NEVER) {
                 ctx.hit(n, now, spec.type().yamlName());
             } else {
-                ctx.cluster().recorder().record(now, EventKind.NodeFault, table.names[n], spec.type().yamlName());
+                ctx.cluster().recorder().record(now, EventKind.NodeFault, table.name(n), spec.type().yamlName());
             }
-            table.deleted[n] = true;
-            ctx.cluster().nodeChanged(n, now);
+            ctx.cluster().deleteNode(n, now);
         }
     }
 

@@ -10,7 +10,7 @@ public final class NodeRecover implements Fault {
         NodeFaultState f = ctx.nodeFaults();
         for (int n : nodes) {
             if (f.has(n, NodeFaultState.CRASHED)) {
-                ctx.cluster().nodes().containersRunning[n] = true;
+                ctx.cluster().nodes().setContainersRunning(n, true);
             }
             boolean restarted = f.restartKubelet(n, now, NodeFaultState.CRASHED);
             restarted |= f.restartKubelet(n, now, NodeFaultState.KUBELET_STOPPED);

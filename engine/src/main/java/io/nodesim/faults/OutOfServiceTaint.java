@@ -16,7 +16,7 @@ public final class OutOfServiceTaint implements Fault {
     @Override
     public void start(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
         for (int n : nodes) {
-            ctx.cluster().recorder().record(now, EventKind.NodeFault, ctx.cluster().nodes().names[n],
+            ctx.cluster().recorder().record(now, EventKind.NodeFault, ctx.cluster().nodes().name(n),
                     spec.type().yamlName());
             set(ctx, n, true, now);
         }
@@ -34,10 +34,6 @@ public final class OutOfServiceTaint implements Fault {
         if (nodes.hasTaint(node, ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE) == present) {
             return;
         }
-        nodes.taints[node] ^= ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE;
-        ctx.cluster().recorder().record(now, present ? EventKind.TaintAdded : EventKind.TaintRemoved, nodes.names[node],
-                ControllerTaints.describe(ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE));
-        ctx.taintEviction().noExecuteTaintsChanged(node, now);
-        ctx.cluster().nodeChanged(node, now);
+        ctx.cluster().setNodeTaints(node, nodes.taints(node) ^ ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE, now);
     }
 }

@@ -3,8 +3,8 @@ package io.nodesim.simulation;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.nodesim.cluster.PodPlacement;
+import io.nodesim.cluster.Topology;
 import io.nodesim.cluster.ControllerTaints;
-import io.nodesim.scenario.NodeGroup;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.WorkloadSpec;
@@ -23,12 +23,13 @@ import org.apache.commons.math3.random.RandomGenerator;
  * The pods of t = 0 placed by the kube-scheduler model, as {@code nodesim schedule} places them:
  * pods that name a node are bound first, then the others get one scheduling cycle each (the hot
  * path {@link Scheduler#place}) in order of appearance; a DaemonSet gets one pod per eligible node,
- * pinned. The scheduler, its node table (indices equal the cluster's node indices: both add the
- * scenario's node groups in order) and each pod's compiled template stay for the live run.
+ * pinned. The scheduler, its node table (built from the run's {@link Topology}, so its node
+ * indices are the cluster's) and each pod's compiled template stay for the live run.
  */
 public final class SchedulerPlacement implements PodPlacement {
     private final SchedulerCache nodes = new SchedulerCache();
     private final PodCompiler compiler = new PodCompiler(nodes);
+    private final Topology topology;
     private final RandomGenerator ties;
     private Scheduler scheduler;
     private io.nodesim.scenario.ApiServerConfig apiServer;
@@ -36,15 +37,22 @@ public final class SchedulerPlacement implements PodPlacement {
     private CompiledPod[] podTemplate = new CompiledPod[0];
 
     /** @param ties the replication's "scheduler.ties" stream */
-    public SchedulerPlacement(RandomGenerator ties) {
+    public SchedulerPlacement(Topology topology, RandomGenerator ties) {
+        this.topology = topology;
         this.ties = ties;
     }
 
     @Override
     public List<Placed> placeAll(Scenario scenario) {
         apiServer = scenario.kubeApiServer();
-        for (NodeGroup g : scenario.nodes()) {
-            nodes.addGroupAtStart(g);
+        for (int i = 0; i < topology.size(); i++) {
+            if (nodes.addNode(topology.template(i), topology.name(i), topology.zoneName(i)) != i) {
+                throw new IllegalStateException("the scheduler cache numbers node " + topology.name(i) + " differently");
+            }
+            if (topology.joins(i)) {
+                // Its Node object does not exist yet: the index is kept until the node is created.
+                nodes.removeNode(i);
+            }
         }
         scheduler = new Scheduler(nodes, SchedulerConfigurations.compile(scenario.kubeScheduler(),
                 scenario.kubernetesVersion(), scenario.profile(), scenario.sourceFile()), ties);

@@ -2,8 +2,8 @@ package io.nodesim.workloads;
 
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.Condition;
-import io.nodesim.cluster.NodeChangeListener;
 import io.nodesim.cluster.NodeObjects;
+import io.nodesim.cluster.NodeWatcher;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.ControllerTaints;
@@ -30,7 +30,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * Force deletion = status Failed, then DELETE with grace period 0: the object is gone at once.
  * During a control-plane outage the deletions fail and the next pass tries again.
  */
-public final class PodGarbageCollector implements NodeChangeListener {
+public final class PodGarbageCollector implements NodeWatcher {
     /** {@code gcCheckPeriod}. */
     public static final long PERIOD = 20 * SimTime.SECOND;
     /** {@code quarantineTime}. */
@@ -57,7 +57,7 @@ public final class PodGarbageCollector implements NodeChangeListener {
         this.watch = watch;
         this.passDuration = passDuration;
         this.rng = rng;
-        quarantineEnds = new long[cluster.nodes().count];
+        quarantineEnds = new long[cluster.nodes().count()];
         Arrays.fill(quarantineEnds, SimTime.NEVER);
         passKind = sim.registerKind("podgc.pass", (t, now) -> pass(now));
         nodeGoneKind = sim.registerKind("podgc.nodeDeleted", (node, now) -> missing.add(node));
@@ -69,10 +69,8 @@ public final class PodGarbageCollector implements NodeChangeListener {
     }
 
     @Override
-    public void nodeChanged(int node, long time) {
-        if (cluster.nodes().deleted[node]) {
-            sim.schedule(time + watch.sample(rng), nodeGoneKind, node);
-        }
+    public void nodeDeleted(int node, long time) {
+        sim.schedule(time + watch.sample(rng), nodeGoneKind, node);
     }
 
     private void pass(long now) {
@@ -86,8 +84,8 @@ public final class PodGarbageCollector implements NodeChangeListener {
     private void gcTerminating(long now) {
         NodeObjects nodes = cluster.nodes();
         PodTable pods = cluster.pods();
-        for (int n = 0; n < nodes.count; n++) {
-            if (nodes.deleted[n] || nodes.ready[n] == Condition.TRUE
+        for (int n = 0; n < nodes.count(); n++) {
+            if (nodes.deleted(n) || nodes.ready(n) == Condition.TRUE
                     || !nodes.hasTaint(n, ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE)) {
                 continue;
             }
@@ -100,7 +98,7 @@ public final class PodGarbageCollector implements NodeChangeListener {
 
     private void gcOrphaned(long now) {
         for (int n : missing) {
-            if (cluster.nodes().firstPod[n] < 0) {
+            if (cluster.pods().firstOnNode(n) < 0) {
                 continue;
             }
             if (quarantineEnds[n] == SimTime.NEVER) {
@@ -119,7 +117,7 @@ public final class PodGarbageCollector implements NodeChangeListener {
     private int collect(int node, boolean terminatingOnly) {
         PodTable pods = cluster.pods();
         int found = 0;
-        for (int p = cluster.nodes().firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
+        for (int p = cluster.pods().firstOnNode(node); p >= 0; p = pods.nextOnNode(p)) {
             if (terminatingOnly && !pods.isDeleted(p)) {
                 continue;
             }

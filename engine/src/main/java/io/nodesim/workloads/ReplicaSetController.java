@@ -24,8 +24,7 @@ public final class ReplicaSetController {
 
     private final Simulation sim;
     private final ClusterState cluster;
-    private final PodCreator creator;
-    private final DurationDistribution watch;
+        private final DurationDistribution watch;
     private final DurationDistribution controller;
     private final RandomGenerator rng;
     private final int syncKind;
@@ -36,11 +35,10 @@ public final class ReplicaSetController {
     private final boolean[] syncQueued;
     private final long[] expectationsMetAt;
 
-    public ReplicaSetController(Simulation sim, ClusterState cluster, PodCreator creator, DurationDistribution watch,
+    public ReplicaSetController(Simulation sim, ClusterState cluster, DurationDistribution watch,
             DurationDistribution controller, RandomGenerator rng) {
         this.sim = sim;
         this.cluster = cluster;
-        this.creator = creator;
         this.watch = watch;
         this.controller = controller;
         this.rng = rng;
@@ -59,7 +57,7 @@ public final class ReplicaSetController {
 
     /** A pod of one of its ReplicaSets got a deletion timestamp. */
     public void podDeleted(int pod, long now) {
-        int w = cluster.pods().workload[pod];
+        int w = cluster.pods().workload(pod);
         if (tail[w] == awaiting[w].length) {
             compact(w);
         }
@@ -93,7 +91,7 @@ public final class ReplicaSetController {
         String name = cluster.workloads().get(w).name();
         for (int i = 0; i < n; i++) {
             int old = awaiting[w][head[w]++];
-            creator.create(w, name + "-" + nextOrdinal[w]++, old, now);
+            cluster.createPod(w, name + "-" + nextOrdinal[w]++, old, now);
         }
         if (n > 0) {
             expectationsMetAt[w] = now + watch.sample(rng);

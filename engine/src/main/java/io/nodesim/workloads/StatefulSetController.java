@@ -24,8 +24,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 public final class StatefulSetController {
     private final Simulation sim;
     private final ClusterState cluster;
-    private final PodCreator creator;
-    private final List<WorkloadTemplate> templates;
+        private final List<WorkloadTemplate> templates;
     private final DurationDistribution watch;
     private final DurationDistribution controller;
     private final RandomGenerator rng;
@@ -34,12 +33,11 @@ public final class StatefulSetController {
     private final int[][] current;
     private final boolean[] syncQueued;
 
-    public StatefulSetController(Simulation sim, ClusterState cluster, PodCreator creator,
+    public StatefulSetController(Simulation sim, ClusterState cluster,
             List<WorkloadTemplate> templates, DurationDistribution watch, DurationDistribution controller,
             RandomGenerator rng) {
         this.sim = sim;
         this.cluster = cluster;
-        this.creator = creator;
         this.templates = templates;
         this.watch = watch;
         this.controller = controller;
@@ -55,7 +53,7 @@ public final class StatefulSetController {
             }
         }
         for (int p = 0; p < pods.count(); p++) {
-            int w = pods.workload[p];
+            int w = pods.workload(p);
             if (current[w] != null) {
                 current[w][filled[w]++] = p;
             }
@@ -65,7 +63,7 @@ public final class StatefulSetController {
 
     /** A pod of a StatefulSet changed (deleted, gone or Ready): its set is synced. */
     public void podChanged(int pod, long now) {
-        int w = cluster.pods().workload[pod];
+        int w = cluster.pods().workload(pod);
         if (current[w] == null || syncQueued[w]) {
             return;
         }
@@ -81,13 +79,13 @@ public final class StatefulSetController {
         for (int i = 0; i < ordinals.length; i++) {
             int p = ordinals[i];
             if (pods.isGone(p)) {
-                ordinals[i] = creator.create(w, pods.name(p), p, now);
+                ordinals[i] = cluster.createPod(w, pods.name(p), p, now);
                 if (ordered) {
                     return;
                 }
                 continue;
             }
-            if (ordered && (pods.isDeleted(p) || !pods.ready[p])) {
+            if (ordered && (pods.isDeleted(p) || !pods.ready(p))) {
                 return;
             }
         }

@@ -153,7 +153,8 @@ class TaintEvictionTest {
                 .duration(SimTime.MINUTE * 10).build();
         ClusterSimulation sim = new ClusterSimulation(s, 0, false);
         sim.simulation().runUntil(SimTime.seconds(250));
-        sim.taintEviction().noExecuteTaintsChanged(sim.cluster().nodeIndex("node-1"), SimTime.seconds(250));
+        int node = sim.cluster().nodeIndex("node-1");
+        sim.taintEviction().taintsChanged(node, 0, sim.cluster().nodes().taints(node), SimTime.seconds(250));
         RunResult r = sim.run();
         assertEquals(node(r, "node-1").noExecuteTaintAt() + WATCH + SimTime.seconds(300),
                 SimAssertions.podOf(r, "web", "node-1").deletedAt());

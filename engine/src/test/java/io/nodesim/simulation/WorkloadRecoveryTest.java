@@ -121,7 +121,7 @@ class WorkloadRecoveryTest {
     @Test
     void bareContainer_isNeverReplaced() {
         var placed = new ClusterSimulation(timed().pool("node", 3, "a").workload("Pod", "solo", 1).build(), 0, false);
-        String node = placed.cluster().nodes().names[placed.cluster().pods().node[0]];
+        String node = placed.cluster().nodes().name(placed.cluster().pods().node(0));
         RunResult r = ClusterSimulation.run(timed().pool("node", 3, "a").workload("Pod", "solo", 1).crash(AT, node)
                 .build(), 0, false);
         PodRecord p = SimAssertions.pod(r, "solo");
