@@ -4,7 +4,8 @@ import io.nodesim.kernel.SimTime;
 import java.util.Arrays;
 
 /**
- * Whether the API server (and etcd behind it) accepts writes. During an outage no heartbeat is
+ * The control plane's processes as the world sees them: whether the API server (and etcd behind it)
+ * accepts writes, and when kube-controller-manager restarts. During an outage no heartbeat is
  * recorded and every controller write fails; controllers keep running on their informer caches.
  * The windows are kept for the whole run because heartbeats are evaluated lazily, possibly after
  * the outage ended.
@@ -39,6 +40,14 @@ public final class ControlPlane {
             to[windows - 1] = t;
             bus.apiServerRecovered(t);
         }
+    }
+
+    /**
+     * The kube-controller-manager process stops at {@code now} (a restart or a leader failover); its
+     * new instance runs {@code downtime} later.
+     */
+    public void restartControllerManager(long now, long downtime) {
+        bus.controllerManagerRestarted(now, downtime);
     }
 
     /** True when a write issued at {@code t} is accepted. */

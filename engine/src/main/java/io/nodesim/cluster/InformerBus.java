@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The one place where controllers learn of API-server writes, as the real ones learn through their
  * shared informers ({@code k8s.io/client-go/tools/cache/shared_informer.go}). The mutators of
- * {@link ClusterState}, {@link PodDeletions} and {@link ControlPlane} publish here at the instant
+ * {@link ClusterState}, {@link PodDeletions} and {@link ControlPlane} (the API server's and the
+ * controller manager's availability) publish here at the instant
  * of the write; a watcher that models a watch delay schedules its own event (so a watch delay is an
  * event, drawn from the watcher's own random stream).
  *
@@ -17,6 +18,7 @@ public final class InformerBus {
     private NodeWatcher[] nodeWatchers = new NodeWatcher[0];
     private PodWatcher[] podWatchers = new PodWatcher[0];
     private ApiServerWatcher[] apiServerWatchers = new ApiServerWatcher[0];
+    private ControllerManagerWatcher[] controllerManagerWatchers = new ControllerManagerWatcher[0];
 
     public void watchNodes(NodeWatcher watcher) {
         nodeWatchers = append(nodeWatchers, watcher);
@@ -28,6 +30,10 @@ public final class InformerBus {
 
     public void watchApiServer(ApiServerWatcher watcher) {
         apiServerWatchers = append(apiServerWatchers, watcher);
+    }
+
+    public void watchControllerManager(ControllerManagerWatcher watcher) {
+        controllerManagerWatchers = append(controllerManagerWatchers, watcher);
     }
 
     private static <T> T[] append(T[] a, T x) {
@@ -87,6 +93,12 @@ public final class InformerBus {
     void apiServerRecovered(long time) {
         for (ApiServerWatcher w : apiServerWatchers) {
             w.apiServerRecovered(time);
+        }
+    }
+
+    void controllerManagerRestarted(long now, long downtime) {
+        for (ControllerManagerWatcher w : controllerManagerWatchers) {
+            w.restarted(now, downtime);
         }
     }
 }

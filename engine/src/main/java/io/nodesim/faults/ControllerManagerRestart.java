@@ -10,8 +10,7 @@ public final class ControllerManagerRestart implements Fault {
     @Override
     public void start(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
         long downtime = spec.permanent() ? 0 : spec.duration();
-        ctx.nodeLifecycle().restart(now, downtime);
-        ctx.taintEviction().restart(now, downtime);
+        ctx.cluster().controlPlane().restartControllerManager(now, downtime);
         ctx.cluster().recorder().record(now, io.nodesim.cluster.EventKind.NodeFault, "kube-controller-manager",
                 spec.type().yamlName());
     }

@@ -9,6 +9,7 @@ import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.Samples;
 import io.nodesim.cluster.ControllerTaints;
+import io.nodesim.controllermanager.Controller;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.RandomStreams;
 import io.nodesim.kernel.SimTime;
@@ -39,7 +40,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * from the creation timestamp; it counts as not Ready in its zone, and past the grace it goes
  * Unknown (reason NodeStatusNeverUpdated) and is treated as any Unknown node.
  */
-public final class NodeLifecycleController implements NodeWatcher {
+public final class NodeLifecycleController implements Controller, NodeWatcher {
     /** {@code scheduler.NodeEvictionPeriod}. */
     public static final long NODE_EVICTION_PERIOD = 100 * SimTime.MILLISECOND;
     /** kube-apiserver {@code --request-timeout} (1 m): a write blocked longer than this fails. */
@@ -125,6 +126,12 @@ public final class NodeLifecycleController implements NodeWatcher {
      * on the heartbeats (no kernel event), so that each node's probe timestamp at t = 0 has the
      * steady-state relation to its last heartbeat. The first real pass starts uniformly in [0, P).
      */
+    @Override
+    public String name() {
+        return "node-lifecycle-controller";
+    }
+
+    @Override
     public void start() {
         long first = (long) (rng.nextDouble() * settings.monitorPeriod());
         long step = settings.monitorPeriod() + Math.round(settings.monitorPass().mean());
@@ -156,6 +163,7 @@ public final class NodeLifecycleController implements NodeWatcher {
      * lost (nodeHealthMap, zone states, queues with their limiters) and the new instance starts its
      * loops {@code downtime} later. Its first pass sees every node as newly added.
      */
+    @Override
     public void restart(long now, long downtime) {
         sim.cancel(passHandle);
         tainter.stop();

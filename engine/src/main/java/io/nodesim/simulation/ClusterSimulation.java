@@ -5,6 +5,8 @@ import io.nodesim.cluster.EventRecorder;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.Samples;
 import io.nodesim.cluster.Topology;
+import io.nodesim.controllermanager.Controller;
+import io.nodesim.controllermanager.ControllerManager;
 import io.nodesim.faults.FaultContext;
 import io.nodesim.faults.FaultInjector;
 import io.nodesim.faults.FaultRegistry;
@@ -21,6 +23,8 @@ import io.nodesim.scenario.KubeletConfig;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.tainteviction.TaintEvictionController;
 import io.nodesim.workloads.WorkloadControllers;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One replication of a scenario, from the cluster at t = 0 to the {@link RunResult}. Every
@@ -42,6 +46,7 @@ public final class ClusterSimulation {
     private final NodeLifecycleController nodeLifecycle;
     private final TaintEvictionController taintEviction;
     private final WorkloadControllers workloads;
+    private final ControllerManager controllerManager;
 
     public ClusterSimulation(Scenario scenario, int replication, boolean recordEvents) {
         this.scenario = scenario;
@@ -79,11 +84,13 @@ public final class ClusterSimulation {
         cluster.informers().watchNodes(scheduler);
         cluster.informers().watchPods(scheduler);
         scheduler.queueInitialPending();
-        FaultContext ctx = new FaultContext(sim, cluster, kubelet, nodeLifecycle, taintEviction,
-                streams.stream("faults"));
+        FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"));
         new FaultInjector(ctx, new FaultRegistry()).schedule(scenario.faults());
         Invariants.register(sim, cluster, scenario, placement);
-        nodeLifecycle.start();
+        List<Controller> controllers = new ArrayList<>(List.of(nodeLifecycle, taintEviction));
+        controllers.addAll(workloads.controllers());
+        controllerManager = new ControllerManager(cluster, controllers);
+        controllerManager.start();
     }
 
     /**
@@ -128,6 +135,10 @@ public final class ClusterSimulation {
 
     public Kubelet kubelet() {
         return kubelet;
+    }
+
+    public ControllerManager controllerManager() {
+        return controllerManager;
     }
 
     public WorkloadControllers workloads() {

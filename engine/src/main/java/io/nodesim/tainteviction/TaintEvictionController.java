@@ -7,6 +7,7 @@ import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.cluster.WorkloadInfo;
+import io.nodesim.controllermanager.Controller;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.Simulation;
@@ -26,7 +27,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * changed toleration or a second taint neither lengthens nor shortens it. Deletions are not
  * rate-limited; during a control-plane outage they wait for the API server.
  */
-public final class TaintEvictionController implements NodeWatcher {
+public final class TaintEvictionController implements Controller, NodeWatcher {
     /** The target of the event that starts a restarted instance. */
     private static final int RESTARTED = -1;
     private final Simulation sim;
@@ -78,6 +79,12 @@ public final class TaintEvictionController implements NodeWatcher {
      * A controller-manager restart: the timed work queue is lost; the new instance starts after
      * {@code downtime} and re-processes every node with a NoExecute taint at that time.
      */
+    @Override
+    public String name() {
+        return "taint-eviction-controller";
+    }
+
+    @Override
     public void restart(long now, long downtime) {
         for (int p = 0; p < evictionHandle.length; p++) {
             sim.cancel(evictionHandle[p]);

@@ -7,7 +7,9 @@ import io.nodesim.cluster.NodeWatcher;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.ControllerTaints;
+import io.nodesim.controllermanager.Controller;
 import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * Force deletion = status Failed, then DELETE with grace period 0: the object is gone at once.
  * During a control-plane outage the deletions fail and the next pass tries again.
  */
-public final class PodGarbageCollector implements NodeWatcher {
+public final class PodGarbageCollector implements Controller, NodeWatcher {
     /** {@code gcCheckPeriod}. */
     public static final long PERIOD = 20 * SimTime.SECOND;
     /** {@code quarantineTime}. */
@@ -48,6 +50,7 @@ public final class PodGarbageCollector implements NodeWatcher {
     private final List<Integer> missing = new ArrayList<>();
     private final long[] quarantineEnds;
     private int[] scratch = new int[16];
+    private long passHandle = EventQueue.NO_HANDLE;
 
     public PodGarbageCollector(Simulation sim, ClusterState cluster, PodDeletions deletions,
             DurationDistribution watch, DurationDistribution passDuration, RandomGenerator rng) {
@@ -63,9 +66,26 @@ public final class PodGarbageCollector implements NodeWatcher {
         nodeGoneKind = sim.registerKind("podgc.nodeDeleted", (node, now) -> missing.add(node));
     }
 
+    @Override
+    public String name() {
+        return "pod-garbage-collector-controller";
+    }
+
     /** Schedules the first pass at a uniform phase in [0, 20 s). */
+    @Override
     public void start() {
-        sim.schedule((long) (rng.nextDouble() * PERIOD), passKind, 0);
+        passHandle = sim.schedule((long) (rng.nextDouble() * PERIOD), passKind, 0);
+    }
+
+    /**
+     * The new instance's quarantine timers start afresh (the deleted nodes its informer relists are
+     * still missing); {@code wait.Until} runs its first pass as soon as it starts.
+     */
+    @Override
+    public void restart(long now, long downtime) {
+        sim.cancel(passHandle);
+        Arrays.fill(quarantineEnds, SimTime.NEVER);
+        passHandle = sim.schedule(now + downtime, passKind, 0);
     }
 
     @Override
@@ -78,7 +98,7 @@ public final class PodGarbageCollector implements NodeWatcher {
             gcTerminating(now);
             gcOrphaned(now);
         }
-        sim.schedule(now + passDuration.sample(rng) + PERIOD, passKind, 0);
+        passHandle = sim.schedule(now + passDuration.sample(rng) + PERIOD, passKind, 0);
     }
 
     private void gcTerminating(long now) {

@@ -1,6 +1,7 @@
 package io.nodesim.workloads;
 
 import io.nodesim.cluster.ClusterState;
+import io.nodesim.controllermanager.Controller;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.Simulation;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * creation, one watch delay later) before the next sync may create more. Each new pod is paired
  * with the oldest deleted pod still without a replacement, for pods.csv.
  */
-public final class ReplicaSetController {
+public final class ReplicaSetController implements Controller {
     /** {@code BurstReplicas}: creations per sync. */
     public static final int BURST_REPLICAS = 500;
 
@@ -34,6 +35,8 @@ public final class ReplicaSetController {
     private final int[] nextOrdinal;
     private final boolean[] syncQueued;
     private final long[] expectationsMetAt;
+    /** When a restarted instance runs; syncs due before then wait for it. */
+    private long runningFrom = Long.MIN_VALUE;
 
     public ReplicaSetController(Simulation sim, ClusterState cluster, DurationDistribution watch,
             DurationDistribution controller, RandomGenerator rng) {
@@ -53,6 +56,18 @@ public final class ReplicaSetController {
         syncQueued = new boolean[n];
         expectationsMetAt = new long[n];
         syncKind = sim.registerKind("replicaset.sync", this::sync);
+    }
+
+    @Override
+    public String name() {
+        return "replicaset-controller";
+    }
+
+    /** The expectations are lost; a sync due during the downtime runs when the new instance does. */
+    @Override
+    public void restart(long now, long downtime) {
+        runningFrom = now + downtime;
+        Arrays.fill(expectationsMetAt, 0);
     }
 
     /** A pod of one of its ReplicaSets got a deletion timestamp. */
@@ -86,6 +101,10 @@ public final class ReplicaSetController {
     }
 
     private void sync(int w, long now) {
+        if (now < runningFrom) {
+            sim.schedule(runningFrom + controller.sample(rng), syncKind, w);
+            return;
+        }
         syncQueued[w] = false;
         int n = Math.min(tail[w] - head[w], BURST_REPLICAS);
         String name = cluster.workloads().get(w).name();

@@ -2,6 +2,7 @@ package io.nodesim.workloads;
 
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.PodTable;
+import io.nodesim.controllermanager.Controller;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.Simulation;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * Syncs follow the pod events of the set (deleted, gone, Ready) one watch delay later and take
  * {@code latencies.controller}.
  */
-public final class StatefulSetController {
+public final class StatefulSetController implements Controller {
     private final Simulation sim;
     private final ClusterState cluster;
         private final List<WorkloadTemplate> templates;
@@ -32,6 +33,8 @@ public final class StatefulSetController {
     /** Per StatefulSet, the current pod object of each ordinal. */
     private final int[][] current;
     private final boolean[] syncQueued;
+    /** When a restarted instance runs; syncs due before then wait for it. */
+    private long runningFrom = Long.MIN_VALUE;
 
     public StatefulSetController(Simulation sim, ClusterState cluster,
             List<WorkloadTemplate> templates, DurationDistribution watch, DurationDistribution controller,
@@ -61,6 +64,17 @@ public final class StatefulSetController {
         syncKind = sim.registerKind("statefulset.sync", this::sync);
     }
 
+    @Override
+    public String name() {
+        return "statefulset-controller";
+    }
+
+    /** A sync due during the downtime runs when the new instance does. */
+    @Override
+    public void restart(long now, long downtime) {
+        runningFrom = now + downtime;
+    }
+
     /** A pod of a StatefulSet changed (deleted, gone or Ready): its set is synced. */
     public void podChanged(int pod, long now) {
         int w = cluster.pods().workload(pod);
@@ -72,6 +86,10 @@ public final class StatefulSetController {
     }
 
     private void sync(int w, long now) {
+        if (now < runningFrom) {
+            sim.schedule(runningFrom + controller.sample(rng), syncKind, w);
+            return;
+        }
         syncQueued[w] = false;
         PodTable pods = cluster.pods();
         boolean ordered = templates.get(w).orderedReady();

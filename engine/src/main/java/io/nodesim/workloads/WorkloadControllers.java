@@ -4,6 +4,7 @@ import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodWatcher;
 import io.nodesim.cluster.Samples;
+import io.nodesim.controllermanager.Controller;
 import io.nodesim.kernel.RandomStreams;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.scenario.Latencies;
@@ -41,7 +42,11 @@ public final class WorkloadControllers implements PodWatcher {
         cluster.informers().watchPods(this);
         cluster.informers().watchPods(startup);
         cluster.informers().watchNodes(podGc);
-        podGc.start();
+    }
+
+    /** The kube-controller-manager controllers among them, in the order they start and restart. */
+    public List<Controller> controllers() {
+        return List.of(podGc, replicaSets, statefulSets);
     }
 
     /** The kubelets' start-up of bound pods (the scheduler's binding hands pods to it). */
