@@ -9,7 +9,6 @@ import io.nodesim.controllermanager.Controller;
 import io.nodesim.controllermanager.ControllerManager;
 import io.nodesim.faults.FaultContext;
 import io.nodesim.faults.FaultInjector;
-import io.nodesim.faults.FaultRegistry;
 import io.nodesim.kernel.RandomStreams;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
@@ -85,7 +84,7 @@ public final class ClusterSimulation {
         cluster.informers().watchPods(scheduler);
         scheduler.queueInitialPending();
         FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"));
-        new FaultInjector(ctx, new FaultRegistry()).schedule(scenario.faults());
+        new FaultInjector(ctx).schedule(scenario.faults());
         Invariants.register(sim, cluster, scenario, placement);
         List<Controller> controllers = new ArrayList<>(List.of(nodeLifecycle, taintEviction));
         controllers.addAll(workloads.controllers());
