@@ -5,6 +5,8 @@ import io.nodesim.experiment.PrecisionOutcome;
 import io.nodesim.experiment.PrecisionTarget;
 import io.nodesim.experiment.ReplicationExperiment;
 import io.nodesim.experiment.Summaries;
+import io.nodesim.metrics.Metric;
+import io.nodesim.metrics.MetricRegistry;
 import io.nodesim.metrics.MetricSummary;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.reports.RunOutputs;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
     Double precision;
 
     @Option(names = "--metric", paramLabel = "M", description = "The metric --precision applies to (default: time_to_pod_deletion).")
-    String metric = "time_to_pod_deletion";
+    String metric = MetricRegistry.TIME_TO_POD_DELETION.name();
 
     @Override
     public Integer call() throws Exception {
@@ -78,6 +81,11 @@ final class RunCommand implements Callable<Integer> {
         }
         if (threads < 1) {
             err.println("nodesim run: --threads must be >= 1, got " + threads);
+            return NodesimCommand.EXIT_BAD_INPUT;
+        }
+        if (precision != null && MetricRegistry.byName(metric).isEmpty()) {
+            err.println("nodesim run: --metric " + metric + " is not a metric; the metrics are "
+                    + MetricRegistry.ALL.stream().map(Metric::name).collect(Collectors.joining(", ")));
             return NodesimCommand.EXIT_BAD_INPUT;
         }
         try {

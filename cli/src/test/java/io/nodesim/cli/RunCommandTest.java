@@ -80,4 +80,16 @@ class RunCommandTest {
         assertTrue(r.err().contains("kubeControllerManager.node-monitor-grace-period"), r.err());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void precisionOnAnUnknownMetric_exits2_beforeRunning_listingTheRegisteredMetrics() throws Exception {
+        Path out = dir.resolve("never");
+        Cli.Result r = Cli.run("run", EXAMPLE.toString(), "-o", out.toString(), "--precision", "1",
+                "--metric", "time_to_recovery");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("--metric time_to_recovery is not a metric; the metrics are time_to_unknown, "),
+                r.err());
+        assertFalse(Files.exists(out));
+    }
 }

@@ -9,15 +9,10 @@ package io.nodesim.cluster;
 public final class PodDeletions {
     private final ClusterState cluster;
     private final Samples samples;
-    private int falseEvictions;
 
     public PodDeletions(ClusterState cluster, Samples samples) {
         this.cluster = cluster;
         this.samples = samples;
-    }
-
-    public int falseEvictions() {
-        return falseEvictions;
     }
 
     /** Deletes the pod; false when it already had a deletion timestamp. */
@@ -32,7 +27,6 @@ public final class PodDeletions {
         cluster.setPodReady(pod, false, now);
         if (node >= 0 && nodes.containersRunning(node) && pods.started(pod)) {
             pods.markFalseEviction(pod);
-            falseEvictions++;
         } else {
             samples.addSince(Samples.TIME_TO_DEAD_POD_DELETION, nodes.causeAt(node), now);
         }

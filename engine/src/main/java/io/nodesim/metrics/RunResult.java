@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * Everything one replication produced.
  *
- * @param metrics the samples of each summary metric (e.g. {@code time_to_unknown}), in seconds,
- *     each measured from the fault that caused it; keys in a stable order
+ * @param metrics the samples of each summary metric (e.g. {@code time_to_unknown}) by name, in the
+ *     metric's unit, each measured from the fault that caused it: in {@link MetricRegistry} order once
+ *     the run is collected (before, what the controllers recorded)
  * @param events the event log, empty unless events were requested
  * @param eventsFired kernel events fired (for events-per-second reporting)
  */
@@ -19,4 +20,8 @@ public record RunResult(
         List<EventRecord> events,
         Map<String, double[]> metrics,
         long eventsFired) {
+    /** The same run with other metric samples. */
+    public RunResult withMetrics(Map<String, double[]> samples) {
+        return new RunResult(replication, nodes, pods, workloads, events, samples, eventsFired);
+    }
 }

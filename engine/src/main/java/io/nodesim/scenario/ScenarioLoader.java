@@ -3,6 +3,7 @@ package io.nodesim.scenario;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.parse.ComponentSections;
 import io.nodesim.scenario.parse.FaultSection;
+import io.nodesim.scenario.parse.ImportedOrigins;
 import io.nodesim.scenario.parse.NodeSection;
 import io.nodesim.scenario.parse.Origins;
 import io.nodesim.scenario.parse.SchedulerSection;
@@ -33,7 +34,7 @@ public final class ScenarioLoader {
     public static final String API_VERSION = "nodesim.io/v1alpha1";
     public static final String KIND = "Scenario";
     static final List<String> TOP_FIELDS = List.of("apiVersion", "kind", "metadata", "spec", "sweep");
-    static final List<String> METADATA_FIELDS = List.of("name", "description");
+    static final List<String> METADATA_FIELDS = List.of("name", "description", ImportedOrigins.FIELD);
     static final List<String> SPEC_FIELDS = List.of("kubernetesVersion", "seed", "replications", "duration",
             "kubelet", "kubeControllerManager", "kubeApiServer", "kubeScheduler", "latencies", "nodes",
             "workloads", "startup", "faults");
@@ -100,6 +101,7 @@ public final class ScenarioLoader {
         String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         String name = stem;
         String description = "";
+        ImportedOrigins imported = ImportedOrigins.none();
         if (top.has("metadata")) {
             Section meta = Section.of(top.get("metadata"), "metadata", METADATA_FIELDS);
             if (meta.has("name")) {
@@ -112,6 +114,9 @@ public final class ScenarioLoader {
             if (meta.has("description")) {
                 description = Values.scalar(meta.get("description"), "metadata.description", "a string").text();
             }
+            if (meta.has(ImportedOrigins.FIELD)) {
+                imported = ImportedOrigins.read(meta.get(ImportedOrigins.FIELD));
+            }
         }
         YMap spec = Values.map(top.require("spec", "spec"), "spec");
         Path baseDir = file.toAbsolutePath().getParent();
@@ -119,11 +124,11 @@ public final class ScenarioLoader {
             WorkloadSection.expandIncludes(spec.get("workloads"), baseDir);
         }
         Map<String, String> applied = SetOverrides.apply(spec, setOverrides);
-        return spec(Section.of(spec, "", SPEC_FIELDS), name, description, display, baseDir, applied);
+        return spec(Section.of(spec, "", SPEC_FIELDS), name, description, display, baseDir, applied, imported);
     }
 
     private static Scenario spec(Section s, String name, String description, String display, Path baseDir,
-            Map<String, String> applied) {
+            Map<String, String> applied, ImportedOrigins imported) {
         KubernetesVersion version = VersionProfiles.DEFAULT;
         if (s.has("kubernetesVersion")) {
             YNode v = s.get("kubernetesVersion");
@@ -170,6 +175,7 @@ public final class ScenarioLoader {
         List<FaultSpec> faults = s.has("faults") ? FaultSection.read(s.get("faults"), nodes, baseDir, o) : List.of();
         // Overrides inside manifests, node entries or kubeScheduler are settings too: explain lists them.
         applied.forEach((path, arg) -> o.map().putIfAbsent(path, new SettingOrigin("--set", arg)));
+        imported.apply(o.map());
         return new Scenario(name, description, display, version, row.profile(), seed, replications, duration, kubelet,
                 kcm, apiServer, scheduler, latencies, nodes, workloads, startup, faults, o.map());
     }

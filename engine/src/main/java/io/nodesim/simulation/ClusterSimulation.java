@@ -113,7 +113,7 @@ public final class ClusterSimulation {
 
     public RunResult run() {
         sim.runUntil(scenario.duration());
-        return Results.collect(replication, cluster, samples, deletions, sim.eventsFired(), sim.now());
+        return Results.collect(replication, cluster, samples, sim.eventsFired(), sim.now());
     }
 
     public Simulation simulation() {

@@ -2,12 +2,12 @@ package io.nodesim.simulation;
 
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.NodeObjects;
-import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.Samples;
 import io.nodesim.cluster.WorkloadAvailability;
 import io.nodesim.cluster.WorkloadInfo;
 import io.nodesim.kernel.SimTime;
+import io.nodesim.metrics.MetricRegistry;
 import io.nodesim.metrics.NodeRecord;
 import io.nodesim.metrics.PodRecord;
 import io.nodesim.metrics.RunResult;
@@ -15,7 +15,10 @@ import io.nodesim.metrics.WorkloadRecord;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns the final cluster state into the rows of nodes.csv and pods.csv and the metric samples. */
+/**
+ * Turns the final cluster state into the rows of nodes.csv, pods.csv and workloads.csv, and the
+ * samples of every registered metric ({@link MetricRegistry#measure}).
+ */
 final class Results {
     private Results() {
     }
@@ -32,31 +35,7 @@ final class Results {
                 pods.falseEviction(p));
     }
 
-    /**
-     * The five phases of a pod that went all the way from its node's fault to a Ready replacement:
-     * fault → Unknown → NoExecute taint → deleted → replacement scheduled → replacement Ready (the
-     * same chain as the phase-breakdown chart; pods without every step in order add nothing).
-     */
-    private static void addPhases(Samples samples, NodeObjects nodes, PodTable pods, int p) {
-        int r = pods.replacement(p);
-        if (r < 0) {
-            return;
-        }
-        int n = pods.node(p);
-        long[] t = {nodes.failedAt(n), nodes.unknownAt(n), nodes.noExecuteTaintAt(n), pods.deletedAt(p),
-            pods.scheduledAt(r), pods.readyAt(r)};
-        for (int i = 0; i < t.length; i++) {
-            if (t[i] == SimTime.NEVER || (i > 0 && t[i] < t[i - 1])) {
-                return;
-            }
-        }
-        for (int i = 0; i < Samples.PHASES.length; i++) {
-            samples.add(Samples.PHASES[i], t[i + 1] - t[i]);
-        }
-    }
-
-    static RunResult collect(int replication, ClusterState cluster, Samples samples, PodDeletions deletions,
-            long eventsFired, long end) {
+    static RunResult collect(int replication, ClusterState cluster, Samples samples, long eventsFired, long end) {
         NodeObjects nodes = cluster.nodes();
         List<NodeRecord> nodeRows = new ArrayList<>();
         for (int i = 0; i < nodes.count(); i++) {
@@ -78,7 +57,6 @@ final class Results {
                     && (pods.createdAt(p) == SimTime.NEVER || pods.createdAt(p) < nodes.failedAt(node));
             if (disrupted || onFaultedNode) {
                 podRows.add(row(cluster, p));
-                addPhases(samples, nodes, pods, p);
             }
         }
         List<WorkloadRecord> workloadRows = new ArrayList<>();
@@ -88,12 +66,8 @@ final class Results {
             workloadRows.add(new WorkloadRecord(info.name(), info.kind(), info.desired(), a.firstDisruption(w),
                     a.fullyReadyAgain(w), a.minReady(w), a.unavailable(w, end)));
         }
-        for (int w = 0; w < cluster.workloads().size(); w++) {
-            if (a.firstDisruption(w) != SimTime.NEVER) {
-                samples.add(Samples.WORKLOAD_UNAVAILABLE_SECONDS, a.unavailable(w, end));
-            }
-        }
-        return new RunResult(replication, nodeRows, podRows, workloadRows, cluster.recorder().events(),
-                samples.toMap(deletions.falseEvictions()), eventsFired);
+        RunResult recorded = new RunResult(replication, nodeRows, podRows, workloadRows, cluster.recorder().events(),
+                samples.toMap(), eventsFired);
+        return recorded.withMetrics(MetricRegistry.measure(recorded));
     }
 }

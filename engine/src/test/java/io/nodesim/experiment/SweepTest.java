@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nodesim.metrics.CsvCells;
+import io.nodesim.metrics.Rfc4180;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -49,8 +51,8 @@ class SweepTest {
         String first = lines.get(1).substring(2);
         assertEquals(first, lines.get(3).substring(2));
         // exponential = -mean·ln(1-u) on the same u: every statistic of point mean=10 is twice mean=5's
-        List<String> a = SweepTable.cells(lines.get(1));
-        List<String> b = SweepTable.cells(lines.get(2));
+        List<String> a = Rfc4180.cells(lines.get(1));
+        List<String> b = Rfc4180.cells(lines.get(2));
         for (int c = 1; c < a.size(); c++) {
             assertEquals(2 * Double.parseDouble(a.get(c)), Double.parseDouble(b.get(c)), 0.0011, "column " + c);
         }
@@ -64,9 +66,9 @@ class SweepTest {
         List<String> expected = new ArrayList<>(List.of("7"));
         var s = Summaries.summarize(plain).get(0);
         for (double x : new double[] {s.mean(), s.ci95Low(), s.ci95High(), s.p50(), s.p99()}) {
-            expected.add(SweepTable.number(x));
+            expected.add(CsvCells.decimal(x));
         }
-        assertEquals(expected, SweepTable.cells(lines.get(1)).subList(0, 6));
+        assertEquals(expected, Rfc4180.cells(lines.get(1)).subList(0, 6));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.nodesim.reports.console;
 
+import io.nodesim.metrics.CsvCells;
 import io.nodesim.metrics.MetricSummary;
-import io.nodesim.reports.csv.CsvCells;
 import java.util.ArrayList;
 import java.util.List;
 

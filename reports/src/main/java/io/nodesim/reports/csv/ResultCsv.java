@@ -1,12 +1,11 @@
 package io.nodesim.reports.csv;
 
-import com.opencsv.CSVWriter;
-import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
 import io.nodesim.metrics.EventRecord;
 import io.nodesim.metrics.MetricSummary;
 import io.nodesim.metrics.NodeRecord;
 import io.nodesim.metrics.PodRecord;
+import io.nodesim.metrics.Rfc4180;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.metrics.WorkloadRecord;
 import io.nodesim.reports.files.OutputFolder;
@@ -17,15 +16,13 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import static io.nodesim.reports.csv.CsvCells.decimal;
-import static io.nodesim.reports.csv.CsvCells.text;
-import static io.nodesim.reports.csv.CsvCells.time;
+import static io.nodesim.metrics.CsvCells.decimal;
+import static io.nodesim.metrics.CsvCells.text;
+import static io.nodesim.metrics.CsvCells.time;
 
 /**
  * The CSV files of a run (DESIGN §3). The columns listed here are a public contract: users script
- * against their names and order, so new columns may only be appended. RFC 4180: comma separated,
- * a field is quoted only when it holds a comma, a quote or a line break, quotes are doubled; lines
- * end in "\n" on every platform so that the same seed gives the same bytes everywhere.
+ * against their names and order, so new columns may only be appended. The dialect is {@link Rfc4180}'s.
  */
 public final class ResultCsv {
     public static final String NODES = "nodes.csv";
@@ -90,12 +87,7 @@ public final class ResultCsv {
     }
 
     private static ICSVWriter open(Writer w, List<String> header) {
-        ICSVWriter csv = new CSVWriterBuilder(w)
-                .withSeparator(',')
-                .withQuoteChar(CSVWriter.DEFAULT_QUOTE_CHARACTER)
-                .withEscapeChar(CSVWriter.DEFAULT_QUOTE_CHARACTER)
-                .withLineEnd("\n")
-                .build();
+        ICSVWriter csv = Rfc4180.writer(w);
         csv.writeNext(header.toArray(String[]::new), false);
         return csv;
     }

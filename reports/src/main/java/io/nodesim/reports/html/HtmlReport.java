@@ -1,17 +1,21 @@
 package io.nodesim.reports.html;
 
 import io.nodesim.kernel.SimTime;
+import io.nodesim.metrics.CsvCells;
 import io.nodesim.metrics.EventRecord;
+import io.nodesim.metrics.Metric;
+import io.nodesim.metrics.MetricRegistry;
 import io.nodesim.metrics.MetricSummary;
+import io.nodesim.metrics.MetricUnit;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.reports.charts.RenderedChart;
-import io.nodesim.reports.csv.CsvCells;
-import io.nodesim.scenario.FaultSpec;
 import io.nodesim.scenario.EffectiveSettings;
+import io.nodesim.scenario.FaultSpec;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.parse.Durations;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * report.html: one page that stands alone (charts embedded as PNG data URIs, no script, no network)
@@ -73,12 +77,17 @@ public final class HtmlReport {
             h.element("p", "No metric has samples.", "class", "muted").markup("\n");
             return;
         }
-        h.element("p", "Seconds, each measured from the fault that caused it; the 95 % confidence interval is of "
-                + "the mean over replications. An empty cell is undefined (too few samples).").markup("\n");
+        String counts = MetricRegistry.ALL.stream().filter(m -> m.unit() == MetricUnit.COUNT).map(Metric::name)
+                .collect(Collectors.joining(", "));
+        h.element("p", "Seconds (counts per run: " + counts + "), each measured from the fault that caused it; the "
+                + "95 % confidence interval is of the mean over replications. An empty cell is undefined (too few "
+                + "samples). A metric's name tells what it measures when pointed at.").markup("\n");
         h.open("div", "class", "wide").open("table", "id", "summary-table").markup("\n");
         h.row("th", "metric", "count", "mean", "stddev", "ci95 low", "ci95 high", "min", "p50", "p90", "p99", "max");
         for (MetricSummary m : summaries) {
-            h.open("tr").element("td", m.metric());
+            String[] doc = MetricRegistry.byName(m.metric())
+                    .map(d -> new String[] {"title", d.doc() + " Unit: " + d.unit().symbol() + "."}).orElse(new String[0]);
+            h.open("tr").element("td", m.metric(), doc);
             double[] values = {m.count(), m.mean(), m.stddev(), m.ci95Low(), m.ci95High(), m.min(), m.p50(), m.p90(),
                 m.p99(), m.max()};
             for (int i = 0; i < values.length; i++) {

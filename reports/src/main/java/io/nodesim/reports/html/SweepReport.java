@@ -1,6 +1,7 @@
 package io.nodesim.reports.html;
 
-import io.nodesim.scenario.parse.Durations;
+import io.nodesim.metrics.CsvCells;
+import io.nodesim.metrics.MetricRegistry;
 import io.nodesim.reports.charts.RenderedChart;
 import io.nodesim.reports.charts.sweep.Names;
 import io.nodesim.reports.charts.sweep.SweepInput;
@@ -9,9 +10,9 @@ import io.nodesim.reports.charts.sweep.SweepResults.Stat;
 import io.nodesim.reports.charts.sweep.TradeOffData;
 import io.nodesim.reports.charts.sweep.TradeOffData.Point;
 import io.nodesim.reports.charts.sweep.TradeOffData.TradeOff;
-import io.nodesim.reports.csv.CsvCells;
 import io.nodesim.scenario.FaultSpec;
 import io.nodesim.scenario.Scenario;
+import io.nodesim.scenario.parse.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,8 +95,8 @@ public final class SweepReport {
                         + "best for " + recovery + ".").markup("\n");
         h.open("div", "class", "wide").open("table", "id", "front-table").markup("\n");
         List<String> head = new ArrayList<>(r.parameters());
-        head.add("false evictions per run [95 % CI]");
-        head.add(recovery + " (s) [95 % CI]");
+        head.add(MetricRegistry.FALSE_EVICTIONS.label() + " [95 % CI]");
+        head.add(recovery + " (" + MetricRegistry.byName(recovery).orElseThrow().unit().symbol() + ") [95 % CI]");
         h.row("th", head.toArray(String[]::new));
         for (Point p : t.front()) {
             h.open("tr");

@@ -95,14 +95,4 @@ class ResultCsvTest {
             Locale.setDefault(saved);
         }
     }
-
-    @Test
-    void cells() {
-        assertEquals("", CsvCells.time(Long.MAX_VALUE));
-        assertEquals("0.000", CsvCells.time(0));
-        assertEquals("0.001", CsvCells.time(500));
-        assertEquals("0.000", CsvCells.decimal(-0.0));
-        assertEquals("-1.235", CsvCells.decimal(-1.2345));
-        assertEquals("", CsvCells.decimal(Double.POSITIVE_INFINITY));
-    }
 }

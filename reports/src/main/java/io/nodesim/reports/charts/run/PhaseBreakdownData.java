@@ -1,8 +1,10 @@
 package io.nodesim.reports.charts.run;
 
 import io.nodesim.kernel.SimTime;
+import io.nodesim.metrics.MetricRegistry;
 import io.nodesim.metrics.NodeRecord;
 import io.nodesim.metrics.PodRecord;
+import io.nodesim.metrics.RecoveryPhase;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.reports.charts.ChartInput;
 import java.util.ArrayList;
@@ -17,13 +19,8 @@ import java.util.TreeMap;
  * replaced, have no complete chain and are left out). Pooled over every replication.
  */
 public final class PhaseBreakdownData {
-    /** The phases in order, each ending where the next begins. */
-    public static final List<String> PHASES = List.of(
-            "detection (fault → Unknown)",
-            "taint wait (Unknown → NoExecute)",
-            "toleration wait (NoExecute → deleted)",
-            "reschedule (deleted → scheduled)",
-            "start-up (scheduled → Ready)");
+    /** The phases' labels in order, each phase ending where the next begins. */
+    public static final List<String> PHASES = MetricRegistry.PHASES.stream().map(RecoveryPhase::label).toList();
 
     /** One bar: a workload (or all pods), how many complete chains it has, and the mean of each phase in seconds. */
     public record Bar(String category, int pods, double[] meanSeconds) {
@@ -50,7 +47,7 @@ public final class PhaseBreakdownData {
             Map<String, NodeRecord> nodes = new HashMap<>();
             run.nodes().forEach(n -> nodes.putIfAbsent(n.node(), n));
             for (PodRecord p : run.pods()) {
-                long[] t = chain(p, nodes.get(p.node()));
+                long[] t = RecoveryPhase.chain(p, nodes.get(p.node()));
                 if (t == null) {
                     continue;
                 }
@@ -78,20 +75,5 @@ public final class PhaseBreakdownData {
             mean[i] = sum[i] / n;
         }
         return new Bar(category, n, mean);
-    }
-
-    /** The six instants fault, Unknown, NoExecute, deleted, scheduled, Ready; null unless all happened in order. */
-    private static long[] chain(PodRecord p, NodeRecord node) {
-        if (node == null || p.workload() == null) {
-            return null;
-        }
-        long[] t = {node.failedAt(), node.unknownAt(), node.noExecuteTaintAt(), p.deletedAt(),
-            p.replacementScheduledAt(), p.replacementReadyAt()};
-        for (int i = 0; i < t.length; i++) {
-            if (t[i] == SimTime.NEVER || (i > 0 && t[i] < t[i - 1])) {
-                return null;
-            }
-        }
-        return t;
     }
 }

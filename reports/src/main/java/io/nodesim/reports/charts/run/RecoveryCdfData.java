@@ -1,5 +1,7 @@
 package io.nodesim.reports.charts.run;
 
+import io.nodesim.metrics.Metric;
+import io.nodesim.metrics.MetricRegistry;
 import io.nodesim.reports.charts.ChartInput;
 import io.nodesim.reports.charts.Ecdf;
 import io.nodesim.reports.charts.Series;
@@ -11,16 +13,10 @@ import java.util.List;
  * samples over every replication, each sample measured from the fault that caused it.
  */
 public final class RecoveryCdfData {
-    /** A recovery phase: the summary metric that measures it and its legend label. */
-    public record Phase(String metric, String label) {
-    }
-
-    /** The phases in the order they happen. */
-    public static final List<Phase> PHASES = List.of(
-            new Phase("time_to_unknown", "node Ready → Unknown"),
-            new Phase("time_to_noexecute_taint", "NoExecute taint"),
-            new Phase("time_to_pod_deletion", "pod deleted"),
-            new Phase("time_to_replacement_ready", "replacement Ready"));
+    /** The steps of recovery, in the order they happen, each a metric measured from the fault. */
+    public static final List<Metric> PHASES = List.of(MetricRegistry.TIME_TO_UNKNOWN,
+            MetricRegistry.TIME_TO_NOEXECUTE_TAINT, MetricRegistry.TIME_TO_POD_DELETION,
+            MetricRegistry.TIME_TO_REPLACEMENT_READY);
 
     static final int MAX_POINTS = 1000;
 
@@ -30,8 +26,8 @@ public final class RecoveryCdfData {
     /** One series per phase that has samples, named "label (n=count)". */
     public static List<Series> of(ChartInput input) {
         List<Series> out = new ArrayList<>();
-        for (Phase phase : PHASES) {
-            double[] samples = input.pooledSamples(phase.metric());
+        for (Metric phase : PHASES) {
+            double[] samples = input.pooledSamples(phase.name());
             if (samples.length > 0) {
                 out.add(Ecdf.of(phase.label() + " (n=" + samples.length + ")", samples, MAX_POINTS));
             }

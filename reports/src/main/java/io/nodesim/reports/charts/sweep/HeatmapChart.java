@@ -1,5 +1,6 @@
 package io.nodesim.reports.charts.sweep;
 
+import io.nodesim.metrics.MetricRegistry;
 import io.nodesim.reports.charts.ChartStyle;
 import io.nodesim.reports.charts.sweep.HeatmapData.Grid;
 import java.awt.Color;
@@ -90,7 +91,7 @@ public final class HeatmapChart implements SweepChart {
                 plot.addAnnotation(label);
             }
         }
-        JFreeChart chart = ChartStyle.chart("Mean " + Names.metric(metric).replaceFirst("^to ", "time to "), plot, false);
+        JFreeChart chart = ChartStyle.chart("Mean " + MetricRegistry.axisLabel(metric), plot, false);
         NumberAxis legendAxis = ChartStyle.axis("mean");
         legendAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
         PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Short names for the settings and metrics of a sweep, for legends, axes and point labels where a
+ * Short names for the settings of a sweep (a metric's are its {@link io.nodesim.metrics.Metric#label}s), for legends, axes and point labels where a
  * full path such as {@code kubeApiServer.default-unreachable-toleration-seconds} does not fit. The
  * full names stay in titles, sweep.csv and sweep.html.
  */
@@ -20,15 +20,6 @@ public final class Names {
             "large-cluster-size-threshold", "large-cluster threshold",
             "nodeLeaseDurationSeconds", "lease duration",
             "nodeStatusUpdateFrequency", "status update frequency");
-    private static final Map<String, String> METRICS = Map.of(
-            "time_to_unknown", "to Unknown (s)",
-            "time_to_noexecute_taint", "to NoExecute taint (s)",
-            "time_to_pod_not_ready", "to pod not ready (s)",
-            "time_to_pod_deletion", "to pod deletion (s)",
-            "time_to_dead_pod_deletion", "to dead pod's deletion (s)",
-            "time_to_replacement_ready", "to replacement Ready (s)",
-            "workload_unavailable_seconds", "workload unavailable (s)",
-            "false_evictions", "false evictions (pods/run)");
 
     private Names() {
     }
@@ -37,11 +28,6 @@ public final class Names {
     public static String setting(String path) {
         String last = path.substring(path.lastIndexOf('.') + 1);
         return SETTINGS.getOrDefault(last, last);
-    }
-
-    /** An axis label for a metric, with its unit. */
-    public static String metric(String metric) {
-        return METRICS.getOrDefault(metric, metric);
     }
 
     /** Lower-case letters, digits and single dashes: a safe piece of a file name. */

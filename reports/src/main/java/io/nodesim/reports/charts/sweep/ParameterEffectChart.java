@@ -1,5 +1,6 @@
 package io.nodesim.reports.charts.sweep;
 
+import io.nodesim.metrics.MetricRegistry;
 import io.nodesim.reports.charts.ChartStyle;
 import io.nodesim.reports.charts.sweep.ParameterEffectData.Effect;
 import io.nodesim.reports.charts.sweep.ParameterEffectData.Panel;
@@ -55,7 +56,7 @@ public final class ParameterEffectChart implements SweepChart {
         boolean bars = effect.points() <= SweepPlots.MAX_POINTS_WITH_BARS;
         boolean first = true;
         for (Panel panel : effect.panels()) {
-            NumberAxis y = ChartStyle.axis(Names.metric(panel.metric()));
+            NumberAxis y = ChartStyle.axis(MetricRegistry.axisLabel(panel.metric()));
             y.setLabelFont(ChartStyle.TICK_FONT);
             y.setUpperMargin(0.1); // keeps the markers at the extremes clear of the panel's edges
             y.setLowerMargin(0.1);

@@ -1,10 +1,7 @@
 package io.nodesim.reports.charts.sweep;
 
-import com.opencsv.RFC4180Parser;
-import com.opencsv.RFC4180ParserBuilder;
+import io.nodesim.experiment.SweepTable;
 import io.nodesim.scenario.parse.Durations;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,9 +14,6 @@ import java.util.Set;
  * sweep that ran in one go and one that was resumed (the runs of resumed points are long gone).
  */
 public final class SweepResults {
-    /** The suffixes of a metric's five columns, in file order (DESIGN §3). */
-    static final List<String> STATISTICS = List.of("_mean", "_ci95_low", "_ci95_high", "_p50", "_p99");
-
     /** One metric at one point, in seconds (false_evictions: pods per replication); NaN where the cell is empty. */
     public record Stat(double mean, double ci95Low, double ci95High, double p50, double p99) {
         /** Whether the point has a mean for this metric. */
@@ -52,73 +46,25 @@ public final class SweepResults {
 
     /**
      * Reads the lines of sweep.csv (without line ends) whose first {@code parameters.size()} columns are
-     * the varied settings. No lines (a sweep with no finished point) gives no points and no metrics.
+     * the varied settings, as {@link SweepTable#read} does. No lines gives no points and no metrics.
      *
      * @throws IllegalArgumentException the lines are not such a table
      */
     public static SweepResults parse(List<String> parameters, List<String> lines) {
         Objects.requireNonNull(parameters, "parameters");
-        if (lines.isEmpty()) {
-            return new SweepResults(parameters, List.of(), List.of(), new Stat[0][]);
-        }
-        RFC4180Parser csv = new RFC4180ParserBuilder().build();
-        String[] header = cells(csv, lines.get(0));
-        int p = parameters.size();
-        if (header.length < p || !List.of(header).subList(0, p).equals(parameters)
-                || (header.length - p) % STATISTICS.size() != 0) {
-            throw new IllegalArgumentException("sweep.csv does not start with the varied settings " + parameters
-                    + " followed by five columns per metric: " + lines.get(0));
-        }
-        List<String> metrics = new ArrayList<>();
-        for (int c = p; c < header.length; c += STATISTICS.size()) {
-            String first = header[c];
-            if (!first.endsWith(STATISTICS.get(0))) {
-                throw new IllegalArgumentException("sweep.csv column " + (c + 1) + " is " + first + ", not a <metric>_mean");
-            }
-            String metric = first.substring(0, first.length() - STATISTICS.get(0).length());
-            for (int k = 1; k < STATISTICS.size(); k++) {
-                if (!header[c + k].equals(metric + STATISTICS.get(k))) {
-                    throw new IllegalArgumentException("sweep.csv column " + (c + k + 1) + " is " + header[c + k]
-                            + ", expected " + metric + STATISTICS.get(k));
-                }
-            }
-            metrics.add(metric);
-        }
+        SweepTable.Contents table = SweepTable.read(parameters, lines);
+        List<String> metrics = table.metrics();
         List<List<String>> values = new ArrayList<>();
-        Stat[][] stats = new Stat[lines.size() - 1][metrics.size()];
-        for (int row = 1; row < lines.size(); row++) {
-            String[] cells = cells(csv, lines.get(row));
-            if (cells.length != header.length) {
-                throw new IllegalArgumentException("sweep.csv row " + row + " has " + cells.length + " cells, the header "
-                        + header.length);
-            }
-            values.add(List.of(cells).subList(0, p));
+        Stat[][] stats = new Stat[table.rows().size()][metrics.size()];
+        for (int r = 0; r < stats.length; r++) {
+            SweepTable.Row row = table.rows().get(r);
+            values.add(row.values());
             for (int m = 0; m < metrics.size(); m++) {
-                int c = p + m * STATISTICS.size();
-                stats[row - 1][m] = new Stat(number(cells[c]), number(cells[c + 1]), number(cells[c + 2]),
-                        number(cells[c + 3]), number(cells[c + 4]));
+                stats[r][m] = new Stat(row.statistic(m, 0), row.statistic(m, 1), row.statistic(m, 2),
+                        row.statistic(m, 3), row.statistic(m, 4));
             }
         }
         return new SweepResults(parameters, metrics, values, stats);
-    }
-
-    private static String[] cells(RFC4180Parser csv, String line) {
-        try {
-            return csv.parseLine(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException("parsing a string cannot fail to read", e);
-        }
-    }
-
-    private static double number(String cell) {
-        if (cell.isEmpty()) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(cell);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("sweep.csv: \"" + cell + "\" is not a number", e);
-        }
     }
 
     /** The varied settings (paths below {@code spec}), in column order. */

@@ -1,5 +1,6 @@
 package io.nodesim.reports.charts.sweep;
 
+import io.nodesim.metrics.MetricRegistry;
 import io.nodesim.reports.charts.ChartStyle;
 import io.nodesim.reports.charts.sweep.TradeOffData.Point;
 import io.nodesim.reports.charts.sweep.TradeOffData.TradeOff;
@@ -49,11 +50,11 @@ public final class TradeOffChart implements SweepChart {
     static JFreeChart build(SweepResults r, Optional<TradeOff> data) {
         String recovery = data.map(TradeOff::recoveryMetric)
                 .orElse(TradeOffData.recoveryMetric(r).orElse(TradeOffData.RECOVERY_METRICS.get(0)));
-        NumberAxis x = ChartStyle.axis("false evictions per run (pods, mean)");
+        NumberAxis x = ChartStyle.axis("mean " + MetricRegistry.axisLabel(TradeOffData.FALSE_EVICTIONS));
         x.setAutoRangeIncludesZero(true);
         x.setRangeType(RangeType.POSITIVE); // an interval may reach below zero; a count cannot
         x.setUpperMargin(0.12); // room for the labels of the rightmost front points
-        NumberAxis y = ChartStyle.axis("mean time " + Names.metric(recovery));
+        NumberAxis y = ChartStyle.axis("mean " + MetricRegistry.axisLabel(recovery));
         XYIntervalSeriesCollection points = new XYIntervalSeriesCollection();
         boolean bars = data.map(t -> t.points().size()).orElse(0) <= SweepPlots.MAX_POINTS_WITH_BARS;
         XYPlot plot = new XYPlot(points, x, y, renderer(bars));

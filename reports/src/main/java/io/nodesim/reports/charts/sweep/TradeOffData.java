@@ -1,5 +1,6 @@
 package io.nodesim.reports.charts.sweep;
 
+import io.nodesim.metrics.MetricRegistry;
 import io.nodesim.reports.charts.sweep.SweepResults.Stat;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +14,7 @@ import java.util.Optional;
  */
 public final class TradeOffData {
     /** The cost axis. */
-    public static final String FALSE_EVICTIONS = "false_evictions";
+    public static final String FALSE_EVICTIONS = MetricRegistry.FALSE_EVICTIONS.name();
 
     /**
      * The recovery axis, by preference: the replacement's Ready time when the model produces it, else
@@ -22,7 +23,8 @@ public final class TradeOffData {
      * fast a real failure is handled), else every pod deletion.
      */
     public static final List<String> RECOVERY_METRICS =
-            List.of("time_to_replacement_ready", "time_to_dead_pod_deletion", "time_to_pod_deletion");
+            List.of(MetricRegistry.TIME_TO_REPLACEMENT_READY.name(), MetricRegistry.TIME_TO_DEAD_POD_DELETION.name(),
+                    MetricRegistry.TIME_TO_POD_DELETION.name());
 
     /**
      * One point of the sweep.

@@ -31,10 +31,10 @@ class ChartDataGoldenTest {
     @Test
     void recoveryCdf_tiny() {
         assertEquals(List.of(
-                "node Ready → Unknown (n=1): (45.123, 0.0) (45.123, 1.0)",
-                "NoExecute taint (n=1): (45.2, 0.0) (45.2, 1.0)",
-                "pod deleted (n=2): (345.21, 0.0) (345.21, 0.5) (345.211, 1.0)",
-                "replacement Ready (n=1): (352.4005, 0.0) (352.4005, 1.0)"),
+                "time to Unknown (n=1): (45.123, 0.0) (45.123, 1.0)",
+                "time to NoExecute taint (n=1): (45.2, 0.0) (45.2, 1.0)",
+                "time to pod deletion (n=2): (345.21, 0.0) (345.21, 0.5) (345.211, 1.0)",
+                "time to replacement Ready (n=1): (352.4005, 0.0) (352.4005, 1.0)"),
                 text(RecoveryCdfData.of(TINY)));
     }
 
@@ -44,7 +44,7 @@ class ChartDataGoldenTest {
         RunResult r1 = new RunResult(1, List.of(), List.of(), List.of(), List.of(),
                 java.util.Map.of("time_to_unknown", new double[] {40.0, 50.0}), 0);
         List<Series> s = RecoveryCdfData.of(new ChartInput(Fixtures.tinyScenario(), List.of(r0, r1), List.of()));
-        assertEquals("node Ready → Unknown (n=3): (40.0, 0.0) (40.0, 0.3333333333333333) (45.123, 0.6666666666666666)"
+        assertEquals("time to Unknown (n=3): (40.0, 0.0) (40.0, 0.3333333333333333) (45.123, 0.6666666666666666)"
                 + " (50.0, 1.0)", s.get(0).toString());
     }
 
@@ -66,7 +66,7 @@ class ChartDataGoldenTest {
         Series u = large.get(0);
         assertEquals(unknown[0], u.x()[0]);
         assertEquals(unknown[unknown.length - 1], u.x()[u.size() - 1]);
-        assertEquals("node Ready → Unknown (n=1667)", u.name());
+        assertEquals("time to Unknown (n=1667)", u.name());
     }
 
     @Test

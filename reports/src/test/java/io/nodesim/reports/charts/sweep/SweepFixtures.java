@@ -1,5 +1,6 @@
 package io.nodesim.reports.charts.sweep;
 
+import io.nodesim.experiment.SweepTable;
 import io.nodesim.reports.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +16,7 @@ public final class SweepFixtures {
     }
 
     static String header(List<String> parameters, List<String> metrics) {
-        List<String> cells = new ArrayList<>(parameters);
-        for (String m : metrics) {
-            SweepResults.STATISTICS.forEach(s -> cells.add(m + s));
-        }
-        return String.join(",", cells);
+        return SweepTable.header(parameters, metrics);
     }
 
     /** A sweep that has not finished a point: sweep.csv does not exist yet. */

@@ -1,4 +1,4 @@
-package io.nodesim.reports.csv;
+package io.nodesim.metrics;
 
 import io.nodesim.kernel.SimTime;
 import java.math.BigDecimal;

@@ -1,0 +1,116 @@
+package io.nodesim.metrics;
+
+import static io.nodesim.metrics.MetricUnit.COUNT;
+import static io.nodesim.metrics.MetricUnit.SECONDS;
+
+import io.nodesim.kernel.SimTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every metric of summary.csv, each declared once, in the order of its rows (a public contract:
+ * DESIGN §3; never rename or drop one, append new ones). A metric the controllers record is a
+ * {@link RecordedMetric} here and its {@code samples.addSince} call where the transition happens; one
+ * computed from the run's records is a {@link DerivedMetric} here, or, when its extraction is more
+ * than an expression, a class implementing {@link Metric} (as {@link RecoveryPhase}); either way it
+ * is registered by one line in {@link #ALL}.
+ */
+public final class MetricRegistry {
+    public static final RecordedMetric TIME_TO_UNKNOWN = new RecordedMetric("time_to_unknown", SECONDS,
+            "time to Unknown", "From the fault to the node's Ready condition turning Unknown (no heartbeat for "
+                    + "node-monitor-grace-period).");
+    public static final RecordedMetric TIME_TO_NOEXECUTE_TAINT = new RecordedMetric("time_to_noexecute_taint",
+            SECONDS, "time to NoExecute taint", "From the fault to the node's unreachable or not-ready NoExecute "
+                    + "taint (delayed by the zone's eviction rate limiter).");
+    public static final RecordedMetric TIME_TO_POD_NOT_READY = new RecordedMetric("time_to_pod_not_ready", SECONDS,
+            "time to pod not ready", "From the fault to a pod of the node being marked not ready by the node "
+                    + "lifecycle controller.");
+    public static final RecordedMetric TIME_TO_POD_DELETION = new RecordedMetric("time_to_pod_deletion", SECONDS,
+            "time to pod deletion", "From the fault to the deletion of a pod of the node (taint eviction, the "
+                    + "legacy pod-eviction-timeout, pod GC), false evictions included.");
+    /**
+     * The recovery part of {@link #TIME_TO_POD_DELETION}, without the false evictions: a false
+     * eviction's time is measured from the start of the fault that caused it, which for a long
+     * heartbeat-delay window says when the unlucky heartbeat came, not how fast a failure is handled;
+     * a sweep that trades recovery time against false evictions needs the two apart.
+     */
+    public static final RecordedMetric TIME_TO_DEAD_POD_DELETION = new RecordedMetric("time_to_dead_pod_deletion",
+            SECONDS, "time to dead pod's deletion", "From the fault to the deletion of a pod whose containers had "
+                    + "stopped (crash, zone outage): pod deletions without the false evictions.");
+    public static final RecordedMetric TIME_TO_REPLACEMENT_READY = new RecordedMetric("time_to_replacement_ready",
+            SECONDS, "time to replacement Ready", "From the fault to the Ready condition of the pod that replaced "
+                    + "a deleted one.");
+    public static final DerivedMetric WORKLOAD_UNAVAILABLE_SECONDS = new DerivedMetric("workload_unavailable_seconds",
+            SECONDS, "workload unavailable", "For every disrupted workload, the total time it had fewer ready pods "
+                    + "than desired (unavailable_seconds of workloads.csv).",
+            run -> run.workloads().stream().filter(w -> w.firstDisruptionAt() != SimTime.NEVER)
+                    .mapToDouble(w -> SimTime.toSeconds(w.unavailableMicros())).toArray());
+    public static final DerivedMetric FALSE_EVICTIONS = new DerivedMetric("false_evictions", COUNT,
+            "false evictions per run", "Pods deleted while their containers were still running (partition, delayed "
+                    + "heartbeats, control-plane stall), one sample per run: the price of short timeouts.",
+            run -> new double[] {run.pods().stream().filter(PodRecord::falseEviction).count()});
+    public static final RecoveryPhase PHASE_DETECTION = new RecoveryPhase(0, "phase_detection",
+            "detection (fault → Unknown)", "Recovery phase of a replaced pod: from the fault to its node turning Unknown.");
+    public static final RecoveryPhase PHASE_TAINT_WAIT = new RecoveryPhase(1, "phase_taint_wait",
+            "taint wait (Unknown → NoExecute)", "Recovery phase of a replaced pod: from Unknown to the NoExecute taint.");
+    public static final RecoveryPhase PHASE_TOLERATION_WAIT = new RecoveryPhase(2, "phase_toleration_wait",
+            "toleration wait (NoExecute → deleted)", "Recovery phase of a replaced pod: from the NoExecute taint to "
+                    + "the pod's deletion (its tolerationSeconds).");
+    public static final RecoveryPhase PHASE_RESCHEDULE = new RecoveryPhase(3, "phase_reschedule",
+            "reschedule (deleted → scheduled)", "Recovery phase of a replaced pod: from its deletion to its "
+                    + "replacement's binding to a node.");
+    public static final RecoveryPhase PHASE_STARTUP = new RecoveryPhase(4, "phase_startup",
+            "start-up (scheduled → Ready)", "Recovery phase of a replaced pod: from the replacement's binding to "
+                    + "its Ready condition (image pull, container start, readiness probe).");
+
+    /** Every metric, in summary.csv order. */
+    public static final List<Metric> ALL = List.of(
+            TIME_TO_UNKNOWN,
+            TIME_TO_NOEXECUTE_TAINT,
+            TIME_TO_POD_NOT_READY,
+            TIME_TO_POD_DELETION,
+            TIME_TO_DEAD_POD_DELETION,
+            TIME_TO_REPLACEMENT_READY,
+            WORKLOAD_UNAVAILABLE_SECONDS,
+            FALSE_EVICTIONS,
+            PHASE_DETECTION,
+            PHASE_TAINT_WAIT,
+            PHASE_TOLERATION_WAIT,
+            PHASE_RESCHEDULE,
+            PHASE_STARTUP);
+
+    /** The recovery phases, in the order they happen. */
+    public static final List<RecoveryPhase> PHASES = ALL.stream().filter(RecoveryPhase.class::isInstance)
+            .map(RecoveryPhase.class::cast).toList();
+
+    /** The metrics the controllers record as they happen. */
+    public static final List<RecordedMetric> RECORDED = ALL.stream().filter(RecordedMetric.class::isInstance)
+            .map(RecordedMetric.class::cast).toList();
+
+    private MetricRegistry() {
+    }
+
+    /** The registered metric of that summary.csv name. */
+    public static Optional<Metric> byName(String name) {
+        return ALL.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** A metric's axis label; the name itself for a metric that is not registered (a test's, an old sweep's). */
+    public static String axisLabel(String name) {
+        return byName(name).map(Metric::axisLabel).orElse(name);
+    }
+
+    /**
+     * The samples of every registered metric, in registry order, of a run whose
+     * {@link RunResult#metrics()} holds what the controllers recorded.
+     */
+    public static Map<String, double[]> measure(RunResult recorded) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Metric m : ALL) {
+            out.put(m.name(), m.samples(recorded));
+        }
+        return out;
+    }
+}

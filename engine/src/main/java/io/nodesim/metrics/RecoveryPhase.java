@@ -1,0 +1,63 @@
+package io.nodesim.metrics;
+
+import io.nodesim.kernel.SimTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code phase_*}: one step of the recovery chain of a replaced pod, fault → Unknown → NoExecute
+ * taint → deleted → replacement scheduled → replacement Ready, each phase ending where the next
+ * begins. Only pods that went through every step, in order, contribute (a pod whose node came back,
+ * or that was never replaced, has no complete chain).
+ *
+ * @param step 0 for fault → Unknown, ..., 4 for scheduled → Ready
+ */
+public record RecoveryPhase(int step, String name, String label, String doc) implements Metric {
+    /** The number of phases: the chain has one more instant. */
+    public static final int STEPS = 5;
+
+    public RecoveryPhase {
+        if (step < 0 || step >= STEPS) {
+            throw new IllegalArgumentException("a recovery phase is step 0 to " + (STEPS - 1) + ", got " + step);
+        }
+    }
+
+    @Override
+    public MetricUnit unit() {
+        return MetricUnit.SECONDS;
+    }
+
+    @Override
+    public double[] samples(RunResult run) {
+        Map<String, NodeRecord> nodes = new HashMap<>();
+        run.nodes().forEach(n -> nodes.putIfAbsent(n.node(), n));
+        double[] out = new double[run.pods().size()];
+        int n = 0;
+        for (PodRecord p : run.pods()) {
+            long[] t = chain(p, nodes.get(p.node()));
+            if (t != null) {
+                out[n++] = SimTime.toSeconds(t[step + 1] - t[step]);
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /**
+     * The six instants fault, Unknown, NoExecute taint, deleted, replacement scheduled, replacement
+     * Ready of a pod on {@code node}; null unless all of them happened, in that order.
+     */
+    public static long[] chain(PodRecord p, NodeRecord node) {
+        if (node == null || p.workload() == null) {
+            return null;
+        }
+        long[] t = {node.failedAt(), node.unknownAt(), node.noExecuteTaintAt(), p.deletedAt(),
+            p.replacementScheduledAt(), p.replacementReadyAt()};
+        for (int i = 0; i < t.length; i++) {
+            if (t[i] == SimTime.NEVER || (i > 0 && t[i] < t[i - 1])) {
+                return null;
+            }
+        }
+        return t;
+    }
+}

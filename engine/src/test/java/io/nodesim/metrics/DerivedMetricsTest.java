@@ -1,0 +1,74 @@
+package io.nodesim.metrics;
+
+import static io.nodesim.kernel.SimTime.NEVER;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The metrics computed from a run's records, on records whose every time is known. */
+class DerivedMetricsTest {
+    private static final long S = 1_000_000L;
+
+    private static final NodeRecord CRASHED = new NodeRecord("n1", "a", 10 * S, 50 * S, 50 * S, 51 * S, NEVER);
+    private static final NodeRecord CAME_BACK = new NodeRecord("n2", "a", 10 * S, 50 * S, NEVER, NEVER, 70 * S);
+
+    /** A pod of n1: deleted at 351 s, replacement scheduled at 351.5 s, Ready at 360 s. */
+    private static final PodRecord REPLACED = new PodRecord("web-1", "web", "n1", 50 * S, 351 * S, "web-9", "n3",
+            351 * S, 351 * S + S / 2, 360 * S, false);
+    /** A pod of n2, whose node came back: not ready, never deleted. */
+    private static final PodRecord RECOVERED = new PodRecord("web-2", "web", "n2", 50 * S, NEVER, null, null, NEVER,
+            NEVER, NEVER, false);
+    /** A pod deleted while running (a partition): no replacement yet. */
+    private static final PodRecord EVICTED = new PodRecord("web-3", "web", "n2", 50 * S, 60 * S, null, null, NEVER,
+            NEVER, NEVER, true);
+
+    private static RunResult run(List<PodRecord> pods, List<WorkloadRecord> workloads) {
+        return new RunResult(0, List.of(CRASHED, CAME_BACK), pods, workloads, List.of(), Map.of(), 0);
+    }
+
+    @Test
+    void recoveryPhases_splitTheChainOfEveryReplacedPod_andIgnoreIncompleteOnes() {
+        RunResult r = run(List.of(REPLACED, RECOVERED, EVICTED), List.of());
+        double[] phases = MetricRegistry.PHASES.stream().mapToDouble(p -> p.samples(r)[0]).toArray();
+        assertArrayEquals(new double[] {40, 1, 300, 0.5, 8.5}, phases);
+        for (RecoveryPhase p : MetricRegistry.PHASES) {
+            assertEquals(1, p.samples(r).length, p.name());
+        }
+    }
+
+    @Test
+    void recoveryPhase_outOfOrderInstantsGiveNoChain() {
+        PodRecord deletedBeforeTaint = new PodRecord("p", "w", "n1", 50 * S, 50 * S + 1, "q", "n3", 51 * S, 52 * S,
+                53 * S, false);
+        assertArrayEquals(new double[0], MetricRegistry.PHASE_DETECTION.samples(run(List.of(deletedBeforeTaint),
+                List.of())));
+        assertThrows(IllegalArgumentException.class, () -> new RecoveryPhase(5, "phase_x", "x", "x"));
+    }
+
+    @Test
+    void falseEvictions_isOneSamplePerRun_theNumberOfPodsDeletedWhileRunning() {
+        assertArrayEquals(new double[] {1}, MetricRegistry.FALSE_EVICTIONS.samples(run(List.of(REPLACED, EVICTED),
+                List.of())));
+        assertArrayEquals(new double[] {0}, MetricRegistry.FALSE_EVICTIONS.samples(run(List.of(), List.of())));
+    }
+
+    @Test
+    void workloadUnavailable_onlyForDisruptedWorkloads_inSeconds() {
+        WorkloadRecord disrupted = new WorkloadRecord("web", "Deployment", 3, 10 * S, 360 * S, 2, 350 * S + 1);
+        WorkloadRecord untouched = new WorkloadRecord("db", "StatefulSet", 1, NEVER, NEVER, 1, 0);
+        assertArrayEquals(new double[] {350.000001},
+                MetricRegistry.WORKLOAD_UNAVAILABLE_SECONDS.samples(run(List.of(), List.of(untouched, disrupted))));
+    }
+
+    @Test
+    void recordedMetric_readsWhatTheControllersRecorded_emptyWhenNothingWas() {
+        RunResult r = new RunResult(0, List.of(), List.of(), List.of(), List.of(),
+                Map.of("time_to_unknown", new double[] {40, 41}), 0);
+        assertArrayEquals(new double[] {40, 41}, MetricRegistry.TIME_TO_UNKNOWN.samples(r));
+        assertArrayEquals(new double[0], MetricRegistry.TIME_TO_NOEXECUTE_TAINT.samples(r));
+    }
+}
