@@ -2,6 +2,7 @@ package io.nodesim.workloads;
 
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.controllermanager.Controller;
+import io.nodesim.controllermanager.Downtime;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.Simulation;
 import java.util.Arrays;
@@ -35,8 +36,7 @@ public final class ReplicaSetController implements Controller {
     private final int[] nextOrdinal;
     private final boolean[] syncQueued;
     private final long[] expectationsMetAt;
-    /** When a restarted instance runs; syncs due before then wait for it. */
-    private long runningFrom = Long.MIN_VALUE;
+    private final Downtime restarting = new Downtime();
 
     public ReplicaSetController(Simulation sim, ClusterState cluster, DurationDistribution watch,
             DurationDistribution controller, RandomGenerator rng) {
@@ -66,7 +66,7 @@ public final class ReplicaSetController implements Controller {
     /** The expectations are lost; a sync due during the downtime runs when the new instance does. */
     @Override
     public void restart(long now, long downtime) {
-        runningFrom = now + downtime;
+        restarting.begin(now, downtime);
         Arrays.fill(expectationsMetAt, 0);
     }
 
@@ -101,8 +101,8 @@ public final class ReplicaSetController implements Controller {
     }
 
     private void sync(int w, long now) {
-        if (now < runningFrom) {
-            sim.schedule(runningFrom + controller.sample(rng), syncKind, w);
+        if (restarting.covers(now)) {
+            sim.schedule(restarting.until() + controller.sample(rng), syncKind, w);
             return;
         }
         syncQueued[w] = false;

@@ -3,6 +3,7 @@ package io.nodesim.workloads;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.controllermanager.Controller;
+import io.nodesim.controllermanager.Downtime;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.Simulation;
 import java.util.List;
@@ -33,8 +34,7 @@ public final class StatefulSetController implements Controller {
     /** Per StatefulSet, the current pod object of each ordinal. */
     private final int[][] current;
     private final boolean[] syncQueued;
-    /** When a restarted instance runs; syncs due before then wait for it. */
-    private long runningFrom = Long.MIN_VALUE;
+    private final Downtime restarting = new Downtime();
 
     public StatefulSetController(Simulation sim, ClusterState cluster,
             List<WorkloadTemplate> templates, DurationDistribution watch, DurationDistribution controller,
@@ -72,7 +72,7 @@ public final class StatefulSetController implements Controller {
     /** A sync due during the downtime runs when the new instance does. */
     @Override
     public void restart(long now, long downtime) {
-        runningFrom = now + downtime;
+        restarting.begin(now, downtime);
     }
 
     /** A pod of a StatefulSet changed (deleted, gone or Ready): its set is synced. */
@@ -86,8 +86,8 @@ public final class StatefulSetController implements Controller {
     }
 
     private void sync(int w, long now) {
-        if (now < runningFrom) {
-            sim.schedule(runningFrom + controller.sample(rng), syncKind, w);
+        if (restarting.covers(now)) {
+            sim.schedule(restarting.until() + controller.sample(rng), syncKind, w);
             return;
         }
         syncQueued[w] = false;

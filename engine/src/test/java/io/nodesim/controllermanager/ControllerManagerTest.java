@@ -4,6 +4,12 @@ import static io.nodesim.testing.ScenarioFixture.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.nodesim.cluster.ClusterState;
+import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.kernel.SimTime;
+import io.nodesim.metrics.PodRecord;
+import io.nodesim.scenario.FaultTarget;
+import io.nodesim.metrics.RunResult;
+import io.nodesim.testing.ScenarioFixture;
 import io.nodesim.simulation.ClusterSimulation;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +31,31 @@ class ControllerManagerTest {
         new ControllerManager(cluster, List.of(recording("a", told), recording("b", told)));
         cluster.controlPlane().restartControllerManager(5, 10);
         assertEquals(List.of("a 5+10", "b 5+10"), told);
+    }
+
+    @Test
+    void aReplacementDueDuringTheDowntime_isCreatedWhenTheNewInstanceStarts() {
+        long watch = SimTime.millis(50);
+        long controller = SimTime.millis(20);
+        long taint = SimTime.MINUTE;
+        java.util.function.Function<Long, ScenarioFixture> base = restartAt -> {
+            ScenarioFixture f = scenario().pool("node", 3, "a").deployment("web", 3)
+                    .watch(DurationDistribution.constant(watch)).workloadLatencies(controller, SimTime.millis(1), SimTime.millis(1))
+                    .fault("OutOfServiceTaint", taint, SimTime.NEVER, ScenarioFixture.nodes("node-1"))
+                    .duration(SimTime.MINUTE * 5);
+            return restartAt == null ? f : f.fault("ControllerManagerRestart", restartAt, SimTime.seconds(60), FaultTarget.all());
+        };
+        PodRecord evicted = evicted(ClusterSimulation.run(base.apply(null).build(), 0, false));
+        assertEquals(evicted.deletedAt() + watch + controller, evicted.replacementCreatedAt(), "without a restart");
+        long restart = evicted.deletedAt() + SimTime.millis(10);
+        PodRecord late = evicted(ClusterSimulation.run(base.apply(restart).build(), 0, false));
+        assertEquals(evicted.deletedAt(), late.deletedAt());
+        assertEquals(restart + SimTime.seconds(60) + controller, late.replacementCreatedAt());
+    }
+
+    private static PodRecord evicted(RunResult r) {
+        return r.pods().stream().filter(p -> p.node().equals("node-1") && p.deletedAt() != SimTime.NEVER).findFirst()
+                .orElseThrow();
     }
 
     private static Controller recording(String name, List<String> told) {
