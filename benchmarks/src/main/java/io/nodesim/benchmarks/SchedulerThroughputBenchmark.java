@@ -82,9 +82,8 @@ public class SchedulerThroughputBenchmark {
                                 "memory", new Quantity("500Mi"))).endResources().build())
                 .endSpec().build();
         VersionProfile profile = new VersionProfile("1.34+", true, true, true, false, false, true);
-        SchedulerConfiguration config = SchedulerConfigurations.compile(
-                Map.of("percentageOfNodesToScore", percentageOfNodesToScore),
-                KubernetesVersion.parse("1.35"), profile, null);
+        SchedulerConfiguration config = SchedulerConfigurations.defaults(KubernetesVersion.parse("1.35"), profile)
+                .withPercentageOfNodesToScore(percentageOfNodesToScore);
         scheduler = new Scheduler(table, config, new RandomStreams(1, 0).stream("scheduler.ties"));
         CompiledPod init = compiler.compile("init", "default", spec, null);
         for (int i = 0; i < INIT_PODS; i++) {

@@ -2,6 +2,7 @@ package io.nodesim.benchmarks;
 
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.nodesim.admission.PodAdmission;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.RunResult;
@@ -17,6 +18,7 @@ import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.StartupConfig;
 import io.nodesim.scenario.VersionProfile;
 import io.nodesim.scenario.WorkloadSpec;
+import io.nodesim.scheduler.SchedulerConfigurations;
 import io.nodesim.simulation.ClusterSimulation;
 import java.util.List;
 import java.util.Map;
@@ -99,9 +101,12 @@ public class ZoneOutageScaleBenchmark {
         var outage = new FaultSpec("ZoneOutage", SimTime.MINUTE * 10, SimTime.NEVER,
                 new FaultTarget(List.of(), "a", Map.of(), null, null));
         var startup = new StartupConfig(new StartupConfig.Model(ms5, ms5), Map.of());
-        return new Scenario("zone-outage-scale", "", null, KubernetesVersion.parse("1.35"),
-                new VersionProfile("1.34+", true, true, true, false, false, true), 7, 1, SimTime.HOUR,
-                new KubeletConfig(SimTime.seconds(10), SimTime.MINUTE * 5, 40), kcm, new ApiServerConfig(300, 300),
-                Map.of(), latencies, List.of(pool), List.of(web, agent), startup, List.of(outage), Map.of());
+        KubernetesVersion version = KubernetesVersion.parse("1.35");
+        ApiServerConfig apiServer = new ApiServerConfig(300, 300);
+        VersionProfile profile = new VersionProfile("1.34+", true, true, true, false, false, true);
+        return new Scenario("zone-outage-scale", "", null, version, profile, 7, 1, SimTime.HOUR,
+                new KubeletConfig(SimTime.seconds(10), SimTime.MINUTE * 5, 40), kcm, apiServer,
+                SchedulerConfigurations.defaults(version, profile), latencies, List.of(pool),
+                PodAdmission.admit(List.of(web, agent), apiServer), startup, List.of(outage), Map.of());
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nodesim explain SCENARIO.yaml}: every effective setting, its value and where it came from. */
@@ -22,6 +23,10 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--docs", description = "Under each kubelet, controller-manager, API-server and latency setting, "
+            + "say what it does.")
+    boolean docs;
 
     @Override
     public Integer call() {
@@ -43,6 +48,9 @@ public final class ExplainCommand implements Callable<Integer> {
         out.printf(fmt, "SETTING", "VALUE", "ORIGIN");
         for (EffectiveSettings.Setting r : rows) {
             out.printf(fmt, r.path(), r.value(), r.origin());
+            if (docs && !r.doc().isEmpty()) {
+                out.printf("%-" + pw + "s  # %s%n", "", r.doc());
+            }
         }
         List<LintWarning> warnings = ScenarioLint.check(s);
         if (!warnings.isEmpty()) {

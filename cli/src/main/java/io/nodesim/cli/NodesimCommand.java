@@ -2,13 +2,16 @@ package io.nodesim.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code nodesim} command: the only place that touches argv, stdout and exit codes.
- * Exit codes: 0 success, 1 the simulation ran but a run-time check failed, 2 bad input.
+ * Exit codes: 0 success, 1 the simulation ran but a run-time check failed, 2 bad input, 3 a bug in
+ * nodesim (an exception no command expected; printed with its stack trace so it is not mistaken for
+ * the user's mistake).
  */
 @Command(name = "nodesim",
         mixinStandardHelpOptions = true,
@@ -20,6 +23,7 @@ public final class NodesimCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_CHECK_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_INTERNAL_ERROR = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,7 +35,14 @@ public final class NodesimCommand implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new NodesimCommand());
-        cl.setExitCodeExceptionMapper(e -> EXIT_BAD_INPUT);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("nodesim: internal error, a bug in nodesim rather than in the input; please report it "
+                    + "with this trace and the scenario:");
+            ex.printStackTrace(err);
+            err.flush();
+            return EXIT_INTERNAL_ERROR;
+        });
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("nodesim: " + ex.getMessage());
             ex.getCommandLine().getErr().println("Try 'nodesim " + ex.getCommandLine().getCommandName()

@@ -47,7 +47,8 @@ class ScheduleCommandTest {
         int code = run(out, err, "schedule", EXAMPLE.toString(), "-o", dir.toString(),
                 "--set", "kubeScheduler.percentageOfNodesToScore=150");
         assertEquals(2, code);
-        assertTrue(err.toString().contains("kubeScheduler.percentageOfNodesToScore: must be in 0..100, got 150"),
+        assertTrue(err.toString().contains("--set kubeScheduler.percentageOfNodesToScore=150: kubeScheduler.percentageOfNodesToScore: "
+                + "expected an integer in [0, 100], got 150"),
                 err.toString());
     }
 }

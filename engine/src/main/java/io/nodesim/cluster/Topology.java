@@ -20,10 +20,6 @@ import org.apache.commons.math3.random.RandomGenerator;
  * fault targeting ({@link #resolve}), because all of them are built from this one list.
  */
 public final class Topology {
-    public static final String EXCLUDE_DISRUPTION_LABEL = "node.kubernetes.io/exclude-disruption";
-    public static final String ZONE_LABEL = "topology.kubernetes.io/zone";
-    public static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
-
     private final String[] names;
     private final int[] zone;
     private final List<String> zones;
@@ -59,11 +55,11 @@ public final class Topology {
                     return zoneNames.size() - 1;
                 });
                 Map<String, String> l = new HashMap<>(base);
-                l.put(HOSTNAME_LABEL, names[i]);
+                l.put(WellKnownLabels.HOSTNAME, names[i]);
                 if (!z.isEmpty()) {
-                    l.put(ZONE_LABEL, z);
+                    l.put(WellKnownLabels.ZONE, z);
                 }
-                excludedFromDisruption[i] = l.containsKey(EXCLUDE_DISRUPTION_LABEL);
+                excludedFromDisruption[i] = l.containsKey(WellKnownLabels.EXCLUDE_DISRUPTION);
                 labels.add(Collections.unmodifiableMap(l));
             }
         }

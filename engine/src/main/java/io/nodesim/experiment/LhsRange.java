@@ -1,5 +1,6 @@
 package io.nodesim.experiment;
 
+import io.nodesim.scenario.parse.Durations;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -54,7 +55,7 @@ public record LhsRange(String path, String low, String high) {
         switch (kind) {
             case DURATION:
                 // whole milliseconds read better in sweep.csv; sub-second ranges keep their microseconds
-                return DurationText.formatSeconds(hi - lo >= 1_000_000 ? Math.round(x / 1000) * 1000 : Math.round(x));
+                return Durations.formatSeconds(hi - lo >= 1_000_000 ? Math.round(x / 1000) * 1000 : Math.round(x));
             case INTEGER:
                 return Long.toString(Math.round(x));
             default:
@@ -66,7 +67,7 @@ public record LhsRange(String path, String low, String high) {
         if (isNumber(low) && isNumber(high)) {
             return isInteger(low) && isInteger(high) ? Kind.INTEGER : Kind.REAL;
         }
-        if (DurationText.isDuration(low) && DurationText.isDuration(high)) {
+        if (Durations.isDuration(low) && Durations.isDuration(high)) {
             return Kind.DURATION;
         }
         throw new IllegalArgumentException("--lhs " + path
@@ -75,7 +76,7 @@ public record LhsRange(String path, String low, String high) {
 
     /** The bound as a number: microseconds for durations. */
     private static double bound(String text, Kind kind) {
-        return kind == Kind.DURATION ? DurationText.parseMicros(text) : Double.parseDouble(text);
+        return kind == Kind.DURATION ? Durations.parse(text) : Double.parseDouble(text);
     }
 
     private static boolean isNumber(String s) {

@@ -1,6 +1,8 @@
 package io.nodesim.scenario;
 
 import io.nodesim.scenario.parse.Durations;
+import io.nodesim.scenario.settings.SettingRegistry;
+import io.nodesim.scenario.settings.SettingSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +13,12 @@ import java.util.stream.Collectors;
  * the order of the file format: what {@code nodesim explain} prints.
  */
 public final class EffectiveSettings {
-    /** One row of {@code explain}. */
-    public record Setting(String path, String value, SettingOrigin origin) {
+    /**
+     * One row of {@code explain}.
+     *
+     * @param doc what the setting does, for a registry setting ({@code explain --docs}); else ""
+     */
+    public record Setting(String path, String value, SettingOrigin origin, String doc) {
     }
 
     private EffectiveSettings() {
@@ -25,35 +31,11 @@ public final class EffectiveSettings {
         add(out, o, "seed", Long.toString(s.seed()));
         add(out, o, "replications", Integer.toString(s.replications()));
         add(out, o, "duration", d(s.duration()));
-        KubeletConfig k = s.kubelet();
-        add(out, o, "kubelet.nodeStatusUpdateFrequency", d(k.nodeStatusUpdateFrequency()));
-        add(out, o, "kubelet.nodeStatusReportFrequency", d(k.nodeStatusReportFrequency()));
-        add(out, o, "kubelet.nodeLeaseDurationSeconds", k.nodeLeaseDurationSeconds()
-                + (s.profile().nodeLease() ? " (renewed every " + d(k.leaseRenewInterval()) + ")" : " (no NodeLease)"));
-        ControllerManagerConfig c = s.kubeControllerManager();
-        String kcm = "kubeControllerManager.";
-        add(out, o, kcm + "node-monitor-period", d(c.nodeMonitorPeriod()));
-        add(out, o, kcm + "node-monitor-grace-period", d(c.nodeMonitorGracePeriod()));
-        add(out, o, kcm + "node-startup-grace-period", d(c.nodeStartupGracePeriod()));
-        add(out, o, kcm + "node-eviction-rate", num(c.nodeEvictionRate()));
-        add(out, o, kcm + "secondary-node-eviction-rate", num(c.secondaryNodeEvictionRate()));
-        add(out, o, kcm + "large-cluster-size-threshold", Integer.toString(c.largeClusterSizeThreshold()));
-        add(out, o, kcm + "unhealthy-zone-threshold", num(c.unhealthyZoneThreshold()));
-        add(out, o, kcm + "enable-taint-manager", Boolean.toString(c.enableTaintManager()));
-        add(out, o, kcm + "pod-eviction-timeout", d(c.podEvictionTimeout()));
-        add(out, o, "kubeApiServer.default-not-ready-toleration-seconds",
-                Long.toString(s.kubeApiServer().defaultNotReadyTolerationSeconds()));
-        add(out, o, "kubeApiServer.default-unreachable-toleration-seconds",
-                Long.toString(s.kubeApiServer().defaultUnreachableTolerationSeconds()));
-        add(out, o, "kubeScheduler", s.kubeScheduler().isEmpty() ? "(defaults)" : s.kubeScheduler().toString());
-        Latencies l = s.latencies();
-        add(out, o, "latencies.watch", l.watch().spec());
-        add(out, o, "latencies.monitorPass", l.monitorPass().spec());
-        add(out, o, "latencies.leaseRenewal", l.leaseRenewal().spec());
-        add(out, o, "latencies.statusUpdate", l.statusUpdate().spec());
-        add(out, o, "latencies.controller", l.controller().spec());
-        add(out, o, "latencies.schedulingCycle", l.schedulingCycle().spec());
-        add(out, o, "latencies.binding", l.binding().spec());
+        for (String section : List.of(SettingRegistry.KUBELET, SettingRegistry.KCM, SettingRegistry.APISERVER)) {
+            registered(out, o, s, section);
+        }
+        add(out, o, "kubeScheduler", s.kubeScheduler().describe());
+        registered(out, o, s, SettingRegistry.LATENCIES);
         for (int i = 0; i < s.nodes().size(); i++) {
             NodeGroup g = s.nodes().get(i);
             add(out, o, "nodes[" + i + "]", (g.pool() ? "pool " + g.name() + "-0.." + g.nodeName(g.count() - 1)
@@ -77,10 +59,21 @@ public final class EffectiveSettings {
         out.forEach(r -> shown.add(r.path()));
         o.forEach((path, origin) -> {
             if (!shown.contains(path) && origin.source().equals("--set")) {
-                out.add(new Setting(path, origin.detail().substring(origin.detail().indexOf('=') + 1), origin));
+                out.add(new Setting(path, origin.detail().substring(origin.detail().indexOf('=') + 1), origin, ""));
             }
         });
         return out;
+    }
+
+    private static void registered(List<Setting> out, Map<String, SettingOrigin> o, Scenario s, String section) {
+        for (SettingSpec<?> setting : SettingRegistry.section(section)) {
+            String value = setting.shown(s);
+            if (setting == SettingRegistry.NODE_LEASE_DURATION_SECONDS) {
+                value += s.profile().nodeLease() ? " (renewed every " + d(s.kubelet().leaseRenewInterval()) + ")"
+                        : " (no NodeLease)";
+            }
+            out.add(new Setting(setting.path(), value, origin(o, setting.path()), setting.docWithUnit()));
+        }
     }
 
     private static void model(List<Setting> out, Map<String, SettingOrigin> o, String path, StartupConfig.Model m) {
@@ -89,7 +82,11 @@ public final class EffectiveSettings {
     }
 
     private static void add(List<Setting> out, Map<String, SettingOrigin> o, String path, String value) {
-        out.add(new Setting(path, value, o.getOrDefault(path, new SettingOrigin("default", "nodesim"))));
+        out.add(new Setting(path, value, origin(o, path), ""));
+    }
+
+    private static SettingOrigin origin(Map<String, SettingOrigin> o, String path) {
+        return o.getOrDefault(path, new SettingOrigin("default", "nodesim"));
     }
 
     private static String join(NodeGroup g) {

@@ -1,5 +1,6 @@
 package io.nodesim.scenario;
 
+import io.nodesim.scheduler.SchedulerConfiguration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,8 +9,8 @@ import java.util.Objects;
  * One fully resolved scenario: every setting has its effective value (file, {@code --set}, or the
  * version profile's default). Times are microseconds ({@link io.nodesim.kernel.SimTime}).
  *
- * @param kubeScheduler the {@code kubeScheduler} section (a KubeSchedulerConfiguration body) as plain
- *     immutable maps and lists; the scheduler package compiles it
+ * @param kubeScheduler the {@code kubeScheduler} section (a KubeSchedulerConfiguration body) compiled
+ *     against the version's default profile
  * @param origins where each effective setting came from, keyed by its path below {@code spec}
  *     (for {@code explain})
  */
@@ -25,7 +26,7 @@ public record Scenario(
         KubeletConfig kubelet,
         ControllerManagerConfig kubeControllerManager,
         ApiServerConfig kubeApiServer,
-        Map<String, Object> kubeScheduler,
+        SchedulerConfiguration kubeScheduler,
         Latencies latencies,
         List<NodeGroup> nodes,
         List<WorkloadSpec> workloads,
@@ -44,7 +45,7 @@ public record Scenario(
             throw new IllegalArgumentException("duration must be > 0, got " + duration + " us");
         }
         description = description == null ? "" : description;
-        kubeScheduler = Map.copyOf(kubeScheduler);
+        Objects.requireNonNull(kubeScheduler, "kubeScheduler");
         nodes = List.copyOf(nodes);
         workloads = List.copyOf(workloads);
         faults = List.copyOf(faults);

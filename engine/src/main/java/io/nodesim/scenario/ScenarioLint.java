@@ -2,6 +2,7 @@ package io.nodesim.scenario;
 
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.nodesim.admission.DefaultTolerationSeconds;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.parse.Durations;
 import java.util.ArrayList;
@@ -94,6 +95,9 @@ public final class ScenarioLint {
             }
             for (int t = 0; t < spec.getTolerations().size(); t++) {
                 Toleration tol = spec.getTolerations().get(t);
+                if (DefaultTolerationSeconds.added(tol, api)) {
+                    continue; // the kubeApiServer flag's own warning covers it
+                }
                 boolean nodeTaint = tol.getKey() == null || NODE_TAINTS.contains(tol.getKey());
                 boolean noExecute = tol.getEffect() == null || "NoExecute".equals(tol.getEffect());
                 Long secs = tol.getTolerationSeconds();

@@ -1,12 +1,12 @@
 package io.nodesim.scenario;
 
+import io.nodesim.admission.PodAdmission;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.parse.ComponentSections;
 import io.nodesim.scenario.parse.FaultSection;
 import io.nodesim.scenario.parse.ImportedOrigins;
 import io.nodesim.scenario.parse.NodeSection;
 import io.nodesim.scenario.parse.Origins;
-import io.nodesim.scenario.parse.SchedulerSection;
 import io.nodesim.scenario.parse.Section;
 import io.nodesim.scenario.parse.SetOverrides;
 import io.nodesim.scenario.parse.SweepSectionReader;
@@ -16,6 +16,10 @@ import io.nodesim.scenario.parse.WorkloadSection;
 import io.nodesim.scenario.parse.YNode;
 import io.nodesim.scenario.parse.YNode.YMap;
 import io.nodesim.scenario.parse.YamlReader;
+import io.nodesim.scheduler.PodCompiler;
+import io.nodesim.scheduler.SchedulerCache;
+import io.nodesim.scheduler.SchedulerConfiguration;
+import io.nodesim.scheduler.SchedulerConfigurations;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +32,8 @@ import java.util.regex.Pattern;
  * {@code --set} override, or the version profile's default, with its origin recorded.
  *
  * <p>Every bad input throws {@link ScenarioException} naming the file, line, column and field path
- * and what is allowed; nothing else escapes.
+ * and what is allowed. Any other exception is a bug in nodesim, not in the scenario, and is left to
+ * surface as one.
  */
 public final class ScenarioLoader {
     public static final String API_VERSION = "nodesim.io/v1alpha1";
@@ -53,14 +58,7 @@ public final class ScenarioLoader {
      * @param setOverrides {@code PATH=VALUE} strings, PATH relative to {@code spec}, applied in order
      */
     public static Scenario load(Path file, List<String> setOverrides) {
-        String display = file.toString();
-        try {
-            return read(file, display, setOverrides);
-        } catch (IllegalArgumentException | IllegalStateException | NullPointerException | ClassCastException e) {
-            // The sections validate before building records, so this is a safety net: whatever slips
-            // through still becomes one message about the file, never a stack trace.
-            throw new ScenarioException(display, 0, 0, "", "invalid scenario: " + e.getMessage());
-        }
+        return read(file, file.toString(), setOverrides);
     }
 
     /**
@@ -68,13 +66,8 @@ public final class ScenarioLoader {
      * file that {@link #load} accepts (load checks the section too, so {@code validate} reports it).
      */
     public static Optional<SweepSection> sweepSection(Path file) {
-        String display = file.toString();
-        try {
-            Section top = top(file, display);
-            return top.has("sweep") ? Optional.of(SweepSectionReader.read(top.get("sweep"))) : Optional.empty();
-        } catch (IllegalArgumentException | IllegalStateException | NullPointerException | ClassCastException e) {
-            throw new ScenarioException(display, 0, 0, "sweep", "invalid sweep section: " + e.getMessage());
-        }
+        Section top = top(file, file.toString());
+        return top.has("sweep") ? Optional.of(SweepSectionReader.read(top.get("sweep"))) : Optional.empty();
     }
 
     private static Section top(Path file, String display) {
@@ -158,18 +151,20 @@ public final class ScenarioLoader {
             }
             return d;
         }, DEFAULT_DURATION, Origins.nodesimDefault());
-        KubeletConfig kubelet = ComponentSections.kubelet(orEmpty(s, "kubelet"), version, row, o);
+        KubeletConfig kubelet = ComponentSections.kubelet(orEmpty(s, "kubelet"), row, o);
         ControllerManagerConfig kcm = ComponentSections.controllerManager(orEmpty(s, "kubeControllerManager"),
                 version, row, o);
-        ApiServerConfig apiServer = ComponentSections.apiServer(orEmpty(s, "kubeApiServer"), o);
-        Map<String, Object> scheduler = SchedulerSection.read(orEmpty(s, "kubeScheduler"));
+        ApiServerConfig apiServer = ComponentSections.apiServer(orEmpty(s, "kubeApiServer"), row, o);
+        SchedulerConfiguration scheduler = SchedulerConfigurations.compile(orEmpty(s, "kubeScheduler"), version,
+                row.profile());
         o.put("kubeScheduler", s.has("kubeScheduler") ? s.get("kubeScheduler").loc().origin()
                 : new SettingOrigin("profile", row.profile().name() + " (the default plugins and weights)"));
-        Latencies latencies = TimingSections.latencies(orEmpty(s, "latencies"), baseDir, o);
+        Latencies latencies = TimingSections.latencies(orEmpty(s, "latencies"), row, baseDir, o);
         List<NodeGroup> nodes = NodeSection.read(
                 s.require("nodes", "nodes (at least one node or pool)"), baseDir, o);
         List<WorkloadSpec> workloads = s.has("workloads")
-                ? WorkloadSection.read(s.get("workloads"), o) : List.of();
+                ? PodAdmission.admit(WorkloadSection.read(s.get("workloads"), o), apiServer) : List.of();
+        compileTemplates(s, workloads);
         StartupConfig startup = TimingSections.startup(orEmpty(s, "startup"),
                 workloads.stream().map(WorkloadSpec::name).toList(), baseDir, o);
         List<FaultSpec> faults = s.has("faults") ? FaultSection.read(s.get("faults"), nodes, baseDir, o) : List.of();
@@ -178,6 +173,19 @@ public final class ScenarioLoader {
         imported.apply(o.map());
         return new Scenario(name, description, display, version, row.profile(), seed, replications, duration, kubelet,
                 kcm, apiServer, scheduler, latencies, nodes, workloads, startup, faults, o.map());
+    }
+
+    /** The scheduler model compiles every pod template here, so a template it rejects fails validate too. */
+    private static void compileTemplates(Section s, List<WorkloadSpec> workloads) {
+        PodCompiler compiler = new PodCompiler(new SchedulerCache());
+        for (int w = 0; w < workloads.size(); w++) {
+            try {
+                compiler.compile(workloads.get(w));
+            } catch (IllegalArgumentException e) {
+                throw Values.list(s.get("workloads"), "workloads").items().get(w).loc().error("workloads[" + w + "]",
+                        e.getMessage());
+            }
+        }
     }
 
     private static YNode orEmpty(Section s, String key) {

@@ -1,12 +1,15 @@
 package io.nodesim.scenario;
 
 import io.nodesim.kernel.SimTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The table of version profiles (DESIGN §5, spec §2): for each range of Kubernetes minor releases,
  * the behaviour switches ({@link VersionProfile}) and the defaults that differ between releases.
- * A range ends wherever any modelled rule or default changes, so each row is one behaviour.
+ * The rules are named columns ({@link Rule}); a range ends wherever any of them starts to hold,
+ * so each row is one behaviour. The scheduler's version rules are columns too.
  *
  * <p>Sources: kube-controller-manager defaults in {@code pkg/controller/nodelifecycle/config/v1alpha1/defaults.go}
  * (grace 40 s → 50 s in 1.32, PR #126287); kubelet defaults in
@@ -34,42 +37,119 @@ public final class VersionProfiles {
     public record Defaults(long nodeMonitorGracePeriod, long nodeStatusReportFrequency, boolean enableTaintManager) {
     }
 
-    /** One row: versions {@code fromMinor..toMinor} inclusive. */
+    /**
+     * The table's named columns: each rule of Kubernetes behaviour that nodesim models, and the
+     * minor release from which it holds. The README's version table is {@link #markdownTable()}.
+     */
+    public enum Rule {
+        TAINT_BASED_EVICTIONS(13, "default eviction path", "legacy (`pod-eviction-timeout`)",
+                "NoExecute taints (TaintBasedEvictions beta)"),
+        REPORT_FREQUENCY_FIELD(13, "kubelet `nodeStatusReportFrequency`", "absent (every status is posted)",
+                "present"),
+        NODE_LEASE(14, "NodeLease", "no (the status is the heartbeat)", "yes (beta 1.14, GA 1.17)"),
+        REPORT_FREQUENCY_5M(17, "`nodeStatusReportFrequency` with NodeLease", "1m", "5m (PR #84351)"),
+        LEASE_JITTER(22, "lease renewal jitter", "no", "4 % (PR #101652)"),
+        SCHEDULER_V1BETA3_WEIGHTS(23, "default score weights", "all 1, PodTopologySpread 2",
+                "v1beta3: TaintToleration 3, NodeAffinity 2, InterPodAffinity 2"),
+        LEGACY_FLAGS_REMOVED(27, "`enable-taint-manager`, `pod-eviction-timeout`", "yes", "removed (PR #115840)"),
+        GRACE_50S(32, "G (`node-monitor-grace-period`)", "40s", "50s (PR #126287)"),
+        BALANCED_ALLOCATION_SKIPS_BEST_EFFORT(33, "BalancedAllocation and best-effort pods", "scored", "skipped"),
+        POP_FROM_BACKOFF_Q(33, "idle scheduler pops backoffQ early", "no", "yes (SchedulerPopFromBackoffQ)"),
+        NO_EXECUTE_IN_DETECTING_PASS(34, "NoExecute taint", "next pass", "same pass (PR #120816)"),
+        TAINT_NOT_IN_FILTER_REASON(35, "TaintToleration's filter reason", "names the taint", "does not name the taint"),
+        BALANCED_ALLOCATION_DELTA(36, "BalancedAllocation scores", "the balance", "the change in balance");
+
+        private final int sinceMinor;
+        private final String header;
+        private final String before;
+        private final String from;
+
+        Rule(int sinceMinor, String header, String before, String from) {
+            this.sinceMinor = sinceMinor;
+            this.header = header;
+            this.before = before;
+            this.from = from;
+        }
+
+        /** The minor release from which the rule holds. */
+        public int sinceMinor() {
+            return sinceMinor;
+        }
+
+        public boolean appliesTo(KubernetesVersion v) {
+            return v.minor() >= sinceMinor;
+        }
+
+        String cell(boolean holds) {
+            return holds ? from : before;
+        }
+    }
+
+    /** One row: versions {@code fromMinor..toMinor} inclusive, over which no rule changes. */
     public record Row(int fromMinor, int toMinor, VersionProfile profile, Defaults defaults) {
         boolean covers(KubernetesVersion v) {
             return v.minor() >= fromMinor && v.minor() <= toMinor;
         }
+
+        public boolean has(Rule rule) {
+            return fromMinor >= rule.sinceMinor();
+        }
     }
 
-    private static final long G40 = 40 * SimTime.SECOND;
-    private static final long G50 = 50 * SimTime.SECOND;
-
-    /* name, lease, jitter, NoExecute same pass, taint-manager flag, BA delta, BA skips best-effort */
-    private static final List<Row> ROWS = List.of(
-            row(12, 12, false, false, false, true, false, false, G40, 0, false),
-            row(13, 13, false, false, false, true, false, false, G40, 0, true),
-            row(14, 16, true, false, false, true, false, false, G40, SimTime.MINUTE, true),
-            row(17, 21, true, false, false, true, false, false, G40, 5 * SimTime.MINUTE, true),
-            row(22, 26, true, true, false, true, false, false, G40, 5 * SimTime.MINUTE, true),
-            row(27, 31, true, true, false, false, false, false, G40, 5 * SimTime.MINUTE, true),
-            row(32, 32, true, true, false, false, false, false, G50, 5 * SimTime.MINUTE, true),
-            row(33, 33, true, true, false, false, false, true, G50, 5 * SimTime.MINUTE, true),
-            row(34, 35, true, true, true, false, false, true, G50, 5 * SimTime.MINUTE, true),
-            row(36, 36, true, true, true, false, true, true, G50, 5 * SimTime.MINUTE, true));
+    private static final List<Row> ROWS = rowsBetweenRuleChanges();
 
     private VersionProfiles() {
     }
 
-    private static Row row(int from, int to, boolean lease, boolean jitter, boolean samePass, boolean taintFlag,
-            boolean baDelta, boolean baSkips, long grace, long report, boolean taintManager) {
+    /** A row ends wherever any rule starts to hold, so each row is one behaviour. */
+    private static List<Row> rowsBetweenRuleChanges() {
+        TreeSet<Integer> starts = new TreeSet<>();
+        starts.add(OLDEST.minor());
+        for (Rule r : Rule.values()) {
+            starts.add(r.sinceMinor());
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int from : starts) {
+            Integer next = starts.higher(from);
+            rows.add(row(from, next == null ? NEWEST.minor() : next - 1));
+        }
+        return List.copyOf(rows);
+    }
+
+    private static Row row(int from, int to) {
+        KubernetesVersion v = new KubernetesVersion(1, from);
         String name = from == to ? "1." + from : "1." + from + "–1." + to;
-        return new Row(from, to, new VersionProfile(name, lease, jitter, samePass, taintFlag, baDelta, baSkips),
-                new Defaults(grace, report, taintManager));
+        boolean lease = Rule.NODE_LEASE.appliesTo(v);
+        VersionProfile profile = new VersionProfile(name, lease, Rule.LEASE_JITTER.appliesTo(v),
+                Rule.NO_EXECUTE_IN_DETECTING_PASS.appliesTo(v), !Rule.LEGACY_FLAGS_REMOVED.appliesTo(v),
+                Rule.BALANCED_ALLOCATION_DELTA.appliesTo(v), Rule.BALANCED_ALLOCATION_SKIPS_BEST_EFFORT.appliesTo(v));
+        long report = !lease ? 0 : Rule.REPORT_FREQUENCY_5M.appliesTo(v) ? 5 * SimTime.MINUTE : SimTime.MINUTE;
+        long grace = Rule.GRACE_50S.appliesTo(v) ? 50 * SimTime.SECOND : 40 * SimTime.SECOND;
+        return new Row(from, to, profile, new Defaults(grace, report, Rule.TAINT_BASED_EVICTIONS.appliesTo(v)));
     }
 
     /** Every row, oldest first. */
     public static List<Row> rows() {
         return ROWS;
+    }
+
+    /** The table as the README shows it: one row per profile, one column per rule. */
+    public static String markdownTable() {
+        StringBuilder b = new StringBuilder("| profile |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (Rule r : Rule.values()) {
+            b.append(' ').append(r.header).append(" (1.").append(r.sinceMinor()).append(") |");
+            rule.append("---|");
+        }
+        b.append('\n').append(rule).append('\n');
+        for (Row row : ROWS) {
+            b.append("| ").append(row.profile().name()).append(" |");
+            for (Rule r : Rule.values()) {
+                b.append(' ').append(r.cell(row.has(r))).append(" |");
+            }
+            b.append('\n');
+        }
+        return b.toString();
     }
 
     /** The supported versions, for messages. */
@@ -100,5 +180,5 @@ public final class VersionProfiles {
     public static final int NODE_LEASE_DURATION_SECONDS = 40;
     public static final long DEFAULT_TOLERATION_SECONDS = 300;
     /** The release that removed {@code --enable-taint-manager} and {@code --pod-eviction-timeout}. */
-    public static final int LEGACY_FLAGS_REMOVED = 27;
+    public static final int LEGACY_FLAGS_REMOVED = Rule.LEGACY_FLAGS_REMOVED.sinceMinor();
 }

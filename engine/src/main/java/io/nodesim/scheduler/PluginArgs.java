@@ -1,98 +1,172 @@
 package io.nodesim.scheduler;
 
+import io.nodesim.scenario.parse.DidYouMean;
+import io.nodesim.scenario.parse.Section;
+import io.nodesim.scenario.parse.Values;
+import io.nodesim.scenario.parse.YNode;
+import io.nodesim.scenario.parse.YNode.YList;
+import io.nodesim.scheduler.plugins.PluginDescriptor;
+import io.nodesim.scheduler.plugins.PluginRegistry;
 import io.nodesim.scheduler.plugins.ResourceSpec;
 import io.nodesim.scheduler.plugins.ScoringStrategy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-/** The pluginConfig args nodesim models (kubernetes pkg/scheduler/apis/config/v1 types_pluginargs.go). */
+/**
+ * A profile's {@code pluginConfig}: the args nodesim models (kubernetes
+ * {@code pkg/scheduler/apis/config/v1/types_pluginargs.go}, validated as
+ * {@code pkg/scheduler/apis/config/validation/validation_pluginargs.go} does), defaults until read.
+ */
 final class PluginArgs {
-    private static final Set<String> META = Set.of("apiVersion", "kind");
+    private static final List<String> ENTRY_FIELDS = List.of("name", "args");
 
-    private PluginArgs() {
+    private ScoringStrategy fit = ScoringStrategy.DEFAULT;
+    private List<ResourceSpec> balancedResources = ResourceSpec.CPU_MEMORY;
+    private boolean spreadSystemDefaulting = true;
+    private long hardPodAffinityWeight = 1;
+
+    ScoringStrategy fit() {
+        return fit;
     }
 
-    static ScoringStrategy fit(SchedulerConfigurations.Ctx ctx, Map<String, Object> args, String path) {
-        ctx.allowOnly(args, with("scoringStrategy"), path);
-        if (args.get("scoringStrategy") == null) {
+    List<ResourceSpec> balancedResources() {
+        return balancedResources;
+    }
+
+    boolean spreadSystemDefaulting() {
+        return spreadSystemDefaulting;
+    }
+
+    long hardPodAffinityWeight() {
+        return hardPodAffinityWeight;
+    }
+
+    void read(YNode pluginConfig, String path) {
+        YList configs = Values.list(pluginConfig, path);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < configs.items().size(); i++) {
+            Section c = Section.of(configs.items().get(i), path + "[" + i + "]", ENTRY_FIELDS);
+            String name = PluginSets.pluginName(c.require("name", "name (a plugin)"), c.path("name"), false);
+            if (!seen.add(name)) {
+                throw c.get("name").loc().error(c.path("name"), "repeated config for plugin " + name);
+            }
+            if (c.has("args")) {
+                args(name, c.get("args"), c.path("args"));
+            }
+        }
+    }
+
+    private void args(String plugin, YNode args, String path) {
+        PluginDescriptor d = PluginRegistry.descriptor(plugin);
+        if (d.modelled() && Values.map(args, path).get("kind") != null) {
+            YNode kind = Values.map(args, path).get("kind");
+            String expected = d.argsType() == null ? "none (" + plugin + " takes no args)" : d.argsType();
+            if (!Values.string(kind, path + ".kind").equals(d.argsType())) {
+                throw kind.loc().error(path + ".kind", "expected " + expected + ", got \"" + Values.string(kind,
+                        path + ".kind") + "\"");
+            }
+        }
+        switch (plugin) {
+            case "NodeResourcesFit" -> fit = fit(Section.of(args, path, with("scoringStrategy")));
+            case "NodeResourcesBalancedAllocation" -> {
+                Section s = Section.of(args, path, with("resources"));
+                if (s.has("resources")) {
+                    balancedResources = resources(s.get("resources"), s.path("resources"));
+                }
+            }
+            case "PodTopologySpread" -> spreadSystemDefaulting = spread(Section.of(args, path,
+                    with("defaultingType", "defaultConstraints")));
+            case "InterPodAffinity" -> {
+                Section s = Section.of(args, path, with("hardPodAffinityWeight", "ignorePreferredTermsOfExistingPods"));
+                if (s.has("ignorePreferredTermsOfExistingPods")
+                        && Values.bool(s.get("ignorePreferredTermsOfExistingPods"), s.path("ignorePreferredTermsOfExistingPods"))) {
+                    throw s.get("ignorePreferredTermsOfExistingPods").loc().error(
+                            s.path("ignorePreferredTermsOfExistingPods"), "is not modelled");
+                }
+                if (s.has("hardPodAffinityWeight")) {
+                    hardPodAffinityWeight = Values.integer(s.get("hardPodAffinityWeight"), s.path("hardPodAffinityWeight"),
+                            0, 100);
+                }
+            }
+            default -> {
+                if (PluginRegistry.isModelled(plugin)) {
+                    Section.of(args, path, with());
+                }
+            }
+        }
+    }
+
+    private static ScoringStrategy fit(Section args) {
+        if (!args.has("scoringStrategy")) {
             return ScoringStrategy.DEFAULT;
         }
-        String sp = path + ".scoringStrategy";
-        Map<String, Object> s = ctx.map(args.get("scoringStrategy"), sp);
-        ctx.allowOnly(s, Set.of("type", "resources", "requestedToCapacityRatio"), sp);
-        String type = s.get("type") == null ? "LeastAllocated" : ctx.string(s.get("type"), sp + ".type");
-        List<ResourceSpec> resources = s.get("resources") == null ? ResourceSpec.CPU_MEMORY
-                : resources(ctx, s.get("resources"), sp + ".resources");
+        Section s = Section.of(args.get("scoringStrategy"), args.path("scoringStrategy"),
+                List.of("type", "resources", "requestedToCapacityRatio"));
+        String type = s.has("type") ? Values.string(s.get("type"), s.path("type")) : "LeastAllocated";
+        if (!ScoringStrategy.TYPES.contains(type)) {
+            throw s.get("type").loc().error(s.path("type"), "unknown scoring strategy \"" + type + "\""
+                    + DidYouMean.hint(type, ScoringStrategy.TYPES)
+                    + " (allowed: " + String.join(", ", ScoringStrategy.TYPES) + ")");
+        }
+        List<ResourceSpec> resources = s.has("resources") ? resources(s.get("resources"), s.path("resources"))
+                : ResourceSpec.CPU_MEMORY;
         List<ScoringStrategy.ShapePoint> shape = new ArrayList<>();
-        if (s.get("requestedToCapacityRatio") != null) {
-            String rp = sp + ".requestedToCapacityRatio";
-            Map<String, Object> r = ctx.map(s.get("requestedToCapacityRatio"), rp);
-            ctx.allowOnly(r, Set.of("shape"), rp);
-            List<?> points = ctx.list(r.get("shape"), rp + ".shape");
-            for (int i = 0; i < points.size(); i++) {
-                String pp = rp + ".shape[" + i + "]";
-                Map<String, Object> p = ctx.map(points.get(i), pp);
-                ctx.allowOnly(p, Set.of("utilization", "score"), pp);
-                shape.add(new ScoringStrategy.ShapePoint(ctx.intIn(p, "utilization", pp, 0, 100, 0),
-                        ctx.intIn(p, "score", pp, 0, 10, 0)));
+        if (s.has("requestedToCapacityRatio")) {
+            Section r = Section.of(s.get("requestedToCapacityRatio"), s.path("requestedToCapacityRatio"),
+                    List.of("shape"));
+            YList points = Values.list(r.require("shape", "shape (utilization/score points)"), r.path("shape"));
+            for (int i = 0; i < points.items().size(); i++) {
+                Section p = Section.of(points.items().get(i), r.path("shape") + "[" + i + "]",
+                        List.of("utilization", "score"));
+                shape.add(new ScoringStrategy.ShapePoint(
+                        (int) Values.integer(p.require("utilization", "utilization (0..100)"), p.path("utilization"), 0, 100),
+                        (int) Values.integer(p.require("score", "score (0..10)"), p.path("score"), 0, 10)));
             }
         }
         try {
             return new ScoringStrategy(type, resources, shape);
         } catch (IllegalArgumentException e) {
-            throw ctx.error(sp, e.getMessage());
+            throw args.get("scoringStrategy").loc().error(args.path("scoringStrategy"), e.getMessage());
         }
     }
 
-    static List<ResourceSpec> balanced(SchedulerConfigurations.Ctx ctx, Map<String, Object> args, String path) {
-        ctx.allowOnly(args, with("resources"), path);
-        return args.get("resources") == null ? ResourceSpec.CPU_MEMORY
-                : resources(ctx, args.get("resources"), path + ".resources");
-    }
-
-    /** Returns whether the system default constraints apply (defaultingType System). */
-    static boolean spread(SchedulerConfigurations.Ctx ctx, Map<String, Object> args, String path) {
-        ctx.allowOnly(args, with("defaultingType", "defaultConstraints"), path);
-        String type = args.get("defaultingType") == null ? "System"
-                : ctx.string(args.get("defaultingType"), path + ".defaultingType");
-        if (!Set.of("System", "List").contains(type)) {
-            throw ctx.error(path + ".defaultingType", "must be System or List, got \"" + type + "\"");
+    /** Whether the system default constraints apply (defaultingType System). */
+    private static boolean spread(Section args) {
+        String type = args.has("defaultingType") ? Values.string(args.get("defaultingType"),
+                args.path("defaultingType")) : "System";
+        if (!List.of("System", "List").contains(type)) {
+            throw args.get("defaultingType").loc().error(args.path("defaultingType"),
+                    "expected System or List, got \"" + type + "\"");
         }
-        if (args.get("defaultConstraints") instanceof List<?> l && !l.isEmpty()) {
-            throw ctx.error(path + ".defaultConstraints", "custom default constraints are not modelled; "
-                    + "use defaultingType System or List with no constraints");
+        if (args.has("defaultConstraints")
+                && !Values.list(args.get("defaultConstraints"), args.path("defaultConstraints")).items().isEmpty()) {
+            throw args.get("defaultConstraints").loc().error(args.path("defaultConstraints"), "custom default "
+                    + "constraints are not modelled; use defaultingType System or List with no constraints");
         }
         return "System".equals(type);
     }
 
-    static long interPodAffinity(SchedulerConfigurations.Ctx ctx, Map<String, Object> args, String path) {
-        ctx.allowOnly(args, with("hardPodAffinityWeight", "ignorePreferredTermsOfExistingPods"), path);
-        if (Boolean.TRUE.equals(args.get("ignorePreferredTermsOfExistingPods"))) {
-            throw ctx.error(path + ".ignorePreferredTermsOfExistingPods", "is not modelled");
-        }
-        return ctx.intIn(args, "hardPodAffinityWeight", path, 0, 100, 1);
-    }
-
-    private static List<ResourceSpec> resources(SchedulerConfigurations.Ctx ctx, Object o, String path) {
-        List<?> list = ctx.list(o, path);
+    private static List<ResourceSpec> resources(YNode n, String path) {
+        YList list = Values.list(n, path);
         List<ResourceSpec> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            String ip = path + "[" + i + "]";
-            Map<String, Object> r = ctx.map(list.get(i), ip);
-            ctx.allowOnly(r, Set.of("name", "weight"), ip);
-            out.add(new ResourceSpec(ctx.string(r.get("name"), ip + ".name"), ctx.intIn(r, "weight", ip, 1, 100, 1)));
+        for (int i = 0; i < list.items().size(); i++) {
+            Section r = Section.of(list.items().get(i), path + "[" + i + "]", List.of("name", "weight"));
+            long weight = r.has("weight") ? Values.integer(r.get("weight"), r.path("weight"), 1, 100) : 1;
+            out.add(new ResourceSpec(Values.string(r.require("name", "name (a resource)"), r.path("name")),
+                    (int) weight));
         }
         if (out.isEmpty()) {
-            throw ctx.error(path, "needs at least one resource");
+            throw n.loc().error(path, "needs at least one resource");
         }
         return out;
     }
 
-    private static Set<String> with(String... keys) {
-        Set<String> s = new java.util.HashSet<>(META);
-        s.addAll(List.of(keys));
-        return s;
+    private static List<String> with(String... keys) {
+        List<String> out = new ArrayList<>(List.of(keys));
+        out.add("apiVersion");
+        out.add("kind");
+        return out;
     }
 }

@@ -2,6 +2,7 @@ package io.nodesim.scheduler;
 
 import io.nodesim.scheduler.SchedulerConfiguration.WeightedPlugin;
 import io.nodesim.scheduler.plugins.FilterPlugin;
+import io.nodesim.scheduler.plugins.PluginDescriptor;
 import io.nodesim.scheduler.plugins.PluginRegistry;
 import io.nodesim.scheduler.plugins.ScorePlugin;
 import java.util.ArrayList;
@@ -36,7 +37,12 @@ public final class Scheduler {
     private final FilterPlugin[] filters;
     private final ScorePlugin[] scorers;
     private final int[] weights;
+    /** Whether each filter's answer depends only on the node's own state (its descriptor says so). */
+    private final boolean[] filterLocal;
     private final FilterPlugin[] activeFilters;
+    private final boolean[] activeLocal;
+    private final boolean[] scoreLocal;
+    private final boolean[] normalizes;
     private final boolean[] scoreActive;
     private int nextStartNodeIndex;
     private int[] feasible = new int[0];
@@ -83,11 +89,21 @@ public final class Scheduler {
         filters = f.toArray(new FilterPlugin[0]);
         scorers = s.toArray(new ScorePlugin[0]);
         weights = w.stream().mapToInt(Integer::intValue).toArray();
+        filterLocal = new boolean[filters.length];
+        for (int i = 0; i < filters.length; i++) {
+            filterLocal[i] = PluginRegistry.descriptor(filters[i].name()).filterNodeLocal();
+        }
         activeFilters = new FilterPlugin[filters.length];
+        activeLocal = new boolean[filters.length];
         scoreActive = new boolean[scorers.length];
+        scoreLocal = new boolean[scorers.length];
+        normalizes = new boolean[scorers.length];
         summedLocally = new boolean[scorers.length];
         for (int p = 0; p < scorers.length; p++) {
-            summedLocally[p] = scorers[p].scoreIsNodeLocal() && !scorers[p].normalizes();
+            PluginDescriptor d = PluginRegistry.descriptor(scorers[p].name());
+            scoreLocal[p] = d.scoreNodeLocal();
+            normalizes[p] = d.normalizes();
+            summedLocally[p] = scoreLocal[p] && !normalizes[p];
         }
         raw = new long[scorers.length][0];
         normalized = new long[scorers.length][0];
@@ -188,7 +204,8 @@ public final class Scheduler {
         ensureScratch(all.length);
         int active = 0;
         int[] candidates = all;
-        for (FilterPlugin f : filters) {
+        for (int i = 0; i < filters.length; i++) {
+            FilterPlugin f = filters[i];
             String s = f.preFilter(pod);
             if (s == FilterPlugin.SKIP) {
                 continue;
@@ -197,6 +214,7 @@ public final class Scheduler {
                 rejectedByPreFilter = s;
                 return -1;
             }
+            activeLocal[active] = filterLocal[i];
             activeFilters[active++] = f;
             Set<String> names = f.preFilterNodeNames(pod);
             if (names != null) {
@@ -225,7 +243,7 @@ public final class Scheduler {
     /** Sequential round-robin filtering that stops at exactly K feasible nodes. */
     private void filter(CompiledPod pod, int[] candidates, int active, int allNodes) {
         int local = 0;
-        while (local < active && activeFilters[local].filterIsNodeLocal()) {
+        while (local < active && activeLocal[local]) {
             local++;
         }
         int n = candidates.length;
@@ -293,7 +311,7 @@ public final class Scheduler {
                 continue;
             }
             long[] r = raw[p];
-            if (s.scoreIsNodeLocal()) {
+            if (scoreLocal[p]) {
                 long[] cache = way.scores[p];
                 for (int i = 0; i < found; i++) {
                     r[i] = cache[feasible[i]];
@@ -307,7 +325,7 @@ public final class Scheduler {
                 norm = normalized[p];
                 System.arraycopy(r, 0, norm, 0, found);
             }
-            if (s.normalizes()) {
+            if (normalizes[p]) {
                 s.normalize(feasible, norm, found);
             }
             long w = weights[p];
@@ -338,7 +356,7 @@ public final class Scheduler {
             }
             long sum = 0;
             for (int p = 0; p < scorers.length; p++) {
-                if (scoreActive[p] && scorers[p].scoreIsNodeLocal()) {
+                if (scoreActive[p] && scoreLocal[p]) {
                     long raw = scorers[p].score(pod, node);
                     way.scores[p][node] = raw;
                     if (summedLocally[p]) {

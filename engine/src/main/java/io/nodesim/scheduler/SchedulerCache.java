@@ -1,5 +1,6 @@
 package io.nodesim.scheduler;
 
+import io.nodesim.cluster.WellKnownLabels;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Taint;
@@ -23,9 +24,6 @@ import java.util.Map;
 public final class SchedulerCache {
     public static final int CPU = 0;
     public static final int MEMORY = 1;
-    public static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
-    public static final String ZONE_LABEL = "topology.kubernetes.io/zone";
-    public static final String REGION_LABEL = "topology.kubernetes.io/region";
 
     private final Symbols symbols = new Symbols();
     private final Symbols resources = new Symbols();
@@ -100,9 +98,9 @@ public final class SchedulerCache {
         if (template.getMetadata() != null && template.getMetadata().getLabels() != null) {
             labels.putAll(template.getMetadata().getLabels());
         }
-        labels.put(HOSTNAME_LABEL, name);
+        labels.put(WellKnownLabels.HOSTNAME, name);
         if (zone != null && !zone.isEmpty()) {
-            labels.put(ZONE_LABEL, zone);
+            labels.put(WellKnownLabels.ZONE, zone);
         }
         setLabels(n, labels);
         for (Map.Entry<Integer, int[]> column : labelColumns.entrySet()) {
@@ -110,7 +108,7 @@ public final class SchedulerCache {
                 column.getValue()[n] = labelValue(n, column.getKey());
             }
         }
-        zoneKeys[n] = labels.getOrDefault(REGION_LABEL, "") + ":\0:" + labels.getOrDefault(ZONE_LABEL, "");
+        zoneKeys[n] = labels.getOrDefault(WellKnownLabels.REGION, "") + ":\0:" + labels.getOrDefault(WellKnownLabels.ZONE, "");
         readAllocatable(n, template);
         taintKeys[n] = new int[0];
         taintValues[n] = new int[0];

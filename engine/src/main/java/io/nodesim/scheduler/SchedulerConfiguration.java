@@ -61,6 +61,24 @@ public record SchedulerConfiguration(
         }
     }
 
+    /** This configuration with another percentage (a benchmark or sweep axis). */
+    public SchedulerConfiguration withPercentageOfNodesToScore(int percentage) {
+        return new SchedulerConfiguration(percentage, filters, scores, fitStrategy, balancedResources,
+                spreadSystemDefaulting, hardPodAffinityWeight, balancedAllocationSkipsBestEffort,
+                balancedAllocationDelta, popFromBackoffQ, podInitialBackoff, podMaxBackoff, taintInReason);
+    }
+
+    /** One line for {@code explain}: what decides a placement. */
+    public String describe() {
+        StringBuilder b = new StringBuilder("filters ").append(String.join(", ", filters)).append("; scores ");
+        for (int i = 0; i < scores.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(scores.get(i).name()).append('×').append(scores.get(i).weight());
+        }
+        return b.append("; percentageOfNodesToScore ")
+                .append(percentageOfNodesToScore == 0 ? "adaptive" : Integer.toString(percentageOfNodesToScore))
+                .append("; ").append(fitStrategy.type()).toString();
+    }
+
     public int weight(String plugin) {
         for (WeightedPlugin p : scores) {
             if (p.name().equals(plugin)) {

@@ -2,297 +2,107 @@ package io.nodesim.scheduler;
 
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.KubernetesVersion;
-import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.VersionProfile;
-import io.nodesim.scheduler.SchedulerConfiguration.WeightedPlugin;
-import io.nodesim.scheduler.plugins.PluginRegistry;
-import io.nodesim.scheduler.plugins.ResourceSpec;
-import io.nodesim.scheduler.plugins.ScoringStrategy;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.nodesim.scenario.VersionProfiles.Rule;
+import io.nodesim.scenario.parse.Loc;
+import io.nodesim.scenario.parse.Section;
+import io.nodesim.scenario.parse.Values;
+import io.nodesim.scenario.parse.YNode;
+import io.nodesim.scenario.parse.YNode.YList;
+import io.nodesim.scenario.parse.YNode.YMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Default plugins per version (kubernetes pkg/scheduler/apis/config/v1/default_plugins.go and the
- * v1beta1..3 history) and the compilation of a scenario's {@code kubeScheduler} section
- * (KubeSchedulerConfiguration, one profile) into a {@link SchedulerConfiguration}. Bad input is a
- * {@link ScenarioException} naming the path below {@code spec}.
+ * Compiles a scenario's {@code kubeScheduler} section, the body of a KubeSchedulerConfiguration
+ * ({@code staging/src/k8s.io/kube-scheduler/config/v1/types.go}, one profile), into a
+ * {@link SchedulerConfiguration} at load time, so that every command sees the same result. Every
+ * bad value is a {@link io.nodesim.scenario.ScenarioException} at its FILE:LINE:COLUMN with its
+ * path below {@code spec} and what is allowed.
  */
 public final class SchedulerConfigurations {
-    static final List<String> FILTERS = List.of("NodeUnschedulable", "NodeName", "TaintToleration", "NodeAffinity",
-            "NodePorts", "NodeResourcesFit", "PodTopologySpread", "InterPodAffinity");
-    static final List<String> SCORES = List.of("TaintToleration", "NodeAffinity", "NodeResourcesFit",
-            "PodTopologySpread", "InterPodAffinity", "NodeResourcesBalancedAllocation", "ImageLocality");
-    private static final Set<String> TOP_LEVEL = Set.of("apiVersion", "kind", "parallelism", "leaderElection",
+    static final String PATH = "kubeScheduler";
+    static final List<String> FIELDS = List.of("apiVersion", "kind", "parallelism", "leaderElection",
             "clientConnection", "healthzBindAddress", "metricsBindAddress", "enableProfiling",
-            "enableContentionProfiling", "podInitialBackoffSeconds", "podMaxBackoffSeconds",
-            "percentageOfNodesToScore", "profiles", "extenders", "delayCacheUntilActive");
-    private static final Set<String> EXTENSION_POINTS = Set.of("multiPoint", "preEnqueue", "queueSort", "preFilter",
-            "filter", "postFilter", "preScore", "score", "reserve", "permit", "preBind", "bind", "postBind");
+            "enableContentionProfiling", "percentageOfNodesToScore", "podInitialBackoffSeconds",
+            "podMaxBackoffSeconds", "profiles", "extenders", "delayCacheUntilActive");
+    static final List<String> PROFILE_FIELDS = List.of("schedulerName", "percentageOfNodesToScore", "plugins",
+            "pluginConfig");
+    /** The config API versions whose fields nodesim reads alike (v1beta1/2 also held no other field it models). */
+    static final List<String> API_VERSIONS = List.of("kubescheduler.config.k8s.io/v1",
+            "kubescheduler.config.k8s.io/v1beta3", "kubescheduler.config.k8s.io/v1beta2",
+            "kubescheduler.config.k8s.io/v1beta1");
+    private static final YMap ABSENT = new YMap(Loc.file("(defaults)", 0, 0));
 
     private SchedulerConfigurations() {
     }
 
-    /** The default score weights of a version: v1beta3 (1.23) raised TaintToleration, NodeAffinity, InterPodAffinity. */
-    public static List<WeightedPlugin> defaultScores(KubernetesVersion version) {
-        boolean v1beta3 = version.atLeast(23);
-        List<WeightedPlugin> out = new ArrayList<>();
-        for (String name : SCORES) {
-            int w = switch (name) {
-                case "TaintToleration" -> v1beta3 ? 3 : 1;
-                case "NodeAffinity", "InterPodAffinity" -> v1beta3 ? 2 : 1;
-                case "PodTopologySpread" -> 2;
-                default -> 1;
-            };
-            out.add(new WeightedPlugin(name, w));
-        }
-        return out;
-    }
-
+    /** The version's default profile. */
     public static SchedulerConfiguration defaults(KubernetesVersion version, VersionProfile profile) {
-        return compile(Map.of(), version, profile, null);
+        return compile(ABSENT, version, profile);
     }
 
-    public static SchedulerConfiguration compile(Map<String, Object> body, KubernetesVersion version,
-            VersionProfile profile, String file) {
-        Ctx ctx = new Ctx(file);
-        ctx.allowOnly(body, TOP_LEVEL, "kubeScheduler");
-        if (body.get("extenders") instanceof List<?> l && !l.isEmpty()) {
-            throw ctx.error("kubeScheduler.extenders", "scheduler extenders are not modelled");
+    /** @param kubeScheduler the section's mapping (an empty one when the scenario has none) */
+    public static SchedulerConfiguration compile(YNode kubeScheduler, KubernetesVersion version,
+            VersionProfile profile) {
+        Section s = Section.of(kubeScheduler, PATH, FIELDS);
+        oneOf(s, "apiVersion", API_VERSIONS);
+        oneOf(s, "kind", List.of("KubeSchedulerConfiguration"));
+        if (s.has("extenders") && !Values.list(s.get("extenders"), s.path("extenders")).items().isEmpty()) {
+            throw s.get("extenders").loc().error(s.path("extenders"), "scheduler extenders are not modelled");
         }
-        int percentage = ctx.intIn(body, "percentageOfNodesToScore", "kubeScheduler", 0, 100, 0);
-        long initial = SimTime.seconds(ctx.intIn(body, "podInitialBackoffSeconds", "kubeScheduler", 1, 3600, 1));
-        long max = SimTime.seconds(ctx.intIn(body, "podMaxBackoffSeconds", "kubeScheduler", 1, 3600, 10));
+        int percentage = percentage(s, 0);
+        long initial = backoffSeconds(s, "podInitialBackoffSeconds", 1);
+        long max = backoffSeconds(s, "podMaxBackoffSeconds", 10);
         if (max < initial) {
-            throw ctx.error("kubeScheduler.podMaxBackoffSeconds", "must be >= podInitialBackoffSeconds");
+            YNode at = s.has("podMaxBackoffSeconds") ? s.get("podMaxBackoffSeconds") : s.get("podInitialBackoffSeconds");
+            throw at.loc().error(s.path("podMaxBackoffSeconds"), "must be >= podInitialBackoffSeconds ("
+                    + initial + "), got " + max);
         }
-        List<String> filters = new ArrayList<>(FILTERS);
-        List<WeightedPlugin> scores = new ArrayList<>(defaultScores(version));
-        ScoringStrategy fit = ScoringStrategy.DEFAULT;
-        List<ResourceSpec> balanced = ResourceSpec.CPU_MEMORY;
-        boolean systemDefaulting = true;
-        long hardWeight = 1;
-        Object profilesObj = body.get("profiles");
-        if (profilesObj != null) {
-            List<?> profiles = ctx.list(profilesObj, "kubeScheduler.profiles");
-            if (profiles.size() > 1) {
-                throw ctx.error("kubeScheduler.profiles", "nodesim models one scheduler profile, got " + profiles.size());
+        PluginSets plugins = PluginSets.defaults(version);
+        PluginArgs args = new PluginArgs();
+        if (s.has("profiles")) {
+            YList profiles = Values.list(s.get("profiles"), s.path("profiles"));
+            if (profiles.items().size() > 1) {
+                throw profiles.items().get(1).loc().error(s.path("profiles") + "[1]",
+                        "nodesim models one scheduler profile, got " + profiles.items().size());
             }
-            if (profiles.size() == 1) {
-                String path = "kubeScheduler.profiles[0]";
-                Map<String, Object> p = ctx.map(profiles.get(0), path);
-                ctx.allowOnly(p, Set.of("schedulerName", "percentageOfNodesToScore", "plugins", "pluginConfig"), path);
-                if (p.containsKey("percentageOfNodesToScore")) {
-                    percentage = ctx.intIn(p, "percentageOfNodesToScore", path, 0, 100, 0);
+            if (profiles.items().size() == 1) {
+                Section p = Section.of(profiles.items().get(0), s.path("profiles") + "[0]", PROFILE_FIELDS);
+                if (p.has("schedulerName")) {
+                    Values.string(p.get("schedulerName"), p.path("schedulerName"));
                 }
-                if (p.get("plugins") != null) {
-                    plugins(ctx, ctx.map(p.get("plugins"), path + ".plugins"), path + ".plugins", filters, scores);
+                percentage = percentage(p, percentage);
+                if (p.has("plugins")) {
+                    plugins.apply(p.get("plugins"), p.path("plugins"));
                 }
-                if (p.get("pluginConfig") != null) {
-                    List<?> configs = ctx.list(p.get("pluginConfig"), path + ".pluginConfig");
-                    for (int i = 0; i < configs.size(); i++) {
-                        String cp = path + ".pluginConfig[" + i + "]";
-                        Map<String, Object> c = ctx.map(configs.get(i), cp);
-                        ctx.allowOnly(c, Set.of("name", "args"), cp);
-                        String name = ctx.pluginName(c.get("name"), cp + ".name");
-                        Map<String, Object> args = c.get("args") == null ? Map.of() : ctx.map(c.get("args"), cp + ".args");
-                        String ap = cp + ".args";
-                        switch (name) {
-                            case "NodeResourcesFit" -> fit = PluginArgs.fit(ctx, args, ap);
-                            case "NodeResourcesBalancedAllocation" -> balanced = PluginArgs.balanced(ctx, args, ap);
-                            case "PodTopologySpread" -> systemDefaulting = PluginArgs.spread(ctx, args, ap);
-                            case "InterPodAffinity" -> hardWeight = PluginArgs.interPodAffinity(ctx, args, ap);
-                            default -> ctx.allowOnly(args, Set.of("apiVersion", "kind"), ap);
-                        }
-                    }
+                if (p.has("pluginConfig")) {
+                    args.read(p.get("pluginConfig"), p.path("pluginConfig"));
                 }
             }
         }
-        return new SchedulerConfiguration(percentage, filters, scores, fit, balanced, systemDefaulting, hardWeight,
-                profile.balancedAllocationSkipsBestEffort(), profile.balancedAllocationDelta(), version.atLeast(33),
-                initial, max, !version.atLeast(35));
+        return new SchedulerConfiguration(percentage, plugins.filters(), plugins.scores(), args.fit(),
+                args.balancedResources(), args.spreadSystemDefaulting(), args.hardPodAffinityWeight(),
+                profile.balancedAllocationSkipsBestEffort(), profile.balancedAllocationDelta(), Rule.POP_FROM_BACKOFF_Q.appliesTo(version),
+                SimTime.seconds(initial), SimTime.seconds(max), !Rule.TAINT_NOT_IN_FILTER_REASON.appliesTo(version));
     }
 
-    private static void plugins(Ctx ctx, Map<String, Object> plugins, String path, List<String> filters,
-            List<WeightedPlugin> scores) {
-        for (String point : plugins.keySet()) {
-            if (!EXTENSION_POINTS.contains(point)) {
-                throw ctx.error(path + "." + point, "unknown extension point" + ctx.didYouMean(point, EXTENSION_POINTS));
-            }
-        }
-        // multiPoint first, then the specific points, which take precedence (framework.expandMultiPointPlugins)
-        for (String point : List.of("multiPoint", "filter", "score")) {
-            if (plugins.get(point) == null) {
-                continue;
-            }
-            String pp = path + "." + point;
-            Map<String, Object> set = ctx.map(plugins.get(point), pp);
-            ctx.allowOnly(set, Set.of("enabled", "disabled"), pp);
-            boolean doFilter = !"score".equals(point);
-            boolean doScore = !"filter".equals(point);
-            if (set.get("disabled") != null) {
-                List<?> disabled = ctx.list(set.get("disabled"), pp + ".disabled");
-                for (int i = 0; i < disabled.size(); i++) {
-                    String ip = pp + ".disabled[" + i + "]";
-                    Map<String, Object> d = ctx.map(disabled.get(i), ip);
-                    Object n = d.get("name");
-                    if ("*".equals(n)) {
-                        if (doFilter) {
-                            filters.clear();
-                        }
-                        if (doScore) {
-                            scores.clear();
-                        }
-                        continue;
-                    }
-                    String name = ctx.pluginName(n, ip + ".name");
-                    if (doFilter) {
-                        filters.remove(name);
-                    }
-                    if (doScore) {
-                        scores.removeIf(w -> w.name().equals(name));
-                    }
-                }
-            }
-            if (set.get("enabled") != null) {
-                List<?> enabled = ctx.list(set.get("enabled"), pp + ".enabled");
-                for (int i = 0; i < enabled.size(); i++) {
-                    String ip = pp + ".enabled[" + i + "]";
-                    Map<String, Object> e = ctx.map(enabled.get(i), ip);
-                    ctx.allowOnly(e, Set.of("name", "weight"), ip);
-                    String name = ctx.pluginName(e.get("name"), ip + ".name");
-                    int weight = ctx.intIn(e, "weight", ip, 0, 100, 0);
-                    boolean isFilter = FILTERS.contains(name);
-                    boolean isScore = SCORES.contains(name);
-                    if (PluginRegistry.isModelled(name) && ((!doScore && !isFilter) || (!doFilter && !isScore))) {
-                        throw ctx.error(ip + ".name", name + " is not a " + point + " plugin");
-                    }
-                    if (doFilter && isFilter && !filters.contains(name)) {
-                        filters.add(name);
-                    }
-                    if (doScore && isScore) {
-                        enableScore(scores, name, weight);
-                    }
-                }
-            }
-        }
+    private static int percentage(Section s, int dflt) {
+        return s.has("percentageOfNodesToScore")
+                ? (int) Values.integer(s.get("percentageOfNodesToScore"), s.path("percentageOfNodesToScore"), 0, 100)
+                : dflt;
     }
 
-    private static void enableScore(List<WeightedPlugin> scores, String name, int weight) {
-        for (int i = 0; i < scores.size(); i++) {
-            if (scores.get(i).name().equals(name)) {
-                scores.set(i, new WeightedPlugin(name, weight == 0 ? scores.get(i).weight() : weight));
-                return;
-            }
-        }
-        // the framework gives a score plugin configured without a weight the weight 1
-        scores.add(new WeightedPlugin(name, weight == 0 ? 1 : weight));
+    private static long backoffSeconds(Section s, String key, long dflt) {
+        return s.has(key) ? Values.integer(s.get(key), s.path(key), 1, 3600) : dflt;
     }
 
-    /** Reading helpers that turn shape errors into ScenarioExceptions with a path. */
-    static final class Ctx {
-        private final String file;
-
-        Ctx(String file) {
-            this.file = file;
+    private static void oneOf(Section s, String key, List<String> allowed) {
+        if (!s.has(key)) {
+            return;
         }
-
-        ScenarioException error(String path, String problem) {
-            return new ScenarioException(file, 0, 0, path, problem);
-        }
-
-        void allowOnly(Map<String, Object> m, Set<String> allowed, String path) {
-            for (String k : m.keySet()) {
-                if (!allowed.contains(k)) {
-                    throw error(path + "." + k, "unknown field" + didYouMean(k, allowed));
-                }
-            }
-        }
-
-        String didYouMean(String k, Set<String> allowed) {
-            String best = null;
-            int bestDistance = Integer.MAX_VALUE;
-            for (String a : allowed) {
-                int d = distance(k.toLowerCase(), a.toLowerCase());
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    best = a;
-                }
-            }
-            return best != null && bestDistance <= Math.max(2, k.length() / 3) ? " (did you mean \"" + best + "\"?)"
-                    : "; allowed: " + String.join(", ", new java.util.TreeSet<>(allowed));
-        }
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map(Object o, String path) {
-            if (o instanceof Map<?, ?> m) {
-                return new LinkedHashMap<>((Map<String, Object>) m);
-            }
-            throw error(path, "expected a mapping, got " + describe(o));
-        }
-
-        List<?> list(Object o, String path) {
-            if (o instanceof List<?> l) {
-                return l;
-            }
-            throw error(path, "expected a list, got " + describe(o));
-        }
-
-        int intIn(Map<String, Object> m, String key, String path, int min, int max, int dflt) {
-            Object o = m.get(key);
-            if (o == null) {
-                return dflt;
-            }
-            if (!(o instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-                throw error(path + "." + key, "expected an integer, got " + describe(o));
-            }
-            long v = n.longValue();
-            if (v < min || v > max) {
-                throw error(path + "." + key, "must be in " + min + ".." + max + ", got " + v);
-            }
-            return (int) v;
-        }
-
-        String string(Object o, String path) {
-            if (o instanceof String s) {
-                return s;
-            }
-            throw error(path, "expected a string, got " + describe(o));
-        }
-
-        String pluginName(Object o, String path) {
-            String name = string(o, path);
-            if (!PluginRegistry.isKnown(name)) {
-                Set<String> all = new java.util.HashSet<>(PluginRegistry.names());
-                all.addAll(PluginRegistry.INERT);
-                throw error(path, "unknown plugin \"" + name + "\"" + didYouMean(name, all));
-            }
-            return name;
-        }
-
-        private static String describe(Object o) {
-            return o == null ? "nothing" : o instanceof String s ? "\"" + s + "\"" : o.toString();
-        }
-
-        private static int distance(String a, String b) {
-            int[] prev = new int[b.length() + 1];
-            int[] cur = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                prev[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                cur[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                }
-                int[] t = prev;
-                prev = cur;
-                cur = t;
-            }
-            return prev[b.length()];
+        String v = Values.string(s.get(key), s.path(key));
+        if (!allowed.contains(v)) {
+            throw s.get(key).loc().error(s.path(key), "expected " + String.join(" or ", allowed) + ", got \"" + v + "\"");
         }
     }
 }

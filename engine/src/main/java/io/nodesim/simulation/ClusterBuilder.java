@@ -30,7 +30,7 @@ public final class ClusterBuilder {
         for (int wi = 0; wi < scenario.workloads().size(); wi++) {
             WorkloadSpec w = scenario.workloads().get(wi);
             int desired = "DaemonSet".equals(w.kind()) ? daemonPods[wi] : "Pod".equals(w.kind()) ? 1 : w.replicas();
-            workloads.add(TolerationCompiler.compile(w, desired, scenario.kubeApiServer()));
+            workloads.add(TolerationCompiler.compile(w, desired));
         }
         ClusterState cluster = new ClusterState(topology, new PodTable(placed.size(), topology.size()), workloads,
                 recorder);

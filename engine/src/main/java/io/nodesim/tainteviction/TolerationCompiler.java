@@ -1,13 +1,10 @@
 package io.nodesim.tainteviction;
 
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.cluster.WorkloadInfo;
 import io.nodesim.kernel.SimTime;
-import io.nodesim.scenario.ApiServerConfig;
 import io.nodesim.scenario.WorkloadSpec;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,54 +13,20 @@ import java.util.List;
  * minimum tolerationSeconds over the matching tolerations (upstream {@code getMinTolerationTime}
  * ignores unbounded ones when a bounded one also matches; ≤ 0 means at once).
  *
- * <p>Before that, what admission and the DaemonSet controller add: the DefaultTolerationSeconds
- * plugin ({@code plugin/pkg/admission/defaulttolerationseconds}) gives a pod without a
- * not-ready / unreachable NoExecute toleration one with the kube-apiserver's default seconds (300);
- * DaemonSet pods get both without tolerationSeconds ({@code pkg/controller/daemon/util}).
+ * <p>The template is the admitted one ({@link io.nodesim.admission.PodAdmission}): it already holds
+ * what the DaemonSet controller and DefaultTolerationSeconds add.
  */
 public final class TolerationCompiler {
     private TolerationCompiler() {
     }
 
-    public static WorkloadInfo compile(WorkloadSpec w, int desired, ApiServerConfig apiServer) {
-        List<Toleration> tolerations = effectiveTolerations(w, apiServer);
+    public static WorkloadInfo compile(WorkloadSpec w, int desired) {
+        List<Toleration> tolerations = w.template().getSpec() == null || w.template().getSpec().getTolerations() == null
+                ? List.of() : w.template().getSpec().getTolerations();
         return new WorkloadInfo(w.name(), w.kind(), desired,
                 minToleration(tolerations, ControllerTaints.UNREACHABLE_KEY),
                 minToleration(tolerations, ControllerTaints.NOT_READY_KEY),
                 minToleration(tolerations, ControllerTaints.OUT_OF_SERVICE_KEY));
-    }
-
-    static List<Toleration> effectiveTolerations(WorkloadSpec w, ApiServerConfig apiServer) {
-        PodTemplateSpec template = w.template();
-        List<Toleration> out = new ArrayList<>();
-        if (template.getSpec() != null && template.getSpec().getTolerations() != null) {
-            out.addAll(template.getSpec().getTolerations());
-        }
-        if ("DaemonSet".equals(w.kind())) {
-            out.add(new Toleration("NoExecute", ControllerTaints.NOT_READY_KEY, "Exists", null, null));
-            out.add(new Toleration("NoExecute", ControllerTaints.UNREACHABLE_KEY, "Exists", null, null));
-        }
-        if (!toleratesByKey(out, ControllerTaints.NOT_READY_KEY)) {
-            out.add(new Toleration("NoExecute", ControllerTaints.NOT_READY_KEY, "Exists",
-                    apiServer.defaultNotReadyTolerationSeconds(), null));
-        }
-        if (!toleratesByKey(out, ControllerTaints.UNREACHABLE_KEY)) {
-            out.add(new Toleration("NoExecute", ControllerTaints.UNREACHABLE_KEY, "Exists",
-                    apiServer.defaultUnreachableTolerationSeconds(), null));
-        }
-        return out;
-    }
-
-    /** The admission plugin's test: a toleration with that key (or no key), NoExecute (or no effect). */
-    private static boolean toleratesByKey(List<Toleration> tolerations, String key) {
-        for (Toleration t : tolerations) {
-            boolean keyMatches = t.getKey() == null || t.getKey().isEmpty() || key.equals(t.getKey());
-            boolean effectMatches = t.getEffect() == null || t.getEffect().isEmpty() || "NoExecute".equals(t.getEffect());
-            if (keyMatches && effectMatches) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static long minToleration(List<Toleration> tolerations, String taintKey) {

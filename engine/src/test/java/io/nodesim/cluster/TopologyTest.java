@@ -31,7 +31,7 @@ class TopologyTest {
 
     @Test
     void everyNodeCarriesItsHostnameAndZoneLabels() {
-        assertEquals(Map.of("disk", "ssd", Topology.HOSTNAME_LABEL, "db", Topology.ZONE_LABEL, "c"), topology.labels(4));
+        assertEquals(Map.of("disk", "ssd", WellKnownLabels.HOSTNAME, "db", WellKnownLabels.ZONE, "c"), topology.labels(4));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.nodesim.metrics.RunResult;
 import io.nodesim.scenario.KubernetesVersion;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.VersionProfile;
+import io.nodesim.scheduler.SchedulerConfigurations;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,8 @@ final class Fakes {
 
     static Scenario scenario(long seed, int replications, String description) {
         return new Scenario("fake", description, null, KubernetesVersion.parse("1.35"), PROFILE, seed, replications,
-                3_600_000_000L, null, null, null, Map.of(), null, List.of(), List.of(), null, List.of(), Map.of());
+                3_600_000_000L, null, null, null,
+                SchedulerConfigurations.defaults(KubernetesVersion.parse("1.35"), PROFILE), null, List.of(), List.of(), null, List.of(), Map.of());
     }
 
     static ScenarioFactory factory(long seed, int replications) {

@@ -1,5 +1,6 @@
 package io.nodesim.experiment;
 
+import io.nodesim.scenario.parse.Durations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,14 +76,14 @@ class SweepSpecTest {
     }
 
     @Test
-    void durationText_goSyntax() {
-        assertEquals(90_000_000L, DurationText.parseMicros("1m30s"));
-        assertEquals(2_500_000L, DurationText.parseMicros("2.5s"));
-        assertEquals(300L, DurationText.parseMicros("300us"));
-        assertEquals(3_600_000_000L, DurationText.parseMicros("1h"));
-        assertEquals("90s", DurationText.formatSeconds(90_000_000L));
-        assertThrows(IllegalArgumentException.class, () -> DurationText.parseMicros("40"));
-        assertThrows(IllegalArgumentException.class, () -> DurationText.parseMicros("4 0s"));
+    void lhsDurations_readWithTheScenarioDurationSyntax() {
+        assertEquals(90_000_000L, Durations.parse("1m30s"));
+        assertEquals(2_500_000L, Durations.parse("2.5s"));
+        assertEquals(300L, Durations.parse("300us"));
+        assertEquals(3_600_000_000L, Durations.parse("1h"));
+        assertEquals("90s", Durations.formatSeconds(90_000_000L));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("40"));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("4 0s"));
     }
 
     @Test

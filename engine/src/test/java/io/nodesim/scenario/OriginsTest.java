@@ -26,8 +26,8 @@ class OriginsTest {
         Scenario s = ScenarioFiles.load(dir, BASE);
         assertEquals(new SettingOrigin("file", "s.yaml:8"), s.origins().get("kubeControllerManager.node-monitor-grace-period"));
         assertEquals(new SettingOrigin("file", "s.yaml:6"), s.origins().get("kubernetesVersion"));
-        assertEquals(new SettingOrigin("profile", "1.34–1.35"), s.origins().get("kubeControllerManager.node-monitor-period"));
-        assertEquals(new SettingOrigin("profile", "1.34–1.35"), s.origins().get("kubelet.nodeStatusReportFrequency"));
+        assertEquals(new SettingOrigin("profile", "1.35"), s.origins().get("kubeControllerManager.node-monitor-period"));
+        assertEquals(new SettingOrigin("profile", "1.35"), s.origins().get("kubelet.nodeStatusReportFrequency"));
         assertEquals(new SettingOrigin("default", "nodesim"), s.origins().get("latencies.watch"));
         assertEquals(new SettingOrigin("file", "s.yaml:28"), s.origins().get("faults[0]"));
         assertEquals("file s.yaml:8", s.origins().get("kubeControllerManager.node-monitor-grace-period").toString());

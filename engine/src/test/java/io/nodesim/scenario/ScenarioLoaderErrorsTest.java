@@ -187,8 +187,19 @@ class ScenarioLoaderErrorsTest {
     }
 
     @Test
+    void aWellKnownTopologyLabel_isSetFromTheNodeFields_notWrittenAsALabel() {
+        assertError(fails(dir, edit("labels: {disk: ssd}", "labels: {topology.kubernetes.io/zone: z}")), 15, 16,
+                "nodes[1].labels.topology.kubernetes.io/zone", "is set from the node's zone field");
+        assertError(fails(dir, edit("labels: {disk: ssd}", "labels: {failure-domain.beta.kubernetes.io/region: r}")),
+                15, 16, "nodes[1].labels.failure-domain.beta.kubernetes.io/region", "is set from the node's region field");
+        assertError(fails(dir, edit("labels: {disk: ssd}", "labels: {kubernetes.io/hostname: h}")), 15, 16,
+                "nodes[1].labels.kubernetes.io/hostname", "is set from the node's name field");
+    }
+
+    @Test
     void nullNameOrPool_isMissing() {
-        assertError(fails(dir, edit("- name: solo", "- name:")), 13, -1, "nodes[1].name", "expected a non-empty string");
+        // an empty value is null in YAML, so the name is missing (as with ~)
+        assertError(fails(dir, edit("- name: solo", "- name:")), 13, 7, "nodes[1]", "required field missing: name");
         assertError(fails(dir, edit("- pool: w", "- pool: ~")), 10, 7, "nodes[0]", "required field missing: name");
     }
 

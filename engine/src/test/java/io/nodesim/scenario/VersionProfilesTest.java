@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodesim.kernel.SimTime;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,14 +33,14 @@ class VersionProfilesTest {
         "1.14, 1.14–1.16, true,  false, false, true,  true,  40, 60,  false, false",
         "1.16, 1.14–1.16, true,  false, false, true,  true,  40, 60,  false, false",
         "1.17, 1.17–1.21, true,  false, false, true,  true,  40, 300, false, false",
-        "1.22, 1.22–1.26, true,  true,  false, true,  true,  40, 300, false, false",
-        "1.26, 1.22–1.26, true,  true,  false, true,  true,  40, 300, false, false",
+        "1.22, 1.22,      true,  true,  false, true,  true,  40, 300, false, false",
+        "1.26, 1.23–1.26, true,  true,  false, true,  true,  40, 300, false, false",
         "1.27, 1.27–1.31, true,  true,  false, false, true,  40, 300, false, false",
         "1.31, 1.27–1.31, true,  true,  false, false, true,  40, 300, false, false",
         "1.32, 1.32,      true,  true,  false, false, true,  50, 300, false, false",
         "1.33, 1.33,      true,  true,  false, false, true,  50, 300, true,  false",
-        "1.34, 1.34–1.35, true,  true,  true,  false, true,  50, 300, true,  false",
-        "1.35, 1.34–1.35, true,  true,  true,  false, true,  50, 300, true,  false",
+        "1.34, 1.34,      true,  true,  true,  false, true,  50, 300, true,  false",
+        "1.35, 1.35,      true,  true,  true,  false, true,  50, 300, true,  false",
         "1.36, 1.36,      true,  true,  true,  false, true,  50, 300, true,  true",
     })
     void eachVersionPicksItsDefaults(String version, String profile, boolean lease, boolean jitter, boolean samePass,
@@ -98,6 +99,44 @@ class VersionProfilesTest {
                 edit("\"1.35\"", "\"1.12\"").replace("  nodes:\n", "  kubelet:\n    nodeStatusReportFrequency: 1m\n  nodes:\n")));
         assertEquals("kubelet.nodeStatusReportFrequency", e.path());
         assertTrue(e.getMessage().contains("before 1.13"));
+    }
+
+    @Test
+    void theReadmeVersionTable_isTheProfileTable() throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(Path.of("..", "README.md"));
+        int heading = lines.indexOf("#### Version profiles");
+        assertTrue(heading >= 0, "README.md has a Version profiles section");
+        String table = lines.subList(heading, lines.size()).stream().dropWhile(l -> !l.startsWith("|"))
+                .takeWhile(l -> l.startsWith("|")).map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
+        assertEquals(VersionProfiles.markdownTable(), table, "README.md's version table must be VersionProfiles.markdownTable()");
+    }
+
+    @Test
+    void aRowEndsWhereARuleStarts_andEveryRuleIsAColumn() {
+        for (VersionProfiles.Row r : VersionProfiles.rows()) {
+            for (VersionProfiles.Rule rule : VersionProfiles.Rule.values()) {
+                assertFalse(rule.sinceMinor() > r.fromMinor() && rule.sinceMinor() <= r.toMinor(),
+                        rule + " starts inside " + r.profile().name());
+            }
+        }
+        assertTrue(VersionProfiles.markdownTable().lines().findFirst().orElseThrow()
+                .contains("default score weights (1.23)"), "the scheduler's rules are columns");
+    }
+
+    @Test
+    void everyVersionChangeOfADefaultPluginWeight_isTheWeightsColumn() {
+        VersionProfiles.Rule rule = VersionProfiles.Rule.SCHEDULER_V1BETA3_WEIGHTS;
+        KubernetesVersion before = new KubernetesVersion(1, rule.sinceMinor() - 1);
+        KubernetesVersion from = new KubernetesVersion(1, rule.sinceMinor());
+        for (io.nodesim.scheduler.plugins.PluginDescriptor p : io.nodesim.scheduler.plugins.PluginRegistry.all()) {
+            for (int minor : p.fromMinor()) {
+                assertTrue(minor <= VersionProfiles.OLDEST.minor() || minor == rule.sinceMinor(),
+                        p.name() + " changes its weight in 1." + minor + ", which is no column of VersionProfiles");
+            }
+            if (p.defaultWeight(before) != p.defaultWeight(from)) {
+                assertTrue(rule.cell(true).contains(p.name() + " " + p.defaultWeight(from)), p.name());
+            }
+        }
     }
 
     @Test

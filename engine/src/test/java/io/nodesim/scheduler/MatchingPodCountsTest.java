@@ -1,5 +1,6 @@
 package io.nodesim.scheduler;
 
+import io.nodesim.cluster.WellKnownLabels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder;
@@ -34,8 +35,8 @@ class MatchingPodCountsTest {
         Random rnd = new Random(7);
         TestCluster c = new TestCluster();
         SchedulerCache nodes = c.nodes;
-        int zoneKey = nodes.symbols().intern(SchedulerCache.ZONE_LABEL);
-        int hostKey = nodes.symbols().intern(SchedulerCache.HOSTNAME_LABEL);
+        int zoneKey = nodes.symbols().intern(WellKnownLabels.ZONE);
+        int hostKey = nodes.symbols().intern(WellKnownLabels.HOSTNAME);
         int rackKey = nodes.symbols().intern("rack");
         int nodeNames = 0;
         for (int i = 0; i < 30; i++) {
@@ -170,7 +171,7 @@ class MatchingPodCountsTest {
         return new PodTemplateSpecBuilder(TestCluster.template(10, 10, Map.of("app", "affine"))).editSpec()
                 .withNewAffinity().withNewNodeAffinity().withNewRequiredDuringSchedulingIgnoredDuringExecution()
                 .withNodeSelectorTerms(new NodeSelectorTermBuilder().withMatchExpressions(
-                        new NodeSelectorRequirementBuilder().withKey(SchedulerCache.ZONE_LABEL).withOperator("NotIn")
+                        new NodeSelectorRequirementBuilder().withKey(WellKnownLabels.ZONE).withOperator("NotIn")
                                 .withValues(List.copyOf(values)).build()).build())
                 .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().endAffinity().endSpec().build();
     }

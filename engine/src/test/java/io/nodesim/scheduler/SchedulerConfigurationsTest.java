@@ -15,7 +15,7 @@ class SchedulerConfigurationsTest {
     private static final KubernetesVersion V135 = KubernetesVersion.parse("1.35");
 
     private static SchedulerConfiguration compile(Map<String, Object> body) {
-        return SchedulerConfigurations.compile(body, V135, TestCluster.V135, "s.yaml");
+        return ConfigTree.compile(body, V135, TestCluster.V135);
     }
 
     private static Map<String, Object> plugins(Map<String, Object> plugins) {
@@ -36,8 +36,8 @@ class SchedulerConfigurationsTest {
 
     @Test
     void defaults_before123_useTheOldWeights() {
-        SchedulerConfiguration c = SchedulerConfigurations.compile(Map.of(), KubernetesVersion.parse("1.22"),
-                TestCluster.V135, null);
+        SchedulerConfiguration c = SchedulerConfigurations.defaults(KubernetesVersion.parse("1.22"),
+                TestCluster.V135);
         assertEquals(1, c.weight("TaintToleration"));
         assertEquals(1, c.weight("InterPodAffinity"));
         assertEquals(2, c.weight("PodTopologySpread"));
@@ -87,7 +87,90 @@ class SchedulerConfigurationsTest {
         e = assertThrows(ScenarioException.class, () -> compile(Map.of("profiles", List.of(Map.of("pluginConfig",
                 List.of(Map.of("name", "NodeResourcesFit", "args", Map.of("scoringStrategy",
                         Map.of("type", "LeastRequested")))))))));
-        assertEquals("kubeScheduler.profiles[0].pluginConfig[0].args.scoringStrategy", e.path());
-        assertTrue(e.getMessage().startsWith("s.yaml: kubeScheduler.profiles[0]"), e.getMessage());
+        assertEquals("kubeScheduler.profiles[0].pluginConfig[0].args.scoringStrategy.type", e.path());
+        assertTrue(e.problem().contains("allowed: LeastAllocated, MostAllocated, RequestedToCapacityRatio"), e.problem());
+        assertTrue(e.getMessage().startsWith("s.yaml:1:1: kubeScheduler.profiles[0]"), e.getMessage());
+    }
+
+    private static ScenarioException error(Map<String, Object> body) {
+        return assertThrows(ScenarioException.class, () -> compile(body));
+    }
+
+    @Test
+    void unknownPlugin_atAnyExtensionPoint_namesThePathAndTheClosestName() {
+        for (String point : List.of("multiPoint", "filter", "score", "preFilter", "queueSort", "bind")) {
+            ScenarioException e = error(plugins(Map.of(point, Map.of("enabled", List.of(Map.of("name", "NodeResourceFit"))))));
+            assertEquals("kubeScheduler.profiles[0].plugins." + point + ".enabled[0].name", e.path());
+            assertTrue(e.problem().startsWith("unknown plugin \"NodeResourceFit\"; did you mean \"NodeResourcesFit\"?"),
+                    e.problem());
+            assertTrue(e.problem().contains("known plugins: NodeUnschedulable, NodeName"), e.problem());
+        }
+    }
+
+    @Test
+    void unknownPluginInDisabledAndPluginConfig_isAnError() {
+        assertEquals("kubeScheduler.profiles[0].plugins.score.disabled[0].name",
+                error(plugins(Map.of("score", Map.of("disabled", List.of(Map.of("name", "ImageLocalty"))))))
+                        .path());
+        assertEquals("kubeScheduler.profiles[0].pluginConfig[0].name", error(Map.of("profiles", List.of(Map.of(
+                "pluginConfig", List.of(Map.of("name", "InterPodAfinity", "args", Map.of())))))).path());
+    }
+
+    @Test
+    void pluginAtAPointItDoesNotExtend_isAnError() {
+        ScenarioException e = error(plugins(Map.of("queueSort", Map.of("enabled", List.of(Map.of("name", "ImageLocality"))))));
+        assertEquals("ImageLocality is not a queueSort plugin", e.problem());
+    }
+
+    @Test
+    void entryShape_weightRange_duplicates_andArgsAreChecked() {
+        assertEquals("kubeScheduler.profiles[0].plugins.score.enabled[0].wieght", error(plugins(Map.of("score",
+                Map.of("enabled", List.of(Map.of("name", "ImageLocality", "wieght", 2)))))).path());
+        assertEquals("kubeScheduler.profiles[0].plugins.score.enabled[0].weight", error(plugins(Map.of("score",
+                Map.of("enabled", List.of(Map.of("name", "ImageLocality", "weight", 101)))))).path());
+        assertEquals("ImageLocality is enabled twice at score", error(plugins(Map.of("score", Map.of("enabled",
+                List.of(Map.of("name", "ImageLocality"), Map.of("name", "ImageLocality")))))).problem());
+        assertEquals("repeated config for plugin ImageLocality", error(Map.of("profiles", List.of(Map.of(
+                "pluginConfig", List.of(Map.of("name", "ImageLocality"), Map.of("name", "ImageLocality")))))).problem());
+        assertEquals("kubeScheduler.profiles[0].pluginConfig[0].args.hardPodAffinityWeigh", error(Map.of("profiles",
+                List.of(Map.of("pluginConfig", List.of(Map.of("name", "InterPodAffinity",
+                        "args", Map.of("hardPodAffinityWeigh", 3))))))).path());
+        assertEquals("kubeScheduler.profiles[1]", error(Map.of("profiles", List.of(Map.of(), Map.of()))).path());
+        assertEquals("kubeScheduler.apiVersion", error(Map.of("apiVersion", "v1")).path());
+    }
+
+    @Test
+    void preScoreDisabledAlone_isRejected_butWithScoreItIsTheSameAsScore() {
+        ScenarioException e = error(plugins(Map.of("preScore", Map.of("disabled", List.of(Map.of("name", "PodTopologySpread"))))));
+        assertEquals("kubeScheduler.profiles[0].plugins.preScore.disabled[0].name", e.path());
+        SchedulerConfiguration c = compile(plugins(Map.of(
+                "preScore", Map.of("disabled", List.of(Map.of("name", "PodTopologySpread"))),
+                "score", Map.of("disabled", List.of(Map.of("name", "PodTopologySpread"))))));
+        assertEquals(0, c.weight("PodTopologySpread"));
+        assertTrue(c.filters().contains("PodTopologySpread"));
+    }
+
+    @Test
+    void extensionPoints_comeFromTheDescriptors() {
+        assertEquals("NodeName is not a preFilter plugin", error(plugins(Map.of("preFilter",
+                Map.of("enabled", List.of(Map.of("name", "NodeName")))))).problem());
+        assertEquals("PrioritySort is not a score plugin", error(plugins(Map.of("score",
+                Map.of("enabled", List.of(Map.of("name", "PrioritySort")))))).problem());
+        // disabling only drops a name, wherever the plugin acts; an inert plugin at its own point changes nothing
+        assertEquals(compile(Map.of()), compile(plugins(Map.of("queueSort",
+                Map.of("disabled", List.of(Map.of("name", "NodeName")))))));
+        assertEquals(compile(Map.of()), compile(plugins(Map.of("queueSort",
+                Map.of("enabled", List.of(Map.of("name", "PrioritySort")))))));
+    }
+
+    @Test
+    void argsKind_mustBeThePluginsArgsType() {
+        ScenarioException e = error(Map.of("profiles", List.of(Map.of("pluginConfig", List.of(Map.of(
+                "name", "NodeResourcesFit", "args", Map.of("kind", "InterPodAffinityArgs")))))));
+        assertEquals("kubeScheduler.profiles[0].pluginConfig[0].args.kind", e.path());
+        assertEquals("expected NodeResourcesFitArgs, got \"InterPodAffinityArgs\"", e.problem());
+        assertEquals(3, compile(Map.of("profiles", List.of(Map.of("pluginConfig", List.of(Map.of(
+                "name", "InterPodAffinity", "args", Map.of("kind", "InterPodAffinityArgs",
+                        "hardPodAffinityWeight", 3))))))).hardPodAffinityWeight());
     }
 }

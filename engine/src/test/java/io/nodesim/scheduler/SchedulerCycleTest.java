@@ -71,8 +71,8 @@ class SchedulerCycleTest {
         assertEquals("0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint(s).",
                 r.message());
         // before 1.35 (PR #134740) the reason named the taint
-        SchedulerConfiguration v134 = SchedulerConfigurations.compile(Map.of(),
-                io.nodesim.scenario.KubernetesVersion.parse("1.34"), TestCluster.V135, null);
+        SchedulerConfiguration v134 = SchedulerConfigurations.defaults(
+                io.nodesim.scenario.KubernetesVersion.parse("1.34"), TestCluster.V135);
         ScheduleResult old = new Scheduler(c.nodes, v134, new io.nodesim.kernel.RandomStreams(1, 0).stream("t"))
                 .schedule(c.pod("p", 1000, 10), false);
         assertEquals("0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {k: v}.",

@@ -1,5 +1,6 @@
 package io.nodesim.scheduler;
 
+import io.nodesim.cluster.WellKnownLabels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * counts nothing.
  */
 class TerminatingPodsTest {
-    private static final String ZONE = SchedulerCache.ZONE_LABEL;
+    private static final String ZONE = WellKnownLabels.ZONE;
 
     @Test
     void terminatingPod_leavesTheCounts_keepsItsResources_andItsRemovalDoesNotCountTwice() {

@@ -73,8 +73,8 @@ public final class TestCluster {
     }
 
     public Scheduler scheduler(VersionProfile profile, Map<String, Object> kubeScheduler) {
-        SchedulerConfiguration c = SchedulerConfigurations.compile(kubeScheduler, KubernetesVersion.parse(
-                profile.balancedAllocationDelta() ? "1.36" : "1.35"), profile, "test.yaml");
+        SchedulerConfiguration c = ConfigTree.compile(kubeScheduler, KubernetesVersion.parse(
+                profile.balancedAllocationDelta() ? "1.36" : "1.35"), profile);
         return new Scheduler(nodes, c, new RandomStreams(1, 0).stream("scheduler.ties"));
     }
 }

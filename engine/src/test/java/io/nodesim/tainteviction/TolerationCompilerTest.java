@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.nodesim.admission.PodAdmission;
 import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.cluster.WorkloadInfo;
 import io.nodesim.kernel.SimTime;
@@ -13,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** DefaultTolerationSeconds admission, DaemonSet tolerations and getMinTolerationTime. */
+/** getMinTolerationTime over the admitted pod (DefaultTolerationSeconds, DaemonSet tolerations). */
 class TolerationCompilerTest {
     private static WorkloadInfo compile(String kind, Toleration... tolerations) {
         var t = new PodTemplateSpecBuilder().withNewSpec().withTolerations(List.of(tolerations)).endSpec().build();
-        return TolerationCompiler.compile(new WorkloadSpec(kind, "w", null, 1, Map.of(), t, null), 1,
-                new ApiServerConfig(300, 200));
+        return TolerationCompiler.compile(PodAdmission.admit(new WorkloadSpec(kind, "w", null, 1, Map.of(), t, null),
+                new ApiServerConfig(300, 200)), 1);
     }
 
     @Test

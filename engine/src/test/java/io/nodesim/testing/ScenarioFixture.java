@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.nodesim.admission.PodAdmission;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.ApiServerConfig;
@@ -19,6 +20,7 @@ import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.StartupConfig;
 import io.nodesim.scenario.VersionProfile;
 import io.nodesim.scenario.WorkloadSpec;
+import io.nodesim.scheduler.SchedulerConfigurations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -299,9 +301,11 @@ public final class ScenarioFixture {
         if (nodes.isEmpty()) {
             pool("node", 10, "a");
         }
+        ApiServerConfig apiServer = new ApiServerConfig(300, 300);
         return new Scenario("test", "", null, v, profile, seed, 1, duration,
-                new KubeletConfig(statusFrequency, reportFrequency, leaseSeconds), kcm, new ApiServerConfig(300, 300),
-                Map.of(), latencies, nodes, workloads, startup, faults, Map.of());
+                new KubeletConfig(statusFrequency, reportFrequency, leaseSeconds), kcm, apiServer,
+                SchedulerConfigurations.defaults(v, profile), latencies, nodes, PodAdmission.admit(workloads, apiServer),
+                startup, faults, Map.of());
     }
 
     private static String profileName(int minor) {

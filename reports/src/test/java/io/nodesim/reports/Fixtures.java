@@ -28,6 +28,7 @@ import io.nodesim.scenario.SettingOrigin;
 import io.nodesim.scenario.StartupConfig;
 import io.nodesim.scenario.VersionProfile;
 import io.nodesim.scenario.WorkloadSpec;
+import io.nodesim.scheduler.SchedulerConfigurations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -66,7 +67,8 @@ public final class Fixtures {
                 new KubeletConfig(10 * SECOND, 300 * SECOND, 40),
                 new ControllerManagerConfig(5 * SECOND, 50 * SECOND, 60 * SECOND, 0.1, 0.01, 50, 0.55, true,
                         300 * SECOND),
-                new ApiServerConfig(300, 300), Map.of(),
+                new ApiServerConfig(300, 300), SchedulerConfigurations.defaults(new KubernetesVersion(1, 35),
+                        new VersionProfile("1.34+", true, true, true, false, false, true)),
                 new Latencies(watch, small, small, small, small, small, small), nodes, workloads,
                 new StartupConfig(new StartupConfig.Model(DurationDistribution.constant(3 * SECOND),
                         DurationDistribution.constant(SECOND)), Map.of()),

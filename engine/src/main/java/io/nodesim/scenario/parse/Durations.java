@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Go {@code time.ParseDuration} / metav1.Duration syntax ({@code 40s}, {@code 1m30s}, {@code 1.5s},
  * {@code 100ms}, {@code 2h}), converted to microseconds. As in Go, a bare number other than
  * {@code 0} has no unit and is rejected; unlike Go, negative durations are rejected too, because
- * no setting of the scenario may be negative.
+ * no setting of the scenario may be negative. The one reader of durations: scenario fields,
+ * {@code --set}, distributions and the {@code --lhs} ranges of a sweep.
  */
 public final class Durations {
     /** What the messages say is allowed. */
@@ -61,6 +62,22 @@ public final class Durations {
             throw new IllegalArgumentException("duration \"" + text + "\" is too large");
         }
         return micros.longValueExact();
+    }
+
+    /** Whether {@link #parse} accepts {@code text}. */
+    public static boolean isDuration(String text) {
+        try {
+            parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Seconds with the trailing zeros stripped ({@code 37.482s}, {@code 40s}): a Go duration that keeps microseconds. */
+    public static String formatSeconds(long micros) {
+        BigDecimal s = BigDecimal.valueOf(micros).movePointLeft(6).stripTrailingZeros();
+        return (s.signum() == 0 ? "0" : s.toPlainString()) + "s";
     }
 
     /** Formats microseconds the way Go prints a duration: {@code 1m30s}, {@code 40s}, {@code 20ms}. */

@@ -107,6 +107,11 @@ public final class ManifestReader {
         } else if (type.isMapLikeType()) {
             if (n instanceof YMap m) {
                 for (Map.Entry<String, YNode> e : m.entries().entrySet()) {
+                    if (e.getValue() instanceof YScalar s && s.kind() == YScalar.Kind.NULL) {
+                        // fabric8 would keep a null entry (labels {app: null}), which no Kubernetes object holds
+                        throw s.loc().error(path + "." + e.getKey(), "expected "
+                                + expected(type.getContentType().getRawClass()) + ", got null");
+                    }
                     check(e.getValue(), type.getContentType(), path + "." + e.getKey());
                 }
             }

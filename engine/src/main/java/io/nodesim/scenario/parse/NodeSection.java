@@ -1,5 +1,6 @@
 package io.nodesim.scenario.parse;
 
+import io.nodesim.cluster.WellKnownLabels;
 import io.fabric8.kubernetes.api.model.ContainerImage;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -25,9 +26,6 @@ import java.util.regex.Pattern;
  * turned into a {@link NodeGroup} whose template is a fabric8 {@link Node}.
  */
 public final class NodeSection {
-    public static final String HOSTNAME = "kubernetes.io/hostname";
-    public static final String ZONE = "topology.kubernetes.io/zone";
-    public static final String REGION = "topology.kubernetes.io/region";
 
     static final List<String> NODE_FIELDS = List.of(
             "name", "zone", "region", "allocatable", "labels", "taints", "images", "unschedulable",
@@ -106,7 +104,7 @@ public final class NodeSection {
         }
         Map<String, String> labels = labels(s);
         if (s.has("region")) {
-            labels.put(REGION, Values.string(s.get("region"), s.path("region")));
+            labels.put(WellKnownLabels.REGION, Values.string(s.get("region"), s.path("region")));
         }
         Map<String, Quantity> allocatable = new LinkedHashMap<>(DEFAULT_ALLOCATABLE);
         if (s.has("allocatable")) {
@@ -161,9 +159,9 @@ public final class NodeSection {
         for (Map.Entry<String, YNode> e : lm.entries().entrySet()) {
             String key = e.getKey();
             String path = s.path("labels") + "." + key;
-            if (key.equals(HOSTNAME) || key.equals(ZONE) || key.equals(REGION)) {
+            if (key.equals(WellKnownLabels.HOSTNAME) || WellKnownLabels.TOPOLOGY.contains(key)) {
                 throw lm.keys().get(key).error(path, key + " is set from the node's "
-                        + (key.equals(HOSTNAME) ? "name" : key.equals(ZONE) ? "zone" : "region")
+                        + (key.equals(WellKnownLabels.HOSTNAME) ? "name" : key.endsWith("/zone") ? "zone" : "region")
                         + " field; do not give it as a label");
             }
             labels.put(key, labelValue(e.getValue(), path));

@@ -1,6 +1,10 @@
 package io.nodesim.scenario.parse;
 
 import io.nodesim.scenario.SettingOrigin;
+import io.nodesim.scenario.VersionProfiles;
+import io.nodesim.scenario.settings.SettingSpec;
+import io.nodesim.scenario.settings.SettingType;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,6 +52,18 @@ public final class Origins {
         T v = reader.read(n, path);
         written(path, n);
         return v;
+    }
+
+    /** A registry setting: the written value, else the profile's (or nodesim's) default. */
+    public <T> T resolve(Section s, SettingSpec<T> setting, VersionProfiles.Row row, Path baseDir) {
+        return resolve(s, setting, setting.defaultFor().apply(row),
+                setting.fromProfile() ? profile() : nodesimDefault(), baseDir);
+    }
+
+    /** A registry setting whose default follows a rule of its own section. */
+    public <T> T resolve(Section s, SettingSpec<T> setting, T fallback, SettingOrigin fallbackOrigin, Path baseDir) {
+        SettingType.Reader<T> reader = setting.type().reader();
+        return resolve(s, setting.key(), (n, p) -> reader.read(n, p, baseDir), fallback, fallbackOrigin);
     }
 
     public Map<String, SettingOrigin> map() {

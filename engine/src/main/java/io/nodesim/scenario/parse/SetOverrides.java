@@ -1,6 +1,7 @@
 package io.nodesim.scenario.parse;
 
 import io.nodesim.scenario.ScenarioException;
+import io.nodesim.scenario.settings.SettingRegistry;
 import io.nodesim.scenario.parse.YNode.YList;
 import io.nodesim.scenario.parse.YNode.YMap;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class SetOverrides {
         }
         String path = arg.substring(0, eq).trim();
         List<Object> segments = parse(path, loc);
+        checkRegistered(path, segments, loc);
         YNode value = YamlReader.readSetValue(arg.substring(eq + 1), arg);
         YNode at = spec;
         StringBuilder walked = new StringBuilder();
@@ -81,6 +83,18 @@ public final class SetOverrides {
             }
         }
         return walked.toString();
+    }
+
+    /** A path into a component or latencies section must name a setting of the registry. */
+    private static void checkRegistered(String path, List<Object> segments, Loc loc) {
+        if (!(segments.get(0) instanceof String section) || !SettingRegistry.isSection(section)
+                || SettingRegistry.find(path).isPresent()) {
+            return;
+        }
+        List<String> fields = SettingRegistry.fields(section);
+        String key = segments.size() > 1 && segments.get(1) instanceof String k ? k : path;
+        throw loc.error(path, "unknown setting \"" + key + "\"" + DidYouMean.hint(key, fields)
+                + " (settings of " + section + ": " + String.join(", ", fields) + ")");
     }
 
     private static List<Object> parse(String path, Loc loc) {

@@ -5,6 +5,8 @@ import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.Latencies;
 import io.nodesim.scenario.SettingOrigin;
 import io.nodesim.scenario.StartupConfig;
+import io.nodesim.scenario.VersionProfiles;
+import io.nodesim.scenario.settings.SettingRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,43 +14,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code latencies} and {@code startup} sections: distributions with nodesim's defaults.
- *
- * <p>The defaults are nodesim's choice, since no Kubernetes source fixes them (spec §5): informer
- * delivery (watch) 10–100 ms; a monitor pass 20 ms (small but not zero, so the strict
- * {@code now > probe + grace} test fires at the pass nearest the deadline, spec §1.2); API writes
- * (lease renewal, status update, binding) 5 ms; a controller's sync of one work item 10 ms; one
- * scheduling cycle 2 ms; image pull log-normal with median 3 s; container start 1 s.
+ * The {@code latencies} and {@code startup} sections: distributions with nodesim's defaults, since
+ * no Kubernetes source fixes them (spec §5). The latencies are declared in {@link SettingRegistry};
+ * a workload's start: image pull log-normal with median 3 s, container start 1 s.
  */
 public final class TimingSections {
-    static final List<String> LATENCY_FIELDS = List.of(
-            "watch", "monitorPass", "leaseRenewal", "statusUpdate", "controller", "schedulingCycle", "binding");
     static final List<String> MODEL_FIELDS = List.of("imagePull", "containerStart");
 
-    public static final DurationDistribution WATCH = DurationDistribution.uniform(10 * SimTime.MILLISECOND,
-            100 * SimTime.MILLISECOND);
-    public static final DurationDistribution MONITOR_PASS = DurationDistribution.constant(20 * SimTime.MILLISECOND);
-    public static final DurationDistribution API_WRITE = DurationDistribution.constant(5 * SimTime.MILLISECOND);
-    public static final DurationDistribution CONTROLLER = DurationDistribution.constant(10 * SimTime.MILLISECOND);
-    public static final DurationDistribution SCHEDULING_CYCLE = DurationDistribution.constant(2 * SimTime.MILLISECOND);
     public static final DurationDistribution IMAGE_PULL = DurationDistribution.lognormal(3 * SimTime.SECOND, 0.5);
     public static final DurationDistribution CONTAINER_START = DurationDistribution.constant(SimTime.SECOND);
 
     private TimingSections() {
     }
 
-    public static Latencies latencies(YNode node, Path baseDir, Origins o) {
-        Section s = Section.of(node, "latencies", LATENCY_FIELDS);
-        Origins.Reader<DurationDistribution> d = (n, p) -> Values.distribution(n, p, baseDir);
-        SettingOrigin def = Origins.nodesimDefault();
+    public static Latencies latencies(YNode node, VersionProfiles.Row row, Path baseDir, Origins o) {
+        Section s = Section.of(node, SettingRegistry.LATENCIES, SettingRegistry.fields(SettingRegistry.LATENCIES));
         return new Latencies(
-                o.resolve(s, "watch", d, WATCH, def),
-                o.resolve(s, "monitorPass", d, MONITOR_PASS, def),
-                o.resolve(s, "leaseRenewal", d, API_WRITE, def),
-                o.resolve(s, "statusUpdate", d, API_WRITE, def),
-                o.resolve(s, "controller", d, CONTROLLER, def),
-                o.resolve(s, "schedulingCycle", d, SCHEDULING_CYCLE, def),
-                o.resolve(s, "binding", d, API_WRITE, def));
+                o.resolve(s, SettingRegistry.WATCH, row, baseDir),
+                o.resolve(s, SettingRegistry.MONITOR_PASS, row, baseDir),
+                o.resolve(s, SettingRegistry.LEASE_RENEWAL, row, baseDir),
+                o.resolve(s, SettingRegistry.STATUS_UPDATE, row, baseDir),
+                o.resolve(s, SettingRegistry.CONTROLLER, row, baseDir),
+                o.resolve(s, SettingRegistry.SCHEDULING_CYCLE, row, baseDir),
+                o.resolve(s, SettingRegistry.BINDING, row, baseDir));
     }
 
     /**

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A YAML value with its position. Jackson's own tree drops positions, and every error message must
- * point at the line and column of the bad value, so the loader builds this small tree from the
- * parser's token stream instead. Maps and lists are mutable only while {@code --set} overrides are
- * applied, before any section is read.
+ * A YAML value with its position (file or {@code --set} argument, line, column), after aliases and
+ * merge keys are resolved ({@link YamlReader}). SnakeYAML's nodes carry marks but not the
+ * {@code --set} origin, and an alias there is one shared node; this tree gives every use its own
+ * copy. Maps and lists are mutable only while {@code --set} overrides are applied, before any
+ * section is read.
  */
 public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
     Loc loc();

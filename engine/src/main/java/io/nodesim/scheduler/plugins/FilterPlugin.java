@@ -22,13 +22,6 @@ public interface FilterPlugin {
     /** {@code null} when the node fits, else the reason (a constant: no allocation on this path). */
     String filter(CompiledPod pod, int node);
 
-    /**
-     * True when Filter's answer depends only on the pod template and the node's own state (not on
-     * pods elsewhere), so the scheduler may reuse it while the node is unchanged.
-     */
-    default boolean filterIsNodeLocal() {
-        return true;
-    }
 
     /** The node names PreFilter restricts filtering to, or null for all nodes (NodeAffinity only). */
     default Set<String> preFilterNodeNames(CompiledPod pod) {

@@ -1,5 +1,8 @@
 package io.nodesim.scheduler.plugins;
 
+import static io.nodesim.scheduler.plugins.ExtensionPoint.SCORE;
+import static io.nodesim.scheduler.plugins.PluginDescriptor.plugin;
+
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.NodeImages;
 import io.nodesim.scheduler.SchedulerCache;
@@ -12,6 +15,8 @@ import io.nodesim.scheduler.SchedulerCache;
  */
 public final class ImageLocality implements ScorePlugin {
     public static final String NAME = "ImageLocality";
+    public static final PluginDescriptor DESCRIPTOR = plugin(NAME, SCORE).weight(1).scoreNodeLocal()
+            .build((nodes, config) -> new ImageLocality(nodes));
     static final long MIN_THRESHOLD = 23L * 1024 * 1024;
     static final long MAX_CONTAINER_THRESHOLD = 1000L * 1024 * 1024;
 
@@ -30,11 +35,6 @@ public final class ImageLocality implements ScorePlugin {
 
     @Override
     public boolean preScore(CompiledPod pod, int[] feasible, int count) {
-        return true;
-    }
-
-    @Override
-    public boolean scoreIsNodeLocal() {
         return true;
     }
 

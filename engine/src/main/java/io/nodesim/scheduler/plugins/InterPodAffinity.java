@@ -1,5 +1,12 @@
 package io.nodesim.scheduler.plugins;
 
+import static io.nodesim.scheduler.plugins.ExtensionPoint.FILTER;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.NORMALIZE_SCORE;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.PRE_FILTER;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.PRE_SCORE;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.SCORE;
+import static io.nodesim.scheduler.plugins.PluginDescriptor.plugin;
+
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.CompiledPod.AffinityTerm;
 import io.nodesim.scheduler.NodePods;
@@ -18,6 +25,9 @@ import java.util.Map;
  */
 public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
     public static final String NAME = "InterPodAffinity";
+    public static final PluginDescriptor DESCRIPTOR = plugin(NAME, PRE_FILTER, FILTER, PRE_SCORE, SCORE, NORMALIZE_SCORE)
+            .weight(1).weightFrom(23, 2).args("InterPodAffinityArgs").filterReadsOtherNodes()
+            .build((nodes, config) -> new InterPodAffinity(nodes, config.hardPodAffinityWeight()));
     static final String REASON_AFFINITY = "node(s) didn't match pod affinity rules";
     static final String REASON_ANTI = "node(s) didn't match pod anti-affinity rules";
     static final String REASON_EXISTING = "node(s) didn't satisfy existing pods anti-affinity rules";
@@ -101,11 +111,6 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
             }
         }
         return true;
-    }
-
-    @Override
-    public boolean filterIsNodeLocal() {
-        return false;
     }
 
     @Override
@@ -199,11 +204,6 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
             score += topologyScore.getOrDefault(pair(keys[i], values[i]), 0L);
         }
         return score;
-    }
-
-    @Override
-    public boolean normalizes() {
-        return true;
     }
 
     @Override

@@ -1,5 +1,12 @@
 package io.nodesim.scheduler.plugins;
 
+import static io.nodesim.scheduler.plugins.ExtensionPoint.FILTER;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.NORMALIZE_SCORE;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.PRE_FILTER;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.PRE_SCORE;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.SCORE;
+import static io.nodesim.scheduler.plugins.PluginDescriptor.plugin;
+
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.SchedulerCache;
 import java.util.Set;
@@ -12,6 +19,9 @@ import java.util.Set;
  */
 public final class NodeAffinity implements FilterPlugin, ScorePlugin {
     public static final String NAME = "NodeAffinity";
+    public static final PluginDescriptor DESCRIPTOR = plugin(NAME, PRE_FILTER, FILTER, PRE_SCORE, SCORE, NORMALIZE_SCORE)
+            .weight(1).weightFrom(23, 2).args("NodeAffinityArgs").scoreNodeLocal()
+            .build((nodes, config) -> new NodeAffinity(nodes));
     static final String REASON = "node(s) didn't match Pod's node affinity/selector";
 
     private final SchedulerCache nodes;
@@ -54,11 +64,6 @@ public final class NodeAffinity implements FilterPlugin, ScorePlugin {
     }
 
     @Override
-    public boolean scoreIsNodeLocal() {
-        return true;
-    }
-
-    @Override
     public long score(CompiledPod pod, int node) {
         long sum = 0;
         for (int t = 0; t < pod.preferredTerms.length; t++) {
@@ -67,11 +72,6 @@ public final class NodeAffinity implements FilterPlugin, ScorePlugin {
             }
         }
         return sum;
-    }
-
-    @Override
-    public boolean normalizes() {
-        return true;
     }
 
     @Override

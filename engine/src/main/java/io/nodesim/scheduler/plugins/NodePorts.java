@@ -1,5 +1,9 @@
 package io.nodesim.scheduler.plugins;
 
+import static io.nodesim.scheduler.plugins.ExtensionPoint.FILTER;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.PRE_FILTER;
+import static io.nodesim.scheduler.plugins.PluginDescriptor.plugin;
+
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.NodePods;
 import io.nodesim.scheduler.SchedulerCache;
@@ -11,6 +15,7 @@ import java.util.List;
  */
 public final class NodePorts implements FilterPlugin {
     public static final String NAME = "NodePorts";
+    public static final PluginDescriptor DESCRIPTOR = plugin(NAME, PRE_FILTER, FILTER).build((nodes, config) -> new NodePorts(nodes));
     static final String REASON = "node(s) didn't have free ports for the requested pod ports";
 
     private final NodePods pods;

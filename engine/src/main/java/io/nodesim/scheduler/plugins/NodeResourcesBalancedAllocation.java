@@ -1,5 +1,9 @@
 package io.nodesim.scheduler.plugins;
 
+import static io.nodesim.scheduler.plugins.ExtensionPoint.PRE_SCORE;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.SCORE;
+import static io.nodesim.scheduler.plugins.PluginDescriptor.plugin;
+
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.SchedulerCache;
 import java.util.List;
@@ -12,6 +16,10 @@ import java.util.List;
  */
 public final class NodeResourcesBalancedAllocation implements ScorePlugin {
     public static final String NAME = "NodeResourcesBalancedAllocation";
+    public static final PluginDescriptor DESCRIPTOR = plugin(NAME, PRE_SCORE, SCORE)
+            .weight(1).args("NodeResourcesBalancedAllocationArgs").scoreNodeLocal()
+            .build((nodes, config) -> new NodeResourcesBalancedAllocation(nodes, config.balancedResources(),
+                    config.balancedAllocationSkipsBestEffort(), config.balancedAllocationDelta()));
 
     private final SchedulerCache nodes;
     private final int[] resources;
@@ -54,11 +62,6 @@ public final class NodeResourcesBalancedAllocation implements ScorePlugin {
             usedRows[i] = scored ? nodes.pods().requestedRow(r) : null;
         }
         return !(skipBestEffort && bestEffort);
-    }
-
-    @Override
-    public boolean scoreIsNodeLocal() {
-        return true;
     }
 
     @Override

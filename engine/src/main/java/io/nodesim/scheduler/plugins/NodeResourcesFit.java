@@ -1,5 +1,11 @@
 package io.nodesim.scheduler.plugins;
 
+import static io.nodesim.scheduler.plugins.ExtensionPoint.FILTER;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.PRE_FILTER;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.PRE_SCORE;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.SCORE;
+import static io.nodesim.scheduler.plugins.PluginDescriptor.plugin;
+
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.NodePods;
 import io.nodesim.scheduler.SchedulerCache;
@@ -13,6 +19,9 @@ import java.util.List;
  */
 public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
     public static final String NAME = "NodeResourcesFit";
+    public static final PluginDescriptor DESCRIPTOR = plugin(NAME, PRE_FILTER, FILTER, PRE_SCORE, SCORE)
+            .weight(1).args("NodeResourcesFitArgs").scoreNodeLocal()
+            .build((nodes, config) -> new NodeResourcesFit(nodes, config.fitStrategy()));
     static final String TOO_MANY_PODS = "Too many pods";
     private static final int LEAST = 0;
     private static final int MOST = 1;
@@ -134,11 +143,6 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
             }
             skip[i] = podRequests[i] == 0 && isScalar(r);
         }
-        return true;
-    }
-
-    @Override
-    public boolean scoreIsNodeLocal() {
         return true;
     }
 

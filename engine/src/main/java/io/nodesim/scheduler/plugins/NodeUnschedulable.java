@@ -1,5 +1,8 @@
 package io.nodesim.scheduler.plugins;
 
+import static io.nodesim.scheduler.plugins.ExtensionPoint.FILTER;
+import static io.nodesim.scheduler.plugins.PluginDescriptor.plugin;
+
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.TaintEffects;
@@ -11,6 +14,7 @@ import io.nodesim.scheduler.TaintEffects;
  */
 public final class NodeUnschedulable implements FilterPlugin {
     public static final String NAME = "NodeUnschedulable";
+    public static final PluginDescriptor DESCRIPTOR = plugin(NAME, FILTER).build((nodes, config) -> new NodeUnschedulable(nodes));
     static final String REASON = "node(s) were unschedulable";
 
     private final SchedulerCache nodes;

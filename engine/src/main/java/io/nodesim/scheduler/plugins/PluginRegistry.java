@@ -1,65 +1,99 @@
 package io.nodesim.scheduler.plugins;
 
+import static io.nodesim.scheduler.plugins.ExtensionPoint.BIND;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.FILTER;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.POST_FILTER;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.PRE_BIND;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.PRE_ENQUEUE;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.PRE_FILTER;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.PRE_SCORE;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.QUEUE_SORT;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.RESERVE;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.SCORE;
+import static io.nodesim.scheduler.plugins.PluginDescriptor.inert;
+
 import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.SchedulerConfiguration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The one place plugins are registered, by their upstream names (kubernetes
- * pkg/scheduler/framework/plugins/registry.go). Upstream plugins that only act on volumes, claims,
- * gates, preemption or binding are known by name and accepted in configurations, but have no effect
- * on the pods nodesim schedules (no PVCs, no ResourceClaims).
+ * The one place plugins are registered, one line each, by their upstream names (kubernetes
+ * {@code pkg/scheduler/framework/plugins/registry.go}). The modelled plugins come in the order of
+ * the default profile's multiPoint list, which is the order the framework runs them. The others
+ * act only on volumes, claims, gates, preemption or binding: known by name and accepted in
+ * configurations, with no effect on the pods nodesim schedules (no PVCs, no ResourceClaims).
  */
 public final class PluginRegistry {
-    /** Builds a plugin for one scheduler over its node table. */
-    @FunctionalInterface
-    public interface Factory {
-        Object create(SchedulerCache nodes, SchedulerConfiguration config);
-    }
+    private static final List<PluginDescriptor> ALL = List.of(
+            NodeUnschedulable.DESCRIPTOR,
+            NodeName.DESCRIPTOR,
+            TaintToleration.DESCRIPTOR,
+            NodeAffinity.DESCRIPTOR,
+            NodePorts.DESCRIPTOR,
+            NodeResourcesFit.DESCRIPTOR,
+            PodTopologySpread.DESCRIPTOR,
+            InterPodAffinity.DESCRIPTOR,
+            NodeResourcesBalancedAllocation.DESCRIPTOR,
+            ImageLocality.DESCRIPTOR,
+            inert("SchedulingGates", PRE_ENQUEUE),
+            inert("PrioritySort", QUEUE_SORT),
+            inert("VolumeRestrictions", PRE_FILTER, FILTER),
+            inert("NodeVolumeLimits", PRE_FILTER, FILTER),
+            inert("EBSLimits", PRE_FILTER, FILTER),
+            inert("GCEPDLimits", PRE_FILTER, FILTER),
+            inert("AzureDiskLimits", PRE_FILTER, FILTER),
+            inert("VolumeBinding", PRE_FILTER, FILTER, RESERVE, PRE_BIND, PRE_SCORE, SCORE),
+            inert("VolumeZone", PRE_FILTER, FILTER),
+            inert("DynamicResources", PRE_ENQUEUE, PRE_FILTER, FILTER, POST_FILTER, RESERVE, PRE_BIND, PRE_SCORE, SCORE),
+            inert("DefaultPreemption", PRE_ENQUEUE, POST_FILTER),
+            inert("NodePreferAvoidPods", SCORE),
+            inert("DefaultBinder", BIND));
 
-    private static final Map<String, Factory> PLUGINS = new LinkedHashMap<>();
+    private static final Map<String, PluginDescriptor> BY_NAME = new LinkedHashMap<>();
 
     static {
-        PLUGINS.put(NodeUnschedulable.NAME, (n, c) -> new NodeUnschedulable(n));
-        PLUGINS.put(NodeName.NAME, (n, c) -> new NodeName(n));
-        PLUGINS.put(TaintToleration.NAME, (n, c) -> new TaintToleration(n, c.taintInReason()));
-        PLUGINS.put(NodeAffinity.NAME, (n, c) -> new NodeAffinity(n));
-        PLUGINS.put(NodePorts.NAME, (n, c) -> new NodePorts(n));
-        PLUGINS.put(NodeResourcesFit.NAME, (n, c) -> new NodeResourcesFit(n, c.fitStrategy()));
-        PLUGINS.put(PodTopologySpread.NAME, (n, c) -> new PodTopologySpread(n, c.spreadSystemDefaulting()));
-        PLUGINS.put(InterPodAffinity.NAME, (n, c) -> new InterPodAffinity(n, c.hardPodAffinityWeight()));
-        PLUGINS.put(NodeResourcesBalancedAllocation.NAME, (n, c) -> new NodeResourcesBalancedAllocation(n,
-                c.balancedResources(), c.balancedAllocationSkipsBestEffort(), c.balancedAllocationDelta()));
-        PLUGINS.put(ImageLocality.NAME, (n, c) -> new ImageLocality(n));
+        ALL.forEach(d -> BY_NAME.put(d.name(), d));
     }
-
-    /** Upstream plugins with no effect on pods without volumes, claims, gates or preemption. */
-    public static final Set<String> INERT = Set.of("SchedulingGates", "PrioritySort", "VolumeRestrictions",
-            "NodeVolumeLimits", "VolumeBinding", "VolumeZone", "DynamicResources", "DefaultPreemption",
-            "DefaultBinder", "EBSLimits", "GCEPDLimits", "AzureDiskLimits", "NodePreferAvoidPods");
 
     private PluginRegistry() {
     }
 
+    /** Every registered plugin, the modelled ones first in multiPoint order. */
+    public static List<PluginDescriptor> all() {
+        return ALL;
+    }
+
+    /** Every modelled plugin (one with a factory), in multiPoint order. */
+    public static List<PluginDescriptor> modelled() {
+        return ALL.stream().filter(PluginDescriptor::modelled).toList();
+    }
+
+    /** The descriptor, or null for an unknown name. */
+    public static PluginDescriptor descriptor(String name) {
+        return BY_NAME.get(name);
+    }
+
     public static boolean isKnown(String name) {
-        return PLUGINS.containsKey(name) || INERT.contains(name);
+        return BY_NAME.containsKey(name);
     }
 
     public static boolean isModelled(String name) {
-        return PLUGINS.containsKey(name);
+        PluginDescriptor d = BY_NAME.get(name);
+        return d != null && d.modelled();
     }
 
-    public static Set<String> names() {
-        return PLUGINS.keySet();
+    /** Every name a configuration may use, in registration order. */
+    public static List<String> knownNames() {
+        return ALL.stream().map(PluginDescriptor::name).toList();
     }
 
     public static Object create(String name, SchedulerCache nodes, SchedulerConfiguration config) {
-        Factory f = PLUGINS.get(name);
-        if (f == null) {
-            throw new IllegalArgumentException("no plugin named " + name);
+        PluginDescriptor d = BY_NAME.get(name);
+        if (d == null || !d.modelled()) {
+            throw new IllegalArgumentException("no modelled plugin named " + name);
         }
-        return f.create(nodes, config);
+        return d.factory().create(nodes, config);
     }
 }

@@ -1,5 +1,13 @@
 package io.nodesim.scheduler.plugins;
 
+import static io.nodesim.scheduler.plugins.ExtensionPoint.FILTER;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.NORMALIZE_SCORE;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.PRE_FILTER;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.PRE_SCORE;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.SCORE;
+import static io.nodesim.scheduler.plugins.PluginDescriptor.plugin;
+
+import io.nodesim.cluster.WellKnownLabels;
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.CompiledPod.SpreadConstraint;
 import io.nodesim.scheduler.MatchingPodCounts;
@@ -26,6 +34,9 @@ import java.util.Map;
  */
 public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     public static final String NAME = "PodTopologySpread";
+    public static final PluginDescriptor DESCRIPTOR = plugin(NAME, PRE_FILTER, FILTER, PRE_SCORE, SCORE, NORMALIZE_SCORE)
+            .weight(2).args("PodTopologySpreadArgs").filterReadsOtherNodes()
+            .build((nodes, config) -> new PodTopologySpread(nodes, config.spreadSystemDefaulting()));
     static final String REASON = "node(s) didn't match pod topology spread constraints";
     static final String REASON_LABEL = "node(s) didn't match pod topology spread constraints (missing required label)";
 
@@ -73,8 +84,8 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
         this.nodes = nodes;
         this.matching = nodes.matching();
         this.systemDefaulting = systemDefaulting;
-        this.hostnameKey = nodes.symbols().intern(SchedulerCache.HOSTNAME_LABEL);
-        this.zoneKey = nodes.symbols().intern(SchedulerCache.ZONE_LABEL);
+        this.hostnameKey = nodes.symbols().intern(WellKnownLabels.HOSTNAME);
+        this.zoneKey = nodes.symbols().intern(WellKnownLabels.ZONE);
     }
 
     @Override
@@ -103,11 +114,6 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
             minMatch[c] = domains < hard.list[c].minDomains() || domains == 0 ? 0 : d.minCount();
         }
         return null;
-    }
-
-    @Override
-    public boolean filterIsNodeLocal() {
-        return false;
     }
 
     @Override
@@ -230,11 +236,6 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
         scoredMin = min;
         scoredMax = max;
         scoredRange = true;
-    }
-
-    @Override
-    public boolean normalizes() {
-        return true;
     }
 
     @Override

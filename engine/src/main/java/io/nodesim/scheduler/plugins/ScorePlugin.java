@@ -19,13 +19,6 @@ public interface ScorePlugin {
         }
     }
 
-    /**
-     * True when the raw score depends only on the pod template, the node's own state and the set of
-     * nodes, so the scheduler may reuse it while the node is unchanged.
-     */
-    default boolean scoreIsNodeLocal() {
-        return false;
-    }
 
     /**
      * The normalised score every feasible node gets this cycle when the plugin knows it without
@@ -36,12 +29,8 @@ public interface ScorePlugin {
         return -1;
     }
 
-    /** Whether the plugin has ScoreExtensions (NormalizeScore). */
-    default boolean normalizes() {
-        return false;
-    }
 
-    /** NormalizeScore over the feasible list, in place; scores[i] belongs to feasible[i]. */
+    /** NormalizeScore (when the descriptor declares it) over the feasible list, in place; scores[i] belongs to feasible[i]. */
     default void normalize(int[] feasible, long[] scores, int count) {
     }
 }

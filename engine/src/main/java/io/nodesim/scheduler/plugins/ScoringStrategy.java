@@ -8,6 +8,7 @@ import java.util.Objects;
  * RequestedToCapacityRatio with its utilisation shape (points with score 0..10).
  */
 public record ScoringStrategy(String type, List<ResourceSpec> resources, List<ShapePoint> shape) {
+    public static final List<String> TYPES = List.of("LeastAllocated", "MostAllocated", "RequestedToCapacityRatio");
     public static final ScoringStrategy DEFAULT = new ScoringStrategy("LeastAllocated", ResourceSpec.CPU_MEMORY, List.of());
 
     /** One point of the RequestedToCapacityRatio shape: utilisation 0..100, score 0..10. */
@@ -24,7 +25,7 @@ public record ScoringStrategy(String type, List<ResourceSpec> resources, List<Sh
 
     public ScoringStrategy {
         Objects.requireNonNull(type, "type");
-        if (!List.of("LeastAllocated", "MostAllocated", "RequestedToCapacityRatio").contains(type)) {
+        if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("scoring strategy type must be LeastAllocated, MostAllocated or "
                     + "RequestedToCapacityRatio, got \"" + type + "\"");
         }

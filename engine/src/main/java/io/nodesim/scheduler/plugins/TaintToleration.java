@@ -1,5 +1,11 @@
 package io.nodesim.scheduler.plugins;
 
+import static io.nodesim.scheduler.plugins.ExtensionPoint.FILTER;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.NORMALIZE_SCORE;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.PRE_SCORE;
+import static io.nodesim.scheduler.plugins.ExtensionPoint.SCORE;
+import static io.nodesim.scheduler.plugins.PluginDescriptor.plugin;
+
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.TaintEffects;
@@ -13,6 +19,9 @@ import java.util.Map;
  */
 public final class TaintToleration implements FilterPlugin, ScorePlugin {
     public static final String NAME = "TaintToleration";
+    public static final PluginDescriptor DESCRIPTOR = plugin(NAME, FILTER, PRE_SCORE, SCORE, NORMALIZE_SCORE)
+            .weight(1).weightFrom(23, 3).scoreNodeLocal()
+            .build((nodes, config) -> new TaintToleration(nodes, config.taintInReason()));
 
     static final String GENERIC_REASON = "node(s) had untolerated taint(s)";
 
@@ -67,11 +76,6 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
     }
 
     @Override
-    public boolean scoreIsNodeLocal() {
-        return true;
-    }
-
-    @Override
     public long score(CompiledPod pod, int node) {
         int[] effects = nodes.taintEffects(node);
         int[] keys = nodes.taintKeys(node);
@@ -100,11 +104,6 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
     @Override
     public long uniformScore(CompiledPod pod) {
         return nodes.preferNoScheduleTaints() == 0 ? Normalize.MAX_NODE_SCORE : -1;
-    }
-
-    @Override
-    public boolean normalizes() {
-        return true;
     }
 
     @Override

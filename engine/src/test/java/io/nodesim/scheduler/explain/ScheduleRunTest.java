@@ -1,7 +1,6 @@
 package io.nodesim.scheduler.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -9,8 +8,8 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.nodesim.scenario.KubernetesVersion;
 import io.nodesim.scenario.NodeGroup;
 import io.nodesim.scenario.Scenario;
-import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.WorkloadSpec;
+import io.nodesim.scheduler.ConfigTree;
 import io.nodesim.scheduler.TestCluster;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ class ScheduleRunTest {
                         "dedicated=gpu:NoSchedule")),
                 new NodeGroup("c", false, 1, List.of("z1"), TestCluster.node(8000, 16384, Map.of())));
         return new Scenario("t", "", "t.yaml", KubernetesVersion.parse("1.35"), TestCluster.V135, 7, 1, 1, null, null,
-                null, kubeScheduler, null, nodes, workloads, null, List.of(), Map.of());
+                null, ConfigTree.compile(kubeScheduler, KubernetesVersion.parse("1.35"), TestCluster.V135), null, nodes, workloads, null, List.of(), Map.of());
     }
 
     public static List<WorkloadSpec> workloads() {
@@ -50,14 +49,5 @@ class ScheduleRunTest {
         assertEquals("a", run.placements().get(3).node());
         assertEquals(1, run.placements().get(3).result().feasibleNodes());
         assertTrue(run.placements().get(0).boundByNodeName());
-    }
-
-    @Test
-    void badKubeSchedulerConfig_isAScenarioErrorWithPath() {
-        Map<String, Object> bad = Map.of("profiles", List.of(Map.of("plugins", Map.of("score", Map.of(
-                "enabled", List.of(Map.of("name", "NodeResourceFit", "weight", 5)))))));
-        ScenarioException e = assertThrows(ScenarioException.class, () -> ScheduleRun.run(scenario(bad, workloads())));
-        assertEquals("kubeScheduler.profiles[0].plugins.score.enabled[0].name", e.path());
-        assertTrue(e.getMessage().contains("did you mean \"NodeResourcesFit\""), e.getMessage());
     }
 }

@@ -72,8 +72,8 @@ class SchedulingQueueTest {
         TestCluster c = new TestCluster();
         c.add("small", 100, 100);
         Simulation sim = new Simulation();
-        io.nodesim.scheduler.SchedulerConfiguration config = io.nodesim.scheduler.SchedulerConfigurations.compile(
-                java.util.Map.of(), io.nodesim.scenario.KubernetesVersion.parse(version), TestCluster.V135, null);
+        io.nodesim.scheduler.SchedulerConfiguration config = io.nodesim.scheduler.SchedulerConfigurations.defaults(
+                io.nodesim.scenario.KubernetesVersion.parse(version), TestCluster.V135);
         Scheduler s = new Scheduler(c.nodes, config, new RandomStreams(1, 0).stream("scheduler.ties"));
         List<Long> bound = new ArrayList<>();
         SchedulerLoop loop = new SchedulerLoop(sim, s, DurationDistribution.constant(10 * SimTime.MILLISECOND),

@@ -9,7 +9,9 @@ import java.util.List;
  * {@code --name=value}, {@code --name value}, a boolean flag alone ({@code --leader-elect} means true,
  * and only {@code --leader-elect=false} gives it a value), the short {@code -v=2} / {@code -v 2}, and
  * {@code --} ending the flags. The components take no positional arguments (cobra {@code Args} rejects
- * them), so any other token is bad input, as is a flag that is not in the component's list.
+ * them), so any other token is bad input, as is a flag that is not in the component's list. A name is read
+ * as {@code cliflag.WordSepNormalizeFunc} reads it ({@code k8s.io/component-base/cli/run.go} sets it on every
+ * component's command): {@code _} is {@code -}, so {@code --concurrent_rc_syncs} is {@code --concurrent-rc-syncs}.
  */
 final class CommandLine {
     private CommandLine() {
@@ -39,10 +41,11 @@ final class CommandLine {
             }
             String body = t.startsWith("--") ? t.substring(2) : t.substring(1);
             int eq = body.indexOf('=');
-            String name = eq < 0 ? body : body.substring(0, eq);
+            String given = eq < 0 ? body : body.substring(0, eq);
+            String name = FlagCatalog.normalized(given);
             if (!catalog.known(name)) {
-                throw a.from().error("--" + name + " is not a flag of " + component.binary()
-                        + " (flag list: " + catalog.size() + " flags of releases 1.12 to 1.35, "
+                throw a.from().error("--" + given + " is not a flag of " + component.binary()
+                        + " (flag list: " + catalog.size() + " flags of releases 1.12 to 1.36, "
                         + component.binary() + ".flags)");
             }
             String value;

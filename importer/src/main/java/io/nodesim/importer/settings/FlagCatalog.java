@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * The real flags of a component, from the lists committed beside this class
- * ({@code kube-controller-manager.flags}, ...; each file cites the reference pages it was built from).
+ * ({@code kube-controller-manager.flags}, ...; each file cites the reference pages and sources it was built from),
+ * covering releases 1.12 to 1.36: a flag removed since is still a real flag of an older cluster.
  * A flag outside its component's list cannot have been given to a running component: it is bad input.
  */
 public final class FlagCatalog {
@@ -46,15 +47,21 @@ public final class FlagCatalog {
                     continue;
                 }
                 String[] parts = t.split("\\s+");
-                flags.add(parts[0]);
+                String name = normalized(parts[0]);
+                flags.add(name);
                 if (parts.length > 1 && parts[1].equals("bool")) {
-                    booleans.add(parts[0]);
+                    booleans.add(name);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new FlagCatalog(Set.copyOf(flags), Set.copyOf(booleans));
+    }
+
+    /** The name pflag looks up under {@code cliflag.WordSepNormalizeFunc}: every {@code _} read as {@code -}. */
+    static String normalized(String flag) {
+        return flag.replace('_', '-');
     }
 
     public boolean known(String flag) {

@@ -12,6 +12,7 @@ import io.nodesim.scenario.NodeGroup;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.VersionProfile;
 import io.nodesim.scenario.WorkloadSpec;
+import io.nodesim.scheduler.SchedulerConfigurations;
 import io.nodesim.scheduler.explain.ScheduleRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,7 +36,7 @@ class ScheduleCsvTest {
                         .build()).endSpec().build();
         VersionProfile profile = new VersionProfile("1.34+", true, true, true, false, false, true);
         Scenario s = new Scenario("t", "", "t.yaml", KubernetesVersion.parse("1.35"), profile, 1, 1, 1, null, null,
-                null, Map.of(), null, nodes, List.of(new WorkloadSpec("Pod", "p", null, 1, Map.of(), template, null)),
+                null, SchedulerConfigurations.defaults(KubernetesVersion.parse("1.35"), profile), null, nodes, List.of(new WorkloadSpec("Pod", "p", null, 1, Map.of(), template, null)),
                 null, List.of(), Map.of());
         return ScheduleRun.run(s);
     }

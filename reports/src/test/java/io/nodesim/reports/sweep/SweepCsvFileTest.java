@@ -15,6 +15,7 @@ import io.nodesim.metrics.RunResult;
 import io.nodesim.scenario.KubernetesVersion;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.VersionProfile;
+import io.nodesim.scheduler.SchedulerConfigurations;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ class SweepCsvFileTest {
     /** The point's settings travel in the description; samples are uniform on [0, scale). */
     private static final ScenarioFactory FACTORY = overrides -> new Scenario("fake", String.join(";", overrides), null,
             KubernetesVersion.parse("1.35"), new VersionProfile("1.34+", true, true, true, false, false, true), 5, 3,
-            1_000_000L, null, null, null, Map.of(), null, List.of(), List.of(), null, List.of(), Map.of());
+            1_000_000L, null, null, null, SchedulerConfigurations.defaults(KubernetesVersion.parse("1.35"),
+                    new VersionProfile("1.34+", true, true, true, false, false, true)), null, List.of(), List.of(), null, List.of(), Map.of());
 
     private static final ReplicationRunner RUNNER = (s, r) -> {
         double scale = Double.parseDouble(s.description().split(";")[0].substring("scale=".length()));

@@ -1,0 +1,153 @@
+package io.nodesim.scenario.settings;
+
+import static io.nodesim.scenario.settings.SettingType.BOOLEAN;
+import static io.nodesim.scenario.settings.SettingType.COUNT;
+import static io.nodesim.scenario.settings.SettingType.DISTRIBUTION;
+import static io.nodesim.scenario.settings.SettingType.DURATION;
+import static io.nodesim.scenario.settings.SettingType.FRACTION;
+import static io.nodesim.scenario.settings.SettingType.POSITIVE_DURATION;
+import static io.nodesim.scenario.settings.SettingType.POSITIVE_SECONDS;
+import static io.nodesim.scenario.settings.SettingType.RATE;
+import static io.nodesim.scenario.settings.SettingType.SECONDS;
+
+import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.kernel.SimTime;
+import io.nodesim.scenario.Scenario;
+import io.nodesim.scenario.VersionProfiles;
+import io.nodesim.scenario.VersionProfiles.Row;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every setting of the {@code kubelet}, {@code kubeControllerManager}, {@code kubeApiServer} and
+ * {@code latencies} sections, in the order {@code explain} lists them. The names are the real
+ * KubeletConfiguration fields and component flags; the defaults are the version profile's
+ * ({@link VersionProfiles}) or, for latencies, nodesim's own (no Kubernetes source fixes them).
+ */
+public final class SettingRegistry {
+    public static final String KUBELET = "kubelet";
+    public static final String KCM = "kubeControllerManager";
+    public static final String APISERVER = "kubeApiServer";
+    public static final String LATENCIES = "latencies";
+
+    public static final SettingSpec<Long> NODE_STATUS_UPDATE_FREQUENCY = profile(KUBELET, "nodeStatusUpdateFrequency",
+            POSITIVE_DURATION, r -> VersionProfiles.NODE_STATUS_UPDATE_FREQUENCY,
+            s -> s.kubelet().nodeStatusUpdateFrequency(), "status update frequency",
+            "how often the kubelet computes the node status (and, without NodeLease, posts it)");
+    /** Its default depends on whether the update frequency is written: ComponentSections applies that rule. */
+    public static final SettingSpec<Long> NODE_STATUS_REPORT_FREQUENCY = profile(KUBELET, "nodeStatusReportFrequency",
+            POSITIVE_DURATION, r -> r.defaults().nodeStatusReportFrequency(),
+            s -> s.kubelet().nodeStatusReportFrequency(), "status report frequency",
+            "how often the kubelet posts an unchanged node status (from 1.13)");
+    public static final SettingSpec<Integer> NODE_LEASE_DURATION_SECONDS = profile(KUBELET, "nodeLeaseDurationSeconds",
+            POSITIVE_SECONDS, r -> VersionProfiles.NODE_LEASE_DURATION_SECONDS,
+            s -> s.kubelet().nodeLeaseDurationSeconds(), "lease duration",
+            "the node Lease's duration; the kubelet renews it every quarter of it");
+
+    public static final SettingSpec<Long> NODE_MONITOR_PERIOD = profile(KCM, "node-monitor-period", POSITIVE_DURATION,
+            r -> VersionProfiles.NODE_MONITOR_PERIOD, s -> s.kubeControllerManager().nodeMonitorPeriod(),
+            "monitor period", "how often the node lifecycle controller checks every node's heartbeats");
+    public static final SettingSpec<Long> NODE_MONITOR_GRACE_PERIOD = profile(KCM, "node-monitor-grace-period",
+            POSITIVE_DURATION, r -> r.defaults().nodeMonitorGracePeriod(),
+            s -> s.kubeControllerManager().nodeMonitorGracePeriod(), "grace",
+            "how long a node may go without a heartbeat before it is marked Unknown");
+    public static final SettingSpec<Long> NODE_STARTUP_GRACE_PERIOD = profile(KCM, "node-startup-grace-period",
+            POSITIVE_DURATION, r -> VersionProfiles.NODE_STARTUP_GRACE_PERIOD,
+            s -> s.kubeControllerManager().nodeStartupGracePeriod(), "startup grace",
+            "the grace period of a node that has never reported Ready");
+    public static final SettingSpec<Double> NODE_EVICTION_RATE = profile(KCM, "node-eviction-rate", RATE,
+            r -> VersionProfiles.NODE_EVICTION_RATE, s -> s.kubeControllerManager().nodeEvictionRate(),
+            "eviction rate", "nodes tainted per second in a healthy zone");
+    public static final SettingSpec<Double> SECONDARY_NODE_EVICTION_RATE = profile(KCM, "secondary-node-eviction-rate",
+            RATE, r -> VersionProfiles.SECONDARY_NODE_EVICTION_RATE,
+            s -> s.kubeControllerManager().secondaryNodeEvictionRate(), "secondary rate",
+            "nodes tainted per second in a partially disrupted zone of a large cluster");
+    public static final SettingSpec<Integer> LARGE_CLUSTER_SIZE_THRESHOLD = profile(KCM, "large-cluster-size-threshold",
+            COUNT, r -> VersionProfiles.LARGE_CLUSTER_SIZE_THRESHOLD,
+            s -> s.kubeControllerManager().largeClusterSizeThreshold(), "large-cluster threshold",
+            "zones with more nodes than this use the secondary rate when partially disrupted, smaller ones stop");
+    public static final SettingSpec<Double> UNHEALTHY_ZONE_THRESHOLD = profile(KCM, "unhealthy-zone-threshold",
+            FRACTION, r -> VersionProfiles.UNHEALTHY_ZONE_THRESHOLD,
+            s -> s.kubeControllerManager().unhealthyZoneThreshold(), "unhealthy-zone threshold",
+            "the share of not-Ready nodes (at least 3) from which a zone is partially disrupted");
+    public static final SettingSpec<Boolean> ENABLE_TAINT_MANAGER = profile(KCM, "enable-taint-manager", BOOLEAN,
+            r -> r.defaults().enableTaintManager(), s -> s.kubeControllerManager().enableTaintManager(),
+            "taint manager", "evict through NoExecute taints; false: the legacy pod-eviction-timeout path (before 1.27)");
+    public static final SettingSpec<Long> POD_EVICTION_TIMEOUT = profile(KCM, "pod-eviction-timeout", DURATION,
+            r -> VersionProfiles.POD_EVICTION_TIMEOUT, s -> s.kubeControllerManager().podEvictionTimeout(),
+            "pod eviction timeout", "the legacy path's wait before deleting a lost node's pods (before 1.27)");
+
+    public static final SettingSpec<Long> DEFAULT_NOT_READY_TOLERATION_SECONDS = profile(APISERVER,
+            "default-not-ready-toleration-seconds", SECONDS, r -> VersionProfiles.DEFAULT_TOLERATION_SECONDS,
+            s -> s.kubeApiServer().defaultNotReadyTolerationSeconds(), "not-ready toleration",
+            "the not-ready NoExecute toleration DefaultTolerationSeconds adds to every pod");
+    public static final SettingSpec<Long> DEFAULT_UNREACHABLE_TOLERATION_SECONDS = profile(APISERVER,
+            "default-unreachable-toleration-seconds", SECONDS, r -> VersionProfiles.DEFAULT_TOLERATION_SECONDS,
+            s -> s.kubeApiServer().defaultUnreachableTolerationSeconds(), "unreachable toleration",
+            "the unreachable NoExecute toleration DefaultTolerationSeconds adds to every pod");
+
+    /* nodesim's latency defaults (spec §5): watch 10–100 ms; a monitor pass 20 ms (not zero, so the strict
+       now > probe + grace test fires at the pass nearest the deadline); API writes 5 ms; a controller's sync
+       10 ms; one scheduling cycle 2 ms. */
+    private static final DurationDistribution API_WRITE = DurationDistribution.constant(5 * SimTime.MILLISECOND);
+    public static final SettingSpec<DurationDistribution> WATCH = latency("watch",
+            DurationDistribution.uniform(10 * SimTime.MILLISECOND, 100 * SimTime.MILLISECOND), s -> s.latencies().watch(), "informer delivery of a change");
+    public static final SettingSpec<DurationDistribution> MONITOR_PASS = latency("monitorPass",
+            DurationDistribution.constant(20 * SimTime.MILLISECOND), s -> s.latencies().monitorPass(), "one node-monitor pass");
+    public static final SettingSpec<DurationDistribution> LEASE_RENEWAL = latency("leaseRenewal", API_WRITE,
+            s -> s.latencies().leaseRenewal(), "the kubelet's Lease write");
+    public static final SettingSpec<DurationDistribution> STATUS_UPDATE = latency("statusUpdate", API_WRITE,
+            s -> s.latencies().statusUpdate(), "the kubelet's NodeStatus write");
+    public static final SettingSpec<DurationDistribution> CONTROLLER = latency("controller",
+            DurationDistribution.constant(10 * SimTime.MILLISECOND), s -> s.latencies().controller(), "a controller's sync of one change");
+    public static final SettingSpec<DurationDistribution> SCHEDULING_CYCLE = latency("schedulingCycle",
+            DurationDistribution.constant(2 * SimTime.MILLISECOND), s -> s.latencies().schedulingCycle(), "one scheduling cycle");
+    public static final SettingSpec<DurationDistribution> BINDING = latency("binding", API_WRITE,
+            s -> s.latencies().binding(), "the asynchronous bind of a scheduled pod");
+
+    private static final List<SettingSpec<?>> ALL = List.of(
+            NODE_STATUS_UPDATE_FREQUENCY, NODE_STATUS_REPORT_FREQUENCY, NODE_LEASE_DURATION_SECONDS,
+            NODE_MONITOR_PERIOD, NODE_MONITOR_GRACE_PERIOD, NODE_STARTUP_GRACE_PERIOD, NODE_EVICTION_RATE,
+            SECONDARY_NODE_EVICTION_RATE, LARGE_CLUSTER_SIZE_THRESHOLD, UNHEALTHY_ZONE_THRESHOLD, ENABLE_TAINT_MANAGER,
+            POD_EVICTION_TIMEOUT, DEFAULT_NOT_READY_TOLERATION_SECONDS, DEFAULT_UNREACHABLE_TOLERATION_SECONDS,
+            WATCH, MONITOR_PASS, LEASE_RENEWAL, STATUS_UPDATE, CONTROLLER, SCHEDULING_CYCLE, BINDING);
+
+    private SettingRegistry() {
+    }
+
+    private static <T> SettingSpec<T> profile(String section, String key, SettingType<T> type, Function<Row, T> def,
+            Function<Scenario, T> value, String label, String doc) {
+        return new SettingSpec<>(section + "." + key, type, def, true, value, label, doc);
+    }
+
+    private static SettingSpec<DurationDistribution> latency(String key, DurationDistribution def,
+            Function<Scenario, DurationDistribution> value, String doc) {
+        return new SettingSpec<>(LATENCIES + "." + key, DISTRIBUTION, r -> def, false, value, key, doc);
+    }
+
+    /** Every setting, in {@code explain} order. */
+    public static List<SettingSpec<?>> all() {
+        return ALL;
+    }
+
+    /** The settings of one section, in order. */
+    public static List<SettingSpec<?>> section(String section) {
+        return ALL.stream().filter(s -> s.section().equals(section)).toList();
+    }
+
+    /** The field names a section accepts. */
+    public static List<String> fields(String section) {
+        return section(section).stream().map(SettingSpec::key).toList();
+    }
+
+    /** The setting at a path below {@code spec}. */
+    public static Optional<SettingSpec<?>> find(String path) {
+        return ALL.stream().filter(s -> s.path().equals(path)).findFirst();
+    }
+
+    /** Whether a section's fields are all registry settings (so a --set into it must name one). */
+    public static boolean isSection(String section) {
+        return ALL.stream().anyMatch(s -> s.section().equals(section));
+    }
+}

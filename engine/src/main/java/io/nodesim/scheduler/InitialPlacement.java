@@ -1,0 +1,164 @@
+package io.nodesim.scheduler;
+
+import io.nodesim.cluster.Topology;
+import io.nodesim.scenario.Scenario;
+import io.nodesim.scenario.WorkloadSpec;
+import io.nodesim.scheduler.plugins.NodeAffinity;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * The pods of t = 0 placed by the kube-scheduler model: the one placement {@code nodesim schedule}
+ * and {@code nodesim run} share. Pods that name a node are bound first; the others get one
+ * scheduling cycle each, in the order their workloads appear and each workload's replicas in order
+ * (ReplicaSet / StatefulSet controllers create pods in order); a DaemonSet gets one pod per eligible
+ * node, pinned as the DaemonSet controller pins it ({@code pkg/controller/daemon/daemon_controller.go}
+ * {@code NodeShouldRunDaemonPod}). The pods are the scenario's admitted ones, so both commands see
+ * the same tolerations. The node table is built from the {@link Topology}, so its indices are the cluster's.
+ */
+public final class InitialPlacement {
+    /**
+     * One pod, in order of appearance.
+     *
+     * @param node its node, or -1 when unschedulable or when it names a node that does not exist
+     * @param result the explained cycle, or null when not explained or bound by name
+     */
+    public record Pod(String name, int workload, CompiledPod compiled, boolean boundByNodeName, int node,
+            ScheduleResult result) {
+    }
+
+    private final SchedulerCache nodes = new SchedulerCache();
+    private final PodCompiler compiler = new PodCompiler(nodes);
+    private final Scheduler scheduler;
+    private final CompiledPod[] workloadTemplates;
+    private final String[] workloadNames;
+    private final List<Pod> pods = new ArrayList<>();
+    private final List<Pod> placementOrder = new ArrayList<>();
+
+    private InitialPlacement(Scenario scenario, Topology topology, RandomGenerator ties) {
+        for (int i = 0; i < topology.size(); i++) {
+            if (nodes.addNode(topology.template(i), topology.name(i), topology.zoneName(i)) != i) {
+                throw new IllegalStateException("the scheduler cache numbers node " + topology.name(i) + " differently");
+            }
+            if (topology.joins(i)) {
+                // Its Node object does not exist yet: the index is kept until the node is created.
+                nodes.removeNode(i);
+            }
+        }
+        scheduler = new Scheduler(nodes, scenario.kubeScheduler(), ties);
+        workloadTemplates = new CompiledPod[scenario.workloads().size()];
+        workloadNames = scenario.workloads().stream().map(WorkloadSpec::name).toArray(String[]::new);
+    }
+
+    /**
+     * Places every pod; {@code explain} records each cycle's scores and rejections (same choices, slower).
+     * The loader has compiled every template already ({@code ScenarioLoader}), so bad templates never get here.
+     */
+    public static InitialPlacement place(Scenario scenario, RandomGenerator ties, boolean explain) {
+        return place(scenario, Topology.of(scenario.nodes()), ties, explain);
+    }
+
+    /** As {@link #place(Scenario, RandomGenerator, boolean)}, on the run's topology (its node indices). */
+    public static InitialPlacement place(Scenario scenario, Topology topology, RandomGenerator ties, boolean explain) {
+        InitialPlacement p = new InitialPlacement(scenario, topology, ties);
+        List<Pod> pending = new ArrayList<>();
+        for (int w = 0; w < scenario.workloads().size(); w++) {
+            p.expand(w, scenario.workloads().get(w), pending);
+        }
+        Pod[] placed = new Pod[pending.size()];
+        for (int i = 0; i < placed.length; i++) {
+            Pod pod = pending.get(i);
+            if (pod.compiled().nodeName != null) {
+                int node = p.nodes.indexOf(pod.compiled().nodeName);
+                if (node >= 0) {
+                    p.nodes.pods().addPod(pod.compiled(), node);
+                }
+                placed[i] = new Pod(pod.name(), pod.workload(), pod.compiled(), true, node, null);
+                p.placementOrder.add(placed[i]);
+            }
+        }
+        for (int i = 0; i < placed.length; i++) {
+            Pod pod = pending.get(i);
+            if (pod.compiled().nodeName == null) {
+                placed[i] = explain ? p.explained(pod) : new Pod(pod.name(), pod.workload(), pod.compiled(), false,
+                        p.scheduler.place(pod.compiled()), null);
+                p.placementOrder.add(placed[i]);
+            }
+        }
+        p.pods.addAll(List.of(placed));
+        return p;
+    }
+
+    private Pod explained(Pod pod) {
+        ScheduleResult r = scheduler.schedule(pod.compiled(), true);
+        if (r.scheduled()) {
+            nodes.pods().addPod(pod.compiled(), r.node());
+        }
+        return new Pod(pod.name(), pod.workload(), pod.compiled(), false, r.node(), r);
+    }
+
+    private void expand(int w, WorkloadSpec spec, List<Pod> out) {
+        if ("DaemonSet".equals(spec.kind())) {
+            CompiledPod probe = compiler.compile(spec.name(), spec.namespace(), spec.template(), null);
+            workloadTemplates[w] = probe;
+            for (int node : nodes.order().clone()) {
+                if (daemonSetEligible(probe, node)) {
+                    String name = spec.name() + "-" + nodes.name(node);
+                    out.add(new Pod(name, w, compiler.compilePinned(probe, name, nodes.name(node)), false, -1, null));
+                }
+            }
+            return;
+        }
+        workloadTemplates[w] = compiler.compile(spec);
+        if ("Pod".equals(spec.kind())) {
+            out.add(new Pod(spec.name(), w, workloadTemplates[w], false, -1, null));
+            return;
+        }
+        for (int i = 0; i < spec.replicas(); i++) {
+            out.add(new Pod(spec.name() + "-" + i, w, workloadTemplates[w], false, -1, null));
+        }
+    }
+
+    /** DaemonSet controller predicates: nodeSelector / required affinity and NoSchedule / NoExecute taints. */
+    private boolean daemonSetEligible(CompiledPod pod, int node) {
+        if (!NodeAffinity.matchesRequired(pod, nodes, node)) {
+            return false;
+        }
+        int[] effects = nodes.taintEffects(node);
+        for (int i = 0; i < effects.length; i++) {
+            if (effects[i] != TaintEffects.PREFER_NO_SCHEDULE
+                    && !pod.tolerates(nodes.taintKeys(node)[i], nodes.taintValues(node)[i], effects[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public SchedulerCache nodes() {
+        return nodes;
+    }
+
+    /** Every pod in order of appearance. */
+    public List<Pod> pods() {
+        return pods;
+    }
+
+    /** Every pod in the order it was placed: those bound by name first. */
+    public List<Pod> placementOrder() {
+        return placementOrder;
+    }
+
+    public String workloadName(int w) {
+        return workloadNames[w];
+    }
+
+    /** The compiled template of workload {@code w}'s pods (a DaemonSet's: unpinned). */
+    public CompiledPod workloadTemplate(int w) {
+        return workloadTemplates[w];
+    }
+}
