@@ -10,7 +10,6 @@ import io.nodesim.scenario.ApiServerConfig;
 import io.nodesim.scenario.ControllerManagerConfig;
 import io.nodesim.scenario.FaultSpec;
 import io.nodesim.scenario.FaultTarget;
-import io.nodesim.scenario.FaultType;
 import io.nodesim.scenario.KubeletConfig;
 import io.nodesim.scenario.KubernetesVersion;
 import io.nodesim.scenario.Latencies;
@@ -99,8 +98,8 @@ public class ZoneOutageScaleBenchmark {
         var template = new PodTemplateSpecBuilder().withNewMetadata().endMetadata().withNewSpec().endSpec().build();
         var web = new WorkloadSpec("Deployment", "web", "default", nodes, Map.of("app", "web"), template, null);
         var agent = new WorkloadSpec("DaemonSet", "agent", "default", 0, Map.of("app", "agent"), template, null);
-        var outage = new FaultSpec(FaultType.ZONE_OUTAGE, SimTime.MINUTE * 10, SimTime.NEVER,
-                new FaultTarget(List.of(), "a", Map.of(), null, null), null, null, null, null, 0);
+        var outage = new FaultSpec("ZoneOutage", SimTime.MINUTE * 10, SimTime.NEVER,
+                new FaultTarget(List.of(), "a", Map.of(), null, null));
         var startup = new StartupConfig(new StartupConfig.Model(ms5, ms5), Map.of());
         KubernetesVersion version = KubernetesVersion.parse("1.35");
         ApiServerConfig apiServer = new ApiServerConfig(300, 300);

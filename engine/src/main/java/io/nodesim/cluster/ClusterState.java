@@ -1,31 +1,32 @@
 package io.nodesim.cluster;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-/** The whole cluster of one run: nodes, pods, zones, workloads, the control plane and the recorder. */
+/**
+ * The API server's state of one run: the {@link Topology}, Node objects, pods, workloads, the
+ * control plane and the recorder. Its mutators are the writes controllers and kubelets make; each
+ * publishes on the {@link InformerBus}, where the other components learn of it.
+ */
 public final class ClusterState {
+    private final Topology topology;
     private final NodeObjects nodes;
     private final PodTable pods;
-    private final List<String> zones;
     private final List<WorkloadInfo> workloads;
-    private final ControlPlane controlPlane = new ControlPlane();
+    private final InformerBus informers = new InformerBus();
+    private final ControlPlane controlPlane = new ControlPlane(informers);
     private final EventRecorder recorder;
-    private final Map<String, Integer> nodeIndex = new HashMap<>();
     private WorkloadAvailability availability;
-    private final java.util.List<NodeChangeListener> nodeListeners = new java.util.ArrayList<>();
 
-    public ClusterState(NodeObjects nodes, PodTable pods, List<String> zones, List<WorkloadInfo> workloads,
-            EventRecorder recorder) {
-        this.nodes = nodes;
+    public ClusterState(Topology topology, PodTable pods, List<WorkloadInfo> workloads, EventRecorder recorder) {
+        this.topology = topology;
+        this.nodes = new NodeObjects(topology);
         this.pods = pods;
-        this.zones = List.copyOf(zones);
         this.workloads = List.copyOf(workloads);
         this.recorder = recorder;
-        for (int i = 0; i < nodes.count; i++) {
-            nodeIndex.put(nodes.names[i], i);
-        }
+    }
+
+    public Topology topology() {
+        return topology;
     }
 
     public NodeObjects nodes() {
@@ -37,7 +38,7 @@ public final class ClusterState {
     }
 
     public List<String> zones() {
-        return zones;
+        return topology.zones();
     }
 
     public List<WorkloadInfo> workloads() {
@@ -45,7 +46,11 @@ public final class ClusterState {
     }
 
     public WorkloadInfo workloadOf(int pod) {
-        return workloads.get(pods.workload[pod]);
+        return workloads.get(pods.workload(pod));
+    }
+
+    public InformerBus informers() {
+        return informers;
     }
 
     /** Starts tracking workload readiness; called once the pods of t = 0 exist. */
@@ -59,21 +64,83 @@ public final class ClusterState {
 
     /** Sets a pod's Ready condition and keeps its workload's Ready count. */
     public void setPodReady(int pod, boolean isReady, long now) {
-        if (pods.ready[pod] != isReady) {
-            pods.ready[pod] = isReady;
-            availability.changed(pods.workload[pod], isReady ? 1 : -1, now);
+        if (pods.ready(pod) != isReady) {
+            pods.setReady(pod, isReady);
+            availability.changed(pods.workload(pod), isReady ? 1 : -1, now);
         }
     }
 
-    public void addNodeListener(NodeChangeListener listener) {
-        nodeListeners.add(listener);
+    /** A controller POSTs a Pending pod of workload {@code w}, in place of {@code replaces} (-1: none). */
+    public int createPod(int w, String name, int replaces, long now) {
+        int p = pods.addPending(name, w, now);
+        if (replaces >= 0) {
+            pods.linkReplacement(replaces, p);
+        }
+        recorder.record(now, EventKind.PodCreated, name,
+                replaces >= 0 ? "replaces " + pods.name(replaces) : workloads.get(w).name());
+        informers.podCreated(p, now);
+        return p;
     }
 
-    /** A node's taints changed or it was deleted: its watchers are told. */
-    public void nodeChanged(int node, long now) {
-        for (NodeChangeListener l : nodeListeners) {
-            l.nodeChanged(node, now);
+    /** The binding of a pod to its node completed. */
+    public void bindPod(int pod, int node, long now) {
+        pods.bind(pod, node, now);
+        recorder.record(now, EventKind.PodScheduled, pods.name(pod), nodes.name(node));
+        informers.podBound(pod, now);
+    }
+
+    /**
+     * Writes the node's Ready condition: Unknown (the node controller, which keeps the first time
+     * for nodes.csv) or True (the kubelet; the first time after an Unknown is kept).
+     */
+    public void setNodeReady(int node, byte status, long now) {
+        nodes.setReady(node, status, now);
+        if (status == Condition.UNKNOWN) {
+            nodes.firstUnknown(node, now);
+        } else if (status == Condition.TRUE) {
+            nodes.firstReadyAgain(node, now);
         }
+        informers.nodeStatusWritten(node, now);
+    }
+
+    /**
+     * Writes the node's controller-managed taints: each added or removed taint is recorded (the
+     * first NoSchedule, and the start of a NoExecute episode, for nodes.csv), then published.
+     */
+    public void setNodeTaints(int node, int after, long now) {
+        int before = nodes.taints(node);
+        if (after == before) {
+            return;
+        }
+        nodes.setTaints(node, after);
+        String name = nodes.name(node);
+        for (int bit = 1; bit <= ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE; bit <<= 1) {
+            if ((after & bit) != 0 && (before & bit) == 0) {
+                recorder.record(now, EventKind.TaintAdded, name, ControllerTaints.describe(bit));
+                if ((bit & ControllerTaints.NO_SCHEDULE_MASK) != 0) {
+                    nodes.firstNoScheduleTaint(node, now);
+                }
+                // A swap between unreachable and not-ready continues the same NoExecute episode.
+                if ((bit & ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) != 0
+                        && (before & ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) == 0) {
+                    nodes.firstNoExecuteTaint(node, now);
+                }
+            } else if ((before & bit) != 0 && (after & bit) == 0) {
+                recorder.record(now, EventKind.TaintRemoved, name, ControllerTaints.describe(bit));
+            }
+        }
+        informers.taintsChanged(node, before, after, now);
+    }
+
+    /** A node that joins during the run: its kubelet registers the Node object. */
+    public void createNode(int node, long now) {
+        informers.nodeCreated(node, now);
+    }
+
+    /** The Node object is deleted (it does not come back). */
+    public void deleteNode(int node, long now) {
+        nodes.markDeleted(node);
+        informers.nodeDeleted(node, now);
     }
 
     public ControlPlane controlPlane() {
@@ -86,7 +153,6 @@ public final class ClusterState {
 
     /** The index of the named node, or -1. */
     public int nodeIndex(String name) {
-        Integer i = nodeIndex.get(name);
-        return i == null ? -1 : i;
+        return topology.indexOf(name);
     }
 }

@@ -4,7 +4,8 @@ import io.nodesim.kernel.SimTime;
 import java.util.Arrays;
 
 /**
- * Whether the API server (and etcd behind it) accepts writes. During an outage no heartbeat is
+ * The control plane's processes as the world sees them: whether the API server (and etcd behind it)
+ * accepts writes, and when kube-controller-manager restarts. During an outage no heartbeat is
  * recorded and every controller write fails; controllers keep running on their informer caches.
  * The windows are kept for the whole run because heartbeats are evaluated lazily, possibly after
  * the outage ended.
@@ -13,11 +14,11 @@ public final class ControlPlane {
     private long[] from = new long[4];
     private long[] to = new long[4];
     private int windows;
-    private final java.util.List<java.util.function.LongConsumer> recoveryListeners = new java.util.ArrayList<>();
+    private final InformerBus bus;
 
-    /** Told when an outage ends: blocked requests get their answers then. */
-    public void onRecovery(java.util.function.LongConsumer listener) {
-        recoveryListeners.add(listener);
+    /** @param bus where the end of an outage is published: blocked requests get their answers then */
+    public ControlPlane(InformerBus bus) {
+        this.bus = bus;
     }
 
     /** Starts an outage at {@code t}; it lasts until {@link #endOutage}. */
@@ -37,10 +38,16 @@ public final class ControlPlane {
     public void endOutage(long t) {
         if (windows > 0 && to[windows - 1] == SimTime.NEVER) {
             to[windows - 1] = t;
-            for (java.util.function.LongConsumer l : recoveryListeners) {
-                l.accept(t);
-            }
+            bus.apiServerRecovered(t);
         }
+    }
+
+    /**
+     * The kube-controller-manager process stops at {@code now} (a restart or a leader failover); its
+     * new instance runs {@code downtime} later.
+     */
+    public void restartControllerManager(long now, long downtime) {
+        bus.controllerManagerRestarted(now, downtime);
     }
 
     /** True when a write issued at {@code t} is accepted. */

@@ -1,26 +1,18 @@
 package io.nodesim.cluster;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Gives pods their deletion timestamp (the DELETE the taint-eviction controller or the legacy
- * node controller sends), records it, and tells the {@link PodListener}s. The pod stays on its
+ * node controller sends), records it, and publishes it on the {@link InformerBus}. The pod stays on its
  * node, Terminating, since a dead kubelet never confirms the deletion; its object goes only when
  * it is force-deleted (pod GC) or its kubelet comes back and confirms ({@link #remove}).
  */
 public final class PodDeletions {
     private final ClusterState cluster;
     private final Samples samples;
-    private final List<PodListener> listeners = new ArrayList<>();
 
     public PodDeletions(ClusterState cluster, Samples samples) {
         this.cluster = cluster;
         this.samples = samples;
-    }
-
-    public void addListener(PodListener listener) {
-        listeners.add(listener);
     }
 
     /** Deletes the pod; false when it already had a deletion timestamp. */
@@ -29,22 +21,20 @@ public final class PodDeletions {
         if (pods.isDeleted(pod)) {
             return false;
         }
-        int node = pods.node[pod];
+        int node = pods.node(pod);
         NodeObjects nodes = cluster.nodes();
-        pods.deletedAt[pod] = now;
+        pods.setDeletedAt(pod, now);
         cluster.setPodReady(pod, false, now);
-        if (node >= 0 && nodes.containersRunning[node] && pods.started[pod]) {
-            pods.falseEviction[pod] = true;
+        if (node >= 0 && nodes.containersRunning(node) && pods.started(pod)) {
+            pods.markFalseEviction(pod);
         } else {
-            samples.addSince(Samples.TIME_TO_DEAD_POD_DELETION, nodes.causeAt[node], now);
+            samples.addSince(Samples.TIME_TO_DEAD_POD_DELETION, nodes.causeAt(node), now);
         }
         cluster.recorder().record(now, EventKind.PodDeleted, pods.name(pod), reason);
         if (node >= 0) {
-            samples.addSince(Samples.TIME_TO_POD_DELETION, nodes.causeAt[node], now);
+            samples.addSince(Samples.TIME_TO_POD_DELETION, nodes.causeAt(node), now);
         }
-        for (PodListener l : listeners) {
-            l.podDeleted(pod, now);
-        }
+        cluster.informers().podDeleted(pod, now);
         return true;
     }
 
@@ -63,9 +53,7 @@ public final class PodDeletions {
         if (pods.isGone(pod)) {
             return;
         }
-        pods.remove(pod, now, cluster.nodes());
-        for (PodListener l : listeners) {
-            l.podGone(pod, now);
-        }
+        pods.remove(pod, now);
+        cluster.informers().podGone(pod, now);
     }
 }

@@ -4,44 +4,40 @@ import io.nodesim.kernel.SimTime;
 import java.util.Arrays;
 
 /**
- * Every pod, one index per pod, in parallel primitive arrays that grow as pods are created. A
+ * Every pod, one index per pod, in private parallel primitive arrays that grow as pods are created
+ * (so nobody may keep an alias of one: read through the accessors). A
  * pod's tolerations of the node-controller taints live in its {@link WorkloadInfo} (compiled once
  * per template), so a pod row holds only what changes.
  *
  * <p>A pod's life: created Pending ({@link #node} = -1, not on any node list), bound to a node
- * (linked into the node's list), started (its containers ran at least once), given a deletion
+ * (linked into the node's list, {@link #firstOnNode} / {@link #nextOnNode}), started (its containers ran at least once), given a deletion
  * timestamp, and finally gone (the API object removed: unlinked, {@link #goneAt} set). Pods that
  * exist at t = 0 start bound, started and Ready.
  */
 public final class PodTable {
     private int count;
     private String[] names;
-    public int[] node;
-    public int[] workload;
-    public boolean[] ready;
-    public long[] notReadyAt;
+    private int[] node;
+    private int[] workload;
+    private boolean[] ready;
+    private long[] notReadyAt;
     /** The deletion timestamp, {@link SimTime#NEVER} while the pod is not being deleted. */
-    public long[] deletedAt;
+    private long[] deletedAt;
     /** Deleted while its containers still ran (DESIGN §3's false eviction). */
-    public boolean[] falseEviction;
-    /** Next pod on the same node, -1 at the end (the head is {@link NodeObjects#firstPod}). */
-    public int[] nextOnNode;
-    /** Creation time of a pod created during the run; NEVER for the pods of t = 0. */
-    public long[] createdAt;
-    /** When the binding to its node completed; NEVER for the pods of t = 0 and Pending pods. */
-    public long[] scheduledAt;
-    /** The first time a pod created during the run became Ready. */
-    public long[] readyAt;
-    /** The API object was removed (force deletion, or the kubelet confirmed the deletion). */
-    public long[] goneAt;
-    /** Its containers have started on its node (kubelet start-up done), so a node Ready again makes it Ready. */
-    public boolean[] started;
-    /** The pod its controller created in its place, -1 when none (yet). */
-    public int[] replacement;
-    /** The pod this one replaces, -1 for a pod that replaces none. */
-    public int[] replaces;
+    private boolean[] falseEviction;
+    /** Next pod on the same node, -1 at the end; the heads are {@link #firstPod}. */
+    private int[] nextOnNode;
+    /** Per node, the head of its list of pods, -1 when empty. */
+    private final int[] firstPod;
+    private long[] createdAt;
+    private long[] scheduledAt;
+    private long[] readyAt;
+    private long[] goneAt;
+    private boolean[] started;
+    private int[] replacement;
+    private int[] replaces;
 
-    public PodTable(int capacity) {
+    public PodTable(int capacity, int nodes) {
         int c = Math.max(16, capacity);
         names = new String[c];
         node = new int[c];
@@ -58,6 +54,8 @@ public final class PodTable {
         started = new boolean[c];
         replacement = new int[c];
         replaces = new int[c];
+        firstPod = new int[nodes];
+        Arrays.fill(firstPod, -1);
     }
 
     public int count() {
@@ -68,12 +66,117 @@ public final class PodTable {
         return names[pod];
     }
 
+    /** The node the pod is (or was last) bound to, -1 while Pending. */
+    public int node(int pod) {
+        return node[pod];
+    }
+
+    /** The index of its workload in the scenario. */
+    public int workload(int pod) {
+        return workload[pod];
+    }
+
+    /** The pod's Ready condition (written through {@link ClusterState#setPodReady}). */
+    public boolean ready(int pod) {
+        return ready[pod];
+    }
+
+    void setReady(int pod, boolean isReady) {
+        ready[pod] = isReady;
+    }
+
+    /** The first time the node controller marked it not Ready, NEVER if it never did. */
+    public long notReadyAt(int pod) {
+        return notReadyAt[pod];
+    }
+
+    public void markNotReady(int pod, long now) {
+        if (notReadyAt[pod] == SimTime.NEVER) {
+            notReadyAt[pod] = now;
+        }
+    }
+
+    public long deletedAt(int pod) {
+        return deletedAt[pod];
+    }
+
+    void setDeletedAt(int pod, long now) {
+        deletedAt[pod] = now;
+    }
+
+    public boolean falseEviction(int pod) {
+        return falseEviction[pod];
+    }
+
+    void markFalseEviction(int pod) {
+        falseEviction[pod] = true;
+    }
+
+    /** The first pod on the node's list, -1 when it has none. */
+    public int firstOnNode(int nodeIndex) {
+        return firstPod[nodeIndex];
+    }
+
+    /** The next pod on the same node's list, -1 at its end. */
+    public int nextOnNode(int pod) {
+        return nextOnNode[pod];
+    }
+
+    /** Creation time of a pod created during the run; NEVER for the pods of t = 0. */
+    public long createdAt(int pod) {
+        return createdAt[pod];
+    }
+
+    /** When the binding to its node completed; NEVER for the pods of t = 0 and Pending pods. */
+    public long scheduledAt(int pod) {
+        return scheduledAt[pod];
+    }
+
+    /** The first time a pod created during the run became Ready. */
+    public long readyAt(int pod) {
+        return readyAt[pod];
+    }
+
+    public void setReadyAt(int pod, long now) {
+        readyAt[pod] = now;
+    }
+
+    /** The API object was removed (force deletion, or the kubelet confirmed the deletion). */
+    public long goneAt(int pod) {
+        return goneAt[pod];
+    }
+
+    /** Its containers have started on its node (kubelet start-up done), so a node Ready again makes it Ready. */
+    public boolean started(int pod) {
+        return started[pod];
+    }
+
+    public void markStarted(int pod) {
+        started[pod] = true;
+    }
+
+    /** The pod its controller created in its place, -1 when none (yet). */
+    public int replacement(int pod) {
+        return replacement[pod];
+    }
+
+    /** The pod this one replaces, -1 for a pod that replaces none. */
+    public int replaces(int pod) {
+        return replaces[pod];
+    }
+
+    /** Links a new pod to the deleted one it replaces (for pods.csv and the RWO volume hand-over). */
+    public void linkReplacement(int old, int created) {
+        replacement[old] = created;
+        replaces[created] = old;
+    }
+
     /** Adds a Running and Ready pod bound to {@code nodeIndex} (a pod of t = 0); returns its index. */
-    public int add(String name, int workloadIndex, int nodeIndex, NodeObjects nodes) {
+    public int add(String name, int workloadIndex, int nodeIndex) {
         int p = addPending(name, workloadIndex, SimTime.NEVER);
         started[p] = true;
         ready[p] = true;
-        link(p, nodeIndex, nodes);
+        link(p, nodeIndex);
         return p;
     }
 
@@ -100,32 +203,32 @@ public final class PodTable {
     }
 
     /** The binding completed: the pod joins its node's list. */
-    public void bind(int pod, int nodeIndex, long now, NodeObjects nodes) {
+    void bind(int pod, int nodeIndex, long now) {
         if (node[pod] >= 0) {
             throw new IllegalStateException("pod " + names[pod] + " is already bound");
         }
         scheduledAt[pod] = now;
-        link(pod, nodeIndex, nodes);
+        link(pod, nodeIndex);
     }
 
-    private void link(int p, int nodeIndex, NodeObjects nodes) {
+    private void link(int p, int nodeIndex) {
         node[p] = nodeIndex;
-        nextOnNode[p] = nodes.firstPod[nodeIndex];
-        nodes.firstPod[nodeIndex] = p;
+        nextOnNode[p] = firstPod[nodeIndex];
+        firstPod[nodeIndex] = p;
     }
 
     /** The API object is removed: the pod leaves its node's list (it keeps {@link #node} for the records). */
-    public void remove(int pod, long now, NodeObjects nodes) {
+    void remove(int pod, long now) {
         goneAt[pod] = now;
         int n = node[pod];
         if (n < 0) {
             return;
         }
-        if (nodes.firstPod[n] == pod) {
-            nodes.firstPod[n] = nextOnNode[pod];
+        if (firstPod[n] == pod) {
+            firstPod[n] = nextOnNode[pod];
             return;
         }
-        for (int p = nodes.firstPod[n]; p >= 0; p = nextOnNode[p]) {
+        for (int p = firstPod[n]; p >= 0; p = nextOnNode[p]) {
             if (nextOnNode[p] == pod) {
                 nextOnNode[p] = nextOnNode[pod];
                 return;

@@ -25,8 +25,8 @@ public final class WorkloadAvailability {
         }
         PodTable pods = cluster.pods();
         for (int p = 0; p < pods.count(); p++) {
-            if (pods.ready[p]) {
-                ready[pods.workload[p]]++;
+            if (pods.ready(p)) {
+                ready[pods.workload(p)]++;
             }
         }
         minReady = ready.clone();

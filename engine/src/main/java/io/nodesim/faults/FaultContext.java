@@ -2,13 +2,9 @@ package io.nodesim.faults;
 
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.EventKind;
-import io.nodesim.cluster.NodeObjects;
-import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.kubelet.Kubelet;
 import io.nodesim.kubelet.NodeFaultState;
-import io.nodesim.nodelifecycle.NodeLifecycleController;
-import io.nodesim.tainteviction.TaintEvictionController;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /** What a fault may touch: the world (kubelets, machines, the control plane), never controller logic. */
@@ -16,8 +12,6 @@ public record FaultContext(
         Simulation sim,
         ClusterState cluster,
         Kubelet kubelet,
-        NodeLifecycleController nodeLifecycle,
-        TaintEvictionController taintEviction,
         RandomGenerator rng) {
 
     public NodeFaultState nodeFaults() {
@@ -26,11 +20,7 @@ public record FaultContext(
 
     /** Records that a fault hit the node at {@code now}: its later delays are measured from here. */
     public void hit(int node, long now, String what) {
-        NodeObjects nodes = cluster.nodes();
-        nodes.causeAt[node] = now;
-        if (nodes.failedAt[node] == SimTime.NEVER) {
-            nodes.failedAt[node] = now;
-        }
-        cluster.recorder().record(now, EventKind.NodeFault, nodes.names[node], what);
+        cluster.nodes().markFailed(node, now);
+        cluster.recorder().record(now, EventKind.NodeFault, cluster.nodes().name(node), what);
     }
 }

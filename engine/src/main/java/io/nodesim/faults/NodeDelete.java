@@ -4,6 +4,7 @@ import io.nodesim.cluster.EventKind;
 import io.nodesim.cluster.NodeObjects;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.FaultSpec;
+import java.util.List;
 
 /**
  * An operator (or a cloud controller) deletes the Node objects of the targets. The node lifecycle
@@ -13,25 +14,22 @@ import io.nodesim.scenario.FaultSpec;
  * A deleted node stays deleted: the kubelet does not register it again.
  */
 public final class NodeDelete implements Fault {
+    public static final FaultType TYPE = new FaultType("NodeDelete", "the Node object is deleted", true, FaultType.Targeting.NODES,
+            List.of(), NodeDelete::new);
+
     @Override
     public void start(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
         NodeObjects table = ctx.cluster().nodes();
         for (int n : nodes) {
-            if (table.deleted[n]) {
+            if (table.deleted(n)) {
                 continue;
             }
-            if (table.causeAt[n] == SimTime.NEVER) {
-                ctx.hit(n, now, spec.type().yamlName());
+            if (table.causeAt(n) == SimTime.NEVER) {
+                ctx.hit(n, now, spec.type());
             } else {
-                ctx.cluster().recorder().record(now, EventKind.NodeFault, table.names[n], spec.type().yamlName());
+                ctx.cluster().recorder().record(now, EventKind.NodeFault, table.name(n), spec.type());
             }
-            table.deleted[n] = true;
-            ctx.cluster().nodeChanged(n, now);
+            ctx.cluster().deleteNode(n, now);
         }
-    }
-
-    @Override
-    public void end(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
-        // Instantaneous: a deleted Node object does not come back by itself.
     }
 }

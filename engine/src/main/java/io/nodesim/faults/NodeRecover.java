@@ -2,15 +2,19 @@ package io.nodesim.faults;
 
 import io.nodesim.kubelet.NodeFaultState;
 import io.nodesim.scenario.FaultSpec;
+import java.util.List;
 
 /** Ends every fault of the targets early: reboot, restart, heal, no more delay. */
 public final class NodeRecover implements Fault {
+    public static final FaultType TYPE = new FaultType("NodeRecover", "ends every fault of the targets", true, FaultType.Targeting.NODES,
+            List.of(), NodeRecover::new);
+
     @Override
     public void start(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
         NodeFaultState f = ctx.nodeFaults();
         for (int n : nodes) {
             if (f.has(n, NodeFaultState.CRASHED)) {
-                ctx.cluster().nodes().containersRunning[n] = true;
+                ctx.cluster().nodes().setContainersRunning(n, true);
             }
             boolean restarted = f.restartKubelet(n, now, NodeFaultState.CRASHED);
             restarted |= f.restartKubelet(n, now, NodeFaultState.KUBELET_STOPPED);
@@ -20,10 +24,5 @@ public final class NodeRecover implements Fault {
                 ctx.kubelet().faultEnded(n, now, restarted);
             }
         }
-    }
-
-    @Override
-    public void end(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
-        // Recovery is instantaneous; a duration has no meaning for it.
     }
 }

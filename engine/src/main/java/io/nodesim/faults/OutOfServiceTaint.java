@@ -4,6 +4,7 @@ import io.nodesim.cluster.EventKind;
 import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.scenario.FaultSpec;
+import java.util.List;
 
 /**
  * An operator adds {@code node.kubernetes.io/out-of-service:NoExecute} to the targets (and removes
@@ -13,11 +14,14 @@ import io.nodesim.scenario.FaultSpec;
  * detaches their volumes without waiting for the unmount (NodeOutOfServiceVolumeDetach).
  */
 public final class OutOfServiceTaint implements Fault {
+    public static final FaultType TYPE = new FaultType("OutOfServiceTaint", "node.kubernetes.io/out-of-service:NoExecute is added", false, FaultType.Targeting.NODES,
+            List.of(), OutOfServiceTaint::new);
+
     @Override
     public void start(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
         for (int n : nodes) {
-            ctx.cluster().recorder().record(now, EventKind.NodeFault, ctx.cluster().nodes().names[n],
-                    spec.type().yamlName());
+            ctx.cluster().recorder().record(now, EventKind.NodeFault, ctx.cluster().nodes().name(n),
+                    spec.type());
             set(ctx, n, true, now);
         }
     }
@@ -34,10 +38,6 @@ public final class OutOfServiceTaint implements Fault {
         if (nodes.hasTaint(node, ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE) == present) {
             return;
         }
-        nodes.taints[node] ^= ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE;
-        ctx.cluster().recorder().record(now, present ? EventKind.TaintAdded : EventKind.TaintRemoved, nodes.names[node],
-                ControllerTaints.describe(ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE));
-        ctx.taintEviction().noExecuteTaintsChanged(node, now);
-        ctx.cluster().nodeChanged(node, now);
+        ctx.cluster().setNodeTaints(node, nodes.taints(node) ^ ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE, now);
     }
 }

@@ -1,5 +1,6 @@
 package io.nodesim.faults;
 
+import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.scenario.FaultSpec;
@@ -9,39 +10,45 @@ import java.util.List;
 /**
  * Each target fails after a sample of {@code mtbf}, as the {@code failure} fault (NodeCrash by
  * default), and comes back after a sample of {@code mttr} (never when mttr is absent), repeatedly,
- * until the fault's own duration ends. The failure itself is the registered fault class.
+ * until the fault's own duration ends. The failure itself is the registered fault type's behaviour.
  */
 public final class RandomNodeFailures implements Fault {
-    private final FaultRegistry registry;
+    public static final FaultType TYPE = new FaultType("RandomNodeFailures",
+            "each target fails after mtbf and recovers after mttr, repeatedly", false, FaultType.Targeting.NODES_OR_ALL,
+            List.of(FaultField.distribution("mtbf", true, "exponential(2h)"),
+                    FaultField.distribution("mttr", false, "exponential(10m)"),
+                    FaultField.choice("failure", "NodeCrash", List.of("NodeCrash", "KubeletStop", "NetworkPartition"))),
+            RandomNodeFailures::new);
+
     private final List<Cycle> cycles = new ArrayList<>();
     private int failKind = -1;
     private int repairKind;
     private FaultContext ctx;
 
-    private record Cycle(FaultSpec spec, int node, long until) {
-    }
+    private record Cycle(FaultSpec spec, Fault failure, int node, long until) {
+        DurationDistribution mtbf() {
+            return spec.distribution("mtbf");
+        }
 
-    RandomNodeFailures(FaultRegistry registry) {
-        this.registry = registry;
+        DurationDistribution mttr() {
+            return spec.distribution("mttr");
+        }
     }
 
     @Override
     public void start(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
-        if (spec.mtbf() == null) {
-            throw new IllegalArgumentException("RandomNodeFailures needs mtbf");
-        }
         register(ctx);
         long until = spec.permanent() ? SimTime.NEVER : now + spec.duration();
+        String failureType = spec.text("failure") == null ? NodeCrash.TYPE.name() : spec.text("failure");
+        Fault failure = FaultTypes.named(failureType).behaviour().get();
         for (int n : nodes) {
-            cycles.add(new Cycle(spec, n, until));
-            scheduleIfBefore(now + spec.mtbf().sample(ctx.rng()), failKind, cycles.size() - 1, until);
+            Cycle c = new Cycle(spec, failure, n, until);
+            cycles.add(c);
+            scheduleIfBefore(now + c.mtbf().sample(ctx.rng()), failKind, cycles.size() - 1, until);
         }
     }
 
-    @Override
-    public void end(FaultContext ctx, FaultSpec spec, int[] nodes, long now) {
-        // Each cycle stops by itself at its end time; a node down at that moment stays down until its repair.
-    }
+    // end: each cycle stops by itself at its end time; a node down at that moment stays down until its repair.
 
     private void register(FaultContext context) {
         if (failKind < 0) {
@@ -54,25 +61,21 @@ public final class RandomNodeFailures implements Fault {
 
     private void fail(int cycle, long now) {
         Cycle c = cycles.get(cycle);
-        registry.fault(failureType(c)).start(ctx, c.spec(), new int[] {c.node()}, now);
-        if (c.spec().mttr() != null) {
-            ctx.sim().schedule(now + c.spec().mttr().sample(ctx.rng()), repairKind, cycle);
+        c.failure().start(ctx, c.spec(), new int[] {c.node()}, now);
+        if (c.mttr() != null) {
+            ctx.sim().schedule(now + c.mttr().sample(ctx.rng()), repairKind, cycle);
         }
     }
 
     private void repair(int cycle, long now) {
         Cycle c = cycles.get(cycle);
-        registry.fault(failureType(c)).end(ctx, c.spec(), new int[] {c.node()}, now);
-        scheduleIfBefore(now + c.spec().mtbf().sample(ctx.rng()), failKind, cycle, c.until());
+        c.failure().end(ctx, c.spec(), new int[] {c.node()}, now);
+        scheduleIfBefore(now + c.mtbf().sample(ctx.rng()), failKind, cycle, c.until());
     }
 
     private void scheduleIfBefore(long time, int kind, int cycle, long until) {
         if (time < until) {
             ctx.sim().schedule(time, kind, cycle);
         }
-    }
-
-    private static io.nodesim.scenario.FaultType failureType(Cycle c) {
-        return c.spec().failure() == null ? io.nodesim.scenario.FaultType.NODE_CRASH : c.spec().failure();
     }
 }

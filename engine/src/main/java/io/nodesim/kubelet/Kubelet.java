@@ -4,11 +4,11 @@ import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.Condition;
 import io.nodesim.cluster.EventKind;
 import io.nodesim.cluster.NodeObjects;
+import io.nodesim.cluster.NodeWatcher;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.EventQueue;
-import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -28,7 +28,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * Lease, no NodeStatus: {@link NodeFaultState#NOT_REGISTERED}); its Node object appears at its
  * creation time without a Ready condition, and the first post (Ready=True) starts its heartbeats.
  */
-public final class Kubelet {
+public final class Kubelet implements NodeWatcher {
     private final Simulation sim;
     private final ClusterState cluster;
     private final NodeFaultState faults;
@@ -40,16 +40,19 @@ public final class Kubelet {
     private final int postKind;
     private final int createdKind;
     private final int firstStatusKind;
-    /** Per node that joins: the delay from its creation to its kubelet's first status (null: never). */
-    private DurationDistribution[] readyAfter = new DurationDistribution[0];
     private final long[] postHandle;
-    private NodeStatusListener listener = (node, time) -> { };
-    private PodDeletions deletions;
+    private final PodDeletions deletions;
     private int[] scratch = new int[16];
 
+    /**
+     * @param deletions where a kubelet that is back confirms the deletions it finds: it kills the
+     *     containers of its deleted pods and the API object goes (the status manager's final delete)
+     */
     public Kubelet(Simulation sim, ClusterState cluster, NodeFaultState faults, HeartbeatSequence lease,
-            HeartbeatSequence status, DurationDistribution statusLatency, long statusFrequency, RandomGenerator rng) {
+            HeartbeatSequence status, DurationDistribution statusLatency, long statusFrequency, PodDeletions deletions,
+            RandomGenerator rng) {
         this.sim = sim;
+        this.deletions = deletions;
         this.cluster = cluster;
         this.faults = faults;
         this.lease = lease;
@@ -58,46 +61,32 @@ public final class Kubelet {
         this.statusFrequency = statusFrequency;
         this.rng = rng;
         this.postKind = sim.registerKind("kubelet.readyPost", this::postReady);
-        this.createdKind = sim.registerKind("kubelet.nodeCreated", this::nodeCreated);
+        this.createdKind = sim.registerKind("kubelet.nodeCreated", this::registerNode);
         this.firstStatusKind = sim.registerKind("kubelet.firstStatus", this::firstStatus);
-        postHandle = new long[cluster.nodes().count];
+        postHandle = new long[cluster.nodes().count()];
         Arrays.fill(postHandle, EventQueue.NO_HANDLE);
-    }
-
-    public void setListener(NodeStatusListener listener) {
-        this.listener = listener;
-    }
-
-    /**
-     * Where a kubelet that is back confirms the deletions it finds: it kills the containers of its
-     * deleted pods and the API object goes (the status manager's final delete).
-     */
-    public void confirmDeletionsWith(PodDeletions podDeletions) {
-        this.deletions = podDeletions;
     }
 
     /**
      * Schedules the creation of every node that joins during the run ({@link NodeObjects#createdAt}
      * after t = 0) and silences its kubelet until then.
-     *
-     * @param delays per node index, the delay from creation to the first status post (null: never)
      */
-    public void scheduleJoins(DurationDistribution[] delays) {
-        readyAfter = delays.clone();
+    public void scheduleJoins() {
         NodeObjects nodes = cluster.nodes();
-        for (int i = 0; i < nodes.count; i++) {
-            if (nodes.createdAt[i] != io.nodesim.scenario.NodeGroup.BEFORE_START) {
+        for (int i = 0; i < nodes.count(); i++) {
+            if (nodes.createdAt(i) != io.nodesim.scenario.NodeGroup.BEFORE_START) {
                 faults.stopKubelet(i, Long.MIN_VALUE, NodeFaultState.NOT_REGISTERED);
-                sim.schedule(nodes.createdAt[i], createdKind, i);
+                sim.schedule(nodes.createdAt(i), createdKind, i);
             }
         }
     }
 
     /** The Node object exists: the informers of the scheduler see a node add. */
-    private void nodeCreated(int node, long now) {
-        cluster.nodeChanged(node, now);
-        if (readyAfter[node] != null) {
-            sim.schedule(now + readyAfter[node].sample(rng), firstStatusKind, node);
+    private void registerNode(int node, long now) {
+        cluster.createNode(node, now);
+        DurationDistribution readyAfter = cluster.topology().kubeletReadyAfter(node);
+        if (readyAfter != null) {
+            sim.schedule(now + readyAfter.sample(rng), firstStatusKind, node);
         }
     }
 
@@ -121,15 +110,16 @@ public final class Kubelet {
     }
 
     /** The API server's Ready condition was overwritten (Unknown): a live kubelet will answer. */
-    public void conditionOverwritten(int node, long now) {
-        if (faults.connected(node, now)) {
+    @Override
+    public void nodeStatusWritten(int node, long now) {
+        if (cluster.nodes().ready(node) != Condition.TRUE && faults.connected(node, now)) {
             schedulePost(node, now, false);
         }
     }
 
     /** A fault ended for the node: post at once after a restart, else at the next status tick. */
     public void faultEnded(int node, long now, boolean restarted) {
-        if (cluster.nodes().ready[node] != Condition.TRUE && faults.connected(node, now)) {
+        if (cluster.nodes().ready(node) != Condition.TRUE && faults.connected(node, now)) {
             schedulePost(node, now, restarted);
         }
     }
@@ -146,35 +136,29 @@ public final class Kubelet {
 
     private void postReady(int node, long now) {
         NodeObjects nodes = cluster.nodes();
-        if (nodes.deleted[node] || nodes.ready[node] == Condition.TRUE) {
+        if (nodes.deleted(node) || nodes.ready(node) == Condition.TRUE) {
             return;
         }
         if (!faults.connected(node, now)) {
             return;
         }
-        nodes.ready[node] = Condition.TRUE;
-        nodes.readyTransition[node] = now;
-        if (nodes.readyAgainAt[node] == SimTime.NEVER && nodes.unknownAt[node] != SimTime.NEVER) {
-            nodes.readyAgainAt[node] = now;
-        }
-        cluster.recorder().record(now, EventKind.NodeReadyTrue, nodes.names[node], "KubeletReady");
+        cluster.recorder().record(now, EventKind.NodeReadyTrue, nodes.name(node), "KubeletReady");
         PodTable pods = cluster.pods();
         int deleted = 0;
-        for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
+        for (int p = pods.firstOnNode(node); p >= 0; p = pods.nextOnNode(p)) {
             if (pods.isDeleted(p)) {
                 if (deleted == scratch.length) {
                     scratch = Arrays.copyOf(scratch, deleted * 2);
                 }
                 scratch[deleted++] = p;
-            } else if (nodes.containersRunning[node] && pods.started[p]) {
+            } else if (nodes.containersRunning(node) && pods.started(p)) {
                 cluster.setPodReady(p, true, now);
             }
         }
-        if (deletions != null) {
-            for (int i = 0; i < deleted; i++) {
-                deletions.remove(scratch[i], now);
-            }
+        for (int i = 0; i < deleted; i++) {
+            deletions.remove(scratch[i], now);
         }
-        listener.nodeStatusWritten(node, now);
+        // Published after the pod removals: the node controller's watch event queues behind theirs.
+        cluster.setNodeReady(node, Condition.TRUE, now);
     }
 }

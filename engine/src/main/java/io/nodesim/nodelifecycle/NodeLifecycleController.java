@@ -4,11 +4,12 @@ import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.Condition;
 import io.nodesim.cluster.EventKind;
 import io.nodesim.cluster.NodeObjects;
+import io.nodesim.cluster.NodeWatcher;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.Samples;
-import io.nodesim.cluster.TaintListener;
 import io.nodesim.cluster.ControllerTaints;
+import io.nodesim.controllermanager.Controller;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.RandomStreams;
 import io.nodesim.kernel.SimTime;
@@ -39,7 +40,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * from the creation timestamp; it counts as not Ready in its zone, and past the grace it goes
  * Unknown (reason NodeStatusNeverUpdated) and is treated as any Unknown node.
  */
-public final class NodeLifecycleController {
+public final class NodeLifecycleController implements Controller, NodeWatcher {
     /** {@code scheduler.NodeEvictionPeriod}. */
     public static final long NODE_EVICTION_PERIOD = 100 * SimTime.MILLISECOND;
     /** kube-apiserver {@code --request-timeout} (1 m): a write blocked longer than this fails. */
@@ -49,7 +50,6 @@ public final class NodeLifecycleController {
     private final ClusterState cluster;
     private final NodeObjects nodes;
     private final NodeLifecycleSettings settings;
-    private final Kubelet kubelet;
     private final HeartbeatSequence lease;
     private final HeartbeatSequence status;
     private final Samples samples;
@@ -89,15 +89,14 @@ public final class NodeLifecycleController {
         this.cluster = cluster;
         this.nodes = cluster.nodes();
         this.settings = settings;
-        this.kubelet = kubelet;
         this.lease = kubelet.leaseHeartbeats();
         this.status = kubelet.statusHeartbeats();
         this.samples = samples;
         this.taints = new TaintWriter(cluster, samples);
-        this.queues = new ZoneQueues(cluster.zones().size(), nodes.zone, settings.evictionQps(), streams);
+        this.queues = new ZoneQueues(cluster.topology(), settings.evictionQps(), streams);
         this.zones = new ZoneDisruption(settings, queues, cluster.zones(), cluster.recorder());
         this.rng = streams.stream("nodelifecycle");
-        int n = nodes.count;
+        int n = nodes.count();
         healthKnown = new boolean[n];
         probe = new long[n];
         readyTransition = new long[n];
@@ -105,19 +104,21 @@ public final class NodeLifecycleController {
         savedReady = new byte[n];
         statusPostSeen = new boolean[n];
         for (int i = 0; i < n; i++) {
-            observedReady[i] = nodes.ready[i];
-            savedReady[i] = nodes.ready[i];
+            observedReady[i] = nodes.ready(i);
+            savedReady[i] = nodes.ready(i);
         }
         tainter = new ZoneTaintingWorker(sim, cluster, settings, queues, taints, deletions, observedReady);
         passKind = sim.registerKind("nodelifecycle.monitorPass", (t, now) -> monitorNodeHealth(now));
         nodeWatchKind = sim.registerKind("nodelifecycle.nodeWatch", this::nodeUpdated);
         timeoutKind = sim.registerKind("nodelifecycle.requestTimeout", (t, now) -> blockedWritesTimedOut(now));
-        cluster.controlPlane().onRecovery(this::apiServerRecovered);
-        kubelet.setListener((node, time) -> sim.schedule(time + settings.watch().sample(rng), nodeWatchKind, node));
+        cluster.informers().watchNodes(this);
+        cluster.informers().watchApiServer(this::apiServerRecovered);
     }
 
-    public void setTaintListener(TaintListener listener) {
-        taints.setListener(listener);
+    /** A Ready condition was written (by a kubelet, or by this controller): its informer sees it one watch later. */
+    @Override
+    public void nodeStatusWritten(int node, long time) {
+        sim.schedule(time + settings.watch().sample(rng), nodeWatchKind, node);
     }
 
     /**
@@ -125,6 +126,12 @@ public final class NodeLifecycleController {
      * on the heartbeats (no kernel event), so that each node's probe timestamp at t = 0 has the
      * steady-state relation to its last heartbeat. The first real pass starts uniformly in [0, P).
      */
+    @Override
+    public String name() {
+        return "node-lifecycle-controller";
+    }
+
+    @Override
     public void start() {
         long first = (long) (rng.nextDouble() * settings.monitorPeriod());
         long step = settings.monitorPeriod() + Math.round(settings.monitorPass().mean());
@@ -132,8 +139,8 @@ public final class NodeLifecycleController {
         int replayed = (int) (shortest * 1.05 / step) + 2;
         for (int m = replayed; m >= 1; m--) {
             long t = first - m * step;
-            for (int i = 0; i < nodes.count; i++) {
-                if (nodes.createdAt[i] != NodeGroup.BEFORE_START) {
+            for (int i = 0; i < nodes.count(); i++) {
+                if (nodes.createdAt(i) != NodeGroup.BEFORE_START) {
                     continue;
                 }
                 boolean seen = lease != null && lease.observeUpTo(i, t);
@@ -156,6 +163,7 @@ public final class NodeLifecycleController {
      * lost (nodeHealthMap, zone states, queues with their limiters) and the new instance starts its
      * loops {@code downtime} later. Its first pass sees every node as newly added.
      */
+    @Override
     public void restart(long now, long downtime) {
         sim.cancel(passHandle);
         tainter.stop();
@@ -185,13 +193,13 @@ public final class NodeLifecycleController {
         zones.startPass();
         boolean added = freshStart;
         freshStart = false;
-        for (int i = 0; i < nodes.count; i++) {
-            if (nodes.deleted[i] || !nodes.exists(i, now)) {
+        for (int i = 0; i < nodes.count(); i++) {
+            if (nodes.deleted(i) || !nodes.exists(i, now)) {
                 continue;
             }
             if (added) {
                 // A new instance lists every node afresh and treats it as newly added.
-                observedReady[i] = nodes.ready[i];
+                observedReady[i] = nodes.ready(i);
                 if (settings.taintBased()) {
                     markNodeAsReachable(i, now);
                 }
@@ -214,7 +222,7 @@ public final class NodeLifecycleController {
         return new ZoneDisruption.Hooks() {
             @Override
             public void enteringMasterDisruption(long t) {
-                for (int i = 0; i < nodes.count; i++) {
+                for (int i = 0; i < nodes.count(); i++) {
                     if (settings.taintBased()) {
                         markNodeAsReachable(i, t);
                     } else {
@@ -243,7 +251,7 @@ public final class NodeLifecycleController {
         boolean neverPosted = observed == Condition.NONE;
         if (!healthKnown[i]) {
             healthKnown[i] = true;
-            probe[i] = neverPosted ? nodes.createdAt[i] : now;
+            probe[i] = neverPosted ? nodes.createdAt(i) : now;
             readyTransition[i] = probe[i];
             savedReady[i] = observed;
         }
@@ -277,8 +285,8 @@ public final class NodeLifecycleController {
 
     private void countInZone(int i, byte current) {
         savedReady[i] = current;
-        if (!nodes.excludedFromDisruption[i]) {
-            zones.count(nodes.zone[i], current == Condition.TRUE);
+        if (!nodes.excludedFromDisruption(i)) {
+            zones.count(nodes.zone(i), current == Condition.TRUE);
         }
     }
 
@@ -296,7 +304,7 @@ public final class NodeLifecycleController {
             processLegacyEviction(i, observed, now);
         }
         if (current != Condition.TRUE && observed == Condition.TRUE) {
-            cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.names[i], "NodeNotReady");
+            cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.name(i), "NodeNotReady");
             markPodsNotReady(i, now);
         }
     }
@@ -331,34 +339,26 @@ public final class NodeLifecycleController {
 
     /** Ready, MemoryPressure, DiskPressure and PIDPressure become Unknown in one UpdateStatus. */
     private void markUnknown(int i, long now) {
-        if (nodes.ready[i] == Condition.NONE) {
-            cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.names[i], "NodeStatusNeverUpdated");
+        if (nodes.ready(i) == Condition.NONE) {
+            cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.name(i), "NodeStatusNeverUpdated");
         }
-        nodes.ready[i] = Condition.UNKNOWN;
-        nodes.readyTransition[i] = now;
         observedReady[i] = Condition.UNKNOWN;
         readyTransition[i] = now;
-        if (nodes.unknownAt[i] == SimTime.NEVER) {
-            nodes.unknownAt[i] = now;
-        }
-        samples.addSince(Samples.TIME_TO_UNKNOWN, nodes.causeAt[i], now);
-        sim.schedule(now + settings.watch().sample(rng), nodeWatchKind, i);
-        kubelet.conditionOverwritten(i, now);
+        cluster.setNodeReady(i, Condition.UNKNOWN, now);
+        samples.addSince(Samples.TIME_TO_UNKNOWN, nodes.causeAt(i), now);
     }
 
     /** {@code MarkPodsNotReady}: one status update per pod, serially, in the detecting pass. */
     private void markPodsNotReady(int node, long now) {
         PodTable pods = cluster.pods();
-        for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
-            if (pods.isDeleted(p) || !pods.ready[p]) {
+        for (int p = pods.firstOnNode(node); p >= 0; p = pods.nextOnNode(p)) {
+            if (pods.isDeleted(p) || !pods.ready(p)) {
                 continue;
             }
             cluster.setPodReady(p, false, now);
-            if (pods.notReadyAt[p] == SimTime.NEVER) {
-                pods.notReadyAt[p] = now;
-            }
-            cluster.recorder().record(now, EventKind.PodNotReady, pods.name(p), nodes.names[node]);
-            samples.addSince(Samples.TIME_TO_POD_NOT_READY, nodes.causeAt[node], now);
+            pods.markNotReady(p, now);
+            cluster.recorder().record(now, EventKind.PodNotReady, pods.name(p), nodes.name(node));
+            samples.addSince(Samples.TIME_TO_POD_NOT_READY, nodes.causeAt(node), now);
         }
     }
 
@@ -407,12 +407,12 @@ public final class NodeLifecycleController {
 
     /** The node informer delivered an update: refresh the cache and reconcile the NoSchedule taint. */
     private void nodeUpdated(int node, long now) {
-        if (observedReady[node] != nodes.ready[node]) {
-            observedReady[node] = nodes.ready[node];
+        if (observedReady[node] != nodes.ready(node)) {
+            observedReady[node] = nodes.ready(node);
             statusPostSeen[node] = true;
         }
-        int wanted = ControllerTaints.noScheduleFor(nodes.ready[node]);
-        int present = nodes.taints[node] & ControllerTaints.NO_SCHEDULE_MASK;
+        int wanted = ControllerTaints.noScheduleFor(nodes.ready(node));
+        int present = nodes.taints(node) & ControllerTaints.NO_SCHEDULE_MASK;
         if (wanted == present) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.nodesim.nodelifecycle;
 
+import io.nodesim.cluster.Topology;
 import io.nodesim.kernel.RandomStreams;
 import java.util.Arrays;
 
@@ -11,16 +12,16 @@ final class ZoneQueues {
     private final RateLimitedTimedQueue[] queues;
     private final boolean[] inSet;
     private final int[] position;
-    private final int[] zoneOf;
+    private final Topology topology;
     private final float qps;
     private final RandomStreams streams;
     private int generation;
 
-    ZoneQueues(int zones, int[] zoneOf, float qps, RandomStreams streams) {
-        this.queues = new RateLimitedTimedQueue[zones];
-        this.zoneOf = zoneOf;
-        this.inSet = new boolean[zoneOf.length];
-        this.position = new int[zoneOf.length];
+    ZoneQueues(Topology topology, float qps, RandomStreams streams) {
+        this.queues = new RateLimitedTimedQueue[topology.zones().size()];
+        this.topology = topology;
+        this.inSet = new boolean[topology.size()];
+        this.position = new int[topology.size()];
         this.qps = qps;
         this.streams = streams;
         reset(0);
@@ -51,7 +52,7 @@ final class ZoneQueues {
             return false;
         }
         inSet[node] = true;
-        queues[zoneOf[node]].push(node, batch);
+        queues[topology.zone(node)].push(node, batch);
         return true;
     }
 
@@ -61,13 +62,13 @@ final class ZoneQueues {
             return false;
         }
         inSet[node] = false;
-        queues[zoneOf[node]].removeFromHeap(node);
+        queues[topology.zone(node)].removeFromHeap(node);
         return true;
     }
 
     /** {@code UniqueQueue.RemoveFromQueue}: processed; stays in the set until {@link #remove}. */
     void processed(int node) {
-        queues[zoneOf[node]].removeFromHeap(node);
+        queues[topology.zone(node)].removeFromHeap(node);
     }
 
     boolean queued(int node) {

@@ -42,7 +42,7 @@ final class ZoneTaintingWorker {
         this.deletions = deletions;
         this.observedReady = observedReady;
         this.tickKind = sim.registerKind("nodelifecycle.noExecuteTainting", (t, now) -> tick(now));
-        cluster.controlPlane().onRecovery(this::apiServerRecovered);
+        cluster.informers().watchApiServer(this::apiServerRecovered);
     }
 
     /** Starts the {@code wait.Until(doNoExecuteTaintingPass, 100 ms)} loop at {@code at}. */
@@ -87,7 +87,7 @@ final class ZoneTaintingWorker {
     }
 
     private boolean needsWrite(int node) {
-        return !nodes.deleted[node] && (!settings.taintBased() || ControllerTaints.noExecuteFor(observedReady[node]) != 0);
+        return !nodes.deleted(node) && (!settings.taintBased() || ControllerTaints.noExecuteFor(observedReady[node]) != 0);
     }
 
     /** The queue's ActionFunc; the API server is up, so it succeeds and the node leaves the heap. */
@@ -106,7 +106,7 @@ final class ZoneTaintingWorker {
     /** {@code DeletePods}: every pod of the node except DaemonSet pods, at once. */
     private void evictPods(int node, long now) {
         PodTable pods = cluster.pods();
-        for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
+        for (int p = pods.firstOnNode(node); p >= 0; p = pods.nextOnNode(p)) {
             if (!cluster.workloadOf(p).daemonSet()) {
                 deletions.delete(p, now, "NodeControllerEviction");
             }

@@ -1,6 +1,5 @@
 package io.nodesim.scenario;
 
-import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.scenario.parse.Durations;
 import io.nodesim.scenario.settings.SettingRegistry;
 import io.nodesim.scenario.settings.SettingSpec;
@@ -52,9 +51,7 @@ public final class EffectiveSettings {
                 .forEach(name -> model(out, o, "startup." + name, s.startup().byWorkload().get(name)));
         for (int i = 0; i < s.faults().size(); i++) {
             FaultSpec f = s.faults().get(i);
-            add(out, o, "faults[" + i + "]", f.type().yamlName() + " at " + d(f.at())
-                    + (f.permanent() ? ", permanent" : " for " + d(f.duration())) + target(f.target())
-                    + extra("delay", f.delay()) + extra("mtbf", f.mtbf()) + extra("mttr", f.mttr()));
+            add(out, o, "faults[" + i + "]", f.describe());
         }
         // Settings reached only by --set (inside manifests, node entries, kubeScheduler): their value is the
         // override's.
@@ -103,30 +100,6 @@ public final class EffectiveSettings {
     private static String zones(NodeGroup g) {
         List<String> z = g.zones().stream().filter(x -> !x.isEmpty()).toList();
         return z.isEmpty() ? "" : ", zone" + (z.size() > 1 ? "s " : " ") + String.join(",", z);
-    }
-
-    private static String target(FaultTarget t) {
-        StringBuilder b = new StringBuilder();
-        if (!t.nodes().isEmpty()) {
-            b.append(", nodes ").append(String.join(",", t.nodes()));
-        }
-        if (t.zone() != null) {
-            b.append(", zone ").append(t.zone());
-        }
-        if (!t.selector().isEmpty()) {
-            b.append(", selector ").append(t.selector());
-        }
-        if (t.count() != null) {
-            b.append(", count ").append(t.count());
-        }
-        if (t.percent() != null) {
-            b.append(", percent ").append(num(t.percent()));
-        }
-        return b.toString();
-    }
-
-    private static String extra(String name, DurationDistribution d) {
-        return d == null ? "" : ", " + name + " " + d.spec();
     }
 
     private static String d(long micros) {

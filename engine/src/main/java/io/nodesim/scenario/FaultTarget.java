@@ -27,4 +27,25 @@ public record FaultTarget(List<String> nodes, String zone, Map<String, String> s
     public static FaultTarget all() {
         return new FaultTarget(List.of(), null, Map.of(), null, null);
     }
+
+    /** The criteria as one text, each after a comma ({@code ", zone a, count 3"}), "" for every node. */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        if (!nodes.isEmpty()) {
+            b.append(", nodes ").append(String.join(",", nodes));
+        }
+        if (zone != null) {
+            b.append(", zone ").append(zone);
+        }
+        if (!selector.isEmpty()) {
+            b.append(", selector ").append(new java.util.TreeMap<>(selector));
+        }
+        if (count != null) {
+            b.append(", count ").append(count);
+        }
+        if (percent != null) {
+            b.append(", percent ").append(percent == Math.rint(percent) ? Long.toString(percent.longValue()) : percent);
+        }
+        return b.toString();
+    }
 }

@@ -1,6 +1,6 @@
 package io.nodesim.scheduler;
 
-import io.nodesim.scenario.NodeGroup;
+import io.nodesim.cluster.Topology;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.WorkloadSpec;
 import io.nodesim.scheduler.plugins.NodeAffinity;
@@ -15,7 +15,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * (ReplicaSet / StatefulSet controllers create pods in order); a DaemonSet gets one pod per eligible
  * node, pinned as the DaemonSet controller pins it ({@code pkg/controller/daemon/daemon_controller.go}
  * {@code NodeShouldRunDaemonPod}). The pods are the scenario's admitted ones, so both commands see
- * the same tolerations. The node table's indices equal the cluster's: both add the node groups in order.
+ * the same tolerations. The node table is built from the {@link Topology}, so its indices are the cluster's.
  * With {@code spec.initialPlacement} the pods its rows name are bound first ({@link ImportedPlacementBinding}).
  */
 public final class InitialPlacement {
@@ -37,9 +37,15 @@ public final class InitialPlacement {
     private final List<Pod> pods = new ArrayList<>();
     private final List<Pod> placementOrder = new ArrayList<>();
 
-    private InitialPlacement(Scenario scenario, RandomGenerator ties) {
-        for (NodeGroup g : scenario.nodes()) {
-            nodes.addGroupAtStart(g);
+    private InitialPlacement(Scenario scenario, Topology topology, RandomGenerator ties) {
+        for (int i = 0; i < topology.size(); i++) {
+            if (nodes.addNode(topology.template(i), topology.name(i), topology.zoneName(i)) != i) {
+                throw new IllegalStateException("the scheduler cache numbers node " + topology.name(i) + " differently");
+            }
+            if (topology.joins(i)) {
+                // Its Node object does not exist yet: the index is kept until the node is created.
+                nodes.removeNode(i);
+            }
         }
         scheduler = new Scheduler(nodes, scenario.kubeScheduler(), ties);
         workloadTemplates = new CompiledPod[scenario.workloads().size()];
@@ -51,7 +57,12 @@ public final class InitialPlacement {
      * The loader has compiled every template already ({@code ScenarioLoader}), so bad templates never get here.
      */
     public static InitialPlacement place(Scenario scenario, RandomGenerator ties, boolean explain) {
-        InitialPlacement p = new InitialPlacement(scenario, ties);
+        return place(scenario, Topology.of(scenario.nodes()), ties, explain);
+    }
+
+    /** As {@link #place(Scenario, RandomGenerator, boolean)}, on the run's topology (its node indices). */
+    public static InitialPlacement place(Scenario scenario, Topology topology, RandomGenerator ties, boolean explain) {
+        InitialPlacement p = new InitialPlacement(scenario, topology, ties);
         List<Pod> pending = new ArrayList<>();
         for (int w = 0; w < scenario.workloads().size(); w++) {
             p.expand(w, scenario.workloads().get(w), pending, ImportedPlacementBinding.daemonNodes(scenario,

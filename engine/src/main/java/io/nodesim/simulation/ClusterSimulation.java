@@ -4,10 +4,11 @@ import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.EventRecorder;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.Samples;
+import io.nodesim.cluster.Topology;
+import io.nodesim.controllermanager.Controller;
+import io.nodesim.controllermanager.ControllerManager;
 import io.nodesim.faults.FaultContext;
 import io.nodesim.faults.FaultInjector;
-import io.nodesim.faults.FaultRegistry;
-import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.RandomStreams;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
@@ -18,10 +19,11 @@ import io.nodesim.metrics.RunResult;
 import io.nodesim.nodelifecycle.NodeLifecycleController;
 import io.nodesim.nodelifecycle.NodeLifecycleSettings;
 import io.nodesim.scenario.KubeletConfig;
-import io.nodesim.scenario.NodeGroup;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.tainteviction.TaintEvictionController;
 import io.nodesim.workloads.WorkloadControllers;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One replication of a scenario, from the cluster at t = 0 to the {@link RunResult}. Every
@@ -43,15 +45,17 @@ public final class ClusterSimulation {
     private final NodeLifecycleController nodeLifecycle;
     private final TaintEvictionController taintEviction;
     private final WorkloadControllers workloads;
+    private final ControllerManager controllerManager;
 
     public ClusterSimulation(Scenario scenario, int replication, boolean recordEvents) {
         this.scenario = scenario;
         this.replication = replication;
         RandomStreams streams = new RandomStreams(scenario.seed(), replication);
-        SchedulerPlacement placement = new SchedulerPlacement(streams.stream("scheduler.ties"));
-        cluster = ClusterBuilder.build(scenario, placement, new EventRecorder(recordEvents));
+        Topology topology = Topology.of(scenario.nodes());
+        SchedulerPlacement placement = new SchedulerPlacement(topology, streams.stream("scheduler.ties"));
+        cluster = ClusterBuilder.build(scenario, topology, placement, new EventRecorder(recordEvents));
         deletions = new PodDeletions(cluster, samples);
-        int n = cluster.nodes().count;
+        int n = topology.size();
         KubeletConfig k = scenario.kubelet();
         NodeFaultState faults = new NodeFaultState(n, cluster.controlPlane(),
                 Math.min(k.nodeLeaseDurationSeconds() * SimTime.SECOND, k.nodeStatusUpdateFrequency()));
@@ -64,43 +68,28 @@ public final class ClusterSimulation {
         HeartbeatSequence status = new HeartbeatSequence(n, statusPostPeriod(scenario), jitter, lat.statusUpdate(),
                 lat.watch(), faults, streams.stream("kubelet.status").nextLong());
         kubelet = new Kubelet(sim, cluster, faults, lease, status, lat.statusUpdate(), k.nodeStatusUpdateFrequency(),
-                streams.stream("kubelet.readyPost"));
-        kubelet.scheduleJoins(kubeletReadyAfter(scenario, n));
+                deletions, streams.stream("kubelet.readyPost"));
+        kubelet.scheduleJoins();
+        // Informer-bus subscriptions, in the order the watchers are told (equal-time ties follow it):
+        // node lifecycle, taint eviction, the kubelets, the workload controllers, the scheduler.
         nodeLifecycle = new NodeLifecycleController(sim, cluster, NodeLifecycleSettings.of(scenario), kubelet,
                 samples, deletions, streams);
         taintEviction = new TaintEvictionController(sim, cluster, deletions, lat.watch(),
                 streams.stream("tainteviction"));
-        nodeLifecycle.setTaintListener(taintEviction);
-        kubelet.confirmDeletionsWith(deletions);
+        cluster.informers().watchNodes(kubelet);
         SchedulerEventHandlers scheduler = new SchedulerEventHandlers(sim, cluster, placement, lat.schedulingCycle(),
                 lat.binding(), lat.watch(), streams.stream("scheduler.loop"), streams.stream("scheduler.informer"));
-        int[][] images = new int[scenario.workloads().size()][];
-        for (int w = 0; w < images.length; w++) {
-            images[w] = placement.workloadTemplate(w).images;
-        }
-        workloads = new WorkloadControllers(sim, cluster, scenario, deletions, scheduler, images, placement.nodes(),
-                samples, streams);
-        scheduler.onBound(workloads.startup()::podBound);
-        cluster.addNodeListener(scheduler);
-        deletions.addListener(scheduler);
+        workloads = new WorkloadControllers(sim, cluster, scenario, deletions, samples, streams);
+        cluster.informers().watchNodes(scheduler);
+        cluster.informers().watchPods(scheduler);
         scheduler.queueInitialPending();
-        FaultContext ctx = new FaultContext(sim, cluster, kubelet, nodeLifecycle, taintEviction,
-                streams.stream("faults"));
-        new FaultInjector(ctx, new FaultRegistry()).schedule(scenario.faults());
+        FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"));
+        new FaultInjector(ctx).schedule(scenario.faults());
         Invariants.register(sim, cluster, scenario, placement);
-        nodeLifecycle.start();
-    }
-
-    /** Per node index, the group's kubeletReadyAfter (null for nodes of t = 0 and for never). */
-    private static DurationDistribution[] kubeletReadyAfter(Scenario s, int n) {
-        DurationDistribution[] out = new DurationDistribution[n];
-        int i = 0;
-        for (NodeGroup g : s.nodes()) {
-            for (int k = 0; k < g.count(); k++) {
-                out[i++] = g.kubeletReadyAfter();
-            }
-        }
-        return out;
+        List<Controller> controllers = new ArrayList<>(List.of(nodeLifecycle, taintEviction));
+        controllers.addAll(workloads.controllers());
+        controllerManager = new ControllerManager(cluster, controllers);
+        controllerManager.start();
     }
 
     /**
@@ -145,6 +134,10 @@ public final class ClusterSimulation {
 
     public Kubelet kubelet() {
         return kubelet;
+    }
+
+    public ControllerManager controllerManager() {
+        return controllerManager;
     }
 
     public WorkloadControllers workloads() {

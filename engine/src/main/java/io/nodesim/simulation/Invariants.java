@@ -44,9 +44,9 @@ final class Invariants {
         PodTable pods = cluster.pods();
         NodeObjects nodes = cluster.nodes();
         int onNodes = 0;
-        for (int node = 0; node < nodes.count; node++) {
-            for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
-                if (pods.node[p] != node) {
+        for (int node = 0; node < nodes.count(); node++) {
+            for (int p = pods.firstOnNode(node); p >= 0; p = pods.nextOnNode(p)) {
+                if (pods.node(p) != node) {
                     throw new IllegalStateException("pod " + pods.name(p) + " listed on the wrong node");
                 }
                 onNodes++;
@@ -54,13 +54,13 @@ final class Invariants {
         }
         int bound = 0;
         for (int p = 0; p < pods.count(); p++) {
-            if (pods.node[p] >= 0 && !pods.isGone(p)) {
+            if (pods.node(p) >= 0 && !pods.isGone(p)) {
                 bound++;
             }
-            if (pods.isDeleted(p) && pods.ready[p]) {
+            if (pods.isDeleted(p) && pods.ready(p)) {
                 throw new IllegalStateException("deleted pod " + pods.name(p) + " is Ready");
             }
-            if (pods.node[p] < 0 && (pods.ready[p] || pods.started[p])) {
+            if (pods.node(p) < 0 && (pods.ready(p) || pods.started(p))) {
                 throw new IllegalStateException("pod " + pods.name(p) + " runs without a node");
             }
             if (pods.isGone(p) && !pods.isDeleted(p)) {
@@ -81,13 +81,13 @@ final class Invariants {
         PodTable pods = cluster.pods();
         NodeObjects nodes = cluster.nodes();
         io.nodesim.scheduler.SchedulerCache capacity = placement.nodes();
-        for (int node = 0; node < nodes.count; node++) {
+        for (int node = 0; node < nodes.count(); node++) {
             long cpu = 0;
             long memory = 0;
             int count = 0;
             boolean named = false;
-            for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
-                CompiledPod t = placement.workloadTemplate(pods.workload[p]);
+            for (int p = pods.firstOnNode(node); p >= 0; p = pods.nextOnNode(p)) {
+                CompiledPod t = placement.workloadTemplate(pods.workload(p));
                 cpu += t.request(io.nodesim.scheduler.SchedulerCache.CPU);
                 memory += t.request(io.nodesim.scheduler.SchedulerCache.MEMORY);
                 count++;
@@ -99,7 +99,7 @@ final class Invariants {
             if (cpu > capacity.allocatable(io.nodesim.scheduler.SchedulerCache.CPU, node)
                     || memory > capacity.allocatable(io.nodesim.scheduler.SchedulerCache.MEMORY, node)
                     || count > capacity.allowedPods(node)) {
-                throw new IllegalStateException(nodes.names[node] + " holds pods it does not fit: cpu " + cpu + "m of "
+                throw new IllegalStateException(nodes.name(node) + " holds pods it does not fit: cpu " + cpu + "m of "
                         + capacity.allocatable(io.nodesim.scheduler.SchedulerCache.CPU, node) + "m, memory " + memory + " of "
                         + capacity.allocatable(io.nodesim.scheduler.SchedulerCache.MEMORY, node) + ", pods " + count + " of "
                         + capacity.allowedPods(node));
@@ -109,14 +109,14 @@ final class Invariants {
 
     private static void checkTaints(ClusterState cluster, long now, long slack) {
         NodeObjects nodes = cluster.nodes();
-        for (int i = 0; i < nodes.count; i++) {
-            int t = nodes.taints[i];
+        for (int i = 0; i < nodes.count(); i++) {
+            int t = nodes.taints(i);
             if ((t & ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) == ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) {
-                throw new IllegalStateException(nodes.names[i] + " has both unreachable and not-ready NoExecute");
+                throw new IllegalStateException(nodes.name(i) + " has both unreachable and not-ready NoExecute");
             }
-            if ((t & ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) != 0 && nodes.ready[i] == Condition.TRUE
-                    && now - nodes.readyTransition[i] > slack) {
-                throw new IllegalStateException(nodes.names[i] + " is Ready but kept its NoExecute taint");
+            if ((t & ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) != 0 && nodes.ready(i) == Condition.TRUE
+                    && now - nodes.readyTransition(i) > slack) {
+                throw new IllegalStateException(nodes.name(i) + " is Ready but kept its NoExecute taint");
             }
         }
     }

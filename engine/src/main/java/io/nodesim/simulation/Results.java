@@ -26,35 +26,35 @@ final class Results {
     private static PodRecord row(ClusterState cluster, int p) {
         PodTable pods = cluster.pods();
         NodeObjects nodes = cluster.nodes();
-        int r = pods.replacement[p];
+        int r = pods.replacement(p);
         String replacement = r < 0 ? null : pods.name(r);
-        String replacementNode = r < 0 || pods.node[r] < 0 ? null : nodes.names[pods.node[r]];
-        return new PodRecord(pods.name(p), cluster.workloadOf(p).name(), nodes.names[pods.node[p]], pods.notReadyAt[p],
-                pods.deletedAt[p], replacement, replacementNode, r < 0 ? SimTime.NEVER : pods.createdAt[r],
-                r < 0 ? SimTime.NEVER : pods.scheduledAt[r], r < 0 ? SimTime.NEVER : pods.readyAt[r],
-                pods.falseEviction[p]);
+        String replacementNode = r < 0 || pods.node(r) < 0 ? null : nodes.name(pods.node(r));
+        return new PodRecord(pods.name(p), cluster.workloadOf(p).name(), nodes.name(pods.node(p)), pods.notReadyAt(p),
+                pods.deletedAt(p), replacement, replacementNode, r < 0 ? SimTime.NEVER : pods.createdAt(r),
+                r < 0 ? SimTime.NEVER : pods.scheduledAt(r), r < 0 ? SimTime.NEVER : pods.readyAt(r),
+                pods.falseEviction(p));
     }
 
     static RunResult collect(int replication, ClusterState cluster, Samples samples, long eventsFired, long end) {
         NodeObjects nodes = cluster.nodes();
         List<NodeRecord> nodeRows = new ArrayList<>();
-        for (int i = 0; i < nodes.count; i++) {
+        for (int i = 0; i < nodes.count(); i++) {
             if (nodes.touched(i)) {
-                nodeRows.add(new NodeRecord(nodes.names[i], cluster.zones().get(nodes.zone[i]), nodes.failedAt[i],
-                        nodes.unknownAt[i], nodes.noScheduleTaintAt[i], nodes.noExecuteTaintAt[i],
-                        nodes.readyAgainAt[i]));
+                nodeRows.add(new NodeRecord(nodes.name(i), cluster.zones().get(nodes.zone(i)), nodes.failedAt(i),
+                        nodes.unknownAt(i), nodes.noScheduleTaintAt(i), nodes.noExecuteTaintAt(i),
+                        nodes.readyAgainAt(i)));
             }
         }
         PodTable pods = cluster.pods();
         List<PodRecord> podRows = new ArrayList<>();
         for (int p = 0; p < pods.count(); p++) {
-            int node = pods.node[p];
+            int node = pods.node(p);
             if (node < 0) {
                 continue;
             }
-            boolean disrupted = pods.notReadyAt[p] != SimTime.NEVER || pods.isDeleted(p);
-            boolean onFaultedNode = nodes.failedAt[node] != SimTime.NEVER
-                    && (pods.createdAt[p] == SimTime.NEVER || pods.createdAt[p] < nodes.failedAt[node]);
+            boolean disrupted = pods.notReadyAt(p) != SimTime.NEVER || pods.isDeleted(p);
+            boolean onFaultedNode = nodes.failedAt(node) != SimTime.NEVER
+                    && (pods.createdAt(p) == SimTime.NEVER || pods.createdAt(p) < nodes.failedAt(node));
             if (disrupted || onFaultedNode) {
                 podRows.add(row(cluster, p));
             }

@@ -1,10 +1,9 @@
 package io.nodesim.simulation;
 
 import io.nodesim.cluster.ClusterState;
-import io.nodesim.cluster.EventKind;
-import io.nodesim.cluster.NodeChangeListener;
-import io.nodesim.cluster.PodListener;
+import io.nodesim.cluster.NodeWatcher;
 import io.nodesim.cluster.PodTable;
+import io.nodesim.cluster.PodWatcher;
 import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.Simulation;
@@ -12,7 +11,6 @@ import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.ScheduleResult;
 import io.nodesim.scheduler.queue.SchedulerLoop;
-import io.nodesim.workloads.PendingPods;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -28,7 +26,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * on the same watch, never before its update, and is a cluster event (Pod Delete). New pods enter
  * the scheduling queue. Bindings go to the cluster and to the kubelet's start-up.
  */
-final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, PodListener, SchedulerLoop.Listener {
+final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, SchedulerLoop.Listener {
     private static final int[] BITS = {ControllerTaints.UNREACHABLE_NO_SCHEDULE, ControllerTaints.NOT_READY_NO_SCHEDULE,
         ControllerTaints.UNREACHABLE_NO_EXECUTE, ControllerTaints.NOT_READY_NO_EXECUTE, ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE};
 
@@ -47,12 +45,6 @@ final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, P
     /** Per pod: when its deletion timestamp reaches the cache (0: never deleted), and whether it has. */
     private long[] terminatingAt;
     private boolean[] terminating;
-    private BoundListener onBound = (pod, time) -> { };
-
-    /** Told when a pod's binding completed. */
-    interface BoundListener {
-        void bound(int pod, long time);
-    }
 
     SchedulerEventHandlers(Simulation sim, ClusterState cluster, SchedulerPlacement placement,
             DurationDistribution cycle, DurationDistribution binding, DurationDistribution watch,
@@ -64,7 +56,7 @@ final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, P
         this.watch = watch;
         this.rng = rng;
         this.loop = new SchedulerLoop(sim, placement.scheduler(), cycle, binding, loopRng, this);
-        knownTaints = new int[cluster.nodes().count];
+        knownTaints = new int[cluster.nodes().count()];
         PodTable pods = cluster.pods();
         templateOf = new CompiledPod[Math.max(16, pods.count())];
         for (int p = 0; p < pods.count(); p++) {
@@ -77,39 +69,49 @@ final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, P
         podTerminatingKind = sim.registerKind("scheduler.podTerminating", this::markTerminating);
     }
 
-    void onBound(BoundListener listener) {
-        this.onBound = listener;
-    }
-
     /** The pods nothing fitted at t = 0 wait in the queue from the start. */
     void queueInitialPending() {
         PodTable pods = cluster.pods();
         for (int p = 0; p < pods.count(); p++) {
-            if (pods.node[p] < 0 && templateOf[p].nodeName == null) {
+            if (pods.node(p) < 0 && templateOf[p].nodeName == null) {
                 loop.submit(p, templateOf[p]);
             }
         }
     }
 
     @Override
-    public void submit(int pod, long now) {
+    public void podCreated(int pod, long now) {
         if (pod >= templateOf.length) {
             int c = Math.max(pod + 1, templateOf.length * 2);
             templateOf = Arrays.copyOf(templateOf, c);
             terminatingAt = Arrays.copyOf(terminatingAt, c);
             terminating = Arrays.copyOf(terminating, c);
         }
-        templateOf[pod] = placement.workloadTemplate(cluster.pods().workload[pod]);
+        templateOf[pod] = placement.workloadTemplate(cluster.pods().workload(pod));
         loop.submit(pod, templateOf[pod]);
     }
 
     @Override
-    public void nodeChanged(int node, long time) {
+    public void nodeCreated(int node, long time) {
+        watchNode(node, time);
+    }
+
+    @Override
+    public void taintsChanged(int node, int before, int after, long time) {
+        watchNode(node, time);
+    }
+
+    @Override
+    public void nodeDeleted(int node, long time) {
+        watchNode(node, time);
+    }
+
+    private void watchNode(int node, long time) {
         sim.schedule(time + watch.sample(rng), nodeSyncKind, node);
     }
 
     private void syncNode(int node, long now) {
-        if (cluster.nodes().deleted[node]) {
+        if (cluster.nodes().deleted(node)) {
             if (nodes.isAlive(node)) {
                 nodes.removeNode(node);
             }
@@ -121,7 +123,7 @@ final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, P
             nodes.restoreNode(node);
             removed = true;
         }
-        int want = cluster.nodes().taints[node];
+        int want = cluster.nodes().taints(node);
         int have = knownTaints[node];
         for (int bit : BITS) {
             if ((want & bit) != 0 && (have & bit) == 0) {
@@ -152,14 +154,14 @@ final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, P
 
     @Override
     public void podDeleted(int pod, long time) {
-        if (cluster.pods().node[pod] >= 0) {
+        if (cluster.pods().node(pod) >= 0) {
             terminatingAt[pod] = time + watch.sample(rng);
             sim.schedule(terminatingAt[pod], podTerminatingKind, pod);
         }
     }
 
     private void markTerminating(int pod, long now) {
-        nodes.pods().markTerminating(templateOf[pod], cluster.pods().node[pod]);
+        nodes.pods().markTerminating(templateOf[pod], cluster.pods().node(pod));
         terminating[pod] = true;
     }
 
@@ -170,7 +172,7 @@ final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, P
     }
 
     private void forgetPod(int pod, long now) {
-        int node = cluster.pods().node[pod];
+        int node = cluster.pods().node(pod);
         if (node < 0) {
             loop.forget(pod);
             return;
@@ -185,10 +187,7 @@ final class SchedulerEventHandlers implements PendingPods, NodeChangeListener, P
 
     @Override
     public void bound(int pod, int node, long time) {
-        PodTable pods = cluster.pods();
-        pods.bind(pod, node, time, cluster.nodes());
-        cluster.recorder().record(time, EventKind.PodScheduled, pods.name(pod), cluster.nodes().names[node]);
-        onBound.bound(pod, time);
+        cluster.bindPod(pod, node, time);
     }
 
     @Override

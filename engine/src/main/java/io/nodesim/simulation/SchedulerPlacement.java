@@ -1,6 +1,7 @@
 package io.nodesim.simulation;
 
 import io.nodesim.cluster.PodPlacement;
+import io.nodesim.cluster.Topology;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.InitialPlacement;
@@ -11,20 +12,23 @@ import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * The run's t = 0 placement ({@link InitialPlacement}, as {@code nodesim schedule} places the pods, on
- * the scheduler's hot path); its scheduler, node table and compiled templates stay for the live run.
+ * the scheduler's hot path); its scheduler, node table (built from the run's {@link Topology}, so its
+ * node indices are the cluster's) and compiled templates stay for the live run.
  */
 public final class SchedulerPlacement implements PodPlacement {
+    private final Topology topology;
     private final RandomGenerator ties;
     private InitialPlacement placement;
 
     /** @param ties the replication's "scheduler.ties" stream */
-    public SchedulerPlacement(RandomGenerator ties) {
+    public SchedulerPlacement(Topology topology, RandomGenerator ties) {
+        this.topology = topology;
         this.ties = ties;
     }
 
     @Override
     public List<Placed> placeAll(Scenario scenario) {
-        placement = InitialPlacement.place(scenario, ties, false);
+        placement = InitialPlacement.place(scenario, topology, ties, false);
         return placement.pods().stream().map(p -> new Placed(p.workload(), p.name(), p.node())).toList();
     }
 

@@ -2,11 +2,12 @@ package io.nodesim.tainteviction;
 
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.NodeObjects;
+import io.nodesim.cluster.NodeWatcher;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
-import io.nodesim.cluster.TaintListener;
 import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.cluster.WorkloadInfo;
+import io.nodesim.controllermanager.Controller;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.Simulation;
@@ -26,7 +27,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * changed toleration or a second taint neither lengthens nor shortens it. Deletions are not
  * rate-limited; during a control-plane outage they wait for the API server.
  */
-public final class TaintEvictionController implements TaintListener {
+public final class TaintEvictionController implements Controller, NodeWatcher {
     /** The target of the event that starts a restarted instance. */
     private static final int RESTARTED = -1;
     private final Simulation sim;
@@ -50,7 +51,8 @@ public final class TaintEvictionController implements TaintListener {
         this.rng = rng;
         this.nodeKind = sim.registerKind("tainteviction.nodeUpdate", this::handleNodeUpdate);
         this.evictKind = sim.registerKind("tainteviction.deletePod", this::deletePod);
-        cluster.controlPlane().onRecovery(now -> {
+        cluster.informers().watchNodes(this);
+        cluster.informers().watchApiServer(now -> {
             for (int pod : awaitingApiServer) {
                 deletions.delete(pod, now, "TaintManagerEviction");
             }
@@ -60,9 +62,12 @@ public final class TaintEvictionController implements TaintListener {
         Arrays.fill(evictionHandle, EventQueue.NO_HANDLE);
     }
 
+    /** Only a change of the NoExecute taints concerns it; its informer sees it one watch later. */
     @Override
-    public void noExecuteTaintsChanged(int node, long time) {
-        sim.schedule(time + watch.sample(rng), nodeKind, node);
+    public void taintsChanged(int node, int before, int after, long time) {
+        if (((before ^ after) & ControllerTaints.NO_EXECUTE_MASK) != 0) {
+            sim.schedule(time + watch.sample(rng), nodeKind, node);
+        }
     }
 
     /** The evictions of a pod scheduled by this controller: its pending deletion time, or NEVER. */
@@ -74,6 +79,12 @@ public final class TaintEvictionController implements TaintListener {
      * A controller-manager restart: the timed work queue is lost; the new instance starts after
      * {@code downtime} and re-processes every node with a NoExecute taint at that time.
      */
+    @Override
+    public String name() {
+        return "taint-eviction-controller";
+    }
+
+    @Override
     public void restart(long now, long downtime) {
         for (int p = 0; p < evictionHandle.length; p++) {
             sim.cancel(evictionHandle[p]);
@@ -86,8 +97,8 @@ public final class TaintEvictionController implements TaintListener {
         if (node == RESTARTED) {
             running = true;
             NodeObjects nodes = cluster.nodes();
-            for (int i = 0; i < nodes.count; i++) {
-                if ((nodes.taints[i] & ControllerTaints.NO_EXECUTE_MASK) != 0) {
+            for (int i = 0; i < nodes.count(); i++) {
+                if ((nodes.taints(i) & ControllerTaints.NO_EXECUTE_MASK) != 0) {
                     handleNodeUpdate(i, now);
                 }
             }
@@ -99,8 +110,8 @@ public final class TaintEvictionController implements TaintListener {
         ensureCapacity();
         NodeObjects nodes = cluster.nodes();
         PodTable pods = cluster.pods();
-        int noExecute = nodes.taints[node] & ControllerTaints.NO_EXECUTE_MASK;
-        for (int p = nodes.firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
+        int noExecute = nodes.taints(node) & ControllerTaints.NO_EXECUTE_MASK;
+        for (int p = pods.firstOnNode(node); p >= 0; p = pods.nextOnNode(p)) {
             if (pods.isDeleted(p)) {
                 continue;
             }

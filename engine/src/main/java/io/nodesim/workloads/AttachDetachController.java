@@ -35,16 +35,16 @@ public final class AttachDetachController {
      */
     public long freeAt(int pod, long now) {
         PodTable pods = cluster.pods();
-        int old = pods.replaces[pod];
-        if (old < 0 || pods.node[old] < 0) {
+        int old = pods.replaces(pod);
+        if (old < 0 || pods.node(old) < 0) {
             return now;
         }
-        int node = pods.node[old];
+        int node = pods.node(old);
         NodeObjects nodes = cluster.nodes();
-        boolean unmounted = !nodes.deleted[node] && nodes.ready[node] == Condition.TRUE;
+        boolean unmounted = !nodes.deleted(node) && nodes.ready(node) == Condition.TRUE;
         if (unmounted || nodes.hasTaint(node, ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE)) {
             return now;
         }
-        return Math.max(now, pods.goneAt[old] + MAX_WAIT_FOR_UNMOUNT);
+        return Math.max(now, pods.goneAt(old) + MAX_WAIT_FOR_UNMOUNT);
     }
 }

@@ -2,12 +2,14 @@ package io.nodesim.workloads;
 
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.Condition;
-import io.nodesim.cluster.NodeChangeListener;
 import io.nodesim.cluster.NodeObjects;
+import io.nodesim.cluster.NodeWatcher;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.ControllerTaints;
+import io.nodesim.controllermanager.Controller;
 import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * Force deletion = status Failed, then DELETE with grace period 0: the object is gone at once.
  * During a control-plane outage the deletions fail and the next pass tries again.
  */
-public final class PodGarbageCollector implements NodeChangeListener {
+public final class PodGarbageCollector implements Controller, NodeWatcher {
     /** {@code gcCheckPeriod}. */
     public static final long PERIOD = 20 * SimTime.SECOND;
     /** {@code quarantineTime}. */
@@ -48,6 +50,7 @@ public final class PodGarbageCollector implements NodeChangeListener {
     private final List<Integer> missing = new ArrayList<>();
     private final long[] quarantineEnds;
     private int[] scratch = new int[16];
+    private long passHandle = EventQueue.NO_HANDLE;
 
     public PodGarbageCollector(Simulation sim, ClusterState cluster, PodDeletions deletions,
             DurationDistribution watch, DurationDistribution passDuration, RandomGenerator rng) {
@@ -57,22 +60,37 @@ public final class PodGarbageCollector implements NodeChangeListener {
         this.watch = watch;
         this.passDuration = passDuration;
         this.rng = rng;
-        quarantineEnds = new long[cluster.nodes().count];
+        quarantineEnds = new long[cluster.nodes().count()];
         Arrays.fill(quarantineEnds, SimTime.NEVER);
         passKind = sim.registerKind("podgc.pass", (t, now) -> pass(now));
         nodeGoneKind = sim.registerKind("podgc.nodeDeleted", (node, now) -> missing.add(node));
     }
 
+    @Override
+    public String name() {
+        return "pod-garbage-collector-controller";
+    }
+
     /** Schedules the first pass at a uniform phase in [0, 20 s). */
+    @Override
     public void start() {
-        sim.schedule((long) (rng.nextDouble() * PERIOD), passKind, 0);
+        passHandle = sim.schedule((long) (rng.nextDouble() * PERIOD), passKind, 0);
+    }
+
+    /**
+     * The new instance's quarantine timers start afresh (the deleted nodes its informer relists are
+     * still missing); {@code wait.Until} runs its first pass as soon as it starts.
+     */
+    @Override
+    public void restart(long now, long downtime) {
+        sim.cancel(passHandle);
+        Arrays.fill(quarantineEnds, SimTime.NEVER);
+        passHandle = sim.schedule(now + downtime, passKind, 0);
     }
 
     @Override
-    public void nodeChanged(int node, long time) {
-        if (cluster.nodes().deleted[node]) {
-            sim.schedule(time + watch.sample(rng), nodeGoneKind, node);
-        }
+    public void nodeDeleted(int node, long time) {
+        sim.schedule(time + watch.sample(rng), nodeGoneKind, node);
     }
 
     private void pass(long now) {
@@ -80,14 +98,14 @@ public final class PodGarbageCollector implements NodeChangeListener {
             gcTerminating(now);
             gcOrphaned(now);
         }
-        sim.schedule(now + passDuration.sample(rng) + PERIOD, passKind, 0);
+        passHandle = sim.schedule(now + passDuration.sample(rng) + PERIOD, passKind, 0);
     }
 
     private void gcTerminating(long now) {
         NodeObjects nodes = cluster.nodes();
         PodTable pods = cluster.pods();
-        for (int n = 0; n < nodes.count; n++) {
-            if (nodes.deleted[n] || nodes.ready[n] == Condition.TRUE
+        for (int n = 0; n < nodes.count(); n++) {
+            if (nodes.deleted(n) || nodes.ready(n) == Condition.TRUE
                     || !nodes.hasTaint(n, ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE)) {
                 continue;
             }
@@ -100,7 +118,7 @@ public final class PodGarbageCollector implements NodeChangeListener {
 
     private void gcOrphaned(long now) {
         for (int n : missing) {
-            if (cluster.nodes().firstPod[n] < 0) {
+            if (cluster.pods().firstOnNode(n) < 0) {
                 continue;
             }
             if (quarantineEnds[n] == SimTime.NEVER) {
@@ -119,7 +137,7 @@ public final class PodGarbageCollector implements NodeChangeListener {
     private int collect(int node, boolean terminatingOnly) {
         PodTable pods = cluster.pods();
         int found = 0;
-        for (int p = cluster.nodes().firstPod[node]; p >= 0; p = pods.nextOnNode[p]) {
+        for (int p = cluster.pods().firstOnNode(node); p >= 0; p = pods.nextOnNode(p)) {
             if (terminatingOnly && !pods.isDeleted(p)) {
                 continue;
             }

@@ -5,14 +5,14 @@ import io.nodesim.cluster.Condition;
 import io.nodesim.cluster.EventKind;
 import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.PodTable;
+import io.nodesim.cluster.PodWatcher;
 import io.nodesim.cluster.Samples;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
+import io.nodesim.kubelet.NodeImageStore;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -32,37 +32,34 @@ import org.apache.commons.math3.random.RandomGenerator;
  * and container start durations are drawn from the workload's {@code startup} distributions
  * (stream "kubelet.startup").
  */
-public final class PodStartup {
+public final class PodStartup implements PodWatcher {
     /** How often a kubelet waiting for a volume looks again (the reconciler works every 100 ms). */
     static final long VOLUME_RECHECK = SimTime.SECOND;
 
     private final Simulation sim;
     private final ClusterState cluster;
     private final List<WorkloadTemplate> templates;
+    private final NodeImageStore images;
     private final int[][] imagesOf;
-    private final io.nodesim.scheduler.SchedulerCache schedulerNodes;
     private final AttachDetachController attachDetach;
     private final Samples samples;
     private final DurationDistribution watch;
     private final RandomGenerator rng;
     private final int syncKind;
     private final int readyKind;
-    private final Map<Long, Long> pulledAt = new HashMap<>();
     private long[] syncStart = new long[16];
     private PodReadyListener readyListener = (pod, time) -> { };
 
-    /**
-     * @param imagesOf per workload, the interned image names of its pod template
-     * @param schedulerNodes the scheduler's node table, for the images each node lists
-     */
-    public PodStartup(Simulation sim, ClusterState cluster, List<WorkloadTemplate> templates, int[][] imagesOf,
-            io.nodesim.scheduler.SchedulerCache schedulerNodes, AttachDetachController attachDetach, Samples samples,
-            DurationDistribution watch, RandomGenerator rng) {
+    public PodStartup(Simulation sim, ClusterState cluster, List<WorkloadTemplate> templates,
+            AttachDetachController attachDetach, Samples samples, DurationDistribution watch, RandomGenerator rng) {
         this.sim = sim;
         this.cluster = cluster;
         this.templates = templates;
-        this.imagesOf = imagesOf;
-        this.schedulerNodes = schedulerNodes;
+        this.images = new NodeImageStore(cluster.topology());
+        this.imagesOf = new int[templates.size()][];
+        for (int w = 0; w < imagesOf.length; w++) {
+            imagesOf[w] = templates.get(w).images().stream().mapToInt(images::id).toArray();
+        }
         this.attachDetach = attachDetach;
         this.samples = samples;
         this.watch = watch;
@@ -76,6 +73,7 @@ public final class PodStartup {
     }
 
     /** The binding completed: the node's kubelet learns of the pod one watch delay later. */
+    @Override
     public void podBound(int pod, long now) {
         if (pod >= syncStart.length) {
             int old = syncStart.length;
@@ -93,7 +91,7 @@ public final class PodStartup {
         if (syncStart[pod] == SimTime.NEVER) {
             syncStart[pod] = now;
         }
-        WorkloadTemplate t = templates.get(pods.workload[pod]);
+        WorkloadTemplate t = templates.get(pods.workload(pod));
         if (t.readWriteOnce()) {
             long free = attachDetach.freeAt(pod, now);
             if (free > now) {
@@ -101,36 +99,9 @@ public final class PodStartup {
                 return;
             }
         }
-        long running = pullImages(pods.node[pod], imagesOf[pods.workload[pod]], t, now)
+        long running = images.readyAt(pods.node(pod), imagesOf[pods.workload(pod)], t.startup().imagePull(), rng, now)
                 + t.startup().containerStart().sample(rng);
         sim.schedule(readyTime(syncStart[pod], running, t.readinessProbes()), readyKind, pod);
-    }
-
-    /** When every image is on the node: present, being pulled (wait for it) or pulled now. */
-    private long pullImages(int node, int[] images, WorkloadTemplate t, long now) {
-        long done = now;
-        for (int image : images) {
-            if (listed(node, image)) {
-                continue;
-            }
-            long key = ((long) node << 32) | image;
-            Long at = pulledAt.get(key);
-            if (at == null) {
-                at = now + t.startup().imagePull().sample(rng);
-                pulledAt.put(key, at);
-            }
-            done = Math.max(done, at);
-        }
-        return done;
-    }
-
-    private boolean listed(int node, int image) {
-        for (int i : schedulerNodes.images().ids(node)) {
-            if (i == image) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -164,20 +135,20 @@ public final class PodStartup {
             return;
         }
         NodeObjects nodes = cluster.nodes();
-        int node = pods.node[pod];
-        if (!nodes.containersRunning[node]) {
+        int node = pods.node(pod);
+        if (!nodes.containersRunning(node)) {
             return;
         }
-        pods.started[pod] = true;
-        if (nodes.ready[node] != Condition.TRUE) {
+        pods.markStarted(pod);
+        if (nodes.ready(node) != Condition.TRUE) {
             return;
         }
         cluster.setPodReady(pod, true, now);
-        pods.readyAt[pod] = now;
-        cluster.recorder().record(now, EventKind.PodReady, pods.name(pod), nodes.names[node]);
-        int old = pods.replaces[pod];
-        if (old >= 0 && pods.node[old] >= 0) {
-            samples.addSince(Samples.TIME_TO_REPLACEMENT_READY, nodes.causeAt[pods.node[old]], now);
+        pods.setReadyAt(pod, now);
+        cluster.recorder().record(now, EventKind.PodReady, pods.name(pod), nodes.name(node));
+        int old = pods.replaces(pod);
+        if (old >= 0 && pods.node(old) >= 0) {
+            samples.addSince(Samples.TIME_TO_REPLACEMENT_READY, nodes.causeAt(pods.node(old)), now);
         }
         readyListener.podReady(pod, now);
     }

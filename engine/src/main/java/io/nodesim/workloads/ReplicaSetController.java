@@ -1,6 +1,8 @@
 package io.nodesim.workloads;
 
 import io.nodesim.cluster.ClusterState;
+import io.nodesim.controllermanager.Controller;
+import io.nodesim.controllermanager.Downtime;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.Simulation;
 import java.util.Arrays;
@@ -18,14 +20,13 @@ import org.apache.commons.math3.random.RandomGenerator;
  * creation, one watch delay later) before the next sync may create more. Each new pod is paired
  * with the oldest deleted pod still without a replacement, for pods.csv.
  */
-public final class ReplicaSetController {
+public final class ReplicaSetController implements Controller {
     /** {@code BurstReplicas}: creations per sync. */
     public static final int BURST_REPLICAS = 500;
 
     private final Simulation sim;
     private final ClusterState cluster;
-    private final PodCreator creator;
-    private final DurationDistribution watch;
+        private final DurationDistribution watch;
     private final DurationDistribution controller;
     private final RandomGenerator rng;
     private final int syncKind;
@@ -35,12 +36,12 @@ public final class ReplicaSetController {
     private final int[] nextOrdinal;
     private final boolean[] syncQueued;
     private final long[] expectationsMetAt;
+    private final Downtime restarting = new Downtime();
 
-    public ReplicaSetController(Simulation sim, ClusterState cluster, PodCreator creator, DurationDistribution watch,
+    public ReplicaSetController(Simulation sim, ClusterState cluster, DurationDistribution watch,
             DurationDistribution controller, RandomGenerator rng) {
         this.sim = sim;
         this.cluster = cluster;
-        this.creator = creator;
         this.watch = watch;
         this.controller = controller;
         this.rng = rng;
@@ -57,9 +58,21 @@ public final class ReplicaSetController {
         syncKind = sim.registerKind("replicaset.sync", this::sync);
     }
 
+    @Override
+    public String name() {
+        return "replicaset-controller";
+    }
+
+    /** The expectations are lost; a sync due during the downtime runs when the new instance does. */
+    @Override
+    public void restart(long now, long downtime) {
+        restarting.begin(now, downtime);
+        Arrays.fill(expectationsMetAt, 0);
+    }
+
     /** A pod of one of its ReplicaSets got a deletion timestamp. */
     public void podDeleted(int pod, long now) {
-        int w = cluster.pods().workload[pod];
+        int w = cluster.pods().workload(pod);
         if (tail[w] == awaiting[w].length) {
             compact(w);
         }
@@ -88,12 +101,16 @@ public final class ReplicaSetController {
     }
 
     private void sync(int w, long now) {
+        if (restarting.covers(now)) {
+            sim.schedule(restarting.until() + controller.sample(rng), syncKind, w);
+            return;
+        }
         syncQueued[w] = false;
         int n = Math.min(tail[w] - head[w], BURST_REPLICAS);
         String name = cluster.workloads().get(w).name();
         for (int i = 0; i < n; i++) {
             int old = awaiting[w][head[w]++];
-            creator.create(w, name + "-" + nextOrdinal[w]++, old, now);
+            cluster.createPod(w, name + "-" + nextOrdinal[w]++, old, now);
         }
         if (n > 0) {
             expectationsMetAt[w] = now + watch.sample(rng);

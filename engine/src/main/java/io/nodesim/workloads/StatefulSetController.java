@@ -2,6 +2,8 @@ package io.nodesim.workloads;
 
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.PodTable;
+import io.nodesim.controllermanager.Controller;
+import io.nodesim.controllermanager.Downtime;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.Simulation;
 import java.util.List;
@@ -21,11 +23,10 @@ import org.apache.commons.math3.random.RandomGenerator;
  * Syncs follow the pod events of the set (deleted, gone, Ready) one watch delay later and take
  * {@code latencies.controller}.
  */
-public final class StatefulSetController {
+public final class StatefulSetController implements Controller {
     private final Simulation sim;
     private final ClusterState cluster;
-    private final PodCreator creator;
-    private final List<WorkloadTemplate> templates;
+        private final List<WorkloadTemplate> templates;
     private final DurationDistribution watch;
     private final DurationDistribution controller;
     private final RandomGenerator rng;
@@ -33,13 +34,13 @@ public final class StatefulSetController {
     /** Per StatefulSet, the current pod object of each ordinal. */
     private final int[][] current;
     private final boolean[] syncQueued;
+    private final Downtime restarting = new Downtime();
 
-    public StatefulSetController(Simulation sim, ClusterState cluster, PodCreator creator,
+    public StatefulSetController(Simulation sim, ClusterState cluster,
             List<WorkloadTemplate> templates, DurationDistribution watch, DurationDistribution controller,
             RandomGenerator rng) {
         this.sim = sim;
         this.cluster = cluster;
-        this.creator = creator;
         this.templates = templates;
         this.watch = watch;
         this.controller = controller;
@@ -55,7 +56,7 @@ public final class StatefulSetController {
             }
         }
         for (int p = 0; p < pods.count(); p++) {
-            int w = pods.workload[p];
+            int w = pods.workload(p);
             if (current[w] != null) {
                 current[w][filled[w]++] = p;
             }
@@ -63,9 +64,20 @@ public final class StatefulSetController {
         syncKind = sim.registerKind("statefulset.sync", this::sync);
     }
 
+    @Override
+    public String name() {
+        return "statefulset-controller";
+    }
+
+    /** A sync due during the downtime runs when the new instance does. */
+    @Override
+    public void restart(long now, long downtime) {
+        restarting.begin(now, downtime);
+    }
+
     /** A pod of a StatefulSet changed (deleted, gone or Ready): its set is synced. */
     public void podChanged(int pod, long now) {
-        int w = cluster.pods().workload[pod];
+        int w = cluster.pods().workload(pod);
         if (current[w] == null || syncQueued[w]) {
             return;
         }
@@ -74,6 +86,10 @@ public final class StatefulSetController {
     }
 
     private void sync(int w, long now) {
+        if (restarting.covers(now)) {
+            sim.schedule(restarting.until() + controller.sample(rng), syncKind, w);
+            return;
+        }
         syncQueued[w] = false;
         PodTable pods = cluster.pods();
         boolean ordered = templates.get(w).orderedReady();
@@ -81,13 +97,13 @@ public final class StatefulSetController {
         for (int i = 0; i < ordinals.length; i++) {
             int p = ordinals[i];
             if (pods.isGone(p)) {
-                ordinals[i] = creator.create(w, pods.name(p), p, now);
+                ordinals[i] = cluster.createPod(w, pods.name(p), p, now);
                 if (ordered) {
                     return;
                 }
                 continue;
             }
-            if (ordered && (pods.isDeleted(p) || !pods.ready[p])) {
+            if (ordered && (pods.isDeleted(p) || !pods.ready(p))) {
                 return;
             }
         }

@@ -2,8 +2,9 @@ package io.nodesim.workloads;
 
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.PodDeletions;
-import io.nodesim.cluster.PodListener;
+import io.nodesim.cluster.PodWatcher;
 import io.nodesim.cluster.Samples;
+import io.nodesim.controllermanager.Controller;
 import io.nodesim.kernel.RandomStreams;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.scenario.Latencies;
@@ -18,7 +19,7 @@ import java.util.List;
  * StatefulSet controller. DaemonSet pods tolerate the node taints and bare pods have no controller:
  * neither is replaced. Each controller draws from its own stream.
  */
-public final class WorkloadControllers implements PodListener {
+public final class WorkloadControllers implements PodWatcher {
     private final ClusterState cluster;
     private final List<WorkloadTemplate> templates = new ArrayList<>();
     private final ReplicaSetController replicaSets;
@@ -26,28 +27,26 @@ public final class WorkloadControllers implements PodListener {
     private final PodGarbageCollector podGc;
     private final PodStartup startup;
 
-    /**
-     * @param imagesOf per workload, the interned image names of its pod template (the scheduler's symbols)
-     * @param schedulerNodes the scheduler's node table (the images each node lists)
-     */
     public WorkloadControllers(Simulation sim, ClusterState cluster, Scenario scenario, PodDeletions deletions,
-            PendingPods scheduler, int[][] imagesOf, io.nodesim.scheduler.SchedulerCache schedulerNodes, Samples samples,
-            RandomStreams streams) {
+            Samples samples, RandomStreams streams) {
         this.cluster = cluster;
         scenario.workloads().forEach(w -> templates.add(WorkloadTemplate.of(w, scenario.startup())));
         Latencies lat = scenario.latencies();
-        PodCreator creator = new PodCreator(cluster, scheduler);
-        replicaSets = new ReplicaSetController(sim, cluster, creator, lat.watch(), lat.controller(),
-                streams.stream("replicaset"));
-        statefulSets = new StatefulSetController(sim, cluster, creator, templates, lat.watch(), lat.controller(),
+        replicaSets = new ReplicaSetController(sim, cluster, lat.watch(), lat.controller(), streams.stream("replicaset"));
+        statefulSets = new StatefulSetController(sim, cluster, templates, lat.watch(), lat.controller(),
                 streams.stream("statefulset"));
         podGc = new PodGarbageCollector(sim, cluster, deletions, lat.watch(), lat.controller(), streams.stream("podgc"));
-        startup = new PodStartup(sim, cluster, templates, imagesOf, schedulerNodes, new AttachDetachController(cluster),
-                samples, lat.watch(), streams.stream("kubelet.startup"));
+        startup = new PodStartup(sim, cluster, templates, new AttachDetachController(cluster), samples, lat.watch(),
+                streams.stream("kubelet.startup"));
         startup.setReadyListener(statefulSets::podChanged);
-        deletions.addListener(this);
-        cluster.addNodeListener(podGc);
-        podGc.start();
+        cluster.informers().watchPods(this);
+        cluster.informers().watchPods(startup);
+        cluster.informers().watchNodes(podGc);
+    }
+
+    /** The kube-controller-manager controllers among them, in the order they start and restart. */
+    public List<Controller> controllers() {
+        return List.of(podGc, replicaSets, statefulSets);
     }
 
     /** The kubelets' start-up of bound pods (the scheduler's binding hands pods to it). */
@@ -61,7 +60,7 @@ public final class WorkloadControllers implements PodListener {
 
     @Override
     public void podDeleted(int pod, long time) {
-        WorkloadTemplate t = templates.get(cluster.pods().workload[pod]);
+        WorkloadTemplate t = templates.get(cluster.pods().workload(pod));
         if (t.replicaSet()) {
             replicaSets.podDeleted(pod, time);
         } else if (t.statefulSet()) {
@@ -71,7 +70,7 @@ public final class WorkloadControllers implements PodListener {
 
     @Override
     public void podGone(int pod, long time) {
-        if (templates.get(cluster.pods().workload[pod]).statefulSet()) {
+        if (templates.get(cluster.pods().workload(pod)).statefulSet()) {
             statefulSets.podChanged(pod, time);
         }
     }

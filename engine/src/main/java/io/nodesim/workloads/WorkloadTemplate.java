@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.StartupConfig;
 import io.nodesim.scenario.WorkloadSpec;
+import io.nodesim.scheduler.PodCompiler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,9 +20,11 @@ import java.util.Objects;
  * @param readinessProbes one per container that has a readiness probe
  * @param readWriteOnce the pods claim a ReadWriteOnce / ReadWriteOncePod volume of their own
  * @param orderedReady a StatefulSet with the default OrderedReady policy (false for Parallel)
+ * @param images the image of each init container and container, in order, normalized as the
+ *     scheduler's ImageLocality does ({@link PodCompiler#normalizedImageName})
  */
 public record WorkloadTemplate(String kind, List<ReadinessProbe> readinessProbes, boolean readWriteOnce,
-        boolean orderedReady, StartupConfig.Model startup) {
+        boolean orderedReady, StartupConfig.Model startup, List<String> images) {
     /**
      * A readiness probe's timing fields, defaulted as the API server defaults them
      * (periodSeconds 10, successThreshold 1, initialDelaySeconds 0).
@@ -38,6 +41,7 @@ public record WorkloadTemplate(String kind, List<ReadinessProbe> readinessProbes
         Objects.requireNonNull(kind, "kind");
         readinessProbes = List.copyOf(readinessProbes);
         Objects.requireNonNull(startup, "startup");
+        images = List.copyOf(images);
     }
 
     public static WorkloadTemplate of(WorkloadSpec w, StartupConfig startup) {
@@ -62,7 +66,18 @@ public record WorkloadTemplate(String kind, List<ReadinessProbe> readinessProbes
                 }
             }
         }
-        return new WorkloadTemplate(w.kind(), probes, rwo, ordered, startup.forWorkload(w.name()));
+        List<String> images = new ArrayList<>();
+        if (w.template().getSpec() != null) {
+            List<Container> all = new ArrayList<>();
+            if (w.template().getSpec().getInitContainers() != null) {
+                all.addAll(w.template().getSpec().getInitContainers());
+            }
+            if (w.template().getSpec().getContainers() != null) {
+                all.addAll(w.template().getSpec().getContainers());
+            }
+            all.forEach(c -> images.add(PodCompiler.normalizedImageName(c.getImage() == null ? "" : c.getImage())));
+        }
+        return new WorkloadTemplate(w.kind(), probes, rwo, ordered, startup.forWorkload(w.name()), images);
     }
 
     private static int orDefault(Integer v, int d) {

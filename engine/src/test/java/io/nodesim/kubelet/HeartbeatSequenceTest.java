@@ -23,7 +23,7 @@ class HeartbeatSequenceTest {
     }
 
     private static NodeFaultState faults(int nodes) {
-        return new NodeFaultState(nodes, new ControlPlane(), R);
+        return new NodeFaultState(nodes, new ControlPlane(new io.nodesim.cluster.InformerBus()), R);
     }
 
     /** The times (1 ms resolution) at which newer heartbeats were first seen, after the first one. */

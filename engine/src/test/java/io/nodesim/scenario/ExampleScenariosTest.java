@@ -51,7 +51,7 @@ class ExampleScenariosTest {
         Scenario s = ScenarioLoader.load(DIR.resolve("zone-outage.yaml"));
         assertEquals(300, s.nodeCount());
         assertEquals(List.of("a", "b", "c"), s.nodes().get(0).zones());
-        assertEquals(FaultType.ZONE_OUTAGE, s.faults().get(0).type());
+        assertEquals("ZoneOutage", s.faults().get(0).type());
         assertEquals(20 * SimTime.MINUTE, s.faults().get(0).duration());
     }
 

@@ -42,7 +42,8 @@ class InitialPlacementTest {
     }
 
     private static Map<String, String> run(Scenario s) {
-        SchedulerPlacement placement = new SchedulerPlacement(new RandomStreams(s.seed(), 0).stream("scheduler.ties"));
+        SchedulerPlacement placement = new SchedulerPlacement(io.nodesim.cluster.Topology.of(s.nodes()),
+                new RandomStreams(s.seed(), 0).stream("scheduler.ties"));
         Map<String, String> out = new TreeMap<>();
         for (Placed p : placement.placeAll(s)) {
             out.put(p.name(), p.node() < 0 ? "null" : placement.nodes().name(p.node()));

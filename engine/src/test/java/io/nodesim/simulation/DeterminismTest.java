@@ -9,7 +9,6 @@ import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.scenario.FaultTarget;
-import io.nodesim.scenario.FaultType;
 import io.nodesim.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +18,9 @@ class DeterminismTest {
         return scenario().pool("node", 30, "a", "b", "c").deployment("web", 60).daemonSet("agent")
                 .watch(DurationDistribution.uniform(SimTime.millis(10), SimTime.millis(100)))
                 .monitorPass(DurationDistribution.uniform(SimTime.millis(5), SimTime.millis(50)))
-                .fault(FaultType.NODE_CRASH, SimTime.seconds(60), SimTime.MINUTE * 4,
+                .fault("NodeCrash", SimTime.seconds(60), SimTime.MINUTE * 4,
                         new FaultTarget(java.util.List.of(), "a", java.util.Map.of(), 4, null))
-                .fault(FaultType.HEARTBEAT_DELAY, SimTime.seconds(90), SimTime.MINUTE * 3,
+                .fault("HeartbeatDelay", SimTime.seconds(90), SimTime.MINUTE * 3,
                         new FaultTarget(java.util.List.of(), null, java.util.Map.of(), null, 10.0),
                         DurationDistribution.exponential(SimTime.seconds(20)))
                 .duration(SimTime.MINUTE * 12).build();

@@ -11,7 +11,6 @@ import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.scenario.FaultTarget;
-import io.nodesim.scenario.FaultType;
 import io.nodesim.testing.ScenarioFixture;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,7 @@ class FalseEvictionTest {
 
     /** Every heartbeat write of node-0 and node-1 takes {@code seconds} for 5 minutes. */
     private static RunResult delayedHeartbeats(long seconds) {
-        var s = shortTolerations("1.35").fault(FaultType.HEARTBEAT_DELAY, AT, SimTime.MINUTE * 5,
+        var s = shortTolerations("1.35").fault("HeartbeatDelay", AT, SimTime.MINUTE * 5,
                 ScenarioFixture.nodes("node-0", "node-1"), DurationDistribution.constant(SimTime.seconds(seconds)))
                 .duration(SimTime.MINUTE * 10).build();
         return ClusterSimulation.run(s, 0, true);
@@ -51,7 +50,7 @@ class FalseEvictionTest {
         // node-0's heartbeats take 70 s from 100 s on; node-5 crashes at 400 s. Every deletion is in
         // time_to_pod_deletion; only node-5's pods (containers dead) are in time_to_dead_pod_deletion,
         // each measured from the crash.
-        var s = shortTolerations("1.35").fault(FaultType.HEARTBEAT_DELAY, AT, SimTime.MINUTE * 8,
+        var s = shortTolerations("1.35").fault("HeartbeatDelay", AT, SimTime.MINUTE * 8,
                 ScenarioFixture.nodes("node-0"), DurationDistribution.constant(SimTime.seconds(70)))
                 .crash(SimTime.seconds(400), "node-5").duration(SimTime.MINUTE * 10).build();
         RunResult r = ClusterSimulation.run(s, 0, false);
@@ -79,7 +78,7 @@ class FalseEvictionTest {
         // #121793: a 40 s stall with G = 40 s made nodes flap NotReady; G = 50 s stopped it. Most
         // flapping nodes are protected by the zone states (Partial stops tainting in small zones);
         // pods that tolerate unreachable for 0 s on a node tainted first are deleted anyway.
-        var s = tolerating("1.31", 0L).fault(FaultType.CONTROL_PLANE_OUTAGE, AT, SimTime.seconds(40), FaultTarget.all())
+        var s = tolerating("1.31", 0L).fault("ControlPlaneOutage", AT, SimTime.seconds(40), FaultTarget.all())
                 .duration(SimTime.MINUTE * 5);
         int flaps40 = 0;
         int flaps50 = 0;
@@ -100,7 +99,7 @@ class FalseEvictionTest {
     @Test
     void controlPlaneOutage_noWriteDuringTheOutage() {
         var s = shortTolerations("1.35").crash(AT, "node-3")
-                .fault(FaultType.CONTROL_PLANE_OUTAGE, AT, SimTime.MINUTE * 3, FaultTarget.all())
+                .fault("ControlPlaneOutage", AT, SimTime.MINUTE * 3, FaultTarget.all())
                 .duration(SimTime.MINUTE * 6).build();
         RunResult r = ClusterSimulation.run(s, 0, true);
         long end = AT + SimTime.MINUTE * 3;
@@ -113,8 +112,8 @@ class FalseEvictionTest {
         // node-3 dies at 100 s; the API server stalls over the detection (140–170 s) and over the
         // deletion (440–480 s): the blocked health update lands at 170 s, the deletion at 480 s.
         var s = scenario().pool("node", 10, "a").deployment("web", 10).crash(AT, "node-3")
-                .fault(FaultType.CONTROL_PLANE_OUTAGE, SimTime.seconds(140), SimTime.seconds(30), FaultTarget.all())
-                .fault(FaultType.CONTROL_PLANE_OUTAGE, SimTime.seconds(440), SimTime.seconds(40), FaultTarget.all())
+                .fault("ControlPlaneOutage", SimTime.seconds(140), SimTime.seconds(30), FaultTarget.all())
+                .fault("ControlPlaneOutage", SimTime.seconds(440), SimTime.seconds(40), FaultTarget.all())
                 .duration(SimTime.MINUTE * 10).build();
         RunResult r = ClusterSimulation.run(s, 0, false);
         var n = SimAssertions.node(r, "node-3");

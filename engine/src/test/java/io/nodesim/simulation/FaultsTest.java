@@ -16,7 +16,6 @@ import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.NodeRecord;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.scenario.FaultTarget;
-import io.nodesim.scenario.FaultType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class FaultsTest {
     @Test
     void kubeletStop_containersKeepRunning_soDeletionsAreFalseEvictions() {
         var s = scenario().pool("node", 3, "a").deployment("web", 3)
-                .fault(FaultType.KUBELET_STOP, AT, SimTime.NEVER, nodes("node-1")).duration(SimTime.MINUTE * 8).build();
+                .fault("KubeletStop", AT, SimTime.NEVER, nodes("node-1")).duration(SimTime.MINUTE * 8).build();
         RunResult r = ClusterSimulation.run(s, 0, false);
         assertTrue(podOf(r, "web", "node-1").falseEviction());
         assertEquals(1, r.metrics().get("false_evictions")[0]);
@@ -38,7 +37,7 @@ class FaultsTest {
     void networkPartition_healed_nodeReadyAtTheNextStatusTick() {
         long down = SimTime.seconds(90);
         var s = scenario().pool("node", 3, "a").deployment("web", 3)
-                .fault(FaultType.NETWORK_PARTITION, AT, down, nodes("node-1")).duration(SimTime.MINUTE * 6).build();
+                .fault("NetworkPartition", AT, down, nodes("node-1")).duration(SimTime.MINUTE * 6).build();
         NodeRecord n = node(ClusterSimulation.run(s, 0, false), "node-1");
         assertTrue(n.unknownAt() < AT + down);
         long back = n.readyAgainAt() - (AT + down);
@@ -48,7 +47,7 @@ class FaultsTest {
     @Test
     void nodeRecover_endsAPermanentCrashEarly() {
         var s = scenario().pool("node", 3, "a").deployment("web", 3).crash(AT, "node-1")
-                .fault(FaultType.NODE_RECOVER, AT + SimTime.seconds(120), SimTime.NEVER, nodes("node-1"))
+                .fault("NodeRecover", AT + SimTime.seconds(120), SimTime.NEVER, nodes("node-1"))
                 .duration(SimTime.MINUTE * 10).build();
         RunResult r = ClusterSimulation.run(s, 0, false);
         assertEquals(AT + SimTime.seconds(120) + SimTime.millis(5), node(r, "node-1").readyAgainAt());
@@ -71,7 +70,7 @@ class FaultsTest {
     @Test
     void targets_countDrawnFromTheFaultsStream_withinTheZone() {
         var s = scenario().pool("node", 30, "a", "b", "c")
-                .fault(FaultType.NODE_CRASH, AT, SimTime.NEVER, new FaultTarget(List.of(), "b", Map.of(), 4, null))
+                .fault("NodeCrash", AT, SimTime.NEVER, new FaultTarget(List.of(), "b", Map.of(), 4, null))
                 .duration(SimTime.MINUTE * 3).build();
         RunResult r = ClusterSimulation.run(s, 0, false);
         List<NodeRecord> failed = r.nodes().stream().filter(n -> n.failedAt() != SimTime.NEVER).toList();
@@ -86,7 +85,7 @@ class FaultsTest {
     @Test
     void outOfServiceTaint_untoleratedPodsDeletedWhenTheTaintIsProcessed() {
         var s = scenario().pool("node", 3, "a").deployment("web", 3).daemonSet("agent").crash(AT, "node-1")
-                .fault(FaultType.OUT_OF_SERVICE_TAINT, AT + SimTime.seconds(120), SimTime.NEVER, nodes("node-1"))
+                .fault("OutOfServiceTaint", AT + SimTime.seconds(120), SimTime.NEVER, nodes("node-1"))
                 .duration(SimTime.MINUTE * 5).build();
         RunResult r = ClusterSimulation.run(s, 0, false);
         long processed = AT + SimTime.seconds(120) + SimTime.millis(50);

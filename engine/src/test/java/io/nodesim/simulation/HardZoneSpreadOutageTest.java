@@ -9,7 +9,6 @@ import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.NodeRecord;
 import io.nodesim.metrics.PodRecord;
 import io.nodesim.metrics.RunResult;
-import io.nodesim.scenario.FaultType;
 import io.nodesim.scenario.Scenario;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ class HardZoneSpreadOutageTest {
     private static Scenario outage(String whenUnsatisfiable) {
         return scenario().workloadLatencies(CONTROLLER, CYCLE, BINDING).duration(SimTime.MINUTE * 40)
                 .pool("node", 6, "a", "b", "c").topologySpread("topology.kubernetes.io/zone", 1, whenUnsatisfiable)
-                .deployment("web", 6).fault(FaultType.ZONE_OUTAGE, AT, OUTAGE, zone("a")).build();
+                .deployment("web", 6).fault("ZoneOutage", AT, OUTAGE, zone("a")).build();
     }
 
     @Test

@@ -60,8 +60,8 @@ class ImportedPlacementTest {
     private static Map<String, String> podsOnNodes(ClusterState c) {
         Map<String, String> out = new HashMap<>();
         for (int p = 0; p < c.pods().count(); p++) {
-            int node = c.pods().node[p];
-            out.put(c.pods().name(p), node < 0 ? "" : c.nodes().names[node]);
+            int node = c.pods().node(p);
+            out.put(c.pods().name(p), node < 0 ? "" : c.nodes().name(node));
         }
         return out;
     }

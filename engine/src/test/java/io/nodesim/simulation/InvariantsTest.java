@@ -30,12 +30,12 @@ class InvariantsTest {
         ClusterSimulation sim = new ClusterSimulation(crowded(), 0, false);
         PodTable pods = sim.cluster().pods();
         int p = pending(pods)[0];
-        pods.bind(p, 0, 0, sim.cluster().nodes());
+        sim.cluster().bindPod(p, 0, 0);
         IllegalStateException e = assertThrows(IllegalStateException.class, sim::run);
         assertTrue(e.getMessage().contains("node-0 holds pods it does not fit: cpu 4500m of 4000m"), e.getMessage());
     }
 
     private static int[] pending(PodTable pods) {
-        return java.util.stream.IntStream.range(0, pods.count()).filter(p -> pods.node[p] < 0).toArray();
+        return java.util.stream.IntStream.range(0, pods.count()).filter(p -> pods.node(p) < 0).toArray();
     }
 }

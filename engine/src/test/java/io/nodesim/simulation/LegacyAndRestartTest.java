@@ -12,7 +12,6 @@ import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.NodeRecord;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.scenario.FaultTarget;
-import io.nodesim.scenario.FaultType;
 import org.junit.jupiter.api.Test;
 
 /** Spec §1.10 (legacy pod-eviction-timeout path) and §1.11 (controller-manager restart). */
@@ -60,7 +59,7 @@ class LegacyAndRestartTest {
     void restartBeforeDetection_needsAFullGraceAfterTheRestart() {
         long restart = CRASH + SimTime.seconds(30);
         var s = scenario().deployment("web", 10).crash(CRASH, "node-3")
-                .fault(FaultType.CONTROLLER_MANAGER_RESTART, restart, SimTime.NEVER, FaultTarget.all())
+                .fault("ControllerManagerRestart", restart, SimTime.NEVER, FaultTarget.all())
                 .duration(SimTime.MINUTE * 5).build();
         for (int k = 0; k < 20; k++) {
             NodeRecord n = node(new ClusterSimulation(s, k, false).run(), "node-3");
@@ -74,7 +73,7 @@ class LegacyAndRestartTest {
         long restart = CRASH + SimTime.seconds(200);
         long downtime = SimTime.seconds(15);
         var s = scenario().deployment("web", 10).crash(CRASH, "node-3")
-                .fault(FaultType.CONTROLLER_MANAGER_RESTART, restart, downtime, FaultTarget.all())
+                .fault("ControllerManagerRestart", restart, downtime, FaultTarget.all())
                 .duration(SimTime.MINUTE * 12).build();
         RunResult r = ClusterSimulation.run(s, 0, true);
         long firstTaint = node(r, "node-3").noExecuteTaintAt();

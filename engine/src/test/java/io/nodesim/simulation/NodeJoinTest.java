@@ -44,7 +44,7 @@ class NodeJoinTest {
             assertEquals(unknown + SimTime.millis(50), node(r, "late").noScheduleTaintAt());
             assertTrue(node(r, "late").noExecuteTaintAt() >= unknown, "unreachable:NoExecute queued");
             assertEquals(SimTime.NEVER, node(r, "late").readyAgainAt());
-            assertEquals(Condition.UNKNOWN, sim.cluster().nodes().ready[late]);
+            assertEquals(Condition.UNKNOWN, sim.cluster().nodes().ready(late));
         }
     }
 
@@ -71,7 +71,7 @@ class NodeJoinTest {
         }
         // Its heartbeats run from the first post: it never goes Unknown (10 min >> 60 s).
         assertEquals(SimTime.NEVER, node(r, "late").unknownAt());
-        assertEquals(Condition.TRUE, sim.cluster().nodes().ready[sim.cluster().nodeIndex("late")]);
+        assertEquals(Condition.TRUE, sim.cluster().nodes().ready(sim.cluster().nodeIndex("late")));
         assertTrue(events(r, "NodeReadyUnknown").isEmpty());
     }
 
@@ -95,7 +95,7 @@ class NodeJoinTest {
         int zoneB = sim.cluster().zones().indexOf("b");
         sim.simulation().runUntil(JOIN + SimTime.seconds(20));
         assertEquals(ZoneState.FULL_DISRUPTION, sim.nodeLifecycle().zoneState(zoneB));
-        assertEquals(Condition.NONE, sim.cluster().nodes().ready[sim.cluster().nodeIndex("late")]);
+        assertEquals(Condition.NONE, sim.cluster().nodes().ready(sim.cluster().nodeIndex("late")));
         sim.simulation().runUntil(JOIN + SimTime.seconds(40) + 2 * STEP);
         assertEquals(ZoneState.NORMAL, sim.nodeLifecycle().zoneState(zoneB));
         assertEquals(ZoneState.NORMAL, sim.nodeLifecycle().zoneState(sim.cluster().zones().indexOf("a")));

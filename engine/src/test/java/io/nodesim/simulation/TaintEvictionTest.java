@@ -15,7 +15,6 @@ import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.NodeRecord;
 import io.nodesim.metrics.PodRecord;
 import io.nodesim.metrics.RunResult;
-import io.nodesim.scenario.FaultType;
 import org.junit.jupiter.api.Test;
 
 /** Spec §1.6 and §1.9: tolerations, deletion times, cancellation and recovery. */
@@ -76,7 +75,7 @@ class TaintEvictionTest {
     void taintRemovedBeforeTolerationExpires_noDeletion_andRecoveryTimeline() {
         long down = SimTime.seconds(120);
         var s = scenario().pool("node", 3, "a").deployment("web", 3)
-                .fault(FaultType.NODE_CRASH, CRASH, down, nodes("node-1")).duration(SimTime.MINUTE * 10).build();
+                .fault("NodeCrash", CRASH, down, nodes("node-1")).duration(SimTime.MINUTE * 10).build();
         ClusterSimulation sim = new ClusterSimulation(s, 0, true);
         RunResult r = sim.run();
         NodeRecord n = node(r, "node-1");
@@ -100,7 +99,7 @@ class TaintEvictionTest {
     void flap_restartsTolerationFromTheNewTaint() {
         // Down 120 s, back 60 s, down again: τ counts from the second taint's processing.
         var s = scenario().pool("node", 3, "a").deployment("web", 3)
-                .fault(FaultType.NODE_CRASH, CRASH, SimTime.seconds(120), nodes("node-1"))
+                .fault("NodeCrash", CRASH, SimTime.seconds(120), nodes("node-1"))
                 .crash(CRASH + SimTime.seconds(180), "node-1").duration(SimTime.MINUTE * 15).build();
         RunResult r = ClusterSimulation.run(s, 0, true);
         var added = SimAssertions.events(r, "TaintAdded").stream()
@@ -153,7 +152,8 @@ class TaintEvictionTest {
                 .duration(SimTime.MINUTE * 10).build();
         ClusterSimulation sim = new ClusterSimulation(s, 0, false);
         sim.simulation().runUntil(SimTime.seconds(250));
-        sim.taintEviction().noExecuteTaintsChanged(sim.cluster().nodeIndex("node-1"), SimTime.seconds(250));
+        int node = sim.cluster().nodeIndex("node-1");
+        sim.taintEviction().taintsChanged(node, 0, sim.cluster().nodes().taints(node), SimTime.seconds(250));
         RunResult r = sim.run();
         assertEquals(node(r, "node-1").noExecuteTaintAt() + WATCH + SimTime.seconds(300),
                 SimAssertions.podOf(r, "web", "node-1").deletedAt());

@@ -10,7 +10,6 @@ import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.NodeRecord;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.metrics.WorkloadRecord;
-import io.nodesim.scenario.FaultType;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class WorkloadAvailabilityTest {
     @Test
     void nodeBackBeforeEviction_workloadWholeAgainWhenTheKubeletPostsReady() {
         var s = scenario().deployment("web", 10)
-                .fault(FaultType.NODE_CRASH, AT, SimTime.seconds(120), nodes("node-3")).duration(END).build();
+                .fault("NodeCrash", AT, SimTime.seconds(120), nodes("node-3")).duration(END).build();
         RunResult r = ClusterSimulation.run(s, 0, false);
         WorkloadRecord w = r.workloads().get(0);
         NodeRecord n = node(r, "node-3");

@@ -14,7 +14,6 @@ import io.nodesim.metrics.NodeRecord;
 import io.nodesim.metrics.PodRecord;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.metrics.WorkloadRecord;
-import io.nodesim.scenario.FaultType;
 import io.nodesim.testing.ScenarioFixture;
 import io.nodesim.workloads.AttachDetachController;
 import io.nodesim.workloads.PodGarbageCollector;
@@ -78,7 +77,7 @@ class WorkloadRecoveryTest {
     void statefulSetPod_freedByTheOutOfServiceTaint_withinOnePodGcPass_volumeDetachedAtOnce() {
         long taintAt = AT + SimTime.seconds(400);
         RunResult r = ClusterSimulation.run(timed().pool("node", 4, "a").statefulSet("db", 3, true).crash(AT, "node-1")
-                .fault(FaultType.OUT_OF_SERVICE_TAINT, taintAt, SimTime.NEVER, nodes("node-1")).build(), 0, false);
+                .fault("OutOfServiceTaint", taintAt, SimTime.NEVER, nodes("node-1")).build(), 0, false);
         PodRecord p = podOf(r, "db", "node-1");
         assertTrue(p.deletedAt() < taintAt, "the toleration had run out before the taint");
         long gone = p.replacementCreatedAt() - WATCH - CONTROLLER;
@@ -93,7 +92,7 @@ class WorkloadRecoveryTest {
     void nodeDelete_podGcForceDeletesAfterTheQuarantine_thenTheRwoVolumeWaitsSixMinutes() {
         long deleteAt = AT + SimTime.seconds(30);
         RunResult r = ClusterSimulation.run(timed().pool("node", 4, "a").statefulSet("db", 3, true)
-                .crash(AT, "node-1").fault(FaultType.NODE_DELETE, deleteAt, SimTime.NEVER, nodes("node-1")).build(),
+                .crash(AT, "node-1").fault("NodeDelete", deleteAt, SimTime.NEVER, nodes("node-1")).build(),
                 0, false);
         PodRecord p = podOf(r, "db", "node-1");
         long seen = deleteAt + WATCH;
@@ -121,7 +120,7 @@ class WorkloadRecoveryTest {
     @Test
     void bareContainer_isNeverReplaced() {
         var placed = new ClusterSimulation(timed().pool("node", 3, "a").workload("Pod", "solo", 1).build(), 0, false);
-        String node = placed.cluster().nodes().names[placed.cluster().pods().node[0]];
+        String node = placed.cluster().nodes().name(placed.cluster().pods().node(0));
         RunResult r = ClusterSimulation.run(timed().pool("node", 3, "a").workload("Pod", "solo", 1).crash(AT, node)
                 .build(), 0, false);
         PodRecord p = SimAssertions.pod(r, "solo");
@@ -138,7 +137,7 @@ class WorkloadRecoveryTest {
             assertEquals(SimTime.NEVER, p.replacementScheduledAt(), "nothing fits: Pending");
         }
         RunResult back = ClusterSimulation.run(timed().pool("node", 3, "a").cpu("1500m").deployment("big", 6)
-                .fault(FaultType.NODE_CRASH, AT, SimTime.MINUTE * 10, nodes("node-0")).build(), 0, false);
+                .fault("NodeCrash", AT, SimTime.MINUTE * 10, nodes("node-0")).build(), 0, false);
         NodeRecord n = node(back, "node-0");
         for (PodRecord p : SimAssertions.podsOn(back, "node-0")) {
             assertTrue(p.replacementScheduledAt() > n.readyAgainAt(), "scheduled once the node is back");

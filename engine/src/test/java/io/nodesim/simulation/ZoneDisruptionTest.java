@@ -11,7 +11,6 @@ import io.nodesim.metrics.EventRecord;
 import io.nodesim.metrics.NodeRecord;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.nodelifecycle.ZoneState;
-import io.nodesim.scenario.FaultType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -85,7 +84,7 @@ class ZoneDisruptionTest {
     @Test
     void fullDisruptionOfOneZone_taintsContinueAtPrimaryRate() {
         // Case 20: zone a entirely down, zone b healthy: Full uses HealthyQPSFunc (0.1 nodes/s).
-        var s = scenario().pool("node", 6, "a").pool("other", 6, "b").fault(FaultType.ZONE_OUTAGE, CRASH,
+        var s = scenario().pool("node", 6, "a").pool("other", 6, "b").fault("ZoneOutage", CRASH,
                 SimTime.NEVER, zone("a")).duration(SimTime.MINUTE * 5).build();
         RunResult r = ClusterSimulation.run(s, 0, true);
         assertEquals(6, tainted(r));
@@ -95,8 +94,8 @@ class ZoneDisruptionTest {
     @Test
     void masterDisruption_everyZoneFull_stripsTaintsStopsEvictions_resetsProbesOnExit() {
         var s = scenario().pool("node", 4, "a").pool("other", 4, "b").deployment("web", 8)
-                .fault(FaultType.ZONE_OUTAGE, CRASH, SimTime.MINUTE * 10, zone("a"))
-                .fault(FaultType.ZONE_OUTAGE, CRASH + SimTime.seconds(30), SimTime.MINUTE * 10, zone("b"))
+                .fault("ZoneOutage", CRASH, SimTime.MINUTE * 10, zone("a"))
+                .fault("ZoneOutage", CRASH + SimTime.seconds(30), SimTime.MINUTE * 10, zone("b"))
                 .duration(SimTime.MINUTE * 25).build();
         ClusterSimulation sim = new ClusterSimulation(s, 0, true);
         RunResult r = sim.run();

@@ -12,7 +12,6 @@ import io.nodesim.scenario.ApiServerConfig;
 import io.nodesim.scenario.ControllerManagerConfig;
 import io.nodesim.scenario.FaultSpec;
 import io.nodesim.scenario.FaultTarget;
-import io.nodesim.scenario.FaultType;
 import io.nodesim.scenario.KubeletConfig;
 import io.nodesim.scenario.KubernetesVersion;
 import io.nodesim.scenario.Latencies;
@@ -247,23 +246,31 @@ public final class ScenarioFixture {
                 .endResources().endContainer().endSpec().build();
     }
 
-    public ScenarioFixture fault(FaultType type, long at, long duration, FaultTarget target) {
-        return fault(type, at, duration, target, null);
+    public ScenarioFixture fault(String type, long at, long duration, FaultTarget target) {
+        faults.add(new FaultSpec(type, at, duration, target));
+        return this;
     }
 
-    public ScenarioFixture fault(FaultType type, long at, long duration, FaultTarget target, DurationDistribution delay) {
-        faults.add(new FaultSpec(type, at, duration, target, delay, null, null, null, 0));
+    /** A HeartbeatDelay-style fault with its {@code delay}. */
+    public ScenarioFixture fault(String type, long at, long duration, FaultTarget target, DurationDistribution delay) {
+        faults.add(new FaultSpec(type, at, duration, target, Map.of("delay", delay), 0));
         return this;
     }
 
     public ScenarioFixture randomFailures(long at, DurationDistribution mtbf, DurationDistribution mttr,
-            FaultType failure, FaultTarget target) {
-        faults.add(new FaultSpec(FaultType.RANDOM_NODE_FAILURES, at, SimTime.NEVER, target, null, mtbf, mttr, failure, 0));
+            String failure, FaultTarget target) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("mtbf", mtbf);
+        if (mttr != null) {
+            fields.put("mttr", mttr);
+        }
+        fields.put("failure", failure == null ? "NodeCrash" : failure);
+        faults.add(new FaultSpec("RandomNodeFailures", at, SimTime.NEVER, target, fields, 0));
         return this;
     }
 
     public ScenarioFixture crash(long at, String... nodeNames) {
-        return fault(FaultType.NODE_CRASH, at, SimTime.NEVER, nodes(nodeNames));
+        return fault("NodeCrash", at, SimTime.NEVER, nodes(nodeNames));
     }
 
     public static FaultTarget nodes(String... names) {

@@ -19,7 +19,6 @@ import io.nodesim.scenario.ApiServerConfig;
 import io.nodesim.scenario.ControllerManagerConfig;
 import io.nodesim.scenario.FaultSpec;
 import io.nodesim.scenario.FaultTarget;
-import io.nodesim.scenario.FaultType;
 import io.nodesim.scenario.KubeletConfig;
 import io.nodesim.scenario.KubernetesVersion;
 import io.nodesim.scenario.Latencies;
@@ -85,8 +84,8 @@ public final class Fixtures {
         return new WorkloadSpec("Pod", name, null, 1, Map.of(), new PodTemplateSpec(), new Pod());
     }
 
-    static FaultSpec fault(FaultType type, long at, long duration, FaultTarget target) {
-        return new FaultSpec(type, at, duration, target, null, null, null, null, 0);
+    static FaultSpec fault(String type, long at, long duration, FaultTarget target) {
+        return new FaultSpec(type, at, duration, target);
     }
 
     // ---- empty ----------------------------------------------------------------------------------
@@ -107,7 +106,7 @@ public final class Fixtures {
         return scenario("tiny-crash", "One node crashes; its \"web\" pod moves & the bare pod <solo> is lost.",
                 List.of(new NodeGroup("n", true, 3, List.of("a", "b"), new Node())),
                 List.of(deployment("web", 2), pod("solo")),
-                List.of(fault(FaultType.NODE_CRASH, 10 * SECOND, NEVER,
+                List.of(fault("NodeCrash", 10 * SECOND, NEVER,
                         new FaultTarget(List.of("n-0"), null, null, null, null))),
                 600 * SECOND);
     }
@@ -169,7 +168,7 @@ public final class Fixtures {
         }
         return scenario("zone-outage", "Zone a loses power for 20 minutes.",
                 List.of(new NodeGroup("worker", true, LARGE_NODES, List.of("a", "b", "c"), new Node())), workloads,
-                List.of(fault(FaultType.ZONE_OUTAGE, OUTAGE_AT, OUTAGE_FOR, new FaultTarget(null, "a", null, null, null))),
+                List.of(fault("ZoneOutage", OUTAGE_AT, OUTAGE_FOR, new FaultTarget(null, "a", null, null, null))),
                 45 * SimTime.MINUTE);
     }
 

@@ -1,78 +1,57 @@
 package io.nodesim.scenario.parse;
 
-import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
+import io.nodesim.cluster.Topology;
+import io.nodesim.faults.FaultField;
+import io.nodesim.faults.FaultType;
+import io.nodesim.faults.FaultTypes;
 import io.nodesim.scenario.FaultSpec;
 import io.nodesim.scenario.FaultTarget;
-import io.nodesim.scenario.FaultType;
 import io.nodesim.scenario.NodeGroup;
 import io.nodesim.scenario.parse.YNode.YList;
 import io.nodesim.scenario.parse.YNode.YMap;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * {@code spec.faults}: each entry checked against the {@link FaultType} table (fields allowed for
- * its type) and its target resolved against the nodes, so a target that can name no node is an
- * error at load time rather than a silent no-op at run time.
+ * {@code spec.faults}: each entry checked against its registered {@link FaultType} (its fields, its
+ * target, instant or not) and its target checked against the scenario's {@link Topology}, so a
+ * target that can name no node is an error at load time rather than a silent no-op at run time.
  */
 public final class FaultSection {
-    private static final List<String> TARGET_FIELDS = List.of("nodes", "zone", "count", "percent", "selector");
-    /** Faults that happen at one instant: a duration means nothing for them. */
-    private static final Set<FaultType> INSTANT = Set.of(
-            FaultType.NODE_RECOVER, FaultType.NODE_DELETE, FaultType.CONTROLLER_MANAGER_RESTART);
-    private static final List<FaultType> FAILURE_KINDS = List.of(
-            FaultType.NODE_CRASH, FaultType.KUBELET_STOP, FaultType.NETWORK_PARTITION);
-
     private FaultSection() {
     }
 
     public static List<FaultSpec> read(YNode node, List<NodeGroup> groups, Path baseDir, Origins o) {
         YList list = Values.list(node, "faults");
-        NodeIndex index = new NodeIndex(groups);
+        Topology topology = Topology.of(groups);
         List<FaultSpec> out = new ArrayList<>();
         for (int i = 0; i < list.items().size(); i++) {
             String path = "faults[" + i + "]";
-            out.add(fault(list.items().get(i), path, index, baseDir));
+            out.add(fault(list.items().get(i), path, topology, baseDir));
             o.written(path, list.items().get(i));
         }
         return out;
     }
 
-    static List<String> allowedFields(FaultType t) {
-        List<String> f = new ArrayList<>(List.of("type", "at"));
-        if (!INSTANT.contains(t)) {
-            f.add("duration");
-        }
-        if (t == FaultType.ZONE_OUTAGE) {
-            f.add("zone");
-        } else if (t.targetsNodes()) {
-            f.addAll(TARGET_FIELDS);
-        }
-        f.addAll(t.extraFields().stream().sorted().toList());
-        return f;
-    }
-
-    private static FaultSpec fault(YNode item, String path, NodeIndex index, Path baseDir) {
+    private static FaultSpec fault(YNode item, String path, Topology topology, Path baseDir) {
         YMap m = Values.map(item, path);
-        List<String> typeNames = Arrays.stream(FaultType.values()).map(FaultType::yamlName).toList();
+        List<String> typeNames = FaultTypes.names();
         YNode typeNode = m.get("type");
         if (typeNode == null) {
             throw m.loc().error(path + ".type", "required field missing: type (" + String.join(", ", typeNames) + ")");
         }
         String typeName = Values.string(typeNode, path + ".type");
-        FaultType type = FaultType.byName(typeName).orElseThrow(() -> typeNode.loc().error(path + ".type",
+        FaultType type = FaultTypes.byName(typeName).orElseThrow(() -> typeNode.loc().error(path + ".type",
                 "unknown fault type \"" + typeName + "\"" + DidYouMean.hint(typeName, typeNames)
                         + " (allowed: " + String.join(", ", typeNames) + ")"));
-        List<String> allowed = allowedFields(type);
+        List<String> allowed = type.allowedFields();
         for (String key : m.entries().keySet()) {
             if (!allowed.contains(key)) {
-                boolean elsewhere = Arrays.stream(FaultType.values()).anyMatch(t -> allowedFields(t).contains(key));
+                boolean elsewhere = FaultTypes.ALL.stream().anyMatch(t -> t.allowedFields().contains(key));
                 if (elsewhere) {
                     throw m.keys().get(key).error(path + "." + key, "field \"" + key + "\" is not allowed for a "
                             + typeName + " fault (allowed: " + String.join(", ", allowed) + ")");
@@ -89,34 +68,39 @@ public final class FaultSection {
                 throw s.get("duration").loc().error(s.path("duration"), "must be greater than 0 (omit it for a permanent fault)");
             }
         }
-        Origins.Reader<DurationDistribution> dist = (n, p) -> Values.distribution(n, p, baseDir);
-        DurationDistribution delay = s.has("delay") ? dist.read(s.get("delay"), s.path("delay")) : null;
-        if (type == FaultType.HEARTBEAT_DELAY && delay == null) {
-            throw m.loc().error(path + ".delay", "required field missing: delay (a distribution, e.g. uniform(30s, 60s))");
-        }
-        DurationDistribution mtbf = s.has("mtbf") ? dist.read(s.get("mtbf"), s.path("mtbf")) : null;
-        DurationDistribution mttr = s.has("mttr") ? dist.read(s.get("mttr"), s.path("mttr")) : null;
-        FaultType failure = null;
-        if (type == FaultType.RANDOM_NODE_FAILURES) {
-            if (mtbf == null) {
-                throw m.loc().error(path + ".mtbf", "required field missing: mtbf (a distribution, e.g. exponential(2h))");
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (FaultField f : type.fields()) {
+            Object value = field(s, f, baseDir);
+            if (value != null) {
+                fields.put(f.name(), value);
+            } else if (f.required()) {
+                throw m.loc().error(s.path(f.name()), "required field missing: " + f.name() + " (" + f.hint() + ")");
             }
-            failure = s.has("failure") ? failureKind(s) : FaultType.NODE_CRASH;
         }
-        FaultTarget target = target(s, type, path, index);
-        return new FaultSpec(type, at, duration, target, delay, mtbf, mttr, failure, m.loc().line());
+        FaultTarget target = target(s, type, path, topology);
+        return new FaultSpec(type.name(), at, duration, target, fields, m.loc().line());
     }
 
-    private static FaultType failureKind(Section s) {
-        String name = Values.string(s.get("failure"), s.path("failure"));
-        List<String> names = FAILURE_KINDS.stream().map(FaultType::yamlName).toList();
-        return FAILURE_KINDS.stream().filter(t -> t.yamlName().equals(name)).findFirst()
-                .orElseThrow(() -> s.get("failure").loc().error(s.path("failure"), "a random failure is one of "
-                        + String.join(", ", names) + DidYouMean.hint(name, names) + ", got \"" + name + "\""));
+    private static Object field(Section s, FaultField f, Path baseDir) {
+        if (!s.has(f.name())) {
+            return f.defaultValue();
+        }
+        YNode n = s.get(f.name());
+        return switch (f.kind()) {
+            case DISTRIBUTION -> Values.distribution(n, s.path(f.name()), baseDir);
+            case CHOICE -> {
+                String value = Values.string(n, s.path(f.name()));
+                if (!f.choices().contains(value)) {
+                    throw n.loc().error(s.path(f.name()), "\"" + f.name() + "\" is " + f.hint()
+                            + DidYouMean.hint(value, f.choices()) + ", got \"" + value + "\"");
+                }
+                yield value;
+            }
+        };
     }
 
-    private static FaultTarget target(Section s, FaultType type, String path, NodeIndex index) {
-        if (!type.targetsNodes()) {
+    private static FaultTarget target(Section s, FaultType type, String path, Topology topology) {
+        if (!type.targeting().targetsNodes()) {
             return FaultTarget.all();
         }
         List<String> names = new ArrayList<>();
@@ -125,28 +109,29 @@ public final class FaultSection {
             for (int i = 0; i < nl.items().size(); i++) {
                 YNode n = nl.items().get(i);
                 String name = Values.string(n, s.path("nodes") + "[" + i + "]");
-                if (!index.hasNode(name)) {
+                if (topology.indexOf(name) < 0) {
                     throw n.loc().error(s.path("nodes") + "[" + i + "]", "no node is named \"" + name + "\""
-                            + DidYouMean.hint(name, index.names()));
+                            + DidYouMean.hint(name, nodeNames(topology)));
                 }
                 names.add(name);
             }
         }
+        List<String> zones = topology.zones().stream().filter(z -> !z.isEmpty()).sorted().toList();
         String zone = null;
         if (s.has("zone")) {
             zone = Values.string(s.get("zone"), s.path("zone"));
-            if (!index.zones().contains(zone)) {
+            if (!zones.contains(zone)) {
                 throw s.get("zone").loc().error(s.path("zone"), "no node is in zone \"" + zone + "\""
-                        + DidYouMean.hint(zone, index.zones()) + " (zones: " + String.join(", ", index.zones()) + ")");
+                        + DidYouMean.hint(zone, zones) + " (zones: " + String.join(", ", zones) + ")");
             }
-        } else if (type == FaultType.ZONE_OUTAGE) {
+        } else if (type.targeting() == FaultType.Targeting.ZONE) {
             throw s.map().loc().error(path + ".zone", "required field missing: zone (the zone that goes down)");
         }
         Map<String, String> selector = new LinkedHashMap<>();
         if (s.has("selector")) {
             YMap sm = Values.map(s.get("selector"), s.path("selector"));
             sm.entries().forEach((k, v) -> selector.put(k, NodeSection.labelValue(v, s.path("selector") + "." + k)));
-            if (index.count(List.of(), null, selector) == 0) {
+            if (topology.candidates(new FaultTarget(List.of(), null, selector, null, null)).length == 0) {
                 throw sm.loc().error(s.path("selector"), "the selector " + selector + " matches no node");
             }
         }
@@ -159,10 +144,10 @@ public final class FaultSection {
             throw s.get("percent").loc().error(s.path("percent"), "expected a percentage in (0, 100], got " + percent);
         }
         boolean anyCriterion = !names.isEmpty() || zone != null || !selector.isEmpty() || count != null || percent != null;
-        if (!anyCriterion && type != FaultType.RANDOM_NODE_FAILURES) {
-            throw s.map().loc().error(path, "a " + type.yamlName() + " fault needs a target: nodes, zone, count, percent or selector");
+        if (!anyCriterion && type.targeting() != FaultType.Targeting.NODES_OR_ALL) {
+            throw s.map().loc().error(path, "a " + type.name() + " fault needs a target: nodes, zone, count, percent or selector");
         }
-        int matching = index.count(names, zone, selector);
+        int matching = topology.candidates(new FaultTarget(names, zone, selector, null, null)).length;
         if (matching == 0) {
             throw s.map().loc().error(path, "the target names no node: no node matches all of "
                     + describe(names, zone, selector));
@@ -174,6 +159,9 @@ public final class FaultSection {
         return new FaultTarget(names, zone, selector, count, percent);
     }
 
+    private static List<String> nodeNames(Topology topology) {
+        return java.util.stream.IntStream.range(0, topology.size()).mapToObj(topology::name).toList();
+    }
     private static String describe(List<String> names, String zone, Map<String, String> selector) {
         List<String> parts = new ArrayList<>();
         if (!names.isEmpty()) {

@@ -222,14 +222,4 @@ public final class NodeSection {
         }
         return out;
     }
-
-    /** The labels of the index-th node of a group, as the scheduler and selectors see them. */
-    public static Map<String, String> labelsOf(NodeGroup g, int index) {
-        Map<String, String> labels = new HashMap<>(g.template().getMetadata().getLabels());
-        labels.put(WellKnownLabels.HOSTNAME, g.nodeName(index));
-        if (!g.zone(index).isEmpty()) {
-            labels.put(WellKnownLabels.ZONE, g.zone(index));
-        }
-        return labels;
-    }
 }

@@ -11,10 +11,8 @@ import io.nodesim.metrics.RunResult;
 import io.nodesim.reports.charts.RenderedChart;
 import io.nodesim.scenario.EffectiveSettings;
 import io.nodesim.scenario.FaultSpec;
-import io.nodesim.scenario.FaultTarget;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.parse.Durations;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -68,28 +66,9 @@ public final class HtmlReport {
         h.close("table");
     }
 
-    /** A fault in one line: type, start, duration and target. */
+    /** A fault in one line: type, start, duration, target and its own fields. */
     static String fault(FaultSpec f) {
-        return f.type().yamlName() + " at " + Durations.format(f.at())
-                + (f.permanent() ? ", permanent" : " for " + Durations.format(f.duration())) + target(f.target());
-    }
-
-    private static String target(FaultTarget t) {
-        List<String> parts = new ArrayList<>();
-        if (!t.nodes().isEmpty()) {
-            parts.add("nodes " + String.join(", ", t.nodes()));
-        }
-        if (t.zone() != null) {
-            parts.add("zone " + t.zone());
-        }
-        t.selector().forEach((k, v) -> parts.add(k + "=" + v));
-        if (t.count() != null) {
-            parts.add(t.count() + " drawn at random");
-        }
-        if (t.percent() != null) {
-            parts.add(t.percent() + " % drawn at random");
-        }
-        return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
+        return f.describe();
     }
 
     private static void summarySection(HtmlWriter h, List<MetricSummary> summaries) {

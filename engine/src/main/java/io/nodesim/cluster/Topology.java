@@ -1,0 +1,181 @@
+package io.nodesim.cluster;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.scenario.FaultTarget;
+import io.nodesim.scenario.NodeGroup;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * The identity of every node of a scenario, expanded once from its node groups: name, zone,
+ * labels (the template's, plus {@code kubernetes.io/hostname} and {@code topology.kubernetes.io/zone}),
+ * creation time. Node index {@code i} means the same node to the API-server state
+ * ({@link NodeObjects}), the scheduler's cache (built from {@link #template} in index order) and
+ * fault targeting ({@link #resolve}), because all of them are built from this one list.
+ */
+public final class Topology {
+    private final String[] names;
+    private final int[] zone;
+    private final List<String> zones;
+    private final List<Map<String, String>> labels;
+    private final boolean[] excludedFromDisruption;
+    private final NodeGroup[] group;
+    private final Map<String, Integer> byName;
+
+    private Topology(List<NodeGroup> groups) {
+        int n = 0;
+        for (NodeGroup g : groups) {
+            n += g.count();
+        }
+        names = new String[n];
+        zone = new int[n];
+        labels = new ArrayList<>(n);
+        excludedFromDisruption = new boolean[n];
+        group = new NodeGroup[n];
+        byName = new HashMap<>(n * 2);
+        Map<String, Integer> zoneIndex = new HashMap<>();
+        List<String> zoneNames = new ArrayList<>();
+        int i = 0;
+        for (NodeGroup g : groups) {
+            Map<String, String> base = g.template().getMetadata() == null || g.template().getMetadata().getLabels() == null
+                    ? Map.of() : g.template().getMetadata().getLabels();
+            for (int k = 0; k < g.count(); k++, i++) {
+                names[i] = g.nodeName(k);
+                group[i] = g;
+                byName.put(names[i], i);
+                String z = g.zone(k);
+                zone[i] = zoneIndex.computeIfAbsent(z, key -> {
+                    zoneNames.add(key);
+                    return zoneNames.size() - 1;
+                });
+                Map<String, String> l = new HashMap<>(base);
+                l.put(WellKnownLabels.HOSTNAME, names[i]);
+                if (!z.isEmpty()) {
+                    l.put(WellKnownLabels.ZONE, z);
+                }
+                excludedFromDisruption[i] = l.containsKey(WellKnownLabels.EXCLUDE_DISRUPTION);
+                labels.add(Collections.unmodifiableMap(l));
+            }
+        }
+        zones = List.copyOf(zoneNames);
+    }
+
+    /** The nodes of the groups, pool members in index order, groups in order. */
+    public static Topology of(List<NodeGroup> groups) {
+        return new Topology(groups);
+    }
+
+    public int size() {
+        return names.length;
+    }
+
+    public String name(int node) {
+        return names[node];
+    }
+
+    /** The index of the named node, or -1. */
+    public int indexOf(String name) {
+        Integer i = byName.get(name);
+        return i == null ? -1 : i;
+    }
+
+    /** The node's zone, an index into {@link #zones}. */
+    public int zone(int node) {
+        return zone[node];
+    }
+
+    /** The zones in order of first appearance; "" stands for the nodes without a zone label. */
+    public List<String> zones() {
+        return zones;
+    }
+
+    public String zoneName(int node) {
+        return zones.get(zone[node]);
+    }
+
+    public Map<String, String> labels(int node) {
+        return labels.get(node);
+    }
+
+    /** Carries {@code node.kubernetes.io/exclude-disruption}: left out of the zone counts. */
+    public boolean excludedFromDisruption(int node) {
+        return excludedFromDisruption[node];
+    }
+
+    /** The Node object the node is built from (labels, taints, allocatable, images). */
+    public Node template(int node) {
+        return group[node].template();
+    }
+
+    /** When the Node object is created, {@link NodeGroup#BEFORE_START} for the nodes of t = 0. */
+    public long joinAt(int node) {
+        return group[node].joinAt();
+    }
+
+    public boolean joins(int node) {
+        return group[node].joins();
+    }
+
+    /** The delay from a joining node's creation to its kubelet's first status; null: never. */
+    public DurationDistribution kubeletReadyAfter(int node) {
+        return group[node].kubeletReadyAfter();
+    }
+
+    /** The nodes that satisfy every criterion of the target, in index order (before count / percent). */
+    public int[] candidates(FaultTarget target) {
+        int z = target.zone() == null ? -1 : zones.indexOf(target.zone());
+        if (target.zone() != null && z < 0) {
+            return new int[0];
+        }
+        int[] out = new int[names.length];
+        int found = 0;
+        for (int i = 0; i < names.length; i++) {
+            if ((target.nodes().isEmpty() || target.nodes().contains(names[i])) && (z < 0 || zone[i] == z)
+                    && labels.get(i).entrySet().containsAll(target.selector().entrySet())) {
+                out[found++] = i;
+            }
+        }
+        return Arrays.copyOf(out, found);
+    }
+
+    /**
+     * Binds a target to node indices: {@link #candidates}, then {@code count} or {@code percent}
+     * draws that many without replacement from {@code rng} (a partial Fisher–Yates shuffle, so the
+     * draw is reproducible); the chosen nodes are returned in index order.
+     */
+    public int[] resolve(FaultTarget target, RandomGenerator rng) {
+        for (String name : target.nodes()) {
+            if (indexOf(name) < 0) {
+                throw new IllegalArgumentException("fault target node " + name + " does not exist");
+            }
+        }
+        if (target.zone() != null && !zones.contains(target.zone())) {
+            throw new IllegalArgumentException("fault target zone " + target.zone() + " has no node");
+        }
+        int[] candidates = candidates(target);
+        int take = candidates.length;
+        if (target.count() != null) {
+            take = Math.min(target.count(), candidates.length);
+        } else if (target.percent() != null) {
+            take = (int) Math.round(candidates.length * target.percent() / 100.0);
+        }
+        if (take == candidates.length) {
+            return candidates;
+        }
+        for (int i = 0; i < take; i++) {
+            int j = i + rng.nextInt(candidates.length - i);
+            int tmp = candidates[i];
+            candidates[i] = candidates[j];
+            candidates[j] = tmp;
+        }
+        int[] chosen = Arrays.copyOf(candidates, take);
+        Arrays.sort(chosen);
+        return chosen;
+    }
+}
