@@ -27,13 +27,21 @@ class GoldenScenariosTest {
     @TempDir
     Path dir;
 
+    /** Every {@code scenarios/*.yaml}, and every {@code scenarios/DIR/scenario.yaml} (an imported cluster). */
     static Stream<String> scenarios() throws IOException {
         try (Stream<Path> files = Files.list(SCENARIOS)) {
-            List<String> names = files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".yaml")).sorted().toList();
+            List<String> names = files.map(p -> Files.isDirectory(p)
+                            ? p.getFileName() + "/scenario.yaml" : p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml") && Files.isRegularFile(SCENARIOS.resolve(n))).sorted().toList();
             assertFalse(names.isEmpty(), "no scenarios in " + SCENARIOS.toAbsolutePath());
             return names.stream();
         }
+    }
+
+    /** {@code zone-outage.yaml} pins under {@code golden/zone-outage/}, {@code imported-example/scenario.yaml} under {@code golden/imported-example/}. */
+    private static String goldenName(String file) {
+        return file.endsWith("/scenario.yaml") ? file.substring(0, file.indexOf('/'))
+                : file.substring(0, file.length() - ".yaml".length());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -43,7 +51,7 @@ class GoldenScenariosTest {
         Cli.Result r = Cli.run("run", SCENARIOS.resolve(file).toString(), "-o", out.toString(), "--seed", SEED,
                 "--threads", "2");
         assertEquals(0, r.code(), r.err());
-        Path golden = GOLDEN.resolve(file.substring(0, file.length() - ".yaml".length()));
+        Path golden = GOLDEN.resolve(goldenName(file));
         boolean update = Boolean.getBoolean("golden.update");
         if (update) {
             Files.createDirectories(golden);
