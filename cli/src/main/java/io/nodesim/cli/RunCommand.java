@@ -94,14 +94,20 @@ final class RunCommand implements Callable<Integer> {
             err.println("nodesim run: " + e.getMessage());
             return NodesimCommand.EXIT_BAD_INPUT;
         }
+        PrecisionTarget target;
+        try {
+            target = precision == null ? null : new PrecisionTarget(metric, precision, scenario.replications());
+        } catch (IllegalArgumentException e) {
+            err.println("nodesim run: " + e.getMessage());
+            return NodesimCommand.EXIT_BAD_INPUT;
+        }
         boolean withEvents = events;
         ReplicationExperiment experiment = new ReplicationExperiment(
                 (s, r) -> ClusterSimulation.run(s, r, withEvents), threads, ProgressBar.forConsole());
         long started = System.nanoTime();
         List<RunResult> runs;
         try {
-            if (precision != null) {
-                PrecisionTarget target = new PrecisionTarget(metric, precision, scenario.replications());
+            if (target != null) {
                 PrecisionOutcome outcome = CtrlC.interruptible(() -> experiment.runToPrecision(scenario, target));
                 runs = outcome.runs();
                 out.printf(Locale.ROOT, "%s: 95%% CI half-width %.3f after %d replications (%s %.3f)%n",
@@ -113,9 +119,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             err.println("nodesim run: interrupted; nothing was written");
             return SweepCommand.EXIT_INTERRUPTED;
-        } catch (IllegalArgumentException e) {
-            err.println("nodesim run: " + e.getMessage());
-            return NodesimCommand.EXIT_BAD_INPUT;
         } catch (ExperimentException e) {
             if (e.getCause() instanceof ScenarioException bad) {
                 // bad input only the placement of t = 0 can see (an initialPlacement row that does not fit)

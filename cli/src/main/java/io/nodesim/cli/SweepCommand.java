@@ -91,7 +91,8 @@ final class SweepCommand implements Callable<Integer> {
             System.err.println("nodesim sweep: interrupted; " + csv.file() + " holds every completed point."
                     + " Run the same command to continue.");
             return EXIT_INTERRUPTED;
-        } catch (ScenarioException | IllegalArgumentException e) {
+        } catch (ScenarioException e) {
+            // a point's overrides, loaded as the sweep reaches it; any other exception is nodesim's bug (exit 3)
             System.err.println("nodesim sweep: " + e.getMessage());
             return NodesimCommand.EXIT_BAD_INPUT;
         } catch (ExperimentException e) {
