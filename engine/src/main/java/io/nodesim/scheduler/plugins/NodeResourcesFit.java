@@ -15,7 +15,9 @@ import java.util.List;
  * Filter: "Too many pods", and for each resource the pod requests (real requests, no defaults)
  * {@code request > allocatable - requested} is "Insufficient X"; a node gets every reason that applies. Score: the configured strategy
  * over non-zero requests (kubernetes .../plugins/noderesources/{fit,least_allocated,most_allocated,
- * requested_to_capacity_ratio,resource_allocation}.go), with Go's integer division.
+ * requested_to_capacity_ratio,resource_allocation}.go), with Go's integer division. A request of zero
+ * drops a resource from the score only for scalar resources (calculateResourceAllocatableRequest): a
+ * pod asking {@code cpu: "0"} still has cpu scored at the node's current use.
  */
 public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
     public static final String NAME = "NodeResourcesFit";
@@ -37,7 +39,7 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
     private String[] insufficient = new String[0];
     /** Reasons for nodes short of more than one thing, by bit mask (bit 0: pods, bit r+1: resource r). */
     private final java.util.Map<Long, String> combined = new java.util.HashMap<>();
-    /** Per-cycle: rows and pod requests per configured resource; skip[i] drops an unrequested extended resource. */
+    /** Per-cycle: rows and pod requests per configured resource; skip[i] drops an unrequested scalar resource. */
     private final long[][] allocRows;
     private final long[][] usedRows;
     private final long[] podRequests;
@@ -141,7 +143,8 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
                 podRequests[i] = pod.request(r);
                 usedRows[i] = pods.requestedRow(r);
             }
-            skip[i] = podRequests[i] == 0 && isScalar(r);
+            String name = nodes.resources().name(r);
+            skip[i] = isScalar(name) ? podRequests[i] == 0 : !isNativeScored(name);
         }
         return true;
     }
@@ -189,8 +192,17 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
         return shapeScore[shapeScore.length - 1];
     }
 
-    /** Extended resources (not cpu, memory, ephemeral-storage) are "scalar" and skipped when not requested. */
-    private boolean isScalar(int r) {
-        return !"ephemeral-storage".equals(nodes.resources().name(r));
+    /**
+     * v1helper.IsScalarResourceName: extended ({@code example.com/gpu}), prefixed native
+     * ({@code kubernetes.io/...}), {@code hugepages-*} and {@code attachable-volumes-*}. Only these are
+     * dropped from the score when the pod requests none; cpu, memory and ephemeral-storage always count.
+     */
+    static boolean isScalar(String name) {
+        return name.indexOf('/') >= 0 || name.startsWith("hugepages-") || name.startsWith("attachable-volumes-");
+    }
+
+    /** calculateResourceAllocatableRequest scores these three natives; any other native name yields (0, 0). */
+    private static boolean isNativeScored(String name) {
+        return "cpu".equals(name) || "memory".equals(name) || "ephemeral-storage".equals(name);
     }
 }
