@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * lease renewal jitter: {@code component-helpers/apimachinery/lease/controller.go} uses
  * {@code wait.JitterUntil(sync, renewInterval, 0.04, ...)} since PR #101652 (merged for 1.22), the
  * kubelet's older {@code pkg/kubelet/nodelease} used a plain {@code wait.Until}; NoExecute taint in
- * the detecting pass from 1.34 (PR #120816); {@code --enable-taint-manager} and
+ * the detecting pass from 1.34 (PR #120816); NodePorts counts sidecar init containers' host ports from
+ * 1.34 (PR #132040, also in late 1.33 patches; ordinary init containers never count); {@code --enable-taint-manager} and
  * {@code --pod-eviction-timeout} removed in 1.27 (PR #115840).
  */
 public final class VersionProfiles {
@@ -56,6 +57,8 @@ public final class VersionProfiles {
         BALANCED_ALLOCATION_SKIPS_BEST_EFFORT(33, "BalancedAllocation and best-effort pods", "scored", "skipped"),
         POP_FROM_BACKOFF_Q(33, "idle scheduler pops backoffQ early", "no", "yes (SchedulerPopFromBackoffQ)"),
         NO_EXECUTE_IN_DETECTING_PASS(34, "NoExecute taint", "next pass", "same pass (PR #120816)"),
+        SIDECAR_HOST_PORTS(34, "NodePorts and sidecar (`restartPolicy: Always`) init containers", "ports ignored",
+                "ports counted (PR #132040)"),
         TAINT_NOT_IN_FILTER_REASON(35, "TaintToleration's filter reason", "names the taint", "does not name the taint"),
         BALANCED_ALLOCATION_DELTA(36, "BalancedAllocation scores", "the balance", "the change in balance");
 

@@ -30,7 +30,7 @@ public final class InitialPlacement {
     }
 
     private final SchedulerCache nodes = new SchedulerCache();
-    private final PodCompiler compiler = new PodCompiler(nodes);
+    private final PodCompiler compiler;
     private final Scheduler scheduler;
     private final CompiledPod[] workloadTemplates;
     private final String[] workloadNames;
@@ -48,6 +48,7 @@ public final class InitialPlacement {
             }
         }
         scheduler = new Scheduler(nodes, scenario.kubeScheduler(), ties);
+        compiler = new PodCompiler(nodes, scenario.kubeScheduler().sidecarHostPorts());
         workloadTemplates = new CompiledPod[scenario.workloads().size()];
         workloadNames = scenario.workloads().stream().map(WorkloadSpec::displayName).toArray(String[]::new);
     }

@@ -31,10 +31,18 @@ public final class PodCompiler {
     public static final long DEFAULT_MEMORY_REQUEST = 200L * 1024 * 1024;
 
     private final SchedulerCache nodes;
+    private final boolean sidecarHostPorts;
     private int nextId;
 
+    /** A compiler for the newest version's rules. */
     public PodCompiler(SchedulerCache nodes) {
+        this(nodes, true);
+    }
+
+    /** @param sidecarHostPorts sidecar init containers' host ports count ({@link SchedulerConfiguration#sidecarHostPorts}) */
+    public PodCompiler(SchedulerCache nodes, boolean sidecarHostPorts) {
         this.nodes = nodes;
+        this.sidecarHostPorts = sidecarHostPorts;
     }
 
     /**
@@ -258,12 +266,18 @@ public final class PodCompiler {
         b.preferredWeights = weights.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static void hostPorts(Builder b, PodSpec spec) {
+    /**
+     * pkg/scheduler/util GetHostPorts: the app containers' host ports and, from 1.34, those of sidecar
+     * init containers ({@code restartPolicy: Always}), which run as long as the pod; an ordinary init
+     * container has exited before the app starts, so its ports never count.
+     */
+    private void hostPorts(Builder b, PodSpec spec) {
         boolean hostNetwork = Boolean.TRUE.equals(spec.getHostNetwork());
-        List<Container> all = new ArrayList<>(spec.getContainers());
-        if (spec.getInitContainers() != null) {
-            all.addAll(spec.getInitContainers());
+        List<Container> all = new ArrayList<>();
+        if (sidecarHostPorts && spec.getInitContainers() != null) {
+            spec.getInitContainers().stream().filter(c -> "Always".equals(c.getRestartPolicy())).forEach(all::add);
         }
+        all.addAll(spec.getContainers());
         for (Container c : all) {
             if (c.getPorts() == null) {
                 continue;

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param podMaxBackoff podMaxBackoffSeconds in microseconds (default 10 s)
  * @param taintInReason TaintToleration names the taint in its reason ("{key: value}"); from 1.35
  *     (PR #134740, also in 1.34 patches) the reason is the generic "node(s) had untolerated taint(s)"
+ * @param sidecarHostPorts NodePorts counts the host ports of sidecar init containers
+ *     ({@code restartPolicy: Always}; pkg/scheduler/util GetHostPorts, PR #132040, 1.34)
  */
 public record SchedulerConfiguration(
         int percentageOfNodesToScore,
@@ -31,7 +33,8 @@ public record SchedulerConfiguration(
         boolean popFromBackoffQ,
         long podInitialBackoff,
         long podMaxBackoff,
-        boolean taintInReason) {
+        boolean taintInReason,
+        boolean sidecarHostPorts) {
 
     /** A Score plugin and its weight. */
     public record WeightedPlugin(String name, int weight) {
@@ -65,7 +68,8 @@ public record SchedulerConfiguration(
     public SchedulerConfiguration withPercentageOfNodesToScore(int percentage) {
         return new SchedulerConfiguration(percentage, filters, scores, fitStrategy, balancedResources,
                 spreadSystemDefaulting, hardPodAffinityWeight, balancedAllocationSkipsBestEffort,
-                balancedAllocationDelta, popFromBackoffQ, podInitialBackoff, podMaxBackoff, taintInReason);
+                balancedAllocationDelta, popFromBackoffQ, podInitialBackoff, podMaxBackoff, taintInReason,
+                sidecarHostPorts);
     }
 
     /** One line for {@code explain}: what decides a placement. */

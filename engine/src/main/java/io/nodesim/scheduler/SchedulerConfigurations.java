@@ -83,7 +83,8 @@ public final class SchedulerConfigurations {
         return new SchedulerConfiguration(percentage, plugins.filters(), plugins.scores(), args.fit(),
                 args.balancedResources(), args.spreadSystemDefaulting(), args.hardPodAffinityWeight(),
                 profile.balancedAllocationSkipsBestEffort(), profile.balancedAllocationDelta(), Rule.POP_FROM_BACKOFF_Q.appliesTo(version),
-                SimTime.seconds(initial), SimTime.seconds(max), !Rule.TAINT_NOT_IN_FILTER_REASON.appliesTo(version));
+                SimTime.seconds(initial), SimTime.seconds(max), !Rule.TAINT_NOT_IN_FILTER_REASON.appliesTo(version),
+                Rule.SIDECAR_HOST_PORTS.appliesTo(version));
     }
 
     private static int percentage(Section s, int dflt) {
