@@ -255,10 +255,19 @@ public final class PodCompiler {
         }
         List<NodeSelectorTerms> terms = new ArrayList<>();
         List<Integer> weights = new ArrayList<>();
-        for (PreferredSchedulingTerm t : preferred) {
+        for (int i = 0; i < preferred.size(); i++) {
+            PreferredSchedulingTerm t = preferred.get(i);
             // a zero weight term is skipped, as nodeaffinity.NewPreferredSchedulingTerms does
             if (t.getWeight() != null && t.getWeight() != 0) {
-                terms.add(NodeSelectorTerms.of(List.of(t.getPreference()), s));
+                NodeSelectorTerms term = NodeSelectorTerms.of(List.of(t.getPreference()), s);
+                if (!term.parseErrors().isEmpty()) {
+                    // upstream NodeAffinity's PreScore returns the parse error: every cycle of the pod fails with an
+                    // Error status, which nodesim's scheduler does not model
+                    throw new IllegalArgumentException("not modelled: preferredDuringSchedulingIgnoredDuringExecution["
+                            + i + "] does not parse (" + term.parseErrors().get(0).replaceFirst("^\\[0]", "preference")
+                            + "); kube-scheduler fails every scheduling cycle of such a pod with an error");
+                }
+                terms.add(term);
                 weights.add(t.getWeight());
             }
         }
