@@ -1,6 +1,9 @@
 package io.nodesim.scheduler;
 
+import io.fabric8.kubernetes.api.model.NodeAffinity;
+import io.fabric8.kubernetes.api.model.PreferredSchedulingTerm;
 import io.nodesim.scenario.parse.DidYouMean;
+import io.nodesim.scenario.parse.ManifestReader;
 import io.nodesim.scenario.parse.Section;
 import io.nodesim.scenario.parse.Values;
 import io.nodesim.scenario.parse.YNode;
@@ -26,6 +29,7 @@ final class PluginArgs {
     private List<ResourceSpec> balancedResources = ResourceSpec.CPU_MEMORY;
     private boolean spreadSystemDefaulting = true;
     private long hardPodAffinityWeight = 1;
+    private NodeAffinity addedAffinity;
 
     ScoringStrategy fit() {
         return fit;
@@ -41,6 +45,10 @@ final class PluginArgs {
 
     long hardPodAffinityWeight() {
         return hardPodAffinityWeight;
+    }
+
+    NodeAffinity addedAffinity() {
+        return addedAffinity;
     }
 
     void read(YNode pluginConfig, String path) {
@@ -74,6 +82,12 @@ final class PluginArgs {
                 Section s = Section.of(args, path, with("resources"));
                 if (s.has("resources")) {
                     balancedResources = resources(s.get("resources"), s.path("resources"));
+                }
+            }
+            case "NodeAffinity" -> {
+                Section s = Section.of(args, path, with("addedAffinity"));
+                if (s.has("addedAffinity")) {
+                    addedAffinity = addedAffinity(s.get("addedAffinity"), s.path("addedAffinity"));
                 }
             }
             case "PodTopologySpread" -> spreadSystemDefaulting = spread(Section.of(args, path,
@@ -130,6 +144,48 @@ final class PluginArgs {
         } catch (IllegalArgumentException e) {
             throw args.get("scoringStrategy").loc().error(args.path("scoringStrategy"), e.getMessage());
         }
+    }
+
+    /**
+     * ValidateNodeAffinityArgs: the required terms and the preferred terms must all parse
+     * (nodeaffinity.NewNodeSelector / NewPreferredSchedulingTerms, strict, unlike a pod's own terms).
+     */
+    private static NodeAffinity addedAffinity(YNode n, String path) {
+        NodeAffinity a = ManifestReader.read(n, NodeAffinity.class, path);
+        Symbols scratch = new Symbols();
+        if (a.getRequiredDuringSchedulingIgnoredDuringExecution() != null) {
+            String p = path + ".requiredDuringSchedulingIgnoredDuringExecution";
+            List<String> errors = NodeSelectorTerms.of(orEmpty(a.getRequiredDuringSchedulingIgnoredDuringExecution()
+                    .getNodeSelectorTerms()), scratch).parseErrors();
+            if (!errors.isEmpty()) {
+                throw child(n, "requiredDuringSchedulingIgnoredDuringExecution").loc().error(p,
+                        "nodeSelectorTerms" + errors.get(0));
+            }
+        }
+        List<PreferredSchedulingTerm> preferred = orEmpty(a.getPreferredDuringSchedulingIgnoredDuringExecution());
+        for (int i = 0; i < preferred.size(); i++) {
+            PreferredSchedulingTerm t = preferred.get(i);
+            if (t.getWeight() == null || t.getWeight() == 0 || t.getPreference() == null) {
+                continue;
+            }
+            List<String> errors = NodeSelectorTerms.of(List.of(t.getPreference()), scratch).parseErrors();
+            if (!errors.isEmpty()) {
+                YNode list = child(n, "preferredDuringSchedulingIgnoredDuringExecution");
+                YNode at = list instanceof YList l && i < l.items().size() ? l.items().get(i) : list;
+                throw at.loc().error(path + ".preferredDuringSchedulingIgnoredDuringExecution[" + i + "]",
+                        errors.get(0).replaceFirst("^\\[0]", "preference"));
+            }
+        }
+        return a;
+    }
+
+    private static YNode child(YNode n, String key) {
+        YNode c = n instanceof YNode.YMap m ? m.get(key) : null;
+        return c != null ? c : n;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     /** Whether the system default constraints apply (defaultingType System). */

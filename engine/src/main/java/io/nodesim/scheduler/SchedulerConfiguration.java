@@ -1,5 +1,6 @@
 package io.nodesim.scheduler;
 
+import io.fabric8.kubernetes.api.model.NodeAffinity;
 import io.nodesim.scheduler.plugins.ResourceSpec;
 import io.nodesim.scheduler.plugins.ScoringStrategy;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Objects;
  *     (PR #134740, also in 1.34 patches) the reason is the generic "node(s) had untolerated taint(s)"
  * @param sidecarHostPorts NodePorts counts the host ports of sidecar init containers
  *     ({@code restartPolicy: Always}; pkg/scheduler/util GetHostPorts, PR #132040, 1.34)
+ * @param addedAffinity NodeAffinityArgs.addedAffinity, already validated, or null
  */
 public record SchedulerConfiguration(
         int percentageOfNodesToScore,
@@ -34,7 +36,8 @@ public record SchedulerConfiguration(
         long podInitialBackoff,
         long podMaxBackoff,
         boolean taintInReason,
-        boolean sidecarHostPorts) {
+        boolean sidecarHostPorts,
+        NodeAffinity addedAffinity) {
 
     /** A Score plugin and its weight. */
     public record WeightedPlugin(String name, int weight) {
@@ -69,7 +72,7 @@ public record SchedulerConfiguration(
         return new SchedulerConfiguration(percentage, filters, scores, fitStrategy, balancedResources,
                 spreadSystemDefaulting, hardPodAffinityWeight, balancedAllocationSkipsBestEffort,
                 balancedAllocationDelta, popFromBackoffQ, podInitialBackoff, podMaxBackoff, taintInReason,
-                sidecarHostPorts);
+                sidecarHostPorts, addedAffinity);
     }
 
     /** One line for {@code explain}: what decides a placement. */
@@ -80,7 +83,8 @@ public record SchedulerConfiguration(
         }
         return b.append("; percentageOfNodesToScore ")
                 .append(percentageOfNodesToScore == 0 ? "adaptive" : Integer.toString(percentageOfNodesToScore))
-                .append("; ").append(fitStrategy.type()).toString();
+                .append("; ").append(fitStrategy.type())
+                .append(addedAffinity == null ? "" : "; NodeAffinity addedAffinity").toString();
     }
 
     public int weight(String plugin) {

@@ -84,7 +84,7 @@ public final class SchedulerConfigurations {
                 args.balancedResources(), args.spreadSystemDefaulting(), args.hardPodAffinityWeight(),
                 profile.balancedAllocationSkipsBestEffort(), profile.balancedAllocationDelta(), Rule.POP_FROM_BACKOFF_Q.appliesTo(version),
                 SimTime.seconds(initial), SimTime.seconds(max), !Rule.TAINT_NOT_IN_FILTER_REASON.appliesTo(version),
-                Rule.SIDECAR_HOST_PORTS.appliesTo(version));
+                Rule.SIDECAR_HOST_PORTS.appliesTo(version), args.addedAffinity());
     }
 
     private static int percentage(Section s, int dflt) {
