@@ -51,6 +51,27 @@ class ScenarioLoaderErrorsTest {
         assertError(deep, 26, -1, "workloads[0].spec.template.spec.containers[0].imag", "did you mean \"image\"?");
     }
 
+    /** A pod already Terminating at t = 0 (issue 11 point 7): refused at its own line, not silently counted. */
+    @Test
+    void terminatingPod_isRefusedAsNotModelled() {
+        String pod = """
+                    - apiVersion: v1
+                      kind: Pod
+                      metadata:
+                        name: old
+                        deletionTimestamp: "2026-01-01T00:00:00Z"
+                      spec:
+                        nodeName: solo
+                        containers: [{name: c, image: nginx}]
+                  faults:
+                """;
+        ScenarioException e = fails(dir, edit("  faults:\n", pod));
+        assertError(e, 31, 28, "workloads[1].metadata.deletionTimestamp", "not modelled: an object that is already "
+                + "Terminating at t = 0");
+        ScenarioException owner = fails(dir, edit("metadata: {name: web}", "metadata: {name: web, deletionTimestamp: \"2026-01-01T00:00:00Z\"}"));
+        assertError(owner, 19, -1, "workloads[0].metadata.deletionTimestamp", "not modelled");
+    }
+
     @Test
     void wrongType_namesWhatWasExpected() {
         assertError(fails(dir, edit("count: 4", "count: four")), 11, 14, "nodes[0].count",

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.WorkloadSpec;
 import io.nodesim.scenario.parse.YNode.YList;
 import io.nodesim.scenario.parse.YNode.YMap;
@@ -99,6 +100,9 @@ public final class WorkloadSection {
         if (meta == null || meta.getName() == null || meta.getName().isBlank()) {
             throw m.loc().error(path + ".metadata.name", "required field missing: metadata.name");
         }
+        if (meta.getDeletionTimestamp() != null) {
+            throw terminating(m, path);
+        }
         String ns = meta.getNamespace();
         if (obj instanceof Pod pod) {
             PodTemplateSpec t = new PodTemplateSpec(meta, pod.getSpec());
@@ -142,6 +146,22 @@ public final class WorkloadSection {
         requireContainers(spec, sp + ".template.spec", template, false);
         Map<String, String> matchLabels = selector(spec, sp, selector, template);
         return new WorkloadSpec(kind, meta.getName(), ns, replicas, matchLabels, template, obj);
+    }
+
+    /**
+     * An object already being deleted at t = 0. Upstream the scheduler cache keeps an assigned
+     * Terminating pod's requests and ports (PodTopologySpread alone skips it) until the object is gone;
+     * when that is depends on what no scenario states: the grace period left, whether its kubelet is
+     * alive to finish the kill (an unreachable node's pod stays until force-deleted or PodGC), and its
+     * owner's view (ReplicaSets do not count it, FilterActivePods, and create a replacement at once).
+     * Without those the pod would hold its node forever, which upstream never does: refused.
+     */
+    private static ScenarioException terminating(YMap m, String path) {
+        YNode at = m.get("metadata") instanceof YMap meta && meta.get("deletionTimestamp") != null
+                ? meta.get("deletionTimestamp") : m;
+        return at.loc().error(path + ".metadata.deletionTimestamp", "not modelled: an object that is already "
+                + "Terminating at t = 0 (the grace period left, its kubelet finishing the kill and its owner's "
+                + "replacement are not modelled); without deletionTimestamp it is a running object");
     }
 
     private static void requireContainers(YMap at, String path, PodTemplateSpec t, boolean pod) {
