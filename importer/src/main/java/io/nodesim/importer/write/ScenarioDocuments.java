@@ -117,14 +117,14 @@ final class ScenarioDocuments {
         w.selector().forEach((k, v) -> labels.put(names.labelKey(k), names.labelValue(k, v)));
         spec.putObject("selector").set("matchLabels", labels);
         if ("StatefulSet".equals(w.kind()) && w.workloadSpec() != null) {
-            statefulSet(w.workloadSpec(), spec);
+            statefulSet(w.workloadSpec(), spec, names);
         }
         spec.set("template", template);
         return m;
     }
 
     /** What the model reads of a StatefulSet: podManagementPolicy and the claim templates' access modes and sizes. */
-    private static void statefulSet(JsonNode from, ObjectNode spec) {
+    private static void statefulSet(JsonNode from, ObjectNode spec, Names names) {
         if (from.hasNonNull("podManagementPolicy")) {
             spec.set("podManagementPolicy", from.get("podManagementPolicy"));
         }
@@ -134,13 +134,16 @@ final class ScenarioDocuments {
         ArrayNode out = spec.putArray("volumeClaimTemplates");
         for (JsonNode c : from.get("volumeClaimTemplates")) {
             ObjectNode o = out.addObject();
-            o.putObject("metadata").put("name", c.path("metadata").path("name").asText());
+            o.putObject("metadata").put("name", names.volumeClaim(c.path("metadata").path("name").asText()));
             ObjectNode s = o.putObject("spec");
             JsonNode cs = c.path("spec");
-            for (String f : new String[] {"accessModes", "storageClassName", "volumeMode"}) {
+            for (String f : new String[] {"accessModes", "volumeMode"}) {
                 if (cs.hasNonNull(f)) {
                     s.set(f, cs.get(f));
                 }
+            }
+            if (cs.hasNonNull("storageClassName")) {
+                s.put("storageClassName", names.storageClass(cs.get("storageClassName").asText()));
             }
             if (cs.path("resources").path("requests").size() > 0) {
                 s.putObject("resources").set("requests", cs.path("resources").get("requests"));
