@@ -39,7 +39,7 @@ public final class InitialPlacement {
 
     private InitialPlacement(Scenario scenario, Topology topology, RandomGenerator ties) {
         for (int i = 0; i < topology.size(); i++) {
-            if (nodes.addNode(topology.template(i), topology.name(i), topology.zoneName(i)) != i) {
+            if (nodes.addNode(topology.template(i), topology.name(i), topology.zoneLabel(i)) != i) {
                 throw new IllegalStateException("the scheduler cache numbers node " + topology.name(i) + " differently");
             }
             if (topology.joins(i)) {
