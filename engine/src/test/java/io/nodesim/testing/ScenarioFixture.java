@@ -211,6 +211,14 @@ public final class ScenarioFixture {
         return this;
     }
 
+    /** {@link #joiningNode} carrying the given taints. */
+    public ScenarioFixture joiningTaintedNode(String name, String zone, long joinAt, DurationDistribution readyAfter,
+            io.fabric8.kubernetes.api.model.Taint... taints) {
+        var template = new NodeBuilder(nodeTemplate(Map.of())).withNewSpec().withTaints(List.of(taints)).endSpec().build();
+        nodes.add(new NodeGroup(name, false, 1, List.of(zone), template, joinAt, readyAfter));
+        return this;
+    }
+
     /** A node created at {@code joinAt} whose kubelet posts Ready {@code readyAfter} later (null: never). */
     public ScenarioFixture joiningNode(String name, String zone, long joinAt, DurationDistribution readyAfter) {
         nodes.add(new NodeGroup(name, false, 1, List.of(zone), nodeTemplate(Map.of()), joinAt, readyAfter));
