@@ -15,7 +15,8 @@ import org.apache.commons.math3.random.RandomGenerator;
 /**
  * The identity of every node of a scenario, expanded once from its node groups: name, zone,
  * labels (the template's, plus {@code kubernetes.io/hostname} and {@code topology.kubernetes.io/zone}),
- * creation time. Node index {@code i} means the same node to the API-server state
+ * creation time. A node's zone is read from its labels as the controllers read it
+ * ({@link WellKnownLabels#zone}): a node with only the deprecated zone label (a kubelet before 1.17) is in that zone. Node index {@code i} means the same node to the API-server state
  * ({@link NodeObjects}), the scheduler's cache (built from {@link #template} in index order) and
  * fault targeting ({@link #resolve}), because all of them are built from this one list.
  */
@@ -49,16 +50,15 @@ public final class Topology {
                 names[i] = g.nodeName(k);
                 group[i] = g;
                 byName.put(names[i], i);
-                String z = g.zone(k);
-                zone[i] = zoneIndex.computeIfAbsent(z, key -> {
+                Map<String, String> l = new HashMap<>(base);
+                l.put(WellKnownLabels.HOSTNAME, names[i]);
+                if (!g.zone(k).isEmpty()) {
+                    l.put(WellKnownLabels.ZONE, g.zone(k));
+                }
+                zone[i] = zoneIndex.computeIfAbsent(WellKnownLabels.zone(l), key -> {
                     zoneNames.add(key);
                     return zoneNames.size() - 1;
                 });
-                Map<String, String> l = new HashMap<>(base);
-                l.put(WellKnownLabels.HOSTNAME, names[i]);
-                if (!z.isEmpty()) {
-                    l.put(WellKnownLabels.ZONE, z);
-                }
                 excludedFromDisruption[i] = l.containsKey(WellKnownLabels.EXCLUDE_DISRUPTION);
                 labels.add(Collections.unmodifiableMap(l));
             }
@@ -97,6 +97,11 @@ public final class Topology {
 
     public String zoneName(int node) {
         return zones.get(zone[node]);
+    }
+
+    /** The node's {@code topology.kubernetes.io/zone} label, "" when it has none (only the deprecated one, or no zone). */
+    public String zoneLabel(int node) {
+        return labels.get(node).getOrDefault(WellKnownLabels.ZONE, "");
     }
 
     public Map<String, String> labels(int node) {

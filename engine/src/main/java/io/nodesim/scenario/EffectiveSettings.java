@@ -1,5 +1,6 @@
 package io.nodesim.scenario;
 
+import io.nodesim.cluster.WellKnownLabels;
 import io.nodesim.scenario.parse.Durations;
 import io.nodesim.scenario.settings.SettingRegistry;
 import io.nodesim.scenario.settings.SettingSpec;
@@ -99,6 +100,10 @@ public final class EffectiveSettings {
 
     private static String zones(NodeGroup g) {
         List<String> z = g.zones().stream().filter(x -> !x.isEmpty()).toList();
+        if (z.isEmpty() && g.template().getMetadata() != null && g.template().getMetadata().getLabels() != null) {
+            String deprecated = WellKnownLabels.zone(g.template().getMetadata().getLabels());
+            return deprecated.isEmpty() ? "" : ", zone " + deprecated + " (" + WellKnownLabels.DEPRECATED_ZONE + ")";
+        }
         return z.isEmpty() ? "" : ", zone" + (z.size() > 1 ? "s " : " ") + String.join(",", z);
     }
 

@@ -17,6 +17,7 @@ import io.nodesim.scenario.parse.WorkloadSection;
 import io.nodesim.scenario.parse.YNode;
 import io.nodesim.scenario.parse.YNode.YMap;
 import io.nodesim.scenario.parse.YamlReader;
+import io.nodesim.scheduler.InitialPlacement;
 import io.nodesim.scheduler.PodCompiler;
 import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.SchedulerConfiguration;
@@ -174,8 +175,12 @@ public final class ScenarioLoader {
         // Overrides inside manifests, node entries or kubeScheduler are settings too: explain lists them.
         applied.forEach((path, arg) -> o.map().putIfAbsent(path, new SettingOrigin("--set", arg)));
         imported.apply(o.map());
-        return new Scenario(name, description, display, version, row.profile(), seed, replications, duration, kubelet,
-                kcm, apiServer, scheduler, latencies, nodes, workloads, startup, faults, o.map(), initialPlacement);
+        Scenario scenario = new Scenario(name, description, display, version, row.profile(), seed, replications,
+                duration, kubelet, kcm, apiServer, scheduler, latencies, nodes, workloads, startup, faults, o.map(),
+                initialPlacement);
+        // A row whose pod no longer fits its node needs the compiled requests: checked here, for every command.
+        InitialPlacement.bindImported(scenario);
+        return scenario;
     }
 
     /** The scheduler model compiles every pod template here, so a template it rejects fails validate too. */

@@ -39,7 +39,7 @@ public final class InitialPlacement {
 
     private InitialPlacement(Scenario scenario, Topology topology, RandomGenerator ties) {
         for (int i = 0; i < topology.size(); i++) {
-            if (nodes.addNode(topology.template(i), topology.name(i), topology.zoneName(i)) != i) {
+            if (nodes.addNode(topology.template(i), topology.name(i), topology.zoneLabel(i)) != i) {
                 throw new IllegalStateException("the scheduler cache numbers node " + topology.name(i) + " differently");
             }
             if (topology.joins(i)) {
@@ -63,11 +63,7 @@ public final class InitialPlacement {
     /** As {@link #place(Scenario, RandomGenerator, boolean)}, on the run's topology (its node indices). */
     public static InitialPlacement place(Scenario scenario, Topology topology, RandomGenerator ties, boolean explain) {
         InitialPlacement p = new InitialPlacement(scenario, topology, ties);
-        List<Pod> pending = new ArrayList<>();
-        for (int w = 0; w < scenario.workloads().size(); w++) {
-            p.expand(w, scenario.workloads().get(w), pending, ImportedPlacementBinding.daemonNodes(scenario,
-                    scenario.workloads().get(w)));
-        }
+        List<Pod> pending = p.pending(scenario);
         Pod[] placed = ImportedPlacementBinding.bind(scenario, pending, p.nodes);
         for (Pod bound : placed) {
             if (bound != null) {
@@ -95,6 +91,28 @@ public final class InitialPlacement {
         }
         p.pods.addAll(List.of(placed));
         return p;
+    }
+
+    /**
+     * Binds the pods {@code spec.initialPlacement} names, as {@link #place} does first, and schedules nothing:
+     * the loader calls it so that a row whose pod no longer fits its node is bad input for every command.
+     */
+    public static void bindImported(Scenario scenario) {
+        if (scenario.initialPlacement() != null) {
+            // no scheduling cycle runs, so no tie is ever broken
+            InitialPlacement p = new InitialPlacement(scenario, Topology.of(scenario.nodes()), null);
+            ImportedPlacementBinding.bind(scenario, p.pending(scenario), p.nodes);
+        }
+    }
+
+    /** Every pod of t = 0, in order of appearance, none placed yet. */
+    private List<Pod> pending(Scenario scenario) {
+        List<Pod> pending = new ArrayList<>();
+        for (int w = 0; w < scenario.workloads().size(); w++) {
+            expand(w, scenario.workloads().get(w), pending, ImportedPlacementBinding.daemonNodes(scenario,
+                    scenario.workloads().get(w)));
+        }
+        return pending;
     }
 
     private Pod explained(Pod pod) {

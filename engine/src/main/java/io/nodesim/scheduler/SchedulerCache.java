@@ -83,7 +83,10 @@ public final class SchedulerCache {
         return images;
     }
 
-    /** Adds a node built from a template (labels, taints, allocatable, images) with its own name and zone. */
+    /**
+     * Adds a node built from a template (labels, taints, allocatable, images) with its own name and
+     * {@code topology.kubernetes.io/zone} label ("" for none).
+     */
     public int addNode(Node template, String name, String zone) {
         if (byName.containsKey(name)) {
             throw new IllegalArgumentException("node " + name + " already exists");
@@ -108,7 +111,7 @@ public final class SchedulerCache {
                 column.getValue()[n] = labelValue(n, column.getKey());
             }
         }
-        zoneKeys[n] = labels.getOrDefault(WellKnownLabels.REGION, "") + ":\0:" + labels.getOrDefault(WellKnownLabels.ZONE, "");
+        zoneKeys[n] = WellKnownLabels.region(labels) + ":\0:" + WellKnownLabels.zone(labels);
         readAllocatable(n, template);
         taintKeys[n] = new int[0];
         taintValues[n] = new int[0];

@@ -190,8 +190,8 @@ class ScenarioLoaderErrorsTest {
     void aWellKnownTopologyLabel_isSetFromTheNodeFields_notWrittenAsALabel() {
         assertError(fails(dir, edit("labels: {disk: ssd}", "labels: {topology.kubernetes.io/zone: z}")), 15, 16,
                 "nodes[1].labels.topology.kubernetes.io/zone", "is set from the node's zone field");
-        assertError(fails(dir, edit("labels: {disk: ssd}", "labels: {failure-domain.beta.kubernetes.io/region: r}")),
-                15, 16, "nodes[1].labels.failure-domain.beta.kubernetes.io/region", "is set from the node's region field");
+        assertError(fails(dir, edit("labels: {disk: ssd}", "labels: {topology.kubernetes.io/region: r}")),
+                15, 16, "nodes[1].labels.topology.kubernetes.io/region", "is set from the node's region field");
         assertError(fails(dir, edit("labels: {disk: ssd}", "labels: {kubernetes.io/hostname: h}")), 15, 16,
                 "nodes[1].labels.kubernetes.io/hostname", "is set from the node's name field");
     }

@@ -86,9 +86,9 @@ class ImportedPlacementTest {
     }
 
     @Test
-    void rowThatOverfillsItsNodeIsAnErrorNamingTheRow() throws Exception {
-        Scenario s = load("shop/web,a,n-0\r\nshop/web,b,n-0\r\nshop/web,c,n-0\r\n");
-        ScenarioException e = assertThrows(ScenarioException.class, () -> new ClusterSimulation(s, 0, false));
+    void rowThatOverfillsItsNodeIsRefusedAtLoadNamingTheRow() throws Exception {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> load("shop/web,a,n-0\r\nshop/web,b,n-0\r\nshop/web,c,n-0\r\n"));
         assertEquals(dir.resolve("placement.csv") + ":4:1: pod c of shop/web no longer fits node n-0: its "
                 + "allocatable cpu (3000m requested of 2000m) is exceeded by the pods placed on it", e.getMessage());
     }
@@ -100,6 +100,35 @@ class ImportedPlacementTest {
                 w.getMessage());
         ScenarioException n = assertThrows(ScenarioException.class, () -> load("web,x,n-9\r\n"));
         assertTrue(n.getMessage().startsWith(dir.resolve("placement.csv") + ":2:1: node: no node \"n-9\""), n.getMessage());
+    }
+
+    @Test
+    void rowOverTheNodesMemoryOrPodCountIsRefusedAtLoad() throws Exception {
+        Files.writeString(dir.resolve("s.yaml"), SCENARIO.replace("memory: 4Gi, pods: \"110\"", "memory: 1536Mi, pods: \"110\""));
+        Files.writeString(dir.resolve("placement.csv"), "workload,pod,node\r\nshop/web,a,n-1\r\nshop/web,b,n-1\r\n");
+        ScenarioException memory = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml")));
+        assertEquals(dir.resolve("placement.csv") + ":3:1: pod b of shop/web no longer fits node n-1: its allocatable "
+                + "memory (2147483648 bytes requested of 1610612736) is exceeded by the pods placed on it",
+                memory.getMessage());
+        Files.writeString(dir.resolve("s.yaml"), SCENARIO.replace("pods: \"110\"", "pods: \"1\""));
+        ScenarioException pods = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml")));
+        assertEquals(dir.resolve("placement.csv") + ":3:1: pod b of shop/web no longer fits node n-1: its allocatable "
+                + "pods (1 allowed) is exceeded by the pods placed on it", pods.getMessage());
+    }
+
+    @Test
+    void rowOnANodeThatJoinsLaterIsRefusedAtLoad() throws Exception {
+        Files.writeString(dir.resolve("s.yaml"), SCENARIO.replace("count: 3\n", "count: 3\n      joinAt: 5m\n"));
+        Files.writeString(dir.resolve("placement.csv"), "workload,pod,node\r\nshop/web,a,n-1\r\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("s.yaml")));
+        assertEquals(dir.resolve("placement.csv") + ":2:1: node: node \"n-1\" joins the cluster later (joinAt): "
+                + "no pod runs on it at t = 0", e.getMessage());
+    }
+
+    @Test
+    void moreRowsThanReplicasIsRefusedAtLoad() throws Exception {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> load("web,a,n-0\r\nweb,b,n-1\r\n"));
+        assertEquals(dir.resolve("placement.csv") + ":3:1: more rows for web than its 1 replicas", e.getMessage());
     }
 
     @Test

@@ -14,6 +14,9 @@ import io.nodesim.importer.write.ScenarioFiles;
 import io.nodesim.scenario.LintWarning;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -78,10 +81,28 @@ public final class Importer {
         }
         ImportedSettings settings = SettingsImport.read(new SettingsImport.Sources(options.kubeletConfigz(),
                 options.controlPlane(), options.kubeadmConfig(), kubelets));
+        if (names != Names.identity()) {
+            settings = settings.withFileNames(fileLabels(options));
+        }
         String name = scenarioName(options.outputDir());
         List<LintWarning> lint = new ScenarioFiles(model, settings, names,
                 options.dumps().stream().map(Path::toString).toList()).write(options.outputDir(), name);
         return new Result(model, settings, lint);
+    }
+
+    /** Each input file's name to the option that gave it ({@code kubelet-configz}, {@code control-plane-2}, ...). */
+    static Map<String, String> fileLabels(Options options) {
+        Map<String, String> out = new LinkedHashMap<>();
+        BiConsumer<Path, String> put = (p, label) -> out.putIfAbsent(p.getFileName().toString(), label);
+        for (int i = 0; i < options.dumps().size(); i++) {
+            put.accept(options.dumps().get(i), "dump-" + (i + 1));
+        }
+        options.kubeletConfigz().ifPresent(p -> put.accept(p, "kubelet-configz"));
+        for (int i = 0; i < options.controlPlane().size(); i++) {
+            put.accept(options.controlPlane().get(i), "control-plane-" + (i + 1));
+        }
+        options.kubeadmConfig().ifPresent(p -> put.accept(p, "kubeadm-config"));
+        return out;
     }
 
     /** The output folder's name when it can name a scenario, else {@code imported}. */

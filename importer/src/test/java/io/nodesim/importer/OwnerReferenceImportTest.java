@@ -89,7 +89,9 @@ class OwnerReferenceImportTest {
         assertNull(daemon.template().getSpec().getAffinity(), "no per-node matchFields pin on the template");
         assertTrue(s.nodes().get(2).template().getSpec().getUnschedulable(), "worker-2 is cordoned");
         assertEquals(1, s.nodes().get(2).template().getSpec().getTaints().size(), "only the user taint dedicated=batch");
-        assertEquals("eu-west-1b", s.nodes().get(2).zone(0), "zone from the deprecated label");
+        assertEquals("", s.nodes().get(2).zone(0), "worker-2 has no topology.kubernetes.io/zone label");
+        assertEquals("eu-west-1b", io.nodesim.cluster.Topology.of(s.nodes()).zoneName(2),
+                "its zone comes from the deprecated label it keeps");
         assertEquals("node-role.kubernetes.io/control-plane", s.nodes().get(0).template().getSpec().getTaints().get(0).getKey());
         assertEquals(11, s.initialPlacement().rows().size());
     }

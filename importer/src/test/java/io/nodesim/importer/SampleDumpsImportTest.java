@@ -1,11 +1,13 @@
 package io.nodesim.importer;
 
-import io.nodesim.importer.anonymize.Names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nodesim.cluster.Topology;
+import io.nodesim.cluster.WellKnownLabels;
+import io.nodesim.importer.anonymize.Names;
 import io.nodesim.importer.model.ImportModel;
 import io.nodesim.importer.model.ImportedWorkload;
 import io.nodesim.importer.model.NodeEntry;
@@ -47,6 +49,21 @@ class SampleDumpsImportTest {
         Scenario s = ScenarioLoader.load(tmp.resolve("kalc-gke-1.12/scenario.yaml"));
         assertEquals("1.12", s.kubernetesVersion().toString());
         assertEquals(27, s.initialPlacement().rows().size());
+    }
+
+    @Test
+    void gkeNodesKeepTheirDeprecatedZoneLabelsAndTheEngineReadsTheZoneFromThem() throws Exception {
+        importFolder("kalc-gke-1.12");
+        String text = Files.readString(tmp.resolve("kalc-gke-1.12/scenario.yaml"));
+        assertFalse(text.lines().anyMatch(l -> l.matches(" +(zone|region): .*")),
+                "a 1.12 kubelet set no topology.kubernetes.io labels, so no zone field invents them");
+        Topology t = Topology.of(ScenarioLoader.load(tmp.resolve("kalc-gke-1.12/scenario.yaml")).nodes());
+        assertEquals(List.of("us-central1-a"), t.zones());
+        for (int i = 0; i < t.size(); i++) {
+            assertEquals("us-central1-a", t.labels(i).get(WellKnownLabels.DEPRECATED_ZONE));
+            assertEquals("us-central1", t.labels(i).get(WellKnownLabels.DEPRECATED_REGION));
+            assertFalse(t.labels(i).containsKey(WellKnownLabels.ZONE), t.labels(i).toString());
+        }
     }
 
     @Test
@@ -95,8 +112,9 @@ class SampleDumpsImportTest {
     @Test
     void podsWithoutNodesAreBadInputNamingTheFileAndNothingIsWritten() throws Exception {
         Path out = tmp.resolve("neat");
+        var dump = Samples.files("kubectl-neat-pods-only"); // skips the test where the samples are absent
         ImportException e = assertThrows(ImportException.class, () -> Importer.run(new Importer.Options(
-                Samples.files("kubectl-neat-pods-only"), Set.of(), Set.of(), out), Names.identity()));
+                dump, Set.of(), Set.of(), out), Names.identity()));
         assertTrue(e.getMessage().contains("list1-raw.json"), e.getMessage());
         assertTrue(e.getMessage().contains("no Node objects"), e.getMessage());
         assertFalse(Files.exists(out));

@@ -22,8 +22,9 @@ import java.util.Set;
 /**
  * {@code spec.initialPlacement: {file: initial-placement.csv}}: the CSV ({@code workload,pod,node},
  * RFC 4180) that {@code nodesim import} writes. Each row must name a workload and a node of the
- * scenario and a pod name not used before; whether the pod still fits its node is checked when the
- * pods are placed (it needs their compiled requests).
+ * scenario that exists at t = 0 and a pod name not used before; whether the pod still fits its node
+ * needs the compiled requests: the loader checks it once the scenario is built
+ * ({@code InitialPlacement.bindImported}).
  */
 public final class InitialPlacementSection {
     static final String[] HEADER = {"workload", "pod", "node"};
@@ -39,9 +40,10 @@ public final class InitialPlacementSection {
         Set<String> workloadNames = new HashSet<>();
         workloads.forEach(w -> workloadNames.add(w.displayName()));
         Set<String> nodeNames = new HashSet<>();
+        Set<String> joining = new HashSet<>();
         for (NodeGroup g : nodes) {
             for (int k = 0; k < g.count(); k++) {
-                nodeNames.add(g.nodeName(k));
+                (g.joins() ? joining : nodeNames).add(g.nodeName(k));
             }
         }
         String display = file.toString();
@@ -65,6 +67,10 @@ public final class InitialPlacementSection {
                     throw new ScenarioException(display, line, 1, "workload", "no workload \"" + row[0]
                             + "\" in the scenario (names read NAMESPACE/NAME outside the default namespace)"
                             + DidYouMean.hint(row[0], workloadNames));
+                }
+                if (joining.contains(row[2])) {
+                    throw new ScenarioException(display, line, 1, "node", "node \"" + row[2]
+                            + "\" joins the cluster later (joinAt): no pod runs on it at t = 0");
                 }
                 if (!nodeNames.contains(row[2])) {
                     throw new ScenarioException(display, line, 1, "node", "no node \"" + row[2] + "\" in the scenario"

@@ -103,8 +103,11 @@ public final class NodeSection {
             zones.add(Values.string(s.get("zone"), s.path("zone")));
         }
         Map<String, String> labels = labels(s);
+        sameAsDeprecatedLabel(s, labels, WellKnownLabels.DEPRECATED_ZONE, pool ? "zones" : "zone", zones);
         if (s.has("region")) {
-            labels.put(WellKnownLabels.REGION, Values.string(s.get("region"), s.path("region")));
+            String region = Values.string(s.get("region"), s.path("region"));
+            sameAsDeprecatedLabel(s, labels, WellKnownLabels.DEPRECATED_REGION, "region", List.of(region));
+            labels.put(WellKnownLabels.REGION, region);
         }
         Map<String, Quantity> allocatable = new LinkedHashMap<>(DEFAULT_ALLOCATABLE);
         if (s.has("allocatable")) {
@@ -147,6 +150,24 @@ public final class NodeSection {
         } catch (ScenarioException e) {
             throw n.loc().error(s.path("kubeletReadyAfter"), "expected never or a distribution ("
                     + Distributions.SYNTAX + ")");
+        }
+    }
+
+    /**
+     * A node has one zone (and region): the node lifecycle controller reads the deprecated label first
+     * ({@code GetZoneKey}), topology spreads read {@code topology.kubernetes.io/zone} from the {@code zone} field,
+     * so the two must agree. Without the field the deprecated label alone gives the zone ({@code Topology}).
+     */
+    private static void sameAsDeprecatedLabel(Section s, Map<String, String> labels, String key, String field,
+            List<String> values) {
+        String label = labels.get(key);
+        for (String v : values) {
+            if (label != null && !v.isEmpty() && !v.equals(label)) {
+                throw Values.map(s.get("labels"), s.path("labels")).keys().get(key).error(s.path("labels") + "." + key,
+                        "\"" + label + "\" differs from " + field + " \"" + v + "\": the node lifecycle controller reads "
+                                + "this label first (GetZoneKey) and topology spreads the " + field + " field, so a node "
+                                + "has one; give the same value or leave one out");
+            }
         }
     }
 

@@ -152,6 +152,16 @@ public final class HmacNames implements Names {
     }
 
     @Override
+    public String volumeClaim(String name) {
+        return token(NameKind.VOLUME_CLAIM, name);
+    }
+
+    @Override
+    public String storageClass(String name) {
+        return token(NameKind.STORAGE_CLASS, name);
+    }
+
+    @Override
     public String labelKey(String key) {
         if (Names.kubernetesKey(key)) {
             return key;

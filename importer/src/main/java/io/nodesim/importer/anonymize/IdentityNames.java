@@ -58,6 +58,16 @@ final class IdentityNames implements Names {
     }
 
     @Override
+    public String volumeClaim(String name) {
+        return name;
+    }
+
+    @Override
+    public String storageClass(String name) {
+        return name;
+    }
+
+    @Override
     public String labelKey(String key) {
         return key;
     }

@@ -15,6 +15,8 @@ public enum NameKind {
     SERVICE("service", "svc-"),
     PRIORITY_CLASS("priorityclass", "pc-"),
     DISRUPTION_BUDGET("poddisruptionbudget", "pdb-"),
+    VOLUME_CLAIM("volumeclaim", "pvc-"),
+    STORAGE_CLASS("storageclass", "sc-"),
     LABEL_PREFIX("label-key-prefix", "p"),
     LABEL_NAME("label-key", "k"),
     LABEL_VALUE("label-value", "v");

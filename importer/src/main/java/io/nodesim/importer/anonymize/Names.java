@@ -49,6 +49,11 @@ public interface Names {
 
     String disruptionBudget(String name);
 
+    /** A StatefulSet's claim template ({@code volumeClaimTemplates[].metadata.name}). */
+    String volumeClaim(String name);
+
+    String storageClass(String name);
+
     /** {@code app}, {@code app.example.com/tier}; keys under the Kubernetes prefixes are kept. */
     String labelKey(String key);
 

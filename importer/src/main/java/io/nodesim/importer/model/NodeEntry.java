@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the import keeps of a Node: name, zone and region (the GA topology labels, else the
- * deprecated {@code failure-domain.beta.kubernetes.io} ones), labels, user taints, cordon,
- * allocatable, images and the kubelet version.
+ * What the import keeps of a Node: name, zone and region as the written scenario gives them (the GA topology labels,
+ * else the deprecated {@code failure-domain.beta.kubernetes.io} ones, which the engine reads as the controllers do
+ * when the GA ones are missing), labels, user taints, cordon, allocatable, images and the kubelet version.
  *
  * @param kubeletVersionAt {@code FILE#JSONPATH} of {@code status.nodeInfo.kubeletVersion} (the file without its directories)
  */
@@ -24,6 +24,16 @@ public record NodeEntry(String name, String zone, String region, Map<String, Str
     }
 
     public record Image(List<String> names, long sizeBytes) {
+    }
+
+    /**
+     * Whether {@code key} is a deprecated zone or region label whose value differs from the GA label's: nodesim gives
+     * a node one zone, so the writer keeps the GA label that topology spreads read and drops this one.
+     */
+    public boolean deprecatedLabelDiffers(String key) {
+        String ga = key.equals(WellKnownLabels.DEPRECATED_ZONE) ? WellKnownLabels.ZONE
+                : key.equals(WellKnownLabels.DEPRECATED_REGION) ? WellKnownLabels.REGION : null;
+        return ga != null && labels.containsKey(ga) && labels.containsKey(key) && !labels.get(ga).equals(labels.get(key));
     }
 
     static NodeEntry of(DumpObject o) {

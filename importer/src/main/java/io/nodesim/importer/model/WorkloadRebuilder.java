@@ -1,6 +1,7 @@
 package io.nodesim.importer.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nodesim.cluster.WellKnownLabels;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -47,6 +48,15 @@ public final class WorkloadRebuilder {
         List<ImportedWorkload> out = new ArrayList<>();
         for (Builder b : workloads.values()) {
             out.add(b.build());
+        }
+        for (NodeEntry n : dump.nodes.values()) {
+            for (String key : List.of(WellKnownLabels.DEPRECATED_ZONE, WellKnownLabels.DEPRECATED_REGION)) {
+                if (n.deprecatedLabelDiffers(key)) {
+                    notes.add("Node " + n.name() + ": " + key + "=" + n.labels().get(key) + " differs from its "
+                            + key.replace("failure-domain.beta", "topology") + " label; nodesim gives a node one zone "
+                            + "(and region), so the deprecated label is not written");
+                }
+            }
         }
         for (ClusterDump.Duplicate d : dump.duplicates) {
             skipped.add(new Skipped(d.kind(), d.namespace(), d.name(), "read twice (the same object in two files): the first one is kept", d.position()));

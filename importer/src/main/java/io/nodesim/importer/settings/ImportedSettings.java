@@ -32,6 +32,36 @@ public record ImportedSettings(
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * The same settings with their source files renamed ({@code configz-node-7.json} to {@code kubelet-configz}):
+     * an anonymised import names no file the user named, since file names often carry a node or cluster name.
+     *
+     * @param labels per file name as {@link Provenance} holds it, its new name
+     */
+    public ImportedSettings withFileNames(Map<String, String> labels) {
+        java.util.function.UnaryOperator<Provenance> at = p -> new Provenance(labels.getOrDefault(p.file(), p.file()),
+                p.jsonPath());
+        Map<String, Map<String, ImportedValue>> renamed = new LinkedHashMap<>();
+        sections.forEach((section, values) -> {
+            Map<String, ImportedValue> copy = new LinkedHashMap<>();
+            values.forEach((k, v) -> copy.put(k, new ImportedValue(v.scalar(), v.raw(), at.apply(v.from()))));
+            renamed.put(section, copy);
+        });
+        List<String> texts = warnings.stream().map(w -> {
+            String out = w;
+            for (Map.Entry<String, String> e : labels.entrySet()) {
+                // every file name in a warning is a Provenance: FILE#JSONPATH, at the start or after a space or '('
+                out = out.replaceAll("(?<![^\\s(])" + java.util.regex.Pattern.quote(e.getKey()) + "#",
+                        java.util.regex.Matcher.quoteReplacement(e.getValue() + "#"));
+            }
+            return out;
+        }).toList();
+        return new ImportedSettings(renamed,
+                version.map(v -> new DetectedVersion(v.version(), v.observed(), at.apply(v.from()), v.how())),
+                notModelled.stream().map(n -> new NotModelled(n.component(), n.name(), at.apply(n.from()), n.reason()))
+                        .toList(), texts);
+    }
+
     /** The values of one section ({@code kubeControllerManager}); empty when none was imported. */
     public Map<String, ImportedValue> section(String name) {
         return sections.getOrDefault(name, Map.of());

@@ -19,8 +19,9 @@ import java.util.Optional;
  * {@code extraArgs} (which only say what kubeadm wrote when it last generated the manifests); a difference
  * is reported. Among several pods of one component (an HA control plane) the first file's first pod
  * wins and a different value elsewhere is reported; within one command line the last occurrence wins, as
- * in pflag. Every bad input throws {@link io.nodesim.scenario.ScenarioException} naming
- * {@code FILE#JSONPATH} (or {@code FILE:LINE:COLUMN} for a parse error).
+ * in pflag. Only differences in flags nodesim models are reported. Every bad input throws
+ * {@link io.nodesim.scenario.ScenarioException} naming {@code FILE#JSONPATH} (or {@code FILE:LINE:COLUMN} for a
+ * parse error).
  */
 public final class SettingsImport {
     /**
@@ -102,7 +103,7 @@ public final class SettingsImport {
             Flag seen = flags.get(f.name());
             if (pod.equals(first)) {
                 flags.put(f.name(), f);
-            } else if (seen == null || !seen.value().equals(f.value())) {
+            } else if (modelled(f) && (seen == null || !seen.value().equals(f.value()))) {
                 warnings.add(f.from() + ": --" + f.name() + "=" + f.value() + " differs from the first "
                         + f.component().binary() + " pod (" + (seen == null ? "unset" : seen.from().toString())
                         + "); the first pod's setting is used");
@@ -111,7 +112,7 @@ public final class SettingsImport {
         for (Flag f : kubeadmFlags) {
             if (firstPod.containsKey(f.component())) {
                 Flag running = out.get(f.component()).get(f.name());
-                if (running == null || !running.value().equals(f.value())) {
+                if (modelled(f) && (running == null || !running.value().equals(f.value()))) {
                     warnings.add(f.from() + ": kubeadm's --" + f.name() + "=" + f.value() + " is not what the running "
                             + f.component().binary() + " has (" + (running == null ? "unset" : running.from().toString())
                             + "); the running pod's setting is used");
@@ -121,6 +122,14 @@ public final class SettingsImport {
             out.computeIfAbsent(f.component(), c -> new LinkedHashMap<>()).put(f.name(), f);
         }
         return out;
+    }
+
+    /**
+     * Whether a flag's value reaches the scenario. Only such flags' differences are reported: the others change
+     * nothing in the run, and their values (addresses, host names, paths) must not reach an anonymised report.
+     */
+    private static boolean modelled(Flag f) {
+        return f.component().modelled().containsKey(f.name());
     }
 
     /** The pod a flag came from: its path up to the containers list. */

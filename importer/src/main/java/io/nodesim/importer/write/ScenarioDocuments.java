@@ -37,11 +37,15 @@ final class ScenarioDocuments {
     ObjectNode node(NodeEntry n) {
         ObjectNode o = F.objectNode();
         o.put("name", names.node(n.name()));
-        if (n.zone() != null && !n.zone().isEmpty()) {
-            o.put("zone", names.zone(n.zone()));
+        // zone and region write the GA labels; a node of a kubelet before 1.17 has only the deprecated ones,
+        // kept as labels below, from which the engine reads its zone as the controllers do
+        String zone = n.labels().get(WellKnownLabels.ZONE);
+        String region = n.labels().get(WellKnownLabels.REGION);
+        if (zone != null && !zone.isEmpty()) {
+            o.put("zone", names.zone(zone));
         }
-        if (n.region() != null && !n.region().isEmpty()) {
-            o.put("region", names.labelValue(WellKnownLabels.REGION, n.region()));
+        if (region != null && !region.isEmpty()) {
+            o.put("region", names.labelValue(WellKnownLabels.REGION, region));
         }
         ObjectNode alloc = o.putObject("allocatable");
         putIf(alloc, "cpu", n.cpu());
@@ -49,7 +53,7 @@ final class ScenarioDocuments {
         putIf(alloc, "pods", n.pods());
         ObjectNode labels = F.objectNode();
         n.labels().forEach((k, v) -> {
-            if (!DERIVED_LABELS.contains(k)) {
+            if (!DERIVED_LABELS.contains(k) && !n.deprecatedLabelDiffers(k)) {
                 labels.put(names.labelKey(k), names.labelValue(k, v));
             }
         });
@@ -117,14 +121,14 @@ final class ScenarioDocuments {
         w.selector().forEach((k, v) -> labels.put(names.labelKey(k), names.labelValue(k, v)));
         spec.putObject("selector").set("matchLabels", labels);
         if ("StatefulSet".equals(w.kind()) && w.workloadSpec() != null) {
-            statefulSet(w.workloadSpec(), spec);
+            statefulSet(w.workloadSpec(), spec, names);
         }
         spec.set("template", template);
         return m;
     }
 
     /** What the model reads of a StatefulSet: podManagementPolicy and the claim templates' access modes and sizes. */
-    private static void statefulSet(JsonNode from, ObjectNode spec) {
+    private static void statefulSet(JsonNode from, ObjectNode spec, Names names) {
         if (from.hasNonNull("podManagementPolicy")) {
             spec.set("podManagementPolicy", from.get("podManagementPolicy"));
         }
@@ -134,12 +138,12 @@ final class ScenarioDocuments {
         ArrayNode out = spec.putArray("volumeClaimTemplates");
         for (JsonNode c : from.get("volumeClaimTemplates")) {
             ObjectNode o = out.addObject();
-            o.putObject("metadata").put("name", c.path("metadata").path("name").asText());
+            o.putObject("metadata").put("name", names.volumeClaim(c.path("metadata").path("name").asText()));
             ObjectNode s = o.putObject("spec");
             JsonNode cs = c.path("spec");
             for (String f : new String[] {"accessModes", "storageClassName", "volumeMode"}) {
                 if (cs.hasNonNull(f)) {
-                    s.set(f, cs.get(f));
+                    s.set(f, f.equals("storageClassName") ? s.textNode(names.storageClass(cs.get(f).asText())) : cs.get(f));
                 }
             }
             if (cs.path("resources").path("requests").size() > 0) {
