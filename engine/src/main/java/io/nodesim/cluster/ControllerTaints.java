@@ -2,8 +2,9 @@ package io.nodesim.cluster;
 
 /**
  * The taints the node controllers manage, as bit flags. The keys are the real ones
- * ({@code node.kubernetes.io/unreachable} ...); the scenario's own node taints do not take part in
- * eviction and are not tracked here.
+ * ({@code node.kubernetes.io/unreachable} ...). The scenario's own node taints, which never change,
+ * are not tracked here; their NoExecute ones count for eviction through
+ * {@code tainteviction.ScenarioNoExecuteTaints}.
  */
 public final class ControllerTaints {
     public static final int UNREACHABLE_NO_SCHEDULE = 1;

@@ -27,7 +27,7 @@ public final class PodDeletions {
         cluster.setPodReady(pod, false, now);
         if (node >= 0 && nodes.containersRunning(node) && pods.started(pod)) {
             pods.markFalseEviction(pod);
-        } else {
+        } else if (node >= 0) {
             samples.addSince(Samples.TIME_TO_DEAD_POD_DELETION, nodes.causeAt(node), now);
         }
         cluster.recorder().record(now, EventKind.PodDeleted, pods.name(pod), reason);

@@ -304,7 +304,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
             processLegacyEviction(i, observed, now);
         }
         if (current != Condition.TRUE && observed == Condition.TRUE) {
-            cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.name(i), "NodeNotReady");
+            cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.name(i), unknownDetail("NodeNotReady", i));
             markPodsNotReady(i, now);
         }
     }
@@ -337,10 +337,20 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         finishUpdate(i, observed, Condition.UNKNOWN, now);
     }
 
+    /**
+     * The reason and the probe timestamp the decision {@code now > probeTimestamp + grace} was based
+     * on: when this controller last saw a newer heartbeat (or, for a node that never posted, its
+     * creation), as {@code tryUpdateNodeHealth} keeps it in {@code nodeHealthData.probeTimestamp}.
+     */
+    private String unknownDetail(String reason, int i) {
+        return reason + " probeTimestamp=" + SimTime.formatSeconds(probe[i]);
+    }
+
     /** Ready, MemoryPressure, DiskPressure and PIDPressure become Unknown in one UpdateStatus. */
     private void markUnknown(int i, long now) {
         if (nodes.ready(i) == Condition.NONE) {
-            cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.name(i), "NodeStatusNeverUpdated");
+            cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.name(i),
+                    unknownDetail("NodeStatusNeverUpdated", i));
         }
         observedReady[i] = Condition.UNKNOWN;
         readyTransition[i] = now;

@@ -133,12 +133,8 @@ final class ZoneDisruption {
         ZoneState old = state[zone];
         state[zone] = s;
         if (old != s && !(old == ZoneState.INITIAL && s == ZoneState.NORMAL)) {
-            recorder.record(now, EventKind.ZoneState, zoneLabel(zone), s.upstreamName());
+            // A node without a zone label is in the zone "" (utilnode.GetZoneKey): an empty cell.
+            recorder.record(now, EventKind.ZoneState, zoneNames.get(zone), s.upstreamName());
         }
-    }
-
-    private String zoneLabel(int zone) {
-        String name = zoneNames.get(zone);
-        return name.isEmpty() ? "\"\"" : name;
     }
 }

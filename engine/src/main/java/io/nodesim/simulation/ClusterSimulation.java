@@ -20,6 +20,7 @@ import io.nodesim.nodelifecycle.NodeLifecycleController;
 import io.nodesim.nodelifecycle.NodeLifecycleSettings;
 import io.nodesim.scenario.KubeletConfig;
 import io.nodesim.scenario.Scenario;
+import io.nodesim.tainteviction.ScenarioNoExecuteTaints;
 import io.nodesim.tainteviction.TaintEvictionController;
 import io.nodesim.workloads.WorkloadControllers;
 import java.util.ArrayList;
@@ -75,13 +76,14 @@ public final class ClusterSimulation {
         nodeLifecycle = new NodeLifecycleController(sim, cluster, NodeLifecycleSettings.of(scenario), kubelet,
                 samples, deletions, streams);
         taintEviction = new TaintEvictionController(sim, cluster, deletions, lat.watch(),
-                streams.stream("tainteviction"));
+                streams.stream("tainteviction"), new ScenarioNoExecuteTaints(topology, scenario.workloads()));
         cluster.informers().watchNodes(kubelet);
         SchedulerEventHandlers scheduler = new SchedulerEventHandlers(sim, cluster, placement, lat.schedulingCycle(),
                 lat.binding(), lat.watch(), streams.stream("scheduler.loop"), streams.stream("scheduler.informer"));
         workloads = new WorkloadControllers(sim, cluster, scenario, deletions, samples, streams);
         cluster.informers().watchNodes(scheduler);
         cluster.informers().watchPods(scheduler);
+        cluster.informers().watchPods(taintEviction);
         scheduler.queueInitialPending();
         FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"));
         new FaultInjector(ctx).schedule(scenario.faults());

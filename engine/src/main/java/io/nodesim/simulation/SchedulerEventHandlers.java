@@ -45,6 +45,8 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
     /** Per pod: when its deletion timestamp reaches the cache (0: never deleted), and whether it has. */
     private long[] terminatingAt;
     private boolean[] terminating;
+    /** Per pod: bound by its spec.nodeName to a node the cache does not hold yet (added when it does). */
+    private boolean[] awaitingNode;
 
     SchedulerEventHandlers(Simulation sim, ClusterState cluster, SchedulerPlacement placement,
             DurationDistribution cycle, DurationDistribution binding, DurationDistribution watch,
@@ -65,6 +67,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
         nodeSyncKind = sim.registerKind("scheduler.nodeInformer", this::syncNode);
         terminatingAt = new long[templateOf.length];
         terminating = new boolean[templateOf.length];
+        awaitingNode = new boolean[templateOf.length];
         podGoneKind = sim.registerKind("scheduler.podDeleted", this::forgetPod);
         podTerminatingKind = sim.registerKind("scheduler.podTerminating", this::markTerminating);
     }
@@ -86,6 +89,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
             templateOf = Arrays.copyOf(templateOf, c);
             terminatingAt = Arrays.copyOf(terminatingAt, c);
             terminating = Arrays.copyOf(terminating, c);
+            awaitingNode = Arrays.copyOf(awaitingNode, c);
         }
         templateOf[pod] = placement.workloadTemplate(cluster.pods().workload(pod));
         loop.submit(pod, templateOf[pod]);
@@ -122,6 +126,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
             // A node created during the run: the Node add event, which re-queues unschedulable pods.
             nodes.restoreNode(node);
             removed = true;
+            addPodsBoundByNodeName(node);
         }
         int want = cluster.nodes().taints(node);
         int have = knownTaints[node];
@@ -160,7 +165,42 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
         }
     }
 
+    /**
+     * A pod bound by its spec.nodeName by the node's kubelet, not by this scheduler (kubelet/NodeNamePods):
+     * the cache adds it, or, while it does not hold the node yet, when the node's add event arrives
+     * (upstream's cache keeps a NodeInfo for pods of an unknown node).
+     */
+    @Override
+    public void podBound(int pod, long time) {
+        if (templateOf[pod] == null || templateOf[pod].nodeName == null) {
+            return;
+        }
+        int node = cluster.pods().node(pod);
+        if (nodes.isAlive(node)) {
+            nodes.pods().addPod(templateOf[pod], node);
+        } else {
+            awaitingNode[pod] = true;
+        }
+    }
+
+    private void addPodsBoundByNodeName(int node) {
+        PodTable pods = cluster.pods();
+        for (int p = pods.firstOnNode(node); p >= 0; p = pods.nextOnNode(p)) {
+            if (p < awaitingNode.length && awaitingNode[p]) {
+                awaitingNode[p] = false;
+                nodes.pods().addPod(templateOf[p], node);
+                if (terminating[p]) {
+                    nodes.pods().markTerminating(templateOf[p], node);
+                }
+            }
+        }
+    }
+
     private void markTerminating(int pod, long now) {
+        if (awaitingNode[pod]) {
+            terminating[pod] = true;
+            return;
+        }
         nodes.pods().markTerminating(templateOf[pod], cluster.pods().node(pod));
         terminating[pod] = true;
     }
@@ -175,6 +215,10 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
         int node = cluster.pods().node(pod);
         if (node < 0) {
             loop.forget(pod);
+            return;
+        }
+        if (awaitingNode[pod]) {
+            awaitingNode[pod] = false;
             return;
         }
         if (terminating[pod]) {

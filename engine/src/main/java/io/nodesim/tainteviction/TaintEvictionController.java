@@ -5,6 +5,7 @@ import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.NodeWatcher;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
+import io.nodesim.cluster.PodWatcher;
 import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.cluster.WorkloadInfo;
 import io.nodesim.controllermanager.Controller;
@@ -26,8 +27,13 @@ import org.apache.commons.math3.random.RandomGenerator;
  * kept as it is (its CreatedAt + the new minimum is always earlier than now + minimum), so a
  * changed toleration or a second taint neither lengthens nor shortens it. Deletions are not
  * rate-limited; during a control-plane outage they wait for the API server.
+ *
+ * <p>The node's NoExecute taints are the controllers' ({@link ControllerTaints}) and the scenario's
+ * own ({@link ScenarioNoExecuteTaints}), as {@code handleNodeUpdate} takes every NoExecute taint.
+ * Its informers' add events reach it one watch delay after a tainted node exists (t = 0, or its
+ * creation) and after a pod is bound to a node with NoExecute taints ({@code handlePodUpdate}).
  */
-public final class TaintEvictionController implements Controller, NodeWatcher {
+public final class TaintEvictionController implements Controller, NodeWatcher, PodWatcher {
     /** The target of the event that starts a restarted instance. */
     private static final int RESTARTED = -1;
     private final Simulation sim;
@@ -37,20 +43,24 @@ public final class TaintEvictionController implements Controller, NodeWatcher {
     private final RandomGenerator rng;
     private final int nodeKind;
     private final int evictKind;
+    private final int podKind;
+    private final ScenarioNoExecuteTaints scenarioTaints;
     private long[] evictionHandle;
     private boolean running = true;
     /** Deletions sent during an outage; they complete when the API server answers. */
     private final java.util.List<Integer> awaitingApiServer = new java.util.ArrayList<>();
 
     public TaintEvictionController(Simulation sim, ClusterState cluster, PodDeletions deletions,
-            DurationDistribution watch, RandomGenerator rng) {
+            DurationDistribution watch, RandomGenerator rng, ScenarioNoExecuteTaints scenarioTaints) {
         this.sim = sim;
         this.cluster = cluster;
         this.deletions = deletions;
         this.watch = watch;
         this.rng = rng;
+        this.scenarioTaints = scenarioTaints;
         this.nodeKind = sim.registerKind("tainteviction.nodeUpdate", this::handleNodeUpdate);
         this.evictKind = sim.registerKind("tainteviction.deletePod", this::deletePod);
+        this.podKind = sim.registerKind("tainteviction.podUpdate", this::handlePodUpdate);
         cluster.informers().watchNodes(this);
         cluster.informers().watchApiServer(now -> {
             for (int pod : awaitingApiServer) {
@@ -68,6 +78,37 @@ public final class TaintEvictionController implements Controller, NodeWatcher {
         if (((before ^ after) & ControllerTaints.NO_EXECUTE_MASK) != 0) {
             sim.schedule(time + watch.sample(rng), nodeKind, node);
         }
+    }
+
+    /** The node informer's initial list: the nodes of t = 0 that carry a scenario NoExecute taint. */
+    @Override
+    public void start() {
+        NodeObjects nodes = cluster.nodes();
+        for (int n = 0; n < nodes.count(); n++) {
+            if (nodes.exists(n, 0) && scenarioTaints.tainted(n)) {
+                sim.schedule(watch.sample(rng), nodeKind, n);
+            }
+        }
+    }
+
+    /** A node created with a scenario NoExecute taint (a Node add event). */
+    @Override
+    public void nodeCreated(int node, long time) {
+        if (scenarioTaints.tainted(node)) {
+            sim.schedule(time + watch.sample(rng), nodeKind, node);
+        }
+    }
+
+    /** A pod bound to a node that has NoExecute taints (the pod informer's update event). */
+    @Override
+    public void podBound(int pod, long time) {
+        if (hasNoExecute(cluster.pods().node(pod))) {
+            sim.schedule(time + watch.sample(rng), podKind, pod);
+        }
+    }
+
+    private boolean hasNoExecute(int node) {
+        return (cluster.nodes().taints(node) & ControllerTaints.NO_EXECUTE_MASK) != 0 || scenarioTaints.tainted(node);
     }
 
     /** The evictions of a pod scheduled by this controller: its pending deletion time, or NEVER. */
@@ -98,7 +139,8 @@ public final class TaintEvictionController implements Controller, NodeWatcher {
             running = true;
             NodeObjects nodes = cluster.nodes();
             for (int i = 0; i < nodes.count(); i++) {
-                if ((nodes.taints(i) & ControllerTaints.NO_EXECUTE_MASK) != 0) {
+                if ((nodes.taints(i) & ControllerTaints.NO_EXECUTE_MASK) != 0
+                        || (nodes.exists(i, now) && !nodes.deleted(i) && scenarioTaints.tainted(i))) {
                     handleNodeUpdate(i, now);
                 }
             }
@@ -115,25 +157,42 @@ public final class TaintEvictionController implements Controller, NodeWatcher {
             if (pods.isDeleted(p)) {
                 continue;
             }
-            processPodOnNode(p, noExecute, now);
+            processPodOnNode(p, node, noExecute, now);
         }
     }
 
-    private void processPodOnNode(int pod, int noExecute, long now) {
-        if (noExecute == 0) {
+    /** The pod's binding seen one watch later; it is processed against its node's taints then. */
+    private void handlePodUpdate(int pod, long now) {
+        if (!running) {
+            return;
+        }
+        ensureCapacity();
+        PodTable pods = cluster.pods();
+        int node = pods.node(pod);
+        if (pods.isDeleted(pod) || node < 0) {
+            return;
+        }
+        processPodOnNode(pod, node, cluster.nodes().taints(node) & ControllerTaints.NO_EXECUTE_MASK, now);
+    }
+
+    private void processPodOnNode(int pod, int node, int noExecute, long now) {
+        if (noExecute == 0 && !scenarioTaints.tainted(node)) {
             sim.cancel(evictionHandle[pod]);
             return;
         }
         WorkloadInfo w = cluster.workloadOf(pod);
-        long min = WorkloadInfo.FOREVER;
+        long min = scenarioTaints.toleration(cluster.pods().workload(pod), node);
+        if (min == WorkloadInfo.NOT_TOLERATED) {
+            deleteNow(pod, now);
+            return;
+        }
         for (int bit = ControllerTaints.UNREACHABLE_NO_EXECUTE; bit <= ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE; bit <<= 1) {
             if ((noExecute & bit) == 0) {
                 continue;
             }
             long t = w.tolerationOf(bit);
             if (t == WorkloadInfo.NOT_TOLERATED) {
-                sim.cancel(evictionHandle[pod]);
-                evictionHandle[pod] = sim.schedule(now, evictKind, pod);
+                deleteNow(pod, now);
                 return;
             }
             min = Math.min(min, t);
@@ -146,6 +205,11 @@ public final class TaintEvictionController implements Controller, NodeWatcher {
             return;
         }
         evictionHandle[pod] = sim.schedule(now + min, evictKind, pod);
+    }
+
+    private void deleteNow(int pod, long now) {
+        sim.cancel(evictionHandle[pod]);
+        evictionHandle[pod] = sim.schedule(now, evictKind, pod);
     }
 
     private void deletePod(int pod, long now) {

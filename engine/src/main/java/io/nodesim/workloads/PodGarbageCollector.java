@@ -12,6 +12,7 @@ import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
+import io.nodesim.kubelet.NodeNamePods;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +28,11 @@ import org.apache.commons.math3.random.RandomGenerator;
  *       {@code node.kubernetes.io/out-of-service} taint is force-deleted;</li>
  *   <li>{@code gcOrphaned}: a pod bound to a node its informer no longer lists puts the node in
  *       quarantine for 40 s ({@code nodeQueue.AddAfter}); the first pass after the quarantine
- *       force-deletes the node's pods (so 40–60 s after the deletion was seen).</li>
+ *       force-deletes the node's pods (so 40–60 s after the deletion was seen). A pod whose
+ *       {@code spec.nodeName} names a node not created yet ({@link NodeNamePods}) is such an orphan
+ *       too: quarantined from the first pass that sees it, force-deleted at the first pass after
+ *       the 40 s if the node still does not exist (the API server's answer to
+ *       {@code discoverDeletedNodes}).</li>
  * </ul>
  * Force deletion = status Failed, then DELETE with grace period 0: the object is gone at once.
  * During a control-plane outage the deletions fail and the next pass tries again.
@@ -51,9 +56,12 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
     private final long[] quarantineEnds;
     private int[] scratch = new int[16];
     private long passHandle = EventQueue.NO_HANDLE;
+    private final NodeNamePods nodeNamePods;
 
     public PodGarbageCollector(Simulation sim, ClusterState cluster, PodDeletions deletions,
-            DurationDistribution watch, DurationDistribution passDuration, RandomGenerator rng) {
+            DurationDistribution watch, DurationDistribution passDuration, RandomGenerator rng,
+            NodeNamePods nodeNamePods) {
+        this.nodeNamePods = nodeNamePods;
         this.sim = sim;
         this.cluster = cluster;
         this.deletions = deletions;
@@ -117,6 +125,17 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
     }
 
     private void gcOrphaned(long now) {
+        for (int p : nodeNamePods.waiting()) {
+            int n = nodeNamePods.namedNode(p);
+            if (!nodeNamePods.waits(p) || cluster.nodes().exists(n, now)) {
+                continue;
+            }
+            if (quarantineEnds[n] == SimTime.NEVER) {
+                quarantineEnds[n] = now + QUARANTINE;
+            } else if (quarantineEnds[n] <= now) {
+                deletions.forceDelete(p, now, "PodGC: node no longer exists");
+            }
+        }
         for (int n : missing) {
             if (cluster.pods().firstOnNode(n) < 0) {
                 continue;

@@ -1,6 +1,7 @@
 package io.nodesim.workloads;
 
 import io.nodesim.cluster.ClusterState;
+import io.nodesim.kubelet.NodeNamePods;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodWatcher;
 import io.nodesim.cluster.Samples;
@@ -35,13 +36,16 @@ public final class WorkloadControllers implements PodWatcher {
         replicaSets = new ReplicaSetController(sim, cluster, lat.watch(), lat.controller(), streams.stream("replicaset"));
         statefulSets = new StatefulSetController(sim, cluster, templates, lat.watch(), lat.controller(),
                 streams.stream("statefulset"));
-        podGc = new PodGarbageCollector(sim, cluster, deletions, lat.watch(), lat.controller(), streams.stream("podgc"));
+        NodeNamePods nodeNamePods = new NodeNamePods(cluster, scenario);
+        podGc = new PodGarbageCollector(sim, cluster, deletions, lat.watch(), lat.controller(), streams.stream("podgc"),
+                nodeNamePods);
         startup = new PodStartup(sim, cluster, templates, new AttachDetachController(cluster), samples, lat.watch(),
                 streams.stream("kubelet.startup"));
         startup.setReadyListener(statefulSets::podChanged);
         cluster.informers().watchPods(this);
         cluster.informers().watchPods(startup);
         cluster.informers().watchNodes(podGc);
+        cluster.informers().watchNodes(nodeNamePods);
     }
 
     /** The kube-controller-manager controllers among them, in the order they start and restart. */

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
+import io.nodesim.metrics.EventRecord;
 import io.nodesim.metrics.NodeRecord;
 import io.nodesim.metrics.PodRecord;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.testing.ScenarioFixture;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Spec §1.1–§1.3: heartbeats, probe timestamps, the strict staleness test and the detecting pass. */
@@ -107,6 +109,29 @@ class DetectionTimingTest {
             assertEquals(n.unknownAt(), p.notReadyAt());
         }
         assertEquals(1, SimAssertions.events(r, "NodeReadyUnknown").size());
+    }
+
+    /**
+     * events.csv names the probe timestamp the Unknown decision was based on: tryUpdateNodeHealth
+     * (node_lifecycle_controller.go) writes Unknown at the first pass with now > probeTimestamp +
+     * node-monitor-grace-period (TestMonitorNodeHealthUpdateStatus "Node created long time ago,
+     * without status: By default, NodeReady condition should be Unknown ... after grace period").
+     */
+    @Test
+    void unknownEvent_namesTheProbeTimestamp_ofTheDecision() {
+        var s = scenario().deployment("web", 10).crash(CRASH, "node-3").duration(SimTime.seconds(200)).build();
+        for (int k = 0; k < 5; k++) {
+            ClusterSimulation sim = new ClusterSimulation(s, k, true);
+            RunResult r = sim.run();
+            long probe = sim.nodeLifecycle().probeTimestamp(sim.cluster().nodeIndex("node-3"));
+            long unknown = node(r, "node-3").unknownAt();
+            long step = SimTime.seconds(5) + SimTime.millis(20);
+            assertTrue(probe <= CRASH + step && probe > CRASH - SimTime.seconds(11) - step, "last heartbeat seen: " + probe);
+            assertTrue(unknown > probe + SimTime.seconds(50) && unknown - step <= probe + SimTime.seconds(50));
+            assertEquals(List.of(new EventRecord(unknown, "NodeReadyUnknown", "node-3",
+                    "NodeNotReady probeTimestamp=" + SimTime.formatSeconds(probe))),
+                    SimAssertions.events(r, "NodeReadyUnknown"));
+        }
     }
 
     /** NoExecute taint time minus Unknown time, over 20 replications, stays within [low, high]. */

@@ -38,7 +38,7 @@ class NodeJoinTest {
             assertTrue(unknown > JOIN + SimTime.seconds(50) + STEP, "startup grace, not G");
             List<EventRecord> unknownEvents = events(r, "NodeReadyUnknown");
             assertEquals(1, unknownEvents.size());
-            assertEquals(new EventRecord(unknown, "NodeReadyUnknown", "late", "NodeStatusNeverUpdated"),
+            assertEquals(new EventRecord(unknown, "NodeReadyUnknown", "late", "NodeStatusNeverUpdated probeTimestamp=30.000"),
                     unknownEvents.get(0));
             // unreachable:NoSchedule replaces the not-ready taint of creation one watch delay later.
             assertEquals(unknown + SimTime.millis(50), node(r, "late").noScheduleTaintAt());

@@ -51,17 +51,29 @@ class TaintEvictionTest {
         assertEquals(node(r, "node-1").noExecuteTaintAt() + WATCH, SimAssertions.podOf(r, "web", "node-1").deletedAt());
     }
 
+    /**
+     * getMatchingTolerations keeps the first toleration in the pod's list that tolerates each taint
+     * (taint_eviction.go); the later, shorter one is never looked at: [100 s, 20 s] waits 100 s.
+     */
     @Test
-    void multipleMatchingTolerations_minimumWins() {
-        RunResult r = crashOne(toleration(ControllerTaints.UNREACHABLE_KEY, 100L), toleration("", 1L));
-        assertEquals(node(r, "node-1").noExecuteTaintAt() + WATCH + SimTime.SECOND,
+    void firstMatchingToleration_counts_notTheShortest() {
+        RunResult r = crashOne(toleration(ControllerTaints.UNREACHABLE_KEY, 100L), toleration("", 20L));
+        assertEquals(node(r, "node-1").noExecuteTaintAt() + WATCH + SimTime.seconds(100),
                 SimAssertions.podOf(r, "web", "node-1").deletedAt());
     }
 
+    /** [unreachable forever, unreachable 60 s]: the first match has no seconds, so never (getMinTolerationTime -1). */
     @Test
-    void unboundedToleration_ignoredWhenABoundedOneMatches() {
-        RunResult r = crashOne(toleration(ControllerTaints.UNREACHABLE_KEY, null), toleration("", 20L));
-        assertEquals(node(r, "node-1").noExecuteTaintAt() + WATCH + SimTime.seconds(20),
+    void firstMatchingToleration_unbounded_neverDeleted_evenWithABoundedOneAfterIt() {
+        RunResult r = crashOne(toleration(ControllerTaints.UNREACHABLE_KEY, null), toleration(ControllerTaints.UNREACHABLE_KEY, 60L));
+        assertEquals(SimTime.NEVER, SimAssertions.podOf(r, "web", "node-1").deletedAt());
+    }
+
+    /** [unreachable 60 s, unreachable forever]: the bounded one comes first and counts. */
+    @Test
+    void firstMatchingToleration_bounded_beforeAnUnboundedOne() {
+        RunResult r = crashOne(toleration(ControllerTaints.UNREACHABLE_KEY, 60L), toleration(ControllerTaints.UNREACHABLE_KEY, null));
+        assertEquals(node(r, "node-1").noExecuteTaintAt() + WATCH + SimTime.seconds(60),
                 SimAssertions.podOf(r, "web", "node-1").deletedAt());
     }
 

@@ -23,6 +23,16 @@ class ZoneDisruptionTest {
         return r.nodes().stream().filter(n -> n.noExecuteTaintAt() != SimTime.NEVER).count();
     }
 
+    /** Nodes without a zone label share the zone "" (GetZoneKey): its events name it as an empty object. */
+    @Test
+    void unlabelledZone_isAnEmptyObject_notTheLiteralQuotes() {
+        RunResult r = ClusterSimulation.run(scenario().pool("node", 4, "").deployment("web", 4)
+                .crash(CRASH, "node-0", "node-1", "node-2").duration(SimTime.seconds(300)).build(), 0, true);
+        List<EventRecord> zoneEvents = events(r, "ZoneState");
+        assertEquals(ZoneState.PARTIAL_DISRUPTION.upstreamName(), zoneEvents.get(0).detail());
+        assertTrue(zoneEvents.stream().allMatch(e -> e.object().isEmpty()), zoneEvents.toString());
+    }
+
     @Test
     void computeZoneState_thresholdInFloat32_andMoreThanTwo() {
         assertEquals(ZoneState.PARTIAL_DISRUPTION, ZoneState.compute(9, 11, 0.55f));

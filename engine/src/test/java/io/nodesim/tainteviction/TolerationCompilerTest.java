@@ -62,4 +62,21 @@ class TolerationCompilerTest {
         WorkloadInfo w = compile("Deployment", new Toleration("NoExecute", ControllerTaints.UNREACHABLE_KEY, "Exists", -5L, null));
         assertEquals(0, w.unreachableToleration());
     }
+
+    /**
+     * getMatchingTolerations (taint_eviction.go) keeps, per taint, the first toleration of the list
+     * that tolerates it; getMinTolerationTime then reads only those (TestGetMinTolerationTime:
+     * [nil, 1 s] → 1 s is a minimum over taints, never over the tolerations of one taint).
+     */
+    @Test
+    void firstMatchingToleration_perTaint_laterOnesIgnored() {
+        WorkloadInfo w = compile("Deployment",
+                new Toleration("NoExecute", ControllerTaints.UNREACHABLE_KEY, "Exists", null, null),
+                new Toleration("NoExecute", ControllerTaints.UNREACHABLE_KEY, "Exists", 60L, null),
+                new Toleration(null, null, "Exists", 100L, null),
+                new Toleration(null, null, "Exists", 20L, null));
+        assertEquals(WorkloadInfo.FOREVER, w.unreachableToleration());
+        assertEquals(SimTime.seconds(100), w.notReadyToleration());
+        assertEquals(SimTime.seconds(100), w.outOfServiceToleration());
+    }
 }

@@ -204,6 +204,21 @@ public final class ScenarioFixture {
         return this;
     }
 
+    /** A single node carrying the given taints ({@code nodes[].taints}). */
+    public ScenarioFixture taintedNode(String name, String zone, io.fabric8.kubernetes.api.model.Taint... taints) {
+        var template = new NodeBuilder(nodeTemplate(Map.of())).withNewSpec().withTaints(List.of(taints)).endSpec().build();
+        nodes.add(new NodeGroup(name, false, 1, List.of(zone), template));
+        return this;
+    }
+
+    /** {@link #joiningNode} carrying the given taints. */
+    public ScenarioFixture joiningTaintedNode(String name, String zone, long joinAt, DurationDistribution readyAfter,
+            io.fabric8.kubernetes.api.model.Taint... taints) {
+        var template = new NodeBuilder(nodeTemplate(Map.of())).withNewSpec().withTaints(List.of(taints)).endSpec().build();
+        nodes.add(new NodeGroup(name, false, 1, List.of(zone), template, joinAt, readyAfter));
+        return this;
+    }
+
     /** A node created at {@code joinAt} whose kubelet posts Ready {@code readyAfter} later (null: never). */
     public ScenarioFixture joiningNode(String name, String zone, long joinAt, DurationDistribution readyAfter) {
         nodes.add(new NodeGroup(name, false, 1, List.of(zone), nodeTemplate(Map.of()), joinAt, readyAfter));
@@ -226,6 +241,14 @@ public final class ScenarioFixture {
 
     public ScenarioFixture daemonSet(String name) {
         return workload("DaemonSet", name, 0);
+    }
+
+    /** A bare Pod bound by {@code spec.nodeName}. */
+    public ScenarioFixture barePod(String name, String nodeName, Toleration... tolerations) {
+        PodTemplateSpec t = new PodTemplateSpecBuilder(template(name, tolerations)).editSpec().withNodeName(nodeName)
+                .endSpec().build();
+        workloads.add(new WorkloadSpec("Pod", name, "default", 1, Map.of("app", name), t, null));
+        return this;
     }
 
     public ScenarioFixture workload(String kind, String name, int replicas, Toleration... tolerations) {

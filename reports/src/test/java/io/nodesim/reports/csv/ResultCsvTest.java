@@ -66,11 +66,13 @@ class ResultCsvTest {
         RunResult run = new RunResult(3, List.of(), List.of(), List.of(), List.of(
                 new EventRecord(1_500_000, "PodDeleted", "default/web-1", "tolerationSeconds=300, \"unreachable\""),
                 new EventRecord(2_000_000, "ZoneState", "a", "line one\nline two"),
-                new EventRecord(2_500_000, "TaintRemoved", "n-0", null)), Map.of(), 0);
+                new EventRecord(2_500_000, "TaintRemoved", "n-0", null),
+                new EventRecord(3_000_000, "ZoneState", "", "FullDisruption")), Map.of(), 0);
         assertEquals("replication,time,kind,object,detail\n"
                 + "3,1.500,PodDeleted,default/web-1,\"tolerationSeconds=300, \"\"unreachable\"\"\"\n"
                 + "3,2.000,ZoneState,a,\"line one\nline two\"\n"
-                + "3,2.500,TaintRemoved,n-0,\n",
+                + "3,2.500,TaintRemoved,n-0,\n"
+                + "3,3.000,ZoneState,,FullDisruption\n",
                 read(ResultCsv.writeEvents(new OutputFolder(dir), List.of(run))));
     }
 
