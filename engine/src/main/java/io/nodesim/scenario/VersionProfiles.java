@@ -20,7 +20,12 @@ import java.util.TreeSet;
  * kubelet's older {@code pkg/kubelet/nodelease} used a plain {@code wait.Until}; NoExecute taint in
  * the detecting pass from 1.34 (PR #120816); NodePorts counts sidecar init containers' host ports from
  * 1.34 (PR #132040, also in late 1.33 patches; ordinary init containers never count); {@code --enable-taint-manager} and
- * {@code --pod-eviction-timeout} removed in 1.27 (PR #115840).
+ * {@code --pod-eviction-timeout} removed in 1.27 (PR #115840); the node lifecycle controller leaves nodes whose
+ * name ends in {@code master} or {@code master-} plus three characters out of the zone counts
+ * ({@code system.IsMasterNode} until 1.15, {@code legacyIsMasterNode} behind {@code LegacyNodeRoleBehavior},
+ * alpha on 1.16, beta on 1.19, GA locked off 1.21, removed 1.22, {@code pkg/features/kube_features.go}) and
+ * honours {@code node.kubernetes.io/exclude-disruption} from 1.19 ({@code NodeDisruptionExclusion}: alpha off 1.16,
+ * beta on 1.19, GA 1.21).
  */
 public final class VersionProfiles {
     public static final KubernetesVersion OLDEST = new KubernetesVersion(1, 12);
@@ -49,6 +54,10 @@ public final class VersionProfiles {
                 "present"),
         NODE_LEASE(14, "NodeLease", "no (the status is the heartbeat)", "yes (beta 1.14, GA 1.17)"),
         REPORT_FREQUENCY_5M(17, "`nodeStatusReportFrequency` with NodeLease", "1m", "5m (PR #84351)"),
+        DISRUPTION_EXCLUSION_LABEL(19, "`node.kubernetes.io/exclude-disruption` in zone counts", "counted",
+                "left out (NodeDisruptionExclusion beta)"),
+        MASTER_NAMES_COUNTED(21, "nodes named `…master`, `…master-xyz` in zone counts",
+                "left out (`legacyIsMasterNode`)", "counted (LegacyNodeRoleBehavior locked off)"),
         LEASE_JITTER(22, "lease renewal jitter", "no", "4 % (PR #101652)"),
         SCHEDULER_V1BETA3_WEIGHTS(23, "default score weights", "all 1, PodTopologySpread 2",
                 "v1beta3: TaintToleration 3, NodeAffinity 2, InterPodAffinity 2"),
