@@ -188,6 +188,12 @@ public final class VersionProfiles {
     public static final int LARGE_CLUSTER_SIZE_THRESHOLD = 50;
     public static final double UNHEALTHY_ZONE_THRESHOLD = 0.55;
     public static final long POD_EVICTION_TIMEOUT = 5 * SimTime.MINUTE;
+    /* component-base/config/v1alpha1/defaults.go RecommendedDefaultLeaderElectionConfiguration. */
+    public static final long LEADER_ELECT_LEASE_DURATION = 15 * SimTime.SECOND;
+    public static final long LEADER_ELECT_RENEW_DEADLINE = 10 * SimTime.SECOND;
+    public static final long LEADER_ELECT_RETRY_PERIOD = 2 * SimTime.SECOND;
+    /** client-go {@code tools/leaderelection} {@code JitterFactor}: a candidate retries every period × (1 + 1.2·u). */
+    public static final double LEADER_ELECT_JITTER_FACTOR = 1.2;
     public static final long NODE_STATUS_UPDATE_FREQUENCY = 10 * SimTime.SECOND;
     public static final int NODE_LEASE_DURATION_SECONDS = 40;
     public static final long DEFAULT_TOLERATION_SECONDS = 300;
