@@ -90,15 +90,15 @@ public final class ClusterState {
     }
 
     /**
-     * Writes the node's Ready condition: Unknown (the node controller, which keeps the first time
-     * for nodes.csv) or True (the kubelet; the first time after an Unknown is kept).
+     * Writes the node's Ready condition: Unknown (the node controller; the start of a NotReady
+     * episode for nodes.csv) or True (the kubelet; after an Unknown, the end of the episode).
      */
     public void setNodeReady(int node, byte status, long now) {
         nodes.setReady(node, status, now);
         if (status == Condition.UNKNOWN) {
             nodes.firstUnknown(node, now);
         } else if (status == Condition.TRUE) {
-            nodes.firstReadyAgain(node, now);
+            nodes.readyAgain(node, now);
         }
         informers.nodeStatusWritten(node, now);
     }

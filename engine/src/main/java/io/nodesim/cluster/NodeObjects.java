@@ -2,15 +2,19 @@ package io.nodesim.cluster;
 
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.NodeGroup;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Every Node object of the cluster as the API server holds it (Ready condition, taints, deletion),
  * one index per node of the {@link Topology}, in private primitive arrays; each controller keeps
  * its own cache elsewhere. Writes that watchers care about go through {@link ClusterState}, which
- * publishes them on its {@link InformerBus}. The first-occurrence times ({@link #failedAt} ...)
- * are kept for nodes.csv.
+ * publishes them on its {@link InformerBus}. The times of the node's NotReady episode in progress
+ * ({@link #unknownAt} ...) are kept for nodes.csv, and each closed episode is kept whole
+ * ({@link #closedEpisodes}): a flapping node gets a row per episode.
  */
 public final class NodeObjects {
     private final Topology topology;
@@ -22,10 +26,13 @@ public final class NodeObjects {
     private final long[] createdAt;
     private final long[] causeAt;
     private final long[] failedAt;
+    private final long[] episodeFailedAt;
+    private final long[] faultOfLastEpisode;
+    private final long[] carriedFault;
     private final long[] unknownAt;
     private final long[] noScheduleTaintAt;
     private final long[] noExecuteTaintAt;
-    private final long[] readyAgainAt;
+    private final List<List<NodeEpisode>> closed;
 
     /**
      * The nodes of t = 0 exist, Ready; a node that joins during the run is created at its join time
@@ -50,10 +57,13 @@ public final class NodeObjects {
         }
         causeAt = never(count);
         failedAt = never(count);
+        episodeFailedAt = never(count);
+        faultOfLastEpisode = never(count);
+        carriedFault = never(count);
         unknownAt = never(count);
         noScheduleTaintAt = never(count);
         noExecuteTaintAt = never(count);
-        readyAgainAt = never(count);
+        closed = new ArrayList<>(Collections.nCopies(count, List.of()));
     }
 
     private static long[] never(int n) {
@@ -147,16 +157,38 @@ public final class NodeObjects {
         causeAt[node] = now;
     }
 
-    /** A fault hit the node: its cause, and its first failure time unless it had one. */
+    /** A fault hit the node: its cause, and its first failure time (of the run and of the episode). */
     public void markFailed(int node, long now) {
         causeAt[node] = now;
         if (failedAt[node] == SimTime.NEVER) {
             failedAt[node] = now;
         }
+        if (episodeFailedAt[node] == SimTime.NEVER) {
+            episodeFailedAt[node] = now;
+        }
     }
 
+    /** The first fault of the run on the node. */
     public long failedAt(int node) {
         return failedAt[node];
+    }
+
+    /** The start of the fault that caused the episode in progress, if any. */
+    public long episodeFailedAt(int node) {
+        return episodeFailedAt[node];
+    }
+
+    /**
+     * The fault that caused the episode that just closed is still in effect (a heartbeat delay
+     * window): it is the cause of the node's next NotReady episode too, unless another fault comes first.
+     */
+    public void faultOutlivesEpisode(int node) {
+        carriedFault[node] = faultOfLastEpisode[node];
+    }
+
+    /** The node's NotReady episodes that ended with Ready again, in order. */
+    public List<NodeEpisode> closedEpisodes(int node) {
+        return closed.get(node);
     }
 
     public long unknownAt(int node) {
@@ -171,13 +203,13 @@ public final class NodeObjects {
         return noExecuteTaintAt[node];
     }
 
-    public long readyAgainAt(int node) {
-        return readyAgainAt[node];
-    }
-
     void firstUnknown(int node, long now) {
         if (unknownAt[node] == SimTime.NEVER) {
             unknownAt[node] = now;
+            if (episodeFailedAt[node] == SimTime.NEVER) {
+                episodeFailedAt[node] = carriedFault[node];
+            }
+            carriedFault[node] = SimTime.NEVER;
         }
     }
 
@@ -193,19 +225,33 @@ public final class NodeObjects {
         }
     }
 
-    /** Ready again after it had been Unknown: the first time counts. */
-    void firstReadyAgain(int node, long now) {
-        if (readyAgainAt[node] == SimTime.NEVER && unknownAt[node] != SimTime.NEVER) {
-            readyAgainAt[node] = now;
+    /** Ready again after it had been Unknown: the episode closes and the next one starts empty. */
+    void readyAgain(int node, long now) {
+        if (unknownAt[node] == SimTime.NEVER) {
+            return;
         }
+        List<NodeEpisode> done = new ArrayList<>(closed.get(node));
+        done.add(new NodeEpisode(episodeFailedAt[node], unknownAt[node], noScheduleTaintAt[node],
+                noExecuteTaintAt[node], now));
+        closed.set(node, List.copyOf(done));
+        faultOfLastEpisode[node] = episodeFailedAt[node];
+        carriedFault[node] = SimTime.NEVER;
+        episodeFailedAt[node] = SimTime.NEVER;
+        unknownAt[node] = SimTime.NEVER;
+        noScheduleTaintAt[node] = SimTime.NEVER;
+        noExecuteTaintAt[node] = SimTime.NEVER;
     }
 
     /**
-     * True when the node had a fault, joined during the run or its Ready condition changed: it
-     * gets a nodes.csv row.
+     * The episode in progress, when the node had a fault, its Ready condition or taints changed
+     * since its last episode closed, or it joined during the run and had no episode: it gets a
+     * nodes.csv row after its closed episodes.
      */
-    public boolean touched(int node) {
-        return createdAt[node] != NodeGroup.BEFORE_START || failedAt[node] != SimTime.NEVER || unknownAt[node] != SimTime.NEVER
-                || noScheduleTaintAt[node] != SimTime.NEVER || noExecuteTaintAt[node] != SimTime.NEVER;
+    public NodeEpisode openEpisode(int node) {
+        boolean touched = episodeFailedAt[node] != SimTime.NEVER || unknownAt[node] != SimTime.NEVER
+                || noScheduleTaintAt[node] != SimTime.NEVER || noExecuteTaintAt[node] != SimTime.NEVER
+                || createdAt[node] != NodeGroup.BEFORE_START && closed.get(node).isEmpty();
+        return touched ? new NodeEpisode(episodeFailedAt[node], unknownAt[node], noScheduleTaintAt[node],
+                noExecuteTaintAt[node], SimTime.NEVER) : null;
     }
 }

@@ -160,5 +160,8 @@ public final class Kubelet implements NodeWatcher {
         }
         // Published after the pod removals: the node controller's watch event queues behind theirs.
         cluster.setNodeReady(node, Condition.TRUE, now);
+        if (faults.active(node) != 0) {
+            nodes.faultOutlivesEpisode(node);
+        }
     }
 }

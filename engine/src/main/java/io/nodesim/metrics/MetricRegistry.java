@@ -64,6 +64,13 @@ public final class MetricRegistry {
     public static final RecoveryPhase PHASE_STARTUP = new RecoveryPhase(4, "phase_startup",
             "start-up (scheduled → Ready)", "Recovery phase of a replaced pod: from the replacement's binding to "
                     + "its Ready condition (image pull, container start, readiness probe).");
+    public static final DerivedMetric NOT_READY_EPISODES = new DerivedMetric("not_ready_episodes", COUNT,
+            "NotReady episodes per run", "Times a node's Ready condition left True (rows of nodes.csv with "
+                    + "unknown_at), one sample per run: flaps of healthy nodes included.",
+            run -> new double[] {run.nodes().stream().filter(n -> n.unknownAt() != SimTime.NEVER).count()});
+    public static final RecordedMetric TIME_NOT_READY = new RecordedMetric("time_not_ready", SECONDS,
+            "time NotReady", "For every NotReady episode of a node, from Unknown to Ready again (or to the end "
+                    + "of the run).");
 
     /** Every metric, in summary.csv order. */
     public static final List<Metric> ALL = List.of(
@@ -79,7 +86,9 @@ public final class MetricRegistry {
             PHASE_TAINT_WAIT,
             PHASE_TOLERATION_WAIT,
             PHASE_RESCHEDULE,
-            PHASE_STARTUP);
+            PHASE_STARTUP,
+            NOT_READY_EPISODES,
+            TIME_NOT_READY);
 
     /** The recovery phases, in the order they happen. */
     public static final List<RecoveryPhase> PHASES = ALL.stream().filter(RecoveryPhase.class::isInstance)

@@ -1,6 +1,14 @@
 package io.nodesim.metrics;
 
-/** A row of nodes.csv: a node that had a fault or changed its Ready condition. */
+import io.nodesim.kernel.SimTime;
+
+/**
+ * A row of nodes.csv: one NotReady episode of a node (from its Ready condition leaving True to True
+ * again, or to the end of the run), or the faults and taints of a node that never left Ready.
+ *
+ * @param failedAt the start of the fault that caused this episode
+ * @param episode 1 for the node's first row, 2 for its next episode, ...
+ */
 public record NodeRecord(
         String node,
         String zone,
@@ -8,5 +16,16 @@ public record NodeRecord(
         long unknownAt,
         long noScheduleTaintAt,
         long noExecuteTaintAt,
-        long readyAgainAt) {
+        long readyAgainAt,
+        int episode) {
+    /**
+     * How long the node was not Ready in this episode: from Unknown to Ready again, or to
+     * {@code end} while it lasts; NEVER when the node did not leave Ready.
+     */
+    public long notReadyMicros(long end) {
+        if (unknownAt == SimTime.NEVER) {
+            return SimTime.NEVER;
+        }
+        return (readyAgainAt == SimTime.NEVER ? end : readyAgainAt) - unknownAt;
+    }
 }

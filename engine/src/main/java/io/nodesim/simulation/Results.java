@@ -1,6 +1,7 @@
 package io.nodesim.simulation;
 
 import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.NodeEpisode;
 import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.Samples;
@@ -35,14 +36,29 @@ final class Results {
                 pods.falseEviction(p));
     }
 
+    private static NodeRecord row(String node, String zone, NodeEpisode e, int episode) {
+        return new NodeRecord(node, zone, e.failedAt(), e.unknownAt(), e.noScheduleTaintAt(), e.noExecuteTaintAt(),
+                e.readyAgainAt(), episode);
+    }
+
     static RunResult collect(int replication, ClusterState cluster, Samples samples, long eventsFired, long end) {
         NodeObjects nodes = cluster.nodes();
         List<NodeRecord> nodeRows = new ArrayList<>();
         for (int i = 0; i < nodes.count(); i++) {
-            if (nodes.touched(i)) {
-                nodeRows.add(new NodeRecord(nodes.name(i), cluster.zones().get(nodes.zone(i)), nodes.failedAt(i),
-                        nodes.unknownAt(i), nodes.noScheduleTaintAt(i), nodes.noExecuteTaintAt(i),
-                        nodes.readyAgainAt(i)));
+            String zone = cluster.zones().get(nodes.zone(i));
+            int episode = 0;
+            for (NodeEpisode e : nodes.closedEpisodes(i)) {
+                nodeRows.add(row(nodes.name(i), zone, e, ++episode));
+            }
+            NodeEpisode open = nodes.openEpisode(i);
+            if (open != null) {
+                nodeRows.add(row(nodes.name(i), zone, open, ++episode));
+            }
+        }
+        for (NodeRecord n : nodeRows) {
+            long notReady = n.notReadyMicros(end);
+            if (notReady != SimTime.NEVER) {
+                samples.add(MetricRegistry.TIME_NOT_READY.name(), notReady);
             }
         }
         PodTable pods = cluster.pods();

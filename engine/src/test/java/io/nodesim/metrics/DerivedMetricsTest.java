@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class DerivedMetricsTest {
     private static final long S = 1_000_000L;
 
-    private static final NodeRecord CRASHED = new NodeRecord("n1", "a", 10 * S, 50 * S, 50 * S, 51 * S, NEVER);
-    private static final NodeRecord CAME_BACK = new NodeRecord("n2", "a", 10 * S, 50 * S, NEVER, NEVER, 70 * S);
+    private static final NodeRecord CRASHED = new NodeRecord("n1", "a", 10 * S, 50 * S, 50 * S, 51 * S, NEVER, 1);
+    private static final NodeRecord CAME_BACK = new NodeRecord("n2", "a", 10 * S, 50 * S, NEVER, NEVER, 70 * S, 1);
 
     /** A pod of n1: deleted at 351 s, replacement scheduled at 351.5 s, Ready at 360 s. */
     private static final PodRecord REPLACED = new PodRecord("web-1", "web", "n1", 50 * S, 351 * S, "web-9", "n3",
@@ -62,6 +62,23 @@ class DerivedMetricsTest {
         WorkloadRecord untouched = new WorkloadRecord("db", "StatefulSet", 1, NEVER, NEVER, 1, 0);
         assertArrayEquals(new double[] {350.000001},
                 MetricRegistry.WORKLOAD_UNAVAILABLE_SECONDS.samples(run(List.of(), List.of(untouched, disrupted))));
+    }
+
+    @Test
+    void notReadyEpisodes_countsTheRowsThatLeftReady_onePerEpisode() {
+        NodeRecord secondFlap = new NodeRecord("n2", "a", 10 * S, 90 * S, 90 * S, NEVER, 95 * S, 2);
+        NodeRecord faultOnly = new NodeRecord("n3", "a", 10 * S, NEVER, NEVER, NEVER, NEVER, 1);
+        RunResult r = new RunResult(0, List.of(CRASHED, CAME_BACK, secondFlap, faultOnly), List.of(), List.of(),
+                List.of(), Map.of(), 0);
+        assertArrayEquals(new double[] {3}, MetricRegistry.NOT_READY_EPISODES.samples(r));
+    }
+
+    @Test
+    void timeNotReady_fromUnknownToReadyAgain_orToTheEndOfTheRun() {
+        long end = 600 * S;
+        assertEquals(550 * S, CRASHED.notReadyMicros(end), "still Unknown at the end");
+        assertEquals(20 * S, CAME_BACK.notReadyMicros(end));
+        assertEquals(NEVER, new NodeRecord("n3", "a", 10 * S, NEVER, NEVER, NEVER, NEVER, 1).notReadyMicros(end));
     }
 
     @Test

@@ -113,7 +113,7 @@ public final class Fixtures {
 
     public static RunResult tinyResult() {
         List<NodeRecord> nodes = List.of(
-                new NodeRecord("n-0", "a", s(10), s(55.123), s(55.124), s(55.2), NEVER));
+                new NodeRecord("n-0", "a", s(10), s(55.123), s(55.124), s(55.2), NEVER, 1));
         List<PodRecord> pods = List.of(
                 new PodRecord("web-1", "web", "n-0", s(55.13), s(355.21), "web-3", "n-1", s(355.3), s(355.35),
                         362_400_500L, false),
@@ -225,7 +225,7 @@ public final class Fixtures {
         for (int i : zoneA) {
             String node = "worker-" + i;
             long ready = recovery + (long) (rnd.nextDouble() * s(10));
-            nodes.add(new NodeRecord(node, "a", OUTAGE_AT, unknown[i], unknown[i] + s(0.001), taint[i], ready));
+            nodes.add(new NodeRecord(node, "a", OUTAGE_AT, unknown[i], unknown[i] + s(0.001), taint[i], ready, 1));
             events.add(new EventRecord(OUTAGE_AT, "NodeFault", node, "ZoneOutage"));
             events.add(new EventRecord(unknown[i], "NodeReadyUnknown", node, ""));
             events.add(new EventRecord(unknown[i] + s(0.001), "TaintAdded", node, "node.kubernetes.io/unreachable:NoSchedule"));

@@ -32,7 +32,7 @@ public final class ResultCsv {
     public static final String EVENTS = "events.csv";
 
     public static final List<String> NODES_HEADER = List.of("replication", "node", "zone", "failed_at",
-            "unknown_at", "noschedule_taint_at", "noexecute_taint_at", "ready_again_at");
+            "unknown_at", "noschedule_taint_at", "noexecute_taint_at", "ready_again_at", "episode");
     public static final List<String> PODS_HEADER = List.of("replication", "pod", "workload", "node",
             "not_ready_at", "deleted_at", "replacement_pod", "replacement_node", "replacement_created_at",
             "replacement_scheduled_at", "replacement_ready_at", "false_eviction");
@@ -101,7 +101,8 @@ public final class ResultCsv {
 
     private static String[] nodeRow(int replication, NodeRecord n) {
         return new String[] {Integer.toString(replication), n.node(), text(n.zone()), time(n.failedAt()),
-            time(n.unknownAt()), time(n.noScheduleTaintAt()), time(n.noExecuteTaintAt()), time(n.readyAgainAt())};
+            time(n.unknownAt()), time(n.noScheduleTaintAt()), time(n.noExecuteTaintAt()), time(n.readyAgainAt()),
+            Integer.toString(n.episode())};
     }
 
     private static String[] podRow(int replication, PodRecord p) {

@@ -1,8 +1,10 @@
 package io.nodesim.reports.csv;
 
+import static io.nodesim.kernel.SimTime.NEVER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.nodesim.metrics.EventRecord;
+import io.nodesim.metrics.NodeRecord;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.reports.Fixtures;
 import io.nodesim.reports.files.OutputFolder;
@@ -27,9 +29,23 @@ class ResultCsvTest {
     @Test
     void nodesCsv_emptyCellForNever() throws Exception {
         assertEquals("""
-                replication,node,zone,failed_at,unknown_at,noschedule_taint_at,noexecute_taint_at,ready_again_at
-                0,n-0,a,10.000,55.123,55.124,55.200,
+                replication,node,zone,failed_at,unknown_at,noschedule_taint_at,noexecute_taint_at,ready_again_at,episode
+                0,n-0,a,10.000,55.123,55.124,55.200,,1
                 """, read(ResultCsv.writeNodes(new OutputFolder(dir), List.of(Fixtures.tinyResult()))));
+    }
+
+    @Test
+    void nodesCsv_aRowPerEpisode_numberedInTheLastColumn() throws Exception {
+        long s = 1_000_000L;
+        RunResult flapping = new RunResult(0, List.of(
+                new NodeRecord("n-0", "a", 10 * s, 50 * s, 50 * s, NEVER, 70 * s, 1),
+                new NodeRecord("n-0", "a", 10 * s, 90 * s, 90 * s, 95 * s, NEVER, 2)),
+                List.of(), List.of(), List.of(), Map.of(), 0);
+        assertEquals("""
+                replication,node,zone,failed_at,unknown_at,noschedule_taint_at,noexecute_taint_at,ready_again_at,episode
+                0,n-0,a,10.000,50.000,50.000,,70.000,1
+                0,n-0,a,10.000,90.000,90.000,95.000,,2
+                """, read(ResultCsv.writeNodes(new OutputFolder(dir), List.of(flapping))));
     }
 
     @Test
