@@ -33,8 +33,8 @@ class RunCommandTest {
         // the NoExecute taint in the same pass (+ at most one 100 ms worker tick and the watch delay),
         // the pod deleted 300 s (DefaultTolerationSeconds) after the taint was processed.
         List<String> nodes = Files.readAllLines(out.resolve("nodes.csv"));
-        assertEquals("replication,node,zone,failed_at,unknown_at,noschedule_taint_at,noexecute_taint_at,ready_again_at",
-                nodes.get(0));
+        assertEquals("replication,node,zone,failed_at,unknown_at,noschedule_taint_at,noexecute_taint_at,ready_again_at,"
+                + "episode", nodes.get(0));
         String[] node = nodes.get(1).split(",", -1);
         assertEquals("node-3", node[1]);
         assertEquals("60.000", node[3]);
@@ -43,6 +43,7 @@ class RunCommandTest {
         assertTrue(unknown > 100 && unknown <= 115, "unknown_at " + unknown);
         assertTrue(noExecute >= unknown && noExecute <= unknown + 0.2, "noexecute_taint_at " + noExecute);
         assertEquals("", node[7], "the node never comes back");
+        assertEquals("1", node[8], "its first and only NotReady episode");
 
         String[] pod = Files.readAllLines(out.resolve("pods.csv")).get(1).split(",", -1);
         assertEquals("node-3", pod[3]);
