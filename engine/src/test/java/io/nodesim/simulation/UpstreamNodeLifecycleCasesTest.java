@@ -307,4 +307,27 @@ class UpstreamNodeLifecycleCasesTest {
                 .count();
         assertEquals(5, tainted, "the large zone keeps tainting, slowly (0.05 nodes/s)");
     }
+
+    /**
+     * TestTaintsNodeByCondition, "Ready is unknown": doNoScheduleTaintingPass gives an Unknown node
+     * node.kubernetes.io/unreachable:NoSchedule (never not-ready), on the node update event one
+     * watch delay after the Unknown write; when Ready=True comes back the same pass removes it, one
+     * watch delay after the kubelet's post.
+     */
+    @Test
+    void taintsNodeByCondition_readyUnknown_unreachableNoSchedule_removedWhenReady() {
+        RunResult r = ClusterSimulation.run(scenario().deployment("web", 10)
+                .fault("NodeCrash", CRASH, SimTime.seconds(120), nodes("node-3"))
+                .duration(SimTime.seconds(400)).build(), 0, true);
+        var n = node(r, "node-3");
+        List<EventRecord> added = events(r, "TaintAdded").stream()
+                .filter(e -> e.object().equals("node-3") && e.detail().endsWith(":NoSchedule")).toList();
+        assertEquals(List.of(new EventRecord(n.unknownAt() + SimTime.millis(50), "TaintAdded", "node-3",
+                "node.kubernetes.io/unreachable:NoSchedule")), added);
+        List<EventRecord> removed = events(r, "TaintRemoved").stream()
+                .filter(e -> e.object().equals("node-3") && e.detail().endsWith(":NoSchedule")).toList();
+        assertEquals(List.of(new EventRecord(n.readyAgainAt() + SimTime.millis(50), "TaintRemoved", "node-3",
+                "node.kubernetes.io/unreachable:NoSchedule")), removed);
+        assertTrue(events(r, "TaintAdded").stream().noneMatch(e -> e.detail().startsWith("node.kubernetes.io/not-ready")));
+    }
 }
