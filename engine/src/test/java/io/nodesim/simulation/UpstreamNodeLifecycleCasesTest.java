@@ -1,5 +1,6 @@
 package io.nodesim.simulation;
 
+import static io.nodesim.simulation.SimAssertions.deletedAtOrNever;
 import static io.nodesim.simulation.SimAssertions.events;
 import static io.nodesim.simulation.SimAssertions.node;
 import static io.nodesim.simulation.SimAssertions.podsOn;
@@ -39,10 +40,6 @@ class UpstreamNodeLifecycleCasesTest {
         assertTrue(unknownAt - STEP <= probe + grace, "Unknown at the first pass after probe + grace: " + unknownAt);
     }
 
-    private static long podDeletedAt(RunResult r, String pod) {
-        return r.pods().stream().filter(p -> p.pod().equals(pod)).findFirst().map(PodRecord::deletedAt)
-                .orElse(SimTime.NEVER);
-    }
 
     private static List<EventRecord> noExecuteTaints(RunResult r, String nodeName) {
         return events(r, "TaintAdded").stream()
@@ -199,7 +196,7 @@ class UpstreamNodeLifecycleCasesTest {
         assertEquals(ZoneState.FULL_DISRUPTION, sim.nodeLifecycle().zoneState(0));
         assertEquals(1, events(r, "DisruptionModeEntered").size());
         assertTrue(noExecuteTaints(r, "node0").isEmpty(), noExecuteTaints(r, "node0").toString());
-        assertEquals(SimTime.NEVER, podDeletedAt(r, "pod0"));
+        assertEquals(SimTime.NEVER, deletedAtOrNever(r, "pod0"));
     }
 
     /**
@@ -216,8 +213,8 @@ class UpstreamNodeLifecycleCasesTest {
         assertEquals(ZoneState.FULL_DISRUPTION, sim.nodeLifecycle().zoneState(0));
         assertEquals(ZoneState.FULL_DISRUPTION, sim.nodeLifecycle().zoneState(1));
         assertEquals(1, events(r, "DisruptionModeEntered").size());
-        assertEquals(SimTime.NEVER, podDeletedAt(r, "pod0"));
-        assertEquals(SimTime.NEVER, podDeletedAt(r, "pod1"));
+        assertEquals(SimTime.NEVER, deletedAtOrNever(r, "pod0"));
+        assertEquals(SimTime.NEVER, deletedAtOrNever(r, "pod1"));
     }
 
     /**
@@ -236,7 +233,7 @@ class UpstreamNodeLifecycleCasesTest {
         assertTrue(events(r, "DisruptionModeEntered").isEmpty());
         List<EventRecord> taints = noExecuteTaints(r, "node0");
         assertEquals(1, taints.size());
-        assertEquals(taints.get(0).time() + SimTime.millis(50) + SimTime.seconds(300), podDeletedAt(r, "pod0"),
+        assertEquals(taints.get(0).time() + SimTime.millis(50) + SimTime.seconds(300), deletedAtOrNever(r, "pod0"),
                 "deleted 300 s (DefaultTolerationSeconds) after the taint-eviction controller saw the taint");
     }
 
@@ -261,7 +258,7 @@ class UpstreamNodeLifecycleCasesTest {
                 .filter(e -> e.time() >= exited.get(0).time()).toList();
         assertEquals(1, after.size(), "node0 tainted again after the mode ended: " + noExecuteTaints(r, "node0"));
         assertEquals(UNREACHABLE_NO_EXECUTE, after.get(0).detail());
-        assertEquals(after.get(0).time() + SimTime.millis(50) + SimTime.seconds(300), podDeletedAt(r, "pod0"));
+        assertEquals(after.get(0).time() + SimTime.millis(50) + SimTime.seconds(300), deletedAtOrNever(r, "pod0"));
         assertEquals(ZoneState.NORMAL, sim.nodeLifecycle().zoneState(1));
     }
 

@@ -1,12 +1,12 @@
 package io.nodesim.simulation;
 
+import static io.nodesim.simulation.SimAssertions.deletedAtOrNever;
 import static io.nodesim.testing.ScenarioFixture.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.nodesim.kernel.SimTime;
-import io.nodesim.metrics.PodRecord;
 import io.nodesim.metrics.RunResult;
 import org.junit.jupiter.api.Test;
 
@@ -29,16 +29,11 @@ class UpstreamTaintEvictionCasesTest {
         return new Toleration("NoExecute", "testTaint" + i, "Equal", seconds < 0 ? null : seconds, "test" + i);
     }
 
-    /** Deletion time of a pod, NEVER if it was never deleted. */
-    private static long deletedAt(RunResult r, String pod) {
-        return r.pods().stream().filter(p -> p.pod().equals(pod)).findFirst().map(PodRecord::deletedAt)
-                .orElse(SimTime.NEVER);
-    }
 
     private static long deletionOnNodeWith(Taint[] taints, Toleration... tolerations) {
         RunResult r = ClusterSimulation.run(scenario().taintedNode("node1", "a", taints)
                 .barePod("pod1", "node1", tolerations).duration(SimTime.seconds(200)).build(), 0, true);
-        return deletedAt(r, "pod1");
+        return deletedAtOrNever(r, "pod1");
     }
 
     /** TestCreatePod, "schedule on tainted Node with zero-second toleration": deleted at once. */
