@@ -166,6 +166,8 @@ public final class ScenarioLoader {
                 s.require("nodes", "nodes (at least one node or pool)"), baseDir, o);
         List<WorkloadSpec> workloads = s.has("workloads")
                 ? PodAdmission.admit(WorkloadSection.read(s.get("workloads"), o), apiServer) : List.of();
+        Map<String, Map<String, String>> namespaces = s.has("workloads")
+                ? WorkloadSection.namespaces(s.get("workloads"), o) : Map.of();
         compileTemplates(s, workloads);
         StartupConfig startup = TimingSections.startup(orEmpty(s, "startup"),
                 workloads.stream().map(WorkloadSpec::name).toList(), baseDir, o);
@@ -177,7 +179,7 @@ public final class ScenarioLoader {
         imported.apply(o.map());
         Scenario scenario = new Scenario(name, description, display, version, row.profile(), seed, replications,
                 duration, kubelet, kcm, apiServer, scheduler, latencies, nodes, workloads, startup, faults, o.map(),
-                initialPlacement);
+                initialPlacement, namespaces);
         // A row whose pod no longer fits its node needs the compiled requests: checked here, for every command.
         InitialPlacement.bindImported(scenario);
         return scenario;
@@ -190,7 +192,9 @@ public final class ScenarioLoader {
             try {
                 compiler.compile(workloads.get(w));
             } catch (IllegalArgumentException e) {
-                throw Values.list(s.get("workloads"), "workloads").items().get(w).loc().error("workloads[" + w + "]",
+                YNode item = WorkloadSection.workloadItems(s.get("workloads")).get(w);
+                List<YNode> all = Values.list(s.get("workloads"), "workloads").items();
+                throw item.loc().error("workloads[" + all.indexOf(item) + "]",
                         e.getMessage());
             }
         }

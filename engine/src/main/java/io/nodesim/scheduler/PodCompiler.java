@@ -32,6 +32,7 @@ public final class PodCompiler {
 
     private final SchedulerCache nodes;
     private final boolean sidecarHostPorts;
+    private final NamespaceLabels namespaceLabels;
     private int nextId;
 
     /** A compiler for the newest version's rules. */
@@ -41,8 +42,14 @@ public final class PodCompiler {
 
     /** @param sidecarHostPorts sidecar init containers' host ports count ({@link SchedulerConfiguration#sidecarHostPorts}) */
     public PodCompiler(SchedulerCache nodes, boolean sidecarHostPorts) {
+        this(nodes, sidecarHostPorts, NamespaceLabels.NONE_DECLARED);
+    }
+
+    /** @param namespaceLabels the namespaces' labels, which namespaceSelectors match */
+    public PodCompiler(SchedulerCache nodes, boolean sidecarHostPorts, NamespaceLabels namespaceLabels) {
         this.nodes = nodes;
         this.sidecarHostPorts = sidecarHostPorts;
+        this.namespaceLabels = namespaceLabels;
     }
 
     /**
@@ -55,6 +62,7 @@ public final class PodCompiler {
         b.id = nextId++;
         b.name = name;
         b.namespace = namespace == null || namespace.isEmpty() ? "default" : namespace;
+        b.namespaceLabels = namespaceLabels.labels(b.namespace);
         if (template.getMetadata() != null && template.getMetadata().getLabels() != null) {
             b.labels.putAll(template.getMetadata().getLabels());
         }
@@ -103,6 +111,7 @@ public final class PodCompiler {
         b.id = nextId++;
         b.name = name;
         b.namespace = base.namespace;
+        b.namespaceLabels = base.namespaceLabels;
         b.labels.putAll(base.labels);
         b.priority = base.priority;
         b.nodeName = base.nodeName;
@@ -361,6 +370,11 @@ public final class PodCompiler {
         }
     }
 
+    /**
+     * framework/types.go {@code getNamespacesFromPodAffinityTerm}: no namespaces and no selector mean
+     * the pod's own namespace; a null selector selects no namespace ({@code labels.Nothing}), an
+     * empty one ({@code {}}) every namespace ({@code labels.Everything}).
+     */
     private CompiledPod.AffinityTerm term(Builder b, PodAffinityTerm t, int weight) {
         List<String> ns = t.getNamespaces() == null ? List.of() : t.getNamespaces();
         Set<String> namespaces = ns.isEmpty() && t.getNamespaceSelector() == null ? Set.of(b.namespace) : Set.copyOf(ns);
@@ -393,6 +407,7 @@ public final class PodCompiler {
         int id;
         String name;
         String namespace;
+        Map<String, String> namespaceLabels;
         final Map<String, String> labels = new HashMap<>();
         int priority;
         String nodeName;
