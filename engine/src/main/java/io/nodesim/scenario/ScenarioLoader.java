@@ -18,6 +18,7 @@ import io.nodesim.scenario.parse.YNode;
 import io.nodesim.scenario.parse.YNode.YMap;
 import io.nodesim.scenario.parse.YamlReader;
 import io.nodesim.scheduler.InitialPlacement;
+import io.nodesim.scheduler.NamespaceLabels;
 import io.nodesim.scheduler.PodCompiler;
 import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.SchedulerConfiguration;
@@ -168,7 +169,7 @@ public final class ScenarioLoader {
                 ? PodAdmission.admit(WorkloadSection.read(s.get("workloads"), o), apiServer) : List.of();
         Map<String, Map<String, String>> namespaces = s.has("workloads")
                 ? WorkloadSection.namespaces(s.get("workloads"), o) : Map.of();
-        compileTemplates(s, workloads);
+        compileTemplates(s, workloads, namespaces, version);
         StartupConfig startup = TimingSections.startup(orEmpty(s, "startup"),
                 workloads.stream().map(WorkloadSpec::name).toList(), baseDir, o);
         ImportedPlacement initialPlacement = s.has("initialPlacement")
@@ -186,8 +187,10 @@ public final class ScenarioLoader {
     }
 
     /** The scheduler model compiles every pod template here, so a template it rejects fails validate too. */
-    private static void compileTemplates(Section s, List<WorkloadSpec> workloads) {
-        PodCompiler compiler = new PodCompiler(new SchedulerCache());
+    private static void compileTemplates(Section s, List<WorkloadSpec> workloads,
+            Map<String, Map<String, String>> namespaces, KubernetesVersion version) {
+        PodCompiler compiler = new PodCompiler(new SchedulerCache(), true, NamespaceLabels.of(namespaces, version),
+                version);
         for (int w = 0; w < workloads.size(); w++) {
             try {
                 compiler.compile(workloads.get(w));

@@ -14,9 +14,16 @@ import java.util.Set;
  * written after {@link PodCompiler} built it.
  */
 public final class CompiledPod {
-    /** A {@code topologySpreadConstraints} entry, or one of the system default constraints. */
+    /**
+     * A {@code topologySpreadConstraints} entry, or one of the system default constraints; the node
+     * inclusion policies default to affinity honoured, taints ignored (podtopologyspread/common.go).
+     */
     public record SpreadConstraint(int maxSkew, int topologyKey, boolean hard, PodSelector selector,
-            int minDomains, boolean selfMatch) {
+            int minDomains, boolean selfMatch, boolean honorNodeAffinity, boolean honorNodeTaints) {
+        public SpreadConstraint(int maxSkew, int topologyKey, boolean hard, PodSelector selector, int minDomains,
+                boolean selfMatch) {
+            this(maxSkew, topologyKey, hard, selector, minDomains, selfMatch, true, false);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.nodesim.scheduler;
 
 import io.nodesim.scenario.KubernetesVersion;
+import io.nodesim.scenario.VersionProfiles;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public final class NamespaceLabels {
 
     /** @param declared labels of each declared namespace, by name */
     public static NamespaceLabels of(Map<String, Map<String, String>> declared, KubernetesVersion version) {
-        return new NamespaceLabels(declared, version.minor() >= 21);
+        return new NamespaceLabels(declared, VersionProfiles.Rule.NAMESPACE_NAME_LABEL.appliesTo(version));
     }
 
     /** The labels of namespace {@code name}; the same map for every call. */

@@ -98,6 +98,17 @@ class ScenarioLoaderErrorsTest {
                 "a Namespace needs apiVersion: v1");
     }
 
+    /** nodeTaintsPolicy before 1.26 (the API server drops it): refused at the workload, not ignored. */
+    @Test
+    void nodeTaintsPolicyBefore126_isRefusedAsNotModelled() {
+        String yaml = edit("containers: [{name: web, image: nginx, resources: {requests: {cpu: 500m}}}]",
+                "containers: [{name: web, image: nginx}]\n"
+                + "            topologySpreadConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule,"
+                + " labelSelector: {matchLabels: {app: web}}, nodeTaintsPolicy: Honor}]").replace("\"1.35\"", "\"1.25\"");
+        assertError(fails(dir, yaml), 17, 7, "workloads[0]",
+                "not modelled: topologySpreadConstraints.nodeTaintsPolicy before 1.26");
+    }
+
     @Test
     void wrongType_namesWhatWasExpected() {
         assertError(fails(dir, edit("count: 4", "count: four")), 11, 14, "nodes[0].count",
