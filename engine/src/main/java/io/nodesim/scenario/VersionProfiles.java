@@ -52,6 +52,8 @@ public final class VersionProfiles {
         NAMESPACE_NAME_LABEL(21, "`kubernetes.io/metadata.name` on namespaces", "absent",
                 "set (NamespaceDefaultLabelName)"),
         LEASE_JITTER(22, "lease renewal jitter", "no", "4 % (PR #101652)"),
+        POD_AFFINITY_NAMESPACE_SELECTOR(22, "pod affinity `namespaceSelector`", "dropped by the API server (refused)",
+                "honoured (PodAffinityNamespaceSelector beta 1.22, GA 1.24)"),
         SCHEDULER_V1BETA3_WEIGHTS(23, "default score weights", "all 1, PodTopologySpread 2",
                 "v1beta3: TaintToleration 3, NodeAffinity 2, InterPodAffinity 2"),
         NODE_INCLUSION_POLICY(26, "PodTopologySpread `nodeAffinityPolicy` / `nodeTaintsPolicy`",

@@ -409,10 +409,17 @@ public final class PodCompiler {
     /**
      * framework/types.go {@code getNamespacesFromPodAffinityTerm}: no namespaces and no selector mean
      * the pod's own namespace; a null selector selects no namespace ({@code labels.Nothing}), an
-     * empty one ({@code {}}) every namespace ({@code labels.Everything}).
+     * empty one ({@code {}}) every namespace ({@code labels.Everything}). The selector exists from 1.22
+     * (PodAffinityNamespaceSelector beta; alpha 1.21, GA 1.24).
      */
     private CompiledPod.AffinityTerm term(Builder b, PodAffinityTerm t, int weight) {
         List<String> ns = t.getNamespaces() == null ? List.of() : t.getNamespaces();
+        if (t.getNamespaceSelector() != null && !Rule.POD_AFFINITY_NAMESPACE_SELECTOR.appliesTo(version)) {
+            throw new IllegalArgumentException("not modelled: pod (anti-)affinity namespaceSelector before 1."
+                    + Rule.POD_AFFINITY_NAMESPACE_SELECTOR.sinceMinor() + " (PodAffinityNamespaceSelector is off by"
+                    + " default in " + version + " and the API server drops the field); remove it or use 1."
+                    + Rule.POD_AFFINITY_NAMESPACE_SELECTOR.sinceMinor() + "+");
+        }
         Set<String> namespaces = ns.isEmpty() && t.getNamespaceSelector() == null ? Set.of(b.namespace) : Set.copyOf(ns);
         PodSelector nsSelector = t.getNamespaceSelector() == null ? PodSelector.NOTHING
                 : PodSelector.of(t.getNamespaceSelector());

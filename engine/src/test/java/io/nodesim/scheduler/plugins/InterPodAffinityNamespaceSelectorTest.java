@@ -141,4 +141,17 @@ class InterPodAffinityNamespaceSelectorTest {
                 NamespaceLabels.of(declared, KubernetesVersion.parse("1.21")).labels("other"));
         assertEquals(Map.of("team", "a"), NamespaceLabels.of(declared, KubernetesVersion.parse("1.20")).labels("team-a"));
     }
+    /** Before 1.22 the API server drops namespaceSelector (PodAffinityNamespaceSelector alpha 1.21): refused. */
+    @Test
+    void namespaceSelectorBefore122_isRefusedAsNotModelled() {
+        PodCompiler v121 = new PodCompiler(cache, true, NamespaceLabels.NONE_DECLARED, KubernetesVersion.parse("1.21"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> v121.compile("p", "default", new PodTemplateSpecBuilder().withNewMetadata().endMetadata()
+                        .withSpec(new PodSpecBuilder().addToContainers(new ContainerBuilder().withName("c")
+                                .withImage("app:1").build()).withAffinity(new AffinityBuilder().withNewPodAffinity()
+                                        .withRequiredDuringSchedulingIgnoredDuringExecution(term(TEAM1, "zone"))
+                                        .endPodAffinity().build()).build()).build(), null));
+        assertEquals("not modelled: pod (anti-)affinity namespaceSelector before 1.22 (PodAffinityNamespaceSelector is"
+                + " off by default in 1.21 and the API server drops the field); remove it or use 1.22+", e.getMessage());
+    }
 }
