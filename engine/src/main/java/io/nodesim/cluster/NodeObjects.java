@@ -78,10 +78,6 @@ public final class NodeObjects {
         return topology.zone(node);
     }
 
-    public boolean excludedFromDisruption(int node) {
-        return topology.excludedFromDisruption(node);
-    }
-
     public Map<String, String> labels(int node) {
         return topology.labels(node);
     }

@@ -108,7 +108,7 @@ public final class Topology {
         return labels.get(node);
     }
 
-    /** Carries {@code node.kubernetes.io/exclude-disruption}: left out of the zone counts. */
+    /** Carries {@code node.kubernetes.io/exclude-disruption} (whether that counts depends on the release). */
     public boolean excludedFromDisruption(int node) {
         return excludedFromDisruption[node];
     }

@@ -4,11 +4,13 @@ import io.nodesim.scenario.FaultSpec;
 import java.util.List;
 
 /**
- * kube-controller-manager restarts (or fails over): node lifecycle and taint-eviction state is
- * rebuilt (spec §1.11). A finite {@code duration} is the time until the new instance runs.
+ * kube-controller-manager's process stops at {@code at} and a new one starts {@code duration} later
+ * (none: at once); every controller's state is rebuilt (spec §1.11). The process is all this fault
+ * changes: when the new instance's controllers run is the controller manager's leader election
+ * ({@link io.nodesim.controllermanager.LeaderElection}).
  */
 public final class ControllerManagerRestart implements Fault {
-    public static final FaultType TYPE = new FaultType("ControllerManagerRestart", "kube-controller-manager restarts: every controller rebuilds its state (spec §1.11)", true, FaultType.Targeting.NONE,
+    public static final FaultType TYPE = new FaultType("ControllerManagerRestart", "kube-controller-manager stops; a new process starts after duration and leads once the old Lease has expired for it", false, FaultType.Targeting.NONE,
             List.of(), ControllerManagerRestart::new);
 
     @Override

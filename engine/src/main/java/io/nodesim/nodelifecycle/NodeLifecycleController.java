@@ -80,6 +80,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     private final java.util.List<Integer> awaitingApiServer = new java.util.ArrayList<>();
     private long timeoutHandle = EventQueue.NO_HANDLE;
     private final ZoneDisruption.Hooks disruptionHooks = hooks();
+    private final boolean[] excludedFromDisruption;
     private long passId;
     private long passHandle = EventQueue.NO_HANDLE;
 
@@ -103,6 +104,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         observedReady = new byte[n];
         savedReady = new byte[n];
         statusPostSeen = new boolean[n];
+        excludedFromDisruption = DisruptionExclusion.excluded(cluster.topology(), settings);
         for (int i = 0; i < n; i++) {
             observedReady[i] = nodes.ready(i);
             savedReady[i] = nodes.ready(i);
@@ -285,7 +287,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
 
     private void countInZone(int i, byte current) {
         savedReady[i] = current;
-        if (!nodes.excludedFromDisruption(i)) {
+        if (!excludedFromDisruption[i]) {
             zones.count(nodes.zone(i), current == Condition.TRUE);
         }
     }

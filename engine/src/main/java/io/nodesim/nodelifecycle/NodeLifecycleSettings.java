@@ -2,6 +2,8 @@ package io.nodesim.nodelifecycle;
 
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.scenario.Scenario;
+import io.nodesim.scenario.VersionProfiles;
+import io.nodesim.scenario.VersionProfiles.Rule;
 import java.util.Objects;
 
 /**
@@ -12,6 +14,10 @@ import java.util.Objects;
  *     ({@code --enable-taint-manager=false}, or the 1.12 default) that evicts pods itself
  * @param noExecuteInDetectingPass queue the NoExecute taint in the pass that marks the node
  *     Unknown (1.34+, PR #120816) instead of the next one
+ * @param masterNamesExcluded nodes whose name marks them as masters are left out of the zone counts
+ *     (before 1.21: {@link DisruptionExclusion#legacyIsMasterNode})
+ * @param exclusionLabelHonoured {@code node.kubernetes.io/exclude-disruption} leaves a node out of the
+ *     zone counts (1.19+)
  */
 public record NodeLifecycleSettings(
         long monitorPeriod,
@@ -24,6 +30,8 @@ public record NodeLifecycleSettings(
         boolean taintBased,
         long podEvictionTimeout,
         boolean noExecuteInDetectingPass,
+        boolean masterNamesExcluded,
+        boolean exclusionLabelHonoured,
         DurationDistribution monitorPass,
         DurationDistribution watch) {
     public NodeLifecycleSettings {
@@ -37,9 +45,11 @@ public record NodeLifecycleSettings(
     public static NodeLifecycleSettings of(Scenario s) {
         var c = s.kubeControllerManager();
         boolean taintBased = c.enableTaintManager() || !s.profile().taintManagerFlag();
+        VersionProfiles.Row row = VersionProfiles.forVersion(s.kubernetesVersion());
         return new NodeLifecycleSettings(c.nodeMonitorPeriod(), c.nodeMonitorGracePeriod(), c.nodeStartupGracePeriod(),
                 (float) c.nodeEvictionRate(), (float) c.secondaryNodeEvictionRate(), c.largeClusterSizeThreshold(),
                 (float) c.unhealthyZoneThreshold(), taintBased, c.podEvictionTimeout(),
-                s.profile().noExecuteInDetectingPass(), s.latencies().monitorPass(), s.latencies().watch());
+                s.profile().noExecuteInDetectingPass(), !row.has(Rule.MASTER_NAMES_COUNTED),
+                row.has(Rule.DISRUPTION_EXCLUSION_LABEL), s.latencies().monitorPass(), s.latencies().watch());
     }
 }

@@ -13,7 +13,21 @@ public record ControllerManagerConfig(
         int largeClusterSizeThreshold,
         double unhealthyZoneThreshold,
         boolean enableTaintManager,
-        long podEvictionTimeout) {
+        long podEvictionTimeout,
+        boolean leaderElect,
+        long leaderElectLeaseDuration,
+        long leaderElectRenewDeadline,
+        long leaderElectRetryPeriod) {
+
+    /** With kube-controller-manager's leader election defaults (15 s / 10 s / 2 s, on). */
+    public ControllerManagerConfig(long nodeMonitorPeriod, long nodeMonitorGracePeriod, long nodeStartupGracePeriod,
+            double nodeEvictionRate, double secondaryNodeEvictionRate, int largeClusterSizeThreshold,
+            double unhealthyZoneThreshold, boolean enableTaintManager, long podEvictionTimeout) {
+        this(nodeMonitorPeriod, nodeMonitorGracePeriod, nodeStartupGracePeriod, nodeEvictionRate,
+                secondaryNodeEvictionRate, largeClusterSizeThreshold, unhealthyZoneThreshold, enableTaintManager,
+                podEvictionTimeout, true, VersionProfiles.LEADER_ELECT_LEASE_DURATION,
+                VersionProfiles.LEADER_ELECT_RENEW_DEADLINE, VersionProfiles.LEADER_ELECT_RETRY_PERIOD);
+    }
 
     public ControllerManagerConfig {
         if (nodeMonitorPeriod <= 0) {
@@ -33,6 +47,9 @@ public record ControllerManagerConfig(
         }
         if (podEvictionTimeout < 0) {
             throw new IllegalArgumentException("pod-eviction-timeout must be >= 0");
+        }
+        if (leaderElectLeaseDuration <= 0 || leaderElectRenewDeadline <= 0 || leaderElectRetryPeriod <= 0) {
+            throw new IllegalArgumentException("leader election durations must be > 0");
         }
     }
 }

@@ -20,7 +20,12 @@ import java.util.TreeSet;
  * kubelet's older {@code pkg/kubelet/nodelease} used a plain {@code wait.Until}; NoExecute taint in
  * the detecting pass from 1.34 (PR #120816); NodePorts counts sidecar init containers' host ports from
  * 1.34 (PR #132040, also in late 1.33 patches; ordinary init containers never count); {@code --enable-taint-manager} and
- * {@code --pod-eviction-timeout} removed in 1.27 (PR #115840).
+ * {@code --pod-eviction-timeout} removed in 1.27 (PR #115840); the node lifecycle controller leaves nodes whose
+ * name ends in {@code master} or {@code master-} plus three characters out of the zone counts
+ * ({@code system.IsMasterNode} until 1.15, {@code legacyIsMasterNode} behind {@code LegacyNodeRoleBehavior},
+ * alpha on 1.16, beta on 1.19, GA locked off 1.21, removed 1.22, {@code pkg/features/kube_features.go}) and
+ * honours {@code node.kubernetes.io/exclude-disruption} from 1.19 ({@code NodeDisruptionExclusion}: alpha off 1.16,
+ * beta on 1.19, GA 1.21).
  */
 public final class VersionProfiles {
     public static final KubernetesVersion OLDEST = new KubernetesVersion(1, 12);
@@ -49,6 +54,10 @@ public final class VersionProfiles {
                 "present"),
         NODE_LEASE(14, "NodeLease", "no (the status is the heartbeat)", "yes (beta 1.14, GA 1.17)"),
         REPORT_FREQUENCY_5M(17, "`nodeStatusReportFrequency` with NodeLease", "1m", "5m (PR #84351)"),
+        DISRUPTION_EXCLUSION_LABEL(19, "`node.kubernetes.io/exclude-disruption` in zone counts", "counted",
+                "left out (NodeDisruptionExclusion beta)"),
+        MASTER_NAMES_COUNTED(21, "nodes named `…master`, `…master-xyz` in zone counts",
+                "left out (`legacyIsMasterNode`)", "counted (LegacyNodeRoleBehavior locked off)"),
         NAMESPACE_NAME_LABEL(21, "`kubernetes.io/metadata.name` on namespaces", "absent",
                 "set (NamespaceDefaultLabelName)"),
         LEASE_JITTER(22, "lease renewal jitter", "no", "4 % (PR #101652)"),
@@ -187,6 +196,12 @@ public final class VersionProfiles {
     public static final int LARGE_CLUSTER_SIZE_THRESHOLD = 50;
     public static final double UNHEALTHY_ZONE_THRESHOLD = 0.55;
     public static final long POD_EVICTION_TIMEOUT = 5 * SimTime.MINUTE;
+    /* component-base/config/v1alpha1/defaults.go RecommendedDefaultLeaderElectionConfiguration. */
+    public static final long LEADER_ELECT_LEASE_DURATION = 15 * SimTime.SECOND;
+    public static final long LEADER_ELECT_RENEW_DEADLINE = 10 * SimTime.SECOND;
+    public static final long LEADER_ELECT_RETRY_PERIOD = 2 * SimTime.SECOND;
+    /** client-go {@code tools/leaderelection} {@code JitterFactor}: a candidate retries every period × (1 + 1.2·u). */
+    public static final double LEADER_ELECT_JITTER_FACTOR = 1.2;
     public static final long NODE_STATUS_UPDATE_FREQUENCY = 10 * SimTime.SECOND;
     public static final int NODE_LEASE_DURATION_SECONDS = 40;
     public static final long DEFAULT_TOLERATION_SECONDS = 300;

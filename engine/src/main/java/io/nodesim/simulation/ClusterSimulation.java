@@ -7,6 +7,7 @@ import io.nodesim.cluster.Samples;
 import io.nodesim.cluster.Topology;
 import io.nodesim.controllermanager.Controller;
 import io.nodesim.controllermanager.ControllerManager;
+import io.nodesim.controllermanager.LeaderElection;
 import io.nodesim.faults.FaultContext;
 import io.nodesim.faults.FaultInjector;
 import io.nodesim.kernel.RandomStreams;
@@ -90,7 +91,8 @@ public final class ClusterSimulation {
         Invariants.register(sim, cluster, scenario, placement);
         List<Controller> controllers = new ArrayList<>(List.of(nodeLifecycle, taintEviction));
         controllers.addAll(workloads.controllers());
-        controllerManager = new ControllerManager(cluster, controllers);
+        controllerManager = new ControllerManager(cluster, controllers,
+                LeaderElection.of(scenario.kubeControllerManager()), streams.stream("leaderelection"));
         controllerManager.start();
     }
 

@@ -2,6 +2,7 @@ package io.nodesim.controllermanager;
 
 import static io.nodesim.testing.ScenarioFixture.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.kernel.DurationDistribution;
@@ -28,7 +29,8 @@ class ControllerManagerTest {
     void aControllerManagerRestart_restartsEveryController_inOrder_withTheDowntime() {
         ClusterState cluster = new ClusterSimulation(scenario().build(), 0, false).cluster();
         List<String> told = new ArrayList<>();
-        new ControllerManager(cluster, List.of(recording("a", told), recording("b", told)));
+        new ControllerManager(cluster, List.of(recording("a", told), recording("b", told)),
+                new LeaderElection(false, 0, 1), null);
         cluster.controlPlane().restartControllerManager(5, 10);
         assertEquals(List.of("a 5+10", "b 5+10"), told);
     }
@@ -48,9 +50,15 @@ class ControllerManagerTest {
         PodRecord evicted = evicted(ClusterSimulation.run(base.apply(null).build(), 0, false));
         assertEquals(evicted.deletedAt() + watch + controller, evicted.replacementCreatedAt(), "without a restart");
         long restart = evicted.deletedAt() + SimTime.millis(10);
-        PodRecord late = evicted(ClusterSimulation.run(base.apply(restart).build(), 0, false));
+        ClusterSimulation restarted = new ClusterSimulation(base.apply(restart).build(), 0, false);
+        PodRecord late = evicted(restarted.run());
         assertEquals(evicted.deletedAt(), late.deletedAt());
-        assertEquals(restart + SimTime.seconds(60) + controller, late.replacementCreatedAt());
+        // The new process starts after its 60 s downtime and leads once it has seen the Lease unchanged
+        // for leader-elect-lease-duration (15 s), at a retry 2 s × (1 + 1.2u) apart.
+        long leading = restarted.controllerManager().leadingSince();
+        assertTrue(leading >= restart + SimTime.seconds(75) && leading < restart + SimTime.seconds(75) + SimTime.millis(4400),
+                "leading at " + leading);
+        assertEquals(leading + controller, late.replacementCreatedAt());
     }
 
     private static PodRecord evicted(RunResult r) {

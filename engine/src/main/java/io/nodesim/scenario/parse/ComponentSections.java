@@ -87,8 +87,31 @@ public final class ComponentSections {
             o.put(SettingRegistry.POD_EVICTION_TIMEOUT.path(), new SettingOrigin("profile", row.profile().name()
                     + " (flag removed in 1.27: unused)"));
         }
+        boolean leaderElect = o.resolve(s, SettingRegistry.LEADER_ELECT, row, null);
+        long leaseDuration = o.resolve(s, SettingRegistry.LEADER_ELECT_LEASE_DURATION, row, null);
+        long renewDeadline = o.resolve(s, SettingRegistry.LEADER_ELECT_RENEW_DEADLINE, row, null);
+        long retryPeriod = o.resolve(s, SettingRegistry.LEADER_ELECT_RETRY_PERIOD, row, null);
+        if (leaderElect) {
+            checkLeaderElection(s, leaseDuration, renewDeadline, retryPeriod);
+        }
         return new ControllerManagerConfig(period, grace, startup, rate, secondary, large, unhealthy, taintManager,
-                podEviction);
+                podEviction, leaderElect, leaseDuration, renewDeadline, retryPeriod);
+    }
+
+    /** client-go's NewLeaderElector refuses these (kube-controller-manager would not start). */
+    private static void checkLeaderElection(Section s, long leaseDuration, long renewDeadline, long retryPeriod) {
+        if (leaseDuration <= renewDeadline) {
+            SettingSpec<?> at = s.has(SettingRegistry.LEADER_ELECT_LEASE_DURATION.key())
+                    ? SettingRegistry.LEADER_ELECT_LEASE_DURATION : SettingRegistry.LEADER_ELECT_RENEW_DEADLINE;
+            throw s.get(at.key()).loc().error(at.path(),
+                    "leader-elect-lease-duration must be greater than leader-elect-renew-deadline (client-go leaderelection)");
+        }
+        if (renewDeadline <= VersionProfiles.LEADER_ELECT_JITTER_FACTOR * retryPeriod) {
+            SettingSpec<?> at = s.has(SettingRegistry.LEADER_ELECT_RENEW_DEADLINE.key())
+                    ? SettingRegistry.LEADER_ELECT_RENEW_DEADLINE : SettingRegistry.LEADER_ELECT_RETRY_PERIOD;
+            throw s.get(at.key()).loc().error(at.path(),
+                    "leader-elect-renew-deadline must be greater than 1.2 × leader-elect-retry-period (client-go JitterFactor)");
+        }
     }
 
     public static ApiServerConfig apiServer(YNode node, VersionProfiles.Row row, Origins o) {

@@ -77,6 +77,21 @@ public final class SettingRegistry {
     public static final SettingSpec<Long> POD_EVICTION_TIMEOUT = profile(KCM, "pod-eviction-timeout", DURATION,
             r -> VersionProfiles.POD_EVICTION_TIMEOUT, s -> s.kubeControllerManager().podEvictionTimeout(),
             "pod eviction timeout", "the legacy path's wait before deleting a lost node's pods (before 1.27)");
+    public static final SettingSpec<Boolean> LEADER_ELECT = profile(KCM, "leader-elect", BOOLEAN,
+            r -> true, s -> s.kubeControllerManager().leaderElect(), "leader election",
+            "a (re)started instance runs its controllers only once it holds the kube-controller-manager Lease");
+    public static final SettingSpec<Long> LEADER_ELECT_LEASE_DURATION = profile(KCM, "leader-elect-lease-duration",
+            POSITIVE_DURATION, r -> VersionProfiles.LEADER_ELECT_LEASE_DURATION,
+            s -> s.kubeControllerManager().leaderElectLeaseDuration(), "leader lease duration",
+            "how long a candidate waits, from when it first sees the Lease unchanged, before taking it over");
+    public static final SettingSpec<Long> LEADER_ELECT_RENEW_DEADLINE = profile(KCM, "leader-elect-renew-deadline",
+            POSITIVE_DURATION, r -> VersionProfiles.LEADER_ELECT_RENEW_DEADLINE,
+            s -> s.kubeControllerManager().leaderElectRenewDeadline(), "leader renew deadline",
+            "how long the leader retries renewing before it gives up leading (must be < the lease duration)");
+    public static final SettingSpec<Long> LEADER_ELECT_RETRY_PERIOD = profile(KCM, "leader-elect-retry-period",
+            POSITIVE_DURATION, r -> VersionProfiles.LEADER_ELECT_RETRY_PERIOD,
+            s -> s.kubeControllerManager().leaderElectRetryPeriod(), "leader retry period",
+            "a candidate tries to acquire the Lease every retry period plus up to 120 % jitter");
 
     public static final SettingSpec<Long> DEFAULT_NOT_READY_TOLERATION_SECONDS = profile(APISERVER,
             "default-not-ready-toleration-seconds", SECONDS, r -> VersionProfiles.DEFAULT_TOLERATION_SECONDS,
@@ -110,7 +125,8 @@ public final class SettingRegistry {
             NODE_STATUS_UPDATE_FREQUENCY, NODE_STATUS_REPORT_FREQUENCY, NODE_LEASE_DURATION_SECONDS,
             NODE_MONITOR_PERIOD, NODE_MONITOR_GRACE_PERIOD, NODE_STARTUP_GRACE_PERIOD, NODE_EVICTION_RATE,
             SECONDARY_NODE_EVICTION_RATE, LARGE_CLUSTER_SIZE_THRESHOLD, UNHEALTHY_ZONE_THRESHOLD, ENABLE_TAINT_MANAGER,
-            POD_EVICTION_TIMEOUT, DEFAULT_NOT_READY_TOLERATION_SECONDS, DEFAULT_UNREACHABLE_TOLERATION_SECONDS,
+            POD_EVICTION_TIMEOUT, LEADER_ELECT, LEADER_ELECT_LEASE_DURATION, LEADER_ELECT_RENEW_DEADLINE,
+            LEADER_ELECT_RETRY_PERIOD, DEFAULT_NOT_READY_TOLERATION_SECONDS, DEFAULT_UNREACHABLE_TOLERATION_SECONDS,
             WATCH, MONITOR_PASS, LEASE_RENEWAL, STATUS_UPDATE, CONTROLLER, SCHEDULING_CYCLE, BINDING);
 
     private SettingRegistry() {

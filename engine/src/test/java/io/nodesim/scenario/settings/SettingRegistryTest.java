@@ -37,7 +37,7 @@ class SettingRegistryTest {
             assertFalse(s.doc().isBlank(), s.path());
             assertFalse(s.label().isBlank(), s.path());
         }
-        assertEquals(21, paths.size());
+        assertEquals(25, paths.size());
     }
 
     @Test
