@@ -245,4 +245,33 @@ class PodTopologySpreadInclusionPolicyTest {
         assertEquals(List.of("node-1", "node-2", "node-4"), feasible(incoming(compiler, Map.of(), false,
                 constraint("zone", "foo", null, null))));
     }
+    /** Raw PodTopologySpread score of a feasible node. */
+    private static long raw(ScheduleResult r, String node) {
+        int p = r.explanation().plugins().indexOf(PodTopologySpread.NAME);
+        return r.explanation().feasible().stream().filter(n -> n.node().equals(node)).findFirst().orElseThrow().raw()[p];
+    }
+
+    /**
+     * Scoring (scoring.go {@code initPreScoreState}) counts under the same policies: the filtered,
+     * tainted node-b holds two matching pods of zone1; with Honor they leave zone1's count, so node-a
+     * scores {@code 0·ln(2+2)} instead of {@code round(2·ln 4) = 3}; node-x keeps {@code round(1·ln 4) = 1}.
+     */
+    @Test
+    void score_taintsHonored_leaveTheTaintedNodesPodsOutOfTheZoneCount() {
+        int a = node("node-a", labels("zone", "zone1"));
+        int b = node("node-b", labels("zone", "zone1"), TAINT);
+        int x = node("node-x", labels("zone", "zone2"));
+        existing(b, "foo");
+        existing(b, "foo");
+        existing(x, "foo");
+        TopologySpreadConstraint ignore = new TopologySpreadConstraintBuilder(constraint("zone", "foo", null, null))
+                .withWhenUnsatisfiable("ScheduleAnyway").build();
+        TopologySpreadConstraint honor = new TopologySpreadConstraintBuilder(constraint("zone", "foo", null, "Honor"))
+                .withWhenUnsatisfiable("ScheduleAnyway").build();
+        ScheduleResult ignored = cluster.scheduler(TestCluster.V135).schedule(incoming(compiler, Map.of(), false, ignore), true);
+        assertEquals(List.of(3L, 1L), List.of(raw(ignored, "node-a"), raw(ignored, "node-x")));
+        ScheduleResult honored = cluster.scheduler(TestCluster.V135).schedule(incoming(compiler, Map.of(), false, honor), true);
+        assertEquals(List.of(0L, 1L), List.of(raw(honored, "node-a"), raw(honored, "node-x")));
+        assertEquals(a, honored.node());
+    }
 }
