@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param origins where each effective setting came from, keyed by its path below {@code spec}
  *     (for {@code explain})
  * @param initialPlacement where pods of t = 0 run instead of being scheduled, or null
+ * @param namespaces the labels of each {@code v1 Namespace} of {@code workloads}, by name
  */
 public record Scenario(
         String name,
@@ -34,7 +35,8 @@ public record Scenario(
         StartupConfig startup,
         List<FaultSpec> faults,
         Map<String, SettingOrigin> origins,
-        ImportedPlacement initialPlacement) {
+        ImportedPlacement initialPlacement,
+        Map<String, Map<String, String>> namespaces) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -52,6 +54,19 @@ public record Scenario(
         workloads = List.copyOf(workloads);
         faults = List.copyOf(faults);
         origins = Map.copyOf(origins);
+        namespaces = Map.copyOf(namespaces);
+    }
+
+    /** A scenario that declares no {@code v1 Namespace}. */
+    public Scenario(String name, String description, String sourceFile, KubernetesVersion kubernetesVersion,
+            VersionProfile profile, long seed, int replications, long duration, KubeletConfig kubelet,
+            ControllerManagerConfig kubeControllerManager, ApiServerConfig kubeApiServer,
+            SchedulerConfiguration kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
+            List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
+            Map<String, SettingOrigin> origins, ImportedPlacement initialPlacement) {
+        this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
+                kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
+                origins, initialPlacement, Map.of());
     }
 
     /** A scenario whose pods are all scheduled at t = 0 (no {@code initialPlacement}). */

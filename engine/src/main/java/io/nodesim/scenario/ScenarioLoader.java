@@ -18,6 +18,7 @@ import io.nodesim.scenario.parse.YNode;
 import io.nodesim.scenario.parse.YNode.YMap;
 import io.nodesim.scenario.parse.YamlReader;
 import io.nodesim.scheduler.InitialPlacement;
+import io.nodesim.scheduler.NamespaceLabels;
 import io.nodesim.scheduler.PodCompiler;
 import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.SchedulerConfiguration;
@@ -166,7 +167,9 @@ public final class ScenarioLoader {
                 s.require("nodes", "nodes (at least one node or pool)"), baseDir, o);
         List<WorkloadSpec> workloads = s.has("workloads")
                 ? PodAdmission.admit(WorkloadSection.read(s.get("workloads"), o), apiServer) : List.of();
-        compileTemplates(s, workloads);
+        Map<String, Map<String, String>> namespaces = s.has("workloads")
+                ? WorkloadSection.namespaces(s.get("workloads"), o) : Map.of();
+        compileTemplates(s, workloads, namespaces, version);
         StartupConfig startup = TimingSections.startup(orEmpty(s, "startup"),
                 workloads.stream().map(WorkloadSpec::name).toList(), baseDir, o);
         ImportedPlacement initialPlacement = s.has("initialPlacement")
@@ -177,20 +180,24 @@ public final class ScenarioLoader {
         imported.apply(o.map());
         Scenario scenario = new Scenario(name, description, display, version, row.profile(), seed, replications,
                 duration, kubelet, kcm, apiServer, scheduler, latencies, nodes, workloads, startup, faults, o.map(),
-                initialPlacement);
+                initialPlacement, namespaces);
         // A row whose pod no longer fits its node needs the compiled requests: checked here, for every command.
         InitialPlacement.bindImported(scenario);
         return scenario;
     }
 
     /** The scheduler model compiles every pod template here, so a template it rejects fails validate too. */
-    private static void compileTemplates(Section s, List<WorkloadSpec> workloads) {
-        PodCompiler compiler = new PodCompiler(new SchedulerCache());
+    private static void compileTemplates(Section s, List<WorkloadSpec> workloads,
+            Map<String, Map<String, String>> namespaces, KubernetesVersion version) {
+        PodCompiler compiler = new PodCompiler(new SchedulerCache(), true, NamespaceLabels.of(namespaces, version),
+                version);
         for (int w = 0; w < workloads.size(); w++) {
             try {
                 compiler.compile(workloads.get(w));
             } catch (IllegalArgumentException e) {
-                throw Values.list(s.get("workloads"), "workloads").items().get(w).loc().error("workloads[" + w + "]",
+                YNode item = WorkloadSection.workloadItems(s.get("workloads")).get(w);
+                List<YNode> all = Values.list(s.get("workloads"), "workloads").items();
+                throw item.loc().error("workloads[" + all.indexOf(item) + "]",
                         e.getMessage());
             }
         }

@@ -14,20 +14,30 @@ import java.util.Set;
  * written after {@link PodCompiler} built it.
  */
 public final class CompiledPod {
-    /** A {@code topologySpreadConstraints} entry, or one of the system default constraints. */
+    /**
+     * A {@code topologySpreadConstraints} entry, or one of the system default constraints; the node
+     * inclusion policies default to affinity honoured, taints ignored (podtopologyspread/common.go).
+     */
     public record SpreadConstraint(int maxSkew, int topologyKey, boolean hard, PodSelector selector,
-            int minDomains, boolean selfMatch) {
+            int minDomains, boolean selfMatch, boolean honorNodeAffinity, boolean honorNodeTaints) {
+        public SpreadConstraint(int maxSkew, int topologyKey, boolean hard, PodSelector selector, int minDomains,
+                boolean selfMatch) {
+            this(maxSkew, topologyKey, hard, selector, minDomains, selfMatch, true, false);
+        }
     }
 
     /**
-     * A pod (anti-)affinity term: the pods it selects are those in {@code namespaces} (or all
-     * namespaces matched by {@code namespaceSelector}) whose labels match {@code selector}.
+     * A pod (anti-)affinity term: the pods it selects are those in {@code namespaces} (or in a
+     * namespace whose labels {@code namespaceSelector} matches) whose labels match {@code selector}
+     * (framework/types.go {@code AffinityTerm.Matches}). The scenario's namespaces do not change
+     * during a run, so matching the selector per pod equals upstream's unrolling it into
+     * {@code Namespaces} at PreFilter.
      */
     public record AffinityTerm(PodSelector selector, Set<String> namespaces, PodSelector namespaceSelector,
             int topologyKey, int weight) {
         public boolean selects(CompiledPod pod) {
             boolean inNamespace = namespaces.contains(pod.namespace)
-                    || namespaceSelector.matches(Map.of("kubernetes.io/metadata.name", pod.namespace));
+                    || namespaceSelector.matches(pod.namespaceLabels);
             return inNamespace && selector.matches(pod.labels);
         }
     }
@@ -43,6 +53,8 @@ public final class CompiledPod {
     public final int id;
     public final String name;
     public final String namespace;
+    /** The labels of the pod's namespace ({@link NamespaceLabels}). */
+    public final Map<String, String> namespaceLabels;
     public final Map<String, String> labels;
     public final int priority;
     /** {@code spec.nodeName}, or null. */
@@ -80,6 +92,7 @@ public final class CompiledPod {
         this.id = b.id;
         this.name = b.name;
         this.namespace = b.namespace;
+        this.namespaceLabels = b.namespaceLabels;
         this.labels = Map.copyOf(b.labels);
         this.priority = b.priority;
         this.nodeName = b.nodeName;

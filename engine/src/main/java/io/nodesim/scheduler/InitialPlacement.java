@@ -48,7 +48,8 @@ public final class InitialPlacement {
             }
         }
         scheduler = new Scheduler(nodes, scenario.kubeScheduler(), ties);
-        compiler = new PodCompiler(nodes, scenario.kubeScheduler().sidecarHostPorts());
+        compiler = new PodCompiler(nodes, scenario.kubeScheduler().sidecarHostPorts(),
+                NamespaceLabels.of(scenario.namespaces(), scenario.kubernetesVersion()), scenario.kubernetesVersion());
         workloadTemplates = new CompiledPod[scenario.workloads().size()];
         workloadNames = scenario.workloads().stream().map(WorkloadSpec::displayName).toArray(String[]::new);
     }

@@ -100,18 +100,40 @@ public final class MatchingPodCounts {
      * (matchFields metadata.name) a {@linkplain Domains#isSnapshot snapshot} over those nodes.
      */
     public Domains domains(int selector, int topologyKey, CompiledPod pod, int[] requiredKeys) {
+        return domains(selector, topologyKey, pod, requiredKeys, true, false);
+    }
+
+    /**
+     * The counts under a constraint's node inclusion policies (podtopologyspread/common.go
+     * {@code matchNodeInclusionPolicies}): {@code honorAffinity} counts only nodes passing the pod's
+     * nodeSelector and required node affinity; {@code honorTaints} leaves out nodes with a NoSchedule or
+     * NoExecute taint the pod does not tolerate. Taints come and go during a run (the node lifecycle
+     * controller's), so a taint-honouring view is a {@linkplain Domains#isSnapshot snapshot}, taken again
+     * each cycle as upstream's PreFilter walks every node.
+     */
+    public Domains domains(int selector, int topologyKey, CompiledPod pod, int[] requiredKeys,
+            boolean honorAffinity, boolean honorTaints) {
         List<Integer> keys = null;
         if (requiredKeys != null) {
             int[] sorted = requiredKeys.clone();
             Arrays.sort(sorted);
             keys = Arrays.stream(sorted).boxed().toList();
         }
-        ViewKey key = new ViewKey(selector, topologyKey, pod.nodeSelector, pod.requiredNodeAffinity, keys);
-        Set<String> pinned = pod.requiredNodeAffinity == null ? null : pod.requiredNodeAffinity.pinnedNames();
+        ViewKey key = honorAffinity ? new ViewKey(selector, topologyKey, pod.nodeSelector, pod.requiredNodeAffinity, keys)
+                : new ViewKey(selector, topologyKey, null, null, keys);
+        if (honorTaints) {
+            Domains d = new Domains(key, true, pod);
+            for (int n : nodes.order()) {
+                d.include(n);
+            }
+            return d;
+        }
+        Set<String> pinned = !honorAffinity || pod.requiredNodeAffinity == null ? null
+                : pod.requiredNodeAffinity.pinnedNames();
         if (pinned != null) {
             // a DaemonSet-style pod counts on its named nodes only: a view per such template would
             // cost a pass over the cluster each, and upkeep on every pod change
-            Domains d = new Domains(key, true);
+            Domains d = new Domains(key, true, null);
             for (String name : pinned) {
                 int n = nodes.indexOf(name);
                 if (n >= 0) {
@@ -122,7 +144,7 @@ public final class MatchingPodCounts {
         }
         Domains d = views.get(key);
         if (d == null) {
-            d = new Domains(key, false);
+            d = new Domains(key, false, null);
             views.put(key, d);
             viewsOfSelector.get(selector).add(d);
             allViews.add(d);
@@ -195,6 +217,8 @@ public final class MatchingPodCounts {
     public final class Domains {
         private final ViewKey key;
         private final boolean snapshot;
+        /** The pod whose tolerations a node's NoSchedule / NoExecute taints must pass, or null (taints ignored). */
+        private final CompiledPod tolerating;
         /** Per node slot: counted by this view, and its value of the topology key. */
         private boolean[] included = new boolean[0];
         private int[] value = new int[0];
@@ -206,9 +230,10 @@ public final class MatchingPodCounts {
         private int domainCount;
         private int min = Integer.MAX_VALUE;
 
-        private Domains(ViewKey key, boolean snapshot) {
+        private Domains(ViewKey key, boolean snapshot, CompiledPod tolerating) {
             this.key = key;
             this.snapshot = snapshot;
+            this.tolerating = tolerating;
         }
 
         /** Counts taken once for one cycle, not maintained: ask {@link #domains} again next cycle. */
@@ -246,6 +271,20 @@ public final class MatchingPodCounts {
                     if (nodes.labelValue(n, k) == Symbols.ABSENT) {
                         return false;
                     }
+                }
+            }
+            return tolerating == null || toleratesAll(n);
+        }
+
+        /** v1helper {@code FindMatchingUntoleratedTaint} over the NoSchedule and NoExecute taints. */
+        private boolean toleratesAll(int n) {
+            int[] effects = nodes.taintEffects(n);
+            int[] taintKeys = nodes.taintKeys(n);
+            int[] values = nodes.taintValues(n);
+            for (int i = 0; i < effects.length; i++) {
+                if ((effects[i] == TaintEffects.NO_SCHEDULE || effects[i] == TaintEffects.NO_EXECUTE)
+                        && !tolerating.tolerates(taintKeys[i], values[i], effects[i])) {
+                    return false;
                 }
             }
             return true;

@@ -13,6 +13,9 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
+import io.nodesim.scenario.KubernetesVersion;
+import io.nodesim.scenario.VersionProfiles;
+import io.nodesim.scenario.VersionProfiles.Rule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +35,8 @@ public final class PodCompiler {
 
     private final SchedulerCache nodes;
     private final boolean sidecarHostPorts;
+    private final NamespaceLabels namespaceLabels;
+    private final KubernetesVersion version;
     private int nextId;
 
     /** A compiler for the newest version's rules. */
@@ -41,8 +46,21 @@ public final class PodCompiler {
 
     /** @param sidecarHostPorts sidecar init containers' host ports count ({@link SchedulerConfiguration#sidecarHostPorts}) */
     public PodCompiler(SchedulerCache nodes, boolean sidecarHostPorts) {
+        this(nodes, sidecarHostPorts, NamespaceLabels.NONE_DECLARED);
+    }
+
+    /** @param namespaceLabels the namespaces' labels, which namespaceSelectors match */
+    public PodCompiler(SchedulerCache nodes, boolean sidecarHostPorts, NamespaceLabels namespaceLabels) {
+        this(nodes, sidecarHostPorts, namespaceLabels, VersionProfiles.NEWEST);
+    }
+
+    /** @param version decides which pod fields exist (the API server drops a disabled feature's fields) */
+    public PodCompiler(SchedulerCache nodes, boolean sidecarHostPorts, NamespaceLabels namespaceLabels,
+            KubernetesVersion version) {
         this.nodes = nodes;
         this.sidecarHostPorts = sidecarHostPorts;
+        this.namespaceLabels = namespaceLabels;
+        this.version = version;
     }
 
     /**
@@ -55,6 +73,7 @@ public final class PodCompiler {
         b.id = nextId++;
         b.name = name;
         b.namespace = namespace == null || namespace.isEmpty() ? "default" : namespace;
+        b.namespaceLabels = namespaceLabels.labels(b.namespace);
         if (template.getMetadata() != null && template.getMetadata().getLabels() != null) {
             b.labels.putAll(template.getMetadata().getLabels());
         }
@@ -103,6 +122,7 @@ public final class PodCompiler {
         b.id = nextId++;
         b.name = name;
         b.namespace = base.namespace;
+        b.namespaceLabels = base.namespaceLabels;
         b.labels.putAll(base.labels);
         b.priority = base.priority;
         b.nodeName = base.nodeName;
@@ -326,8 +346,33 @@ public final class PodCompiler {
             }
             b.spreadConstraints.add(new CompiledPod.SpreadConstraint(c.getMaxSkew(),
                     nodes.symbols().intern(c.getTopologyKey()), hard, ps,
-                    c.getMinDomains() == null ? 1 : c.getMinDomains(), ps.matches(b.labels)));
+                    c.getMinDomains() == null ? 1 : c.getMinDomains(), ps.matches(b.labels),
+                    honor(c.getNodeAffinityPolicy(), "nodeAffinityPolicy", true),
+                    honor(c.getNodeTaintsPolicy(), "nodeTaintsPolicy", false)));
         }
+    }
+
+    /**
+     * A NodeInclusionPolicy: {@code Honor} or {@code Ignore}, from 1.26 (NodeInclusionPolicyInPodTopologySpread
+     * beta; alpha, off, in 1.25; GA 1.33). Before, the API server drops the field and the defaults hold;
+     * refused there rather than dropped silently.
+     */
+    private boolean honor(String policy, String field, boolean byDefault) {
+        if (policy == null) {
+            return byDefault;
+        }
+        if (!Rule.NODE_INCLUSION_POLICY.appliesTo(version)) {
+            throw new IllegalArgumentException("not modelled: topologySpreadConstraints." + field + " before 1."
+                    + Rule.NODE_INCLUSION_POLICY.sinceMinor() + " (NodeInclusionPolicyInPodTopologySpread is off by"
+                    + " default in " + version + " and the API server drops the field); remove it or use 1."
+                    + Rule.NODE_INCLUSION_POLICY.sinceMinor() + "+");
+        }
+        return switch (policy) {
+            case "Honor" -> true;
+            case "Ignore" -> false;
+            default -> throw new IllegalArgumentException("topologySpreadConstraints." + field
+                    + " must be Honor or Ignore, got " + policy);
+        };
     }
 
     private void podAffinity(Builder b, Affinity a) {
@@ -361,13 +406,63 @@ public final class PodCompiler {
         }
     }
 
+    /**
+     * framework/types.go {@code getNamespacesFromPodAffinityTerm}: no namespaces and no selector mean
+     * the pod's own namespace; a null selector selects no namespace ({@code labels.Nothing}), an
+     * empty one ({@code {}}) every namespace ({@code labels.Everything}). The selector exists from 1.22
+     * (PodAffinityNamespaceSelector beta; alpha 1.21, GA 1.24).
+     */
     private CompiledPod.AffinityTerm term(Builder b, PodAffinityTerm t, int weight) {
         List<String> ns = t.getNamespaces() == null ? List.of() : t.getNamespaces();
+        if (t.getNamespaceSelector() != null && !Rule.POD_AFFINITY_NAMESPACE_SELECTOR.appliesTo(version)) {
+            throw new IllegalArgumentException("not modelled: pod (anti-)affinity namespaceSelector before 1."
+                    + Rule.POD_AFFINITY_NAMESPACE_SELECTOR.sinceMinor() + " (PodAffinityNamespaceSelector is off by"
+                    + " default in " + version + " and the API server drops the field); remove it or use 1."
+                    + Rule.POD_AFFINITY_NAMESPACE_SELECTOR.sinceMinor() + "+");
+        }
         Set<String> namespaces = ns.isEmpty() && t.getNamespaceSelector() == null ? Set.of(b.namespace) : Set.copyOf(ns);
         PodSelector nsSelector = t.getNamespaceSelector() == null ? PodSelector.NOTHING
                 : PodSelector.of(t.getNamespaceSelector());
-        return new CompiledPod.AffinityTerm(PodSelector.of(t.getLabelSelector()), namespaces, nsSelector,
+        return new CompiledPod.AffinityTerm(PodSelector.of(withLabelKeys(b, t)), namespaces, nsSelector,
                 nodes.symbols().intern(t.getTopologyKey()), weight);
+    }
+
+    /**
+     * {@code matchLabelKeys} / {@code mismatchLabelKeys}: the API server adds {@code key In (value)} /
+     * {@code key NotIn (value)} for each key the pod carries to the term's selector when it creates the
+     * pod (pkg/registry/core/pod/strategy.go {@code applyMatchLabelKeysAndMismatchLabelKeys}); a null
+     * selector stays null (selects nothing). From 1.31 (MatchLabelKeysInPodAffinity beta; alpha 1.29,
+     * GA 1.33); before, the field is dropped, and refused here rather than silently.
+     */
+    private LabelSelector withLabelKeys(Builder b, PodAffinityTerm t) {
+        List<String> match = t.getMatchLabelKeys() == null ? List.of() : t.getMatchLabelKeys();
+        List<String> mismatch = t.getMismatchLabelKeys() == null ? List.of() : t.getMismatchLabelKeys();
+        if (match.isEmpty() && mismatch.isEmpty()) {
+            return t.getLabelSelector();
+        }
+        if (!Rule.POD_AFFINITY_MATCH_LABEL_KEYS.appliesTo(version)) {
+            throw new IllegalArgumentException("not modelled: pod (anti-)affinity matchLabelKeys / mismatchLabelKeys"
+                    + " before 1." + Rule.POD_AFFINITY_MATCH_LABEL_KEYS.sinceMinor() + " (MatchLabelKeysInPodAffinity"
+                    + " is off by default in " + version + " and the API server drops the fields); remove them or use 1."
+                    + Rule.POD_AFFINITY_MATCH_LABEL_KEYS.sinceMinor() + "+");
+        }
+        if (t.getLabelSelector() == null) {
+            return null;
+        }
+        LabelSelectorBuilder sb = new LabelSelectorBuilder(t.getLabelSelector());
+        for (String key : match) {
+            String v = b.labels.get(key);
+            if (v != null) {
+                sb.addNewMatchExpression().withKey(key).withOperator("In").withValues(v).endMatchExpression();
+            }
+        }
+        for (String key : mismatch) {
+            String v = b.labels.get(key);
+            if (v != null) {
+                sb.addNewMatchExpression().withKey(key).withOperator("NotIn").withValues(v).endMatchExpression();
+            }
+        }
+        return sb.build();
     }
 
     private void images(Builder b, PodSpec spec) {
@@ -393,6 +488,7 @@ public final class PodCompiler {
         int id;
         String name;
         String namespace;
+        Map<String, String> namespaceLabels;
         final Map<String, String> labels = new HashMap<>();
         int priority;
         String nodeName;

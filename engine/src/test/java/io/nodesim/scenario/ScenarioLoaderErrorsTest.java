@@ -72,6 +72,43 @@ class ScenarioLoaderErrorsTest {
         assertError(owner, 19, -1, "workloads[0].metadata.deletionTimestamp", "not modelled");
     }
 
+    /** A v1 Namespace in workloads labels a namespace; it is cluster-scoped and declared once. */
+    @Test
+    void namespaceManifest_isClusterScopedAndUnique() {
+        String ns = """
+                    - apiVersion: v1
+                      kind: Namespace
+                      metadata: {name: team-a, namespace: default}
+                  faults:
+                """;
+        assertError(fails(dir, edit("  faults:\n", ns)), 29, 43, "workloads[1].metadata.namespace",
+                "a Namespace is cluster-scoped");
+        String twice = """
+                    - {apiVersion: v1, kind: Namespace, metadata: {name: team-a}}
+                    - {apiVersion: v1, kind: Namespace, metadata: {name: team-a, labels: {x: y}}}
+                  faults:
+                """;
+        assertError(fails(dir, edit("  faults:\n", twice)), 28, 58, "workloads[2].metadata.name",
+                "namespace \"team-a\" is declared twice");
+        String version = """
+                    - {apiVersion: apps/v1, kind: Namespace, metadata: {name: team-a}}
+                  faults:
+                """;
+        assertError(fails(dir, edit("  faults:\n", version)), 27, 20, "workloads[1].apiVersion",
+                "a Namespace needs apiVersion: v1");
+    }
+
+    /** nodeTaintsPolicy before 1.26 (the API server drops it): refused at the workload, not ignored. */
+    @Test
+    void nodeTaintsPolicyBefore126_isRefusedAsNotModelled() {
+        String yaml = edit("containers: [{name: web, image: nginx, resources: {requests: {cpu: 500m}}}]",
+                "containers: [{name: web, image: nginx}]\n"
+                + "            topologySpreadConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule,"
+                + " labelSelector: {matchLabels: {app: web}}, nodeTaintsPolicy: Honor}]").replace("\"1.35\"", "\"1.25\"");
+        assertError(fails(dir, yaml), 17, 7, "workloads[0]",
+                "not modelled: topologySpreadConstraints.nodeTaintsPolicy before 1.26");
+    }
+
     @Test
     void wrongType_namesWhatWasExpected() {
         assertError(fails(dir, edit("count: 4", "count: four")), 11, 14, "nodes[0].count",

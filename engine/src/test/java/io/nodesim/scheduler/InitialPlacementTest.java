@@ -110,4 +110,56 @@ class InitialPlacementTest {
         assertEquals(List.of("node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"), s.workloads().get(0)
                 .template().getSpec().getTolerations().stream().map(t -> t.getKey()).toList());
     }
+    /**
+     * v1 Namespace manifests label namespaces; a namespaceSelector matches those labels in both
+     * commands (upstream InterPodAffinity reads the namespace lister). web would prefer the roomy
+     * node, but its anti-affinity selects db in the other namespace of the blue team.
+     */
+    @Test
+    void namespaceManifests_labelNamespacesForNamespaceSelectors() throws IOException {
+        Path f = dir.resolve("namespaces.yaml");
+        Files.writeString(f, """
+                apiVersion: nodesim.io/v1alpha1
+                kind: Scenario
+                spec:
+                  nodes:
+                    - {name: big, zone: a, allocatable: {cpu: "8", memory: 8Gi, pods: "110"}}
+                    - {name: small, zone: b, allocatable: {cpu: "2", memory: 8Gi, pods: "110"}}
+                  workloads:
+                    - apiVersion: v1
+                      kind: Namespace
+                      metadata: {name: storage, labels: {team: blue}}
+                    - apiVersion: v1
+                      kind: Pod
+                      metadata: {name: db, namespace: storage, labels: {app: db}}
+                      spec:
+                        nodeName: big
+                        containers: [{name: c, image: db, resources: {requests: {cpu: "1"}}}]
+                    - apiVersion: apps/v1
+                      kind: Deployment
+                      metadata: {name: web, namespace: frontend}
+                      spec:
+                        replicas: 1
+                        selector: {matchLabels: {app: web}}
+                        template:
+                          metadata: {labels: {app: web}}
+                          spec:
+                            containers: [{name: c, image: web, resources: {requests: {cpu: "1"}}}]
+                            affinity:
+                              podAntiAffinity:
+                                requiredDuringSchedulingIgnoredDuringExecution:
+                                  - labelSelector: {matchLabels: {app: db}}
+                                    namespaceSelector: {matchLabels: {team: blue}}
+                                    topologyKey: topology.kubernetes.io/zone
+                    - apiVersion: v1
+                      kind: Namespace
+                      metadata: {name: frontend, labels: {team: blue}}
+                """);
+        Scenario s = ScenarioLoader.load(f);
+        assertEquals(Map.of("storage", Map.of("team", "blue"), "frontend", Map.of("team", "blue")), s.namespaces());
+        assertEquals(2, s.workloads().size());
+        Map<String, String> expected = new TreeMap<>(Map.of("storage/db", "big", "frontend/web-0", "small"));
+        assertEquals(expected, scheduled(s));
+        assertEquals(expected, run(s));
+    }
 }

@@ -29,6 +29,12 @@ final class SimAssertions {
                 .orElseThrow(() -> new AssertionError("no row for a pod of " + workload + " on " + node));
     }
 
+    /** When the pod was deleted; NEVER if it never was (a pod still running may have no row). */
+    static long deletedAtOrNever(RunResult r, String name) {
+        return r.pods().stream().filter(p -> p.pod().equals(name)).findFirst().map(PodRecord::deletedAt)
+                .orElse(SimTime.NEVER);
+    }
+
     static List<PodRecord> podsOn(RunResult r, String node) {
         return r.pods().stream().filter(p -> p.node().equals(node)).collect(Collectors.toList());
     }

@@ -2,6 +2,7 @@ package io.nodesim.scenario.parse;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -26,7 +27,8 @@ public final class WorkloadSection {
     private static final Map<String, String> API_VERSIONS = Map.of(
             "Deployment", "apps/v1", "ReplicaSet", "apps/v1", "StatefulSet", "apps/v1", "DaemonSet", "apps/v1",
             "Pod", "v1");
-    private static final List<String> KINDS = List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Pod");
+    private static final List<String> KINDS = List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Pod",
+            "Namespace");
 
     private WorkloadSection() {
     }
@@ -52,6 +54,59 @@ public final class WorkloadSection {
         }
     }
 
+    /** Every workload except the {@code v1 Namespace} manifests, in order. */
+    public static List<YNode> workloadItems(YNode node) {
+        return Values.list(node, "workloads").items().stream().filter(i -> !isNamespace(i)).toList();
+    }
+
+    private static boolean isNamespace(YNode item) {
+        return item instanceof YMap m && m.get("kind") instanceof YNode.YScalar k && "Namespace".equals(k.text());
+    }
+
+    /**
+     * The {@code v1 Namespace} manifests: the labels of each, by name. Only {@code metadata.name} and
+     * {@code metadata.labels} matter to the model (InterPodAffinity's namespaceSelector); a namespace is
+     * cluster-scoped, so {@code metadata.namespace} is refused.
+     */
+    public static Map<String, Map<String, String>> namespaces(YNode node, Origins o) {
+        YList list = Values.list(node, "workloads");
+        Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            YNode item = list.items().get(i);
+            if (!isNamespace(item)) {
+                continue;
+            }
+            String path = "workloads[" + i + "]";
+            YMap m = Values.map(item, path);
+            YNode av = m.get("apiVersion");
+            if (av == null || !"v1".equals(Values.string(av, path + ".apiVersion"))) {
+                throw (av == null ? m.loc() : av.loc()).error(path + ".apiVersion",
+                        "a Namespace needs apiVersion: v1" + (av == null ? "" : ", got " + av.describe()));
+            }
+            Namespace ns = ManifestReader.read(item, Namespace.class, path);
+            ObjectMeta meta = ns.getMetadata();
+            if (meta == null || meta.getName() == null || meta.getName().isBlank()) {
+                throw m.loc().error(path + ".metadata.name", "required field missing: metadata.name");
+            }
+            if (meta.getNamespace() != null) {
+                throw metadataField(m, "namespace").loc().error(path + ".metadata.namespace", "a Namespace is cluster-scoped: remove metadata.namespace");
+            }
+            if (meta.getDeletionTimestamp() != null) {
+                throw terminating(m, path);
+            }
+            if (out.putIfAbsent(meta.getName(), meta.getLabels() == null ? Map.of() : meta.getLabels()) != null) {
+                throw metadataField(m, "name").loc().error(path + ".metadata.name", "namespace \"" + meta.getName() + "\" is declared twice");
+            }
+            o.written(path, item);
+        }
+        return out;
+    }
+
+    private static YNode metadataField(YMap m, String field) {
+        return m.get("metadata") instanceof YMap meta && meta.get(field) != null ? meta.get(field) : m;
+    }
+
+    /** The workloads; {@code v1 Namespace} manifests are read by {@link #namespaces}. */
     public static List<WorkloadSpec> read(YNode node, Origins o) {
         YList list = Values.list(node, "workloads");
         Map<String, String> names = new HashMap<>();
@@ -59,6 +114,9 @@ public final class WorkloadSection {
         for (int i = 0; i < list.items().size(); i++) {
             String path = "workloads[" + i + "]";
             YNode item = list.items().get(i);
+            if (isNamespace(item)) {
+                continue;
+            }
             WorkloadSpec w = workload(item, path);
             String before = names.putIfAbsent(w.displayName(), path);
             if (before != null) {

@@ -25,8 +25,9 @@ import java.util.Map;
  * nodes that pass the pod's required node affinity and carry every key. Score: ScheduleAnyway
  * constraints, or the system defaults (hostname maxSkew 3, zone maxSkew 5) with the owners' selector;
  * {@code round(Σ cnt·ln(domains+2) + maxSkew − 1)}, normalised as {@code 100·(max+min−s)/max}
- * (kubernetes .../plugins/podtopologyspread/{filtering,scoring,common}.go; NodeInclusionPolicy
- * defaults: affinity honoured, taints ignored).
+ * (kubernetes .../plugins/podtopologyspread/{filtering,scoring,common}.go). Each constraint counts
+ * the nodes its NodeInclusionPolicies admit ({@code matchNodeInclusionPolicies}): {@code nodeAffinityPolicy}
+ * Honor (default) or Ignore, {@code nodeTaintsPolicy} Ignore (default) or Honor.
  *
  * <p>Upstream counts the matching pods of every node in each PreFilter and PreScore; here the counts
  * per node and per domain come from {@link MatchingPodCounts}, maintained as pods come and go, so
@@ -289,7 +290,7 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
 
     /**
      * The constraints with their selectors and per-domain counts over the nodes that take part:
-     * those passing the pod's node affinity and, when {@code requireAllKeys}, carrying every key.
+     * those each constraint's inclusion policies admit and, when {@code requireAllKeys}, carrying every key.
      */
     private Constraints resolve(CompiledPod pod, List<SpreadConstraint> list, boolean requireAllKeys) {
         if (list.isEmpty()) {
@@ -317,7 +318,8 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
             SpreadConstraint sc = r.list[c];
             if ((sc.hard() || sc.topologyKey() != hostnameKey)
                     && (r.domains[c] == null || r.domains[c].isSnapshot())) {
-                r.domains[c] = matching.domains(r.selector[c], sc.topologyKey(), pod, r.keys);
+                r.domains[c] = matching.domains(r.selector[c], sc.topologyKey(), pod, r.keys,
+                        sc.honorNodeAffinity(), sc.honorNodeTaints());
             }
         }
         return r;
