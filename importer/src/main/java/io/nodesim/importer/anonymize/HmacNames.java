@@ -1,6 +1,7 @@
 package io.nodesim.importer.anonymize;
 
-import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import io.nodesim.metrics.Rfc4180;
 import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scheduler.PodCompiler;
 import java.io.IOException;
@@ -233,8 +234,7 @@ public final class HmacNames implements Names {
         try {
             tmp = Files.createTempFile(dir, ".map-", ".csv.tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                    CSVWriter csv = new CSVWriter(w, ',', CSVWriter.DEFAULT_QUOTE_CHARACTER,
-                            CSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n")) {
+                    ICSVWriter csv = Rfc4180.writer(w)) {
                 csv.writeNext(new String[] {"kind", "original", "token"}, false);
                 for (NameKind kind : EnumSet.allOf(NameKind.class)) {
                     for (var e : tokens.getOrDefault(kind, Map.of()).entrySet()) {
