@@ -17,6 +17,7 @@ public final class FaultTypes {
             OutOfServiceTaint.TYPE,
             NodeDrain.TYPE,
             NodeRecover.TYPE,
+            RuntimeDown.TYPE,
             RandomNodeFailures.TYPE);
 
     private FaultTypes() {

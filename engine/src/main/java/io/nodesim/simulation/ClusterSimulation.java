@@ -88,7 +88,8 @@ public final class ClusterSimulation {
         cluster.informers().watchNodes(kubelet);
         SchedulerEventHandlers scheduler = new SchedulerEventHandlers(sim, cluster, placement, lat.schedulingCycle(),
                 lat.binding(), lat.watch(), streams.stream("scheduler.loop"), streams.stream("scheduler.informer"));
-        workloads = new WorkloadControllers(sim, cluster, scenario, deletions, samples, streams);
+        workloads = new WorkloadControllers(sim, cluster, scenario, deletions, samples, streams,
+                new DaemonSetNodeFit(cluster, placement));
         cluster.informers().watchNodes(scheduler);
         cluster.informers().watchPods(scheduler);
         cluster.informers().watchPods(taintEviction);
