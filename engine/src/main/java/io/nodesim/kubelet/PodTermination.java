@@ -21,7 +21,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * {@code --grace-period}) or the pod's {@code terminationGracePeriodSeconds} (default 30 s);
  * nodesim takes it whole, the time of a container that does not exit on SIGTERM (set
  * terminationGracePeriodSeconds to your application's shutdown time). A kubelet that is dead,
- * cut off or whose machine is down at the end does nothing: pod GC or its return removes the pod.
+ * cut off, whose container runtime is down ({@link RuntimeHealth}: it can kill nothing) or whose
+ * machine is down at the end does nothing: pod GC or the kubelet's Ready post on its return removes
+ * the pod.
  */
 public final class PodTermination implements PodWatcher {
     /** The API server's default terminationGracePeriodSeconds (pkg/apis/core/v1/defaults.go). */
@@ -30,6 +32,7 @@ public final class PodTermination implements PodWatcher {
     private final Simulation sim;
     private final ClusterState cluster;
     private final NodeFaultState faults;
+    private final RuntimeHealth runtime;
     private final PodDeletions deletions;
     private final DurationDistribution watch;
     private final RandomGenerator rng;
@@ -38,11 +41,13 @@ public final class PodTermination implements PodWatcher {
     /** Per pod, the grace period its deletion asked for, or -1 for the pod's own. */
     private long[] graceOverride = new long[0];
 
-    public PodTermination(Simulation sim, ClusterState cluster, NodeFaultState faults, PodDeletions deletions,
+    public PodTermination(Simulation sim, ClusterState cluster, NodeFaultState faults, RuntimeHealth runtime,
+            PodDeletions deletions,
             List<WorkloadSpec> workloads, DurationDistribution watch, RandomGenerator rng) {
         this.sim = sim;
         this.cluster = cluster;
         this.faults = faults;
+        this.runtime = runtime;
         this.deletions = deletions;
         this.watch = watch;
         this.rng = rng;
@@ -82,7 +87,8 @@ public final class PodTermination implements PodWatcher {
     private void killed(int pod, long now) {
         PodTable pods = cluster.pods();
         int node = pods.node(pod);
-        if (!pods.isGone(pod) && faults.connected(node, now) && cluster.nodes().containersRunning(node)) {
+        if (!pods.isGone(pod) && faults.connected(node, now) && cluster.nodes().containersRunning(node)
+                && !runtime.down(node)) {
             deletions.remove(pod, now);
         }
     }

@@ -94,7 +94,7 @@ public final class ClusterSimulation {
         cluster.informers().watchPods(scheduler);
         cluster.informers().watchPods(taintEviction);
         scheduler.queueInitialPending();
-        termination = new PodTermination(sim, cluster, faults, deletions, scenario.workloads(), lat.watch(),
+        termination = new PodTermination(sim, cluster, faults, kubelet.runtime(), deletions, scenario.workloads(), lat.watch(),
                 streams.stream("kubelet.termination"));
         cluster.informers().watchPods(termination);
         budgets = new DisruptionBudgets(cluster, scenario.disruptionBudgets(), scenario.workloads());
