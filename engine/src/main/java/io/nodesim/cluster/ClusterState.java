@@ -67,6 +67,7 @@ public final class ClusterState {
         if (pods.ready(pod) != isReady) {
             pods.setReady(pod, isReady);
             availability.changed(pods.workload(pod), isReady ? 1 : -1, now);
+            informers.podReadyChanged(pod, isReady, now);
         }
     }
 

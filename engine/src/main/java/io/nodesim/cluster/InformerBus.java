@@ -84,6 +84,12 @@ public final class InformerBus {
         }
     }
 
+    void podReadyChanged(int pod, boolean ready, long time) {
+        for (PodWatcher w : podWatchers) {
+            w.podReadyChanged(pod, ready, time);
+        }
+    }
+
     void podDeleted(int pod, long time) {
         for (PodWatcher w : podWatchers) {
             w.podDeleted(pod, time);

@@ -14,6 +14,10 @@ public interface PodWatcher {
     default void podBound(int pod, long time) {
     }
 
+    /** The pod's Ready condition changed (a deletion turns it False before {@link #podDeleted}). */
+    default void podReadyChanged(int pod, boolean ready, long time) {
+    }
+
     /** The pod got its deletion timestamp (it may stay Terminating on its node for a long time). */
     default void podDeleted(int pod, long time) {
     }

@@ -71,6 +71,13 @@ public final class MetricRegistry {
     public static final RecordedMetric TIME_NOT_READY = new RecordedMetric("time_not_ready", SECONDS,
             "time NotReady", "For every NotReady episode of a node, from Unknown to Ready again (or to the end "
                     + "of the run).");
+    /**
+     * What clients feel of a failure: requests sent to a pod whose containers are dead fail until
+     * kube-proxy drops its endpoint, which follows the pod's Ready condition (not its deletion).
+     */
+    public static final RecordedMetric DEAD_ENDPOINT_SECONDS = new RecordedMetric("dead_endpoint_seconds", SECONDS,
+            "dead endpoint", "For every pod whose containers died (crash, zone outage) while it was a ready "
+                    + "endpoint: from the fault to kube-proxy's removal of its endpoint (or the end of the run).");
 
     /** Every metric, in summary.csv order. */
     public static final List<Metric> ALL = List.of(
@@ -88,7 +95,8 @@ public final class MetricRegistry {
             PHASE_RESCHEDULE,
             PHASE_STARTUP,
             NOT_READY_EPISODES,
-            TIME_NOT_READY);
+            TIME_NOT_READY,
+            DEAD_ENDPOINT_SECONDS);
 
     /** The recovery phases, in the order they happen. */
     public static final List<RecoveryPhase> PHASES = ALL.stream().filter(RecoveryPhase.class::isInstance)

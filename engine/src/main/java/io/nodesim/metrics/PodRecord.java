@@ -17,5 +17,14 @@ public record PodRecord(
         long replacementCreatedAt,
         long replacementScheduledAt,
         long replacementReadyAt,
-        boolean falseEviction) {
+        boolean falseEviction,
+        long endpointRemovedAt) {
+
+    /** A row without endpoint tracking. */
+    public PodRecord(String pod, String workload, String node, long notReadyAt, long deletedAt, String replacementPod,
+            String replacementNode, long replacementCreatedAt, long replacementScheduledAt, long replacementReadyAt,
+            boolean falseEviction) {
+        this(pod, workload, node, notReadyAt, deletedAt, replacementPod, replacementNode, replacementCreatedAt,
+                replacementScheduledAt, replacementReadyAt, falseEviction, io.nodesim.kernel.SimTime.NEVER);
+    }
 }

@@ -32,7 +32,8 @@ public final class EffectiveSettings {
         add(out, o, "seed", Long.toString(s.seed()));
         add(out, o, "replications", Integer.toString(s.replications()));
         add(out, o, "duration", d(s.duration()));
-        for (String section : List.of(SettingRegistry.KUBELET, SettingRegistry.KCM, SettingRegistry.APISERVER)) {
+        for (String section : List.of(SettingRegistry.KUBELET, SettingRegistry.KCM, SettingRegistry.APISERVER,
+                SettingRegistry.KUBE_PROXY)) {
             registered(out, o, s, section);
         }
         add(out, o, "kubeScheduler", s.kubeScheduler().describe());

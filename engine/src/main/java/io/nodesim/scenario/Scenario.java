@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param initialPlacement where pods of t = 0 run instead of being scheduled, or null
  * @param namespaces the labels of each {@code v1 Namespace} of {@code workloads}, by name
  * @param disruptionBudgets the {@code policy/v1 PodDisruptionBudget} manifests of {@code workloads}
+ * @param traffic the EndpointSlice controller's and kube-proxy's settings
  */
 public record Scenario(
         String name,
@@ -38,7 +39,8 @@ public record Scenario(
         Map<String, SettingOrigin> origins,
         ImportedPlacement initialPlacement,
         Map<String, Map<String, String>> namespaces,
-        List<DisruptionBudgetSpec> disruptionBudgets) {
+        List<DisruptionBudgetSpec> disruptionBudgets,
+        TrafficConfig traffic) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -58,6 +60,21 @@ public record Scenario(
         origins = Map.copyOf(origins);
         namespaces = Map.copyOf(namespaces);
         disruptionBudgets = List.copyOf(disruptionBudgets);
+        Objects.requireNonNull(traffic, "traffic");
+    }
+
+    /** A scenario with the version's EndpointSlice and kube-proxy defaults. */
+    public Scenario(String name, String description, String sourceFile, KubernetesVersion kubernetesVersion,
+            VersionProfile profile, long seed, int replications, long duration, KubeletConfig kubelet,
+            ControllerManagerConfig kubeControllerManager, ApiServerConfig kubeApiServer,
+            SchedulerConfiguration kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
+            List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
+            Map<String, SettingOrigin> origins, ImportedPlacement initialPlacement,
+            Map<String, Map<String, String>> namespaces, List<DisruptionBudgetSpec> disruptionBudgets) {
+        this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
+                kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
+                origins, initialPlacement, namespaces, disruptionBudgets,
+                TrafficConfig.of(VersionProfiles.forVersion(kubernetesVersion)));
     }
 
     /** A scenario without PodDisruptionBudgets. */

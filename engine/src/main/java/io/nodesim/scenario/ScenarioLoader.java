@@ -45,7 +45,7 @@ public final class ScenarioLoader {
     static final List<String> TOP_FIELDS = List.of("apiVersion", "kind", "metadata", "spec", "sweep");
     static final List<String> METADATA_FIELDS = List.of("name", "description", ImportedOrigins.FIELD);
     static final List<String> SPEC_FIELDS = List.of("kubernetesVersion", "seed", "replications", "duration",
-            "kubelet", "kubeControllerManager", "kubeApiServer", "kubeScheduler", "latencies", "nodes",
+            "kubelet", "kubeControllerManager", "kubeApiServer", "kubeProxy", "kubeScheduler", "latencies", "nodes",
             "workloads", "startup", "faults", "initialPlacement");
     /** Used when the file gives no duration: long enough for the default timeline (about 6 min) to finish. */
     public static final long DEFAULT_DURATION = SimTime.HOUR;
@@ -159,6 +159,8 @@ public final class ScenarioLoader {
         ControllerManagerConfig kcm = ComponentSections.controllerManager(orEmpty(s, "kubeControllerManager"),
                 version, row, o);
         ApiServerConfig apiServer = ComponentSections.apiServer(orEmpty(s, "kubeApiServer"), row, o);
+        TrafficConfig traffic = ComponentSections.traffic(orEmpty(s, "kubeControllerManager"), orEmpty(s, "kubeProxy"),
+                row, o);
         SchedulerConfiguration scheduler = SchedulerConfigurations.compile(orEmpty(s, "kubeScheduler"), version,
                 row.profile());
         o.put("kubeScheduler", s.has("kubeScheduler") ? s.get("kubeScheduler").loc().origin()
@@ -183,7 +185,7 @@ public final class ScenarioLoader {
         imported.apply(o.map());
         Scenario scenario = new Scenario(name, description, display, version, row.profile(), seed, replications,
                 duration, kubelet, kcm, apiServer, scheduler, latencies, nodes, workloads, startup, faults, o.map(),
-                initialPlacement, namespaces, budgets);
+                initialPlacement, namespaces, budgets, traffic);
         // A row whose pod no longer fits its node needs the compiled requests: checked here, for every command.
         InitialPlacement.bindImported(scenario);
         return scenario;

@@ -11,6 +11,9 @@ import io.nodesim.controllermanager.LeaderElection;
 import io.nodesim.disruption.DisruptionBudgets;
 import io.nodesim.disruption.EvictionApi;
 import io.nodesim.disruption.NodeDrainer;
+import io.nodesim.endpoints.EndpointSliceController;
+import io.nodesim.endpoints.Endpoints;
+import io.nodesim.endpoints.KubeProxy;
 import io.nodesim.faults.FaultContext;
 import io.nodesim.faults.FaultInjector;
 import io.nodesim.kernel.RandomStreams;
@@ -55,6 +58,7 @@ public final class ClusterSimulation {
     private final PodTermination termination;
     private final DisruptionBudgets budgets;
     private final EvictionApi evictions;
+    private final Endpoints endpoints;
 
     public ClusterSimulation(Scenario scenario, int replication, boolean recordEvents) {
         this.scenario = scenario;
@@ -103,6 +107,13 @@ public final class ClusterSimulation {
         NodeDrainer drainer = new NodeDrainer(sim, cluster, evictions, termination, scenario.workloads(),
                 streams.stream("kubectl"));
         cluster.informers().watchPods(drainer);
+        endpoints = new Endpoints(cluster, samples);
+        var traffic = scenario.traffic();
+        KubeProxy proxy = new KubeProxy(sim, endpoints, traffic.kubeProxyMinSyncPeriod(), traffic.kubeProxySyncBurst(),
+                lat.watch(), streams.stream("kubeproxy"));
+        cluster.informers().watchPods(new EndpointSliceController(sim, cluster, proxy,
+                traffic.endpointSliceUpdatesBatchPeriod(), lat.watch(), lat.controller(),
+                streams.stream("endpointslice")));
         FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"), drainer);
         new FaultInjector(ctx).schedule(scenario.faults());
         Invariants.register(sim, cluster, scenario, placement);
@@ -134,7 +145,7 @@ public final class ClusterSimulation {
 
     public RunResult run() {
         sim.runUntil(scenario.duration());
-        return Results.collect(replication, cluster, samples, sim.eventsFired(), sim.now());
+        return Results.collect(replication, cluster, endpoints, samples, sim.eventsFired(), sim.now());
     }
 
     public Simulation simulation() {
@@ -172,6 +183,11 @@ public final class ClusterSimulation {
     /** The PodDisruptionBudgets of the run and their status. */
     public DisruptionBudgets disruptionBudgets() {
         return budgets;
+    }
+
+    /** Each pod's endpoint as kube-proxy programs it. */
+    public Endpoints endpoints() {
+        return endpoints;
     }
 
     /** The pods/eviction subresource of the run's API server. */

@@ -7,6 +7,7 @@ import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.Samples;
 import io.nodesim.cluster.WorkloadAvailability;
 import io.nodesim.cluster.WorkloadInfo;
+import io.nodesim.endpoints.Endpoints;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.MetricRegistry;
 import io.nodesim.metrics.NodeRecord;
@@ -24,7 +25,7 @@ final class Results {
     private Results() {
     }
 
-    private static PodRecord row(ClusterState cluster, int p) {
+    private static PodRecord row(ClusterState cluster, Endpoints endpoints, int p) {
         PodTable pods = cluster.pods();
         NodeObjects nodes = cluster.nodes();
         int r = pods.replacement(p);
@@ -33,7 +34,7 @@ final class Results {
         return new PodRecord(pods.name(p), cluster.workloadOf(p).name(), nodes.name(pods.node(p)), pods.notReadyAt(p),
                 pods.deletedAt(p), replacement, replacementNode, r < 0 ? SimTime.NEVER : pods.createdAt(r),
                 r < 0 ? SimTime.NEVER : pods.scheduledAt(r), r < 0 ? SimTime.NEVER : pods.readyAt(r),
-                pods.falseEviction(p));
+                pods.falseEviction(p), endpoints.removedAt(p));
     }
 
     private static NodeRecord row(String node, String zone, NodeEpisode e, int episode) {
@@ -41,7 +42,9 @@ final class Results {
                 e.readyAgainAt(), episode);
     }
 
-    static RunResult collect(int replication, ClusterState cluster, Samples samples, long eventsFired, long end) {
+    static RunResult collect(int replication, ClusterState cluster, Endpoints endpoints, Samples samples,
+            long eventsFired, long end) {
+        endpoints.finish(end);
         NodeObjects nodes = cluster.nodes();
         List<NodeRecord> nodeRows = new ArrayList<>();
         for (int i = 0; i < nodes.count(); i++) {
@@ -72,15 +75,16 @@ final class Results {
             boolean onFaultedNode = nodes.failedAt(node) != SimTime.NEVER
                     && (pods.createdAt(p) == SimTime.NEVER || pods.createdAt(p) < nodes.failedAt(node));
             if (disrupted || onFaultedNode) {
-                podRows.add(row(cluster, p));
+                podRows.add(row(cluster, endpoints, p));
             }
         }
         List<WorkloadRecord> workloadRows = new ArrayList<>();
         WorkloadAvailability a = cluster.availability();
+        WorkloadAvailability served = endpoints.readyEndpoints();
         for (int w = 0; w < cluster.workloads().size(); w++) {
             WorkloadInfo info = cluster.workloads().get(w);
             workloadRows.add(new WorkloadRecord(info.name(), info.kind(), info.desired(), a.firstDisruption(w),
-                    a.fullyReadyAgain(w), a.minReady(w), a.unavailable(w, end)));
+                    a.fullyReadyAgain(w), a.minReady(w), a.unavailable(w, end), served.unavailable(w, end)));
         }
         RunResult recorded = new RunResult(replication, nodeRows, podRows, workloadRows, cluster.recorder().events(),
                 samples.toMap(), eventsFired);

@@ -60,6 +60,7 @@ public final class ScenarioFixture {
     private final List<NodeGroup> nodes = new ArrayList<>();
     private final List<WorkloadSpec> workloads = new ArrayList<>();
     private final List<FaultSpec> faults = new ArrayList<>();
+    private io.nodesim.scenario.TrafficConfig traffic;
 
     public static ScenarioFixture scenario() {
         return new ScenarioFixture();
@@ -314,6 +315,12 @@ public final class ScenarioFixture {
         return new Toleration("NoExecute", key, "Exists", seconds, null);
     }
 
+    /** EndpointSlice batch period and kube-proxy settings (the version's defaults unless set). */
+    public ScenarioFixture traffic(io.nodesim.scenario.TrafficConfig t) {
+        traffic = t;
+        return this;
+    }
+
     public Scenario build() {
         KubernetesVersion v = KubernetesVersion.parse(version);
         int minor = v.minor();
@@ -334,7 +341,8 @@ public final class ScenarioFixture {
         return new Scenario("test", "", null, v, profile, seed, 1, duration,
                 new KubeletConfig(statusFrequency, reportFrequency, leaseSeconds), kcm, apiServer,
                 SchedulerConfigurations.defaults(v, profile), latencies, nodes, PodAdmission.admit(workloads, apiServer),
-                startup, faults, Map.of());
+                startup, faults, Map.of(), null, Map.of(), List.of(), traffic != null ? traffic
+                        : io.nodesim.scenario.TrafficConfig.of(io.nodesim.scenario.VersionProfiles.forVersion(v)));
     }
 
     private static String profileName(int minor) {

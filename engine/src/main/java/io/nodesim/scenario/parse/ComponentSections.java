@@ -3,12 +3,14 @@ package io.nodesim.scenario.parse;
 import static io.nodesim.scenario.settings.SettingRegistry.APISERVER;
 import static io.nodesim.scenario.settings.SettingRegistry.KCM;
 import static io.nodesim.scenario.settings.SettingRegistry.KUBELET;
+import static io.nodesim.scenario.settings.SettingRegistry.KUBE_PROXY;
 
 import io.nodesim.scenario.ApiServerConfig;
 import io.nodesim.scenario.ControllerManagerConfig;
 import io.nodesim.scenario.KubeletConfig;
 import io.nodesim.scenario.KubernetesVersion;
 import io.nodesim.scenario.SettingOrigin;
+import io.nodesim.scenario.TrafficConfig;
 import io.nodesim.scenario.VersionProfiles;
 import io.nodesim.scenario.settings.SettingRegistry;
 import io.nodesim.scenario.settings.SettingSpec;
@@ -118,5 +120,17 @@ public final class ComponentSections {
         Section s = Section.of(node, APISERVER, SettingRegistry.fields(APISERVER));
         return new ApiServerConfig(o.resolve(s, SettingRegistry.DEFAULT_NOT_READY_TOLERATION_SECONDS, row, null),
                 o.resolve(s, SettingRegistry.DEFAULT_UNREACHABLE_TOLERATION_SECONDS, row, null));
+    }
+
+    /**
+     * The EndpointSlice controller's batch period (a kube-controller-manager flag) and the
+     * {@code kubeProxy} section (KubeProxyConfiguration's iptables fields, flat).
+     */
+    public static TrafficConfig traffic(YNode kcmNode, YNode kubeProxyNode, VersionProfiles.Row row, Origins o) {
+        Section kcm = Section.of(kcmNode, KCM, SettingRegistry.fields(KCM));
+        Section proxy = Section.of(kubeProxyNode, KUBE_PROXY, SettingRegistry.fields(KUBE_PROXY));
+        TrafficConfig defaults = TrafficConfig.of(row);
+        return new TrafficConfig(o.resolve(kcm, SettingRegistry.ENDPOINTSLICE_UPDATES_BATCH_PERIOD, row, null),
+                o.resolve(proxy, SettingRegistry.KUBE_PROXY_MIN_SYNC_PERIOD, row, null), defaults.kubeProxySyncBurst());
     }
 }

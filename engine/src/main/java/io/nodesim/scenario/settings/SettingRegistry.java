@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Every setting of the {@code kubelet}, {@code kubeControllerManager}, {@code kubeApiServer} and
- * {@code latencies} sections, in the order {@code explain} lists them. The names are the real
+ * Every setting of the {@code kubelet}, {@code kubeControllerManager}, {@code kubeApiServer},
+ * {@code kubeProxy} and {@code latencies} sections, in the order {@code explain} lists them. The names are the real
  * KubeletConfiguration fields and component flags; the defaults are the version profile's
  * ({@link VersionProfiles}) or, for latencies, nodesim's own (no Kubernetes source fixes them).
  */
@@ -30,6 +30,7 @@ public final class SettingRegistry {
     public static final String KCM = "kubeControllerManager";
     public static final String APISERVER = "kubeApiServer";
     public static final String LATENCIES = "latencies";
+    public static final String KUBE_PROXY = "kubeProxy";
 
     public static final SettingSpec<Long> NODE_STATUS_UPDATE_FREQUENCY = profile(KUBELET, "nodeStatusUpdateFrequency",
             POSITIVE_DURATION, r -> VersionProfiles.NODE_STATUS_UPDATE_FREQUENCY,
@@ -93,6 +94,12 @@ public final class SettingRegistry {
             s -> s.kubeControllerManager().leaderElectRetryPeriod(), "leader retry period",
             "a candidate tries to acquire the Lease every retry period plus up to 120 % jitter");
 
+    /* pkg/controller/endpointslice/config/v1alpha1/defaults.go leaves it 0. */
+    public static final SettingSpec<Long> ENDPOINTSLICE_UPDATES_BATCH_PERIOD = profile(KCM,
+            "endpointslice-updates-batch-period", DURATION, r -> 0L,
+            s -> s.traffic().endpointSliceUpdatesBatchPeriod(), "EndpointSlice batch period",
+            "the delay the EndpointSlice controller adds to a Service sync triggered by a pod change");
+
     public static final SettingSpec<Long> DEFAULT_NOT_READY_TOLERATION_SECONDS = profile(APISERVER,
             "default-not-ready-toleration-seconds", SECONDS, r -> VersionProfiles.DEFAULT_TOLERATION_SECONDS,
             s -> s.kubeApiServer().defaultNotReadyTolerationSeconds(), "not-ready toleration",
@@ -101,6 +108,12 @@ public final class SettingRegistry {
             "default-unreachable-toleration-seconds", SECONDS, r -> VersionProfiles.DEFAULT_TOLERATION_SECONDS,
             s -> s.kubeApiServer().defaultUnreachableTolerationSeconds(), "unreachable toleration",
             "the unreachable NoExecute toleration DefaultTolerationSeconds adds to every pod");
+
+    /* pkg/proxy/apis/config/v1alpha1/defaults.go: IPTables.MinSyncPeriod 1s (0 before 1.19). */
+    public static final SettingSpec<Long> KUBE_PROXY_MIN_SYNC_PERIOD = profile(KUBE_PROXY, "minSyncPeriod", DURATION,
+            r -> io.nodesim.scenario.TrafficConfig.of(r).kubeProxyMinSyncPeriod(),
+            s -> s.traffic().kubeProxyMinSyncPeriod(), "kube-proxy min sync",
+            "kube-proxy's iptables.minSyncPeriod (--iptables-min-sync-period): the least time between two rule syncs");
 
     /* nodesim's latency defaults (spec §5): watch 10–100 ms; a monitor pass 20 ms (not zero, so the strict
        now > probe + grace test fires at the pass nearest the deadline); API writes 5 ms; a controller's sync
@@ -126,8 +139,8 @@ public final class SettingRegistry {
             NODE_MONITOR_PERIOD, NODE_MONITOR_GRACE_PERIOD, NODE_STARTUP_GRACE_PERIOD, NODE_EVICTION_RATE,
             SECONDARY_NODE_EVICTION_RATE, LARGE_CLUSTER_SIZE_THRESHOLD, UNHEALTHY_ZONE_THRESHOLD, ENABLE_TAINT_MANAGER,
             POD_EVICTION_TIMEOUT, LEADER_ELECT, LEADER_ELECT_LEASE_DURATION, LEADER_ELECT_RENEW_DEADLINE,
-            LEADER_ELECT_RETRY_PERIOD, DEFAULT_NOT_READY_TOLERATION_SECONDS, DEFAULT_UNREACHABLE_TOLERATION_SECONDS,
-            WATCH, MONITOR_PASS, LEASE_RENEWAL, STATUS_UPDATE, CONTROLLER, SCHEDULING_CYCLE, BINDING);
+            LEADER_ELECT_RETRY_PERIOD, ENDPOINTSLICE_UPDATES_BATCH_PERIOD, DEFAULT_NOT_READY_TOLERATION_SECONDS,
+            DEFAULT_UNREACHABLE_TOLERATION_SECONDS, KUBE_PROXY_MIN_SYNC_PERIOD, WATCH, MONITOR_PASS, LEASE_RENEWAL, STATUS_UPDATE, CONTROLLER, SCHEDULING_CYCLE, BINDING);
 
     private SettingRegistry() {
     }

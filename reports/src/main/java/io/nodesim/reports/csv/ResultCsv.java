@@ -35,9 +35,10 @@ public final class ResultCsv {
             "unknown_at", "noschedule_taint_at", "noexecute_taint_at", "ready_again_at", "episode");
     public static final List<String> PODS_HEADER = List.of("replication", "pod", "workload", "node",
             "not_ready_at", "deleted_at", "replacement_pod", "replacement_node", "replacement_created_at",
-            "replacement_scheduled_at", "replacement_ready_at", "false_eviction");
+            "replacement_scheduled_at", "replacement_ready_at", "false_eviction", "endpoint_removed_at");
     public static final List<String> WORKLOADS_HEADER = List.of("replication", "workload", "kind", "desired",
-            "first_disruption_at", "fully_ready_again_at", "min_ready", "unavailable_seconds");
+            "first_disruption_at", "fully_ready_again_at", "min_ready", "unavailable_seconds",
+            "endpoints_unavailable_seconds");
     public static final List<String> SUMMARY_HEADER = List.of("metric", "count", "mean", "stddev",
             "ci95_low", "ci95_high", "min", "p50", "p90", "p99", "max");
     public static final List<String> EVENTS_HEADER = List.of("replication", "time", "kind", "object", "detail");
@@ -109,13 +110,13 @@ public final class ResultCsv {
         return new String[] {Integer.toString(replication), p.pod(), text(p.workload()), text(p.node()),
             time(p.notReadyAt()), time(p.deletedAt()), text(p.replacementPod()), text(p.replacementNode()),
             time(p.replacementCreatedAt()), time(p.replacementScheduledAt()), time(p.replacementReadyAt()),
-            Boolean.toString(p.falseEviction())};
+            Boolean.toString(p.falseEviction()), time(p.endpointRemovedAt())};
     }
 
     private static String[] workloadRow(int replication, WorkloadRecord w) {
         return new String[] {Integer.toString(replication), w.workload(), w.kind(), Integer.toString(w.desired()),
             time(w.firstDisruptionAt()), time(w.fullyReadyAgainAt()), Integer.toString(w.minReady()),
-            time(w.unavailableMicros())};
+            time(w.unavailableMicros()), time(w.endpointsUnavailableMicros())};
     }
 
     private static String[] eventRow(int replication, EventRecord e) {

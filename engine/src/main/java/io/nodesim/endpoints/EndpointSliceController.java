@@ -1,0 +1,101 @@
+package io.nodesim.endpoints;
+
+import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.PodWatcher;
+import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.kernel.SimTime;
+import io.nodesim.kernel.Simulation;
+import java.util.Arrays;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * The EndpointSlice controller ({@code pkg/controller/endpointslice/endpointslice_controller.go}):
+ * its pod informer sees a pod's Ready change (or deletion) one watch delay after the write;
+ * {@code updatePod} / {@code deletePod} queue the pod's Service with
+ * {@code serviceQueue.AddAfter(key, endpointUpdatesBatchPeriod)} (the delaying queue keeps the
+ * earliest pending time of a key, so changes inside one batch period share one sync); the sync
+ * ({@code syncService}, then the reconciler's write, {@code latencies.controller}) publishes the
+ * Ready state of every pod it saw change, where kube-proxy's informer picks it up. A not-ready or
+ * terminating pod stays in the slice with {@code ready: false}; for traffic that is the same as
+ * leaving it.
+ */
+public final class EndpointSliceController implements PodWatcher {
+    private final Simulation sim;
+    private final ClusterState cluster;
+    private final KubeProxy proxy;
+    private final long batchPeriod;
+    private final DurationDistribution watch;
+    private final DurationDistribution write;
+    private final RandomGenerator rng;
+    private final int observedKind;
+    private final int syncKind;
+    private final int writtenKind;
+    /** The pod informer's cached Ready state, per pod. */
+    private boolean[] cachedReady = new boolean[0];
+    /** Per Service: the pods seen changing since its last sync, and whether a sync is queued. */
+    private final PodList[] changed;
+    private final boolean[] queued;
+    /** Per Service: the pods whose slice state is being written, by write event. */
+    private final PodList[] writing;
+
+    public EndpointSliceController(Simulation sim, ClusterState cluster, KubeProxy proxy, long batchPeriod,
+            DurationDistribution watch, DurationDistribution write, RandomGenerator rng) {
+        this.sim = sim;
+        this.cluster = cluster;
+        this.proxy = proxy;
+        this.batchPeriod = batchPeriod;
+        this.watch = watch;
+        this.write = write;
+        this.rng = rng;
+        int services = cluster.workloads().size();
+        changed = new PodList[services];
+        writing = new PodList[services];
+        for (int w = 0; w < services; w++) {
+            changed[w] = new PodList();
+            writing[w] = new PodList();
+        }
+        queued = new boolean[services];
+        observedKind = sim.registerKind("endpointslice.podObserved", this::observed);
+        syncKind = sim.registerKind("endpointslice.syncService", this::sync);
+        writtenKind = sim.registerKind("endpointslice.written", this::written);
+    }
+
+    @Override
+    public void podReadyChanged(int pod, boolean ready, long time) {
+        sim.schedule(time + watch.sample(rng), observedKind, pod);
+    }
+
+    private void observed(int pod, long now) {
+        if (pod >= cachedReady.length) {
+            cachedReady = Arrays.copyOf(cachedReady, Math.max(pod + 1, cachedReady.length * 2));
+        }
+        cachedReady[pod] = cluster.pods().ready(pod);
+        int service = cluster.pods().workload(pod);
+        changed[service].add(pod);
+        if (!queued[service]) {
+            queued[service] = true;
+            sim.schedule(now + batchPeriod, syncKind, service);
+        }
+    }
+
+    private void sync(int service, long now) {
+        queued[service] = false;
+        if (!writing[service].isEmpty()) {
+            // one worker per key: the previous write of this Service must land first
+            queued[service] = true;
+            sim.schedule(now + SimTime.MILLISECOND, syncKind, service);
+            return;
+        }
+        writing[service].takeAll(changed[service]);
+        sim.schedule(now + write.sample(rng), writtenKind, service);
+    }
+
+    private void written(int service, long now) {
+        PodList pods = writing[service];
+        for (int i = 0; i < pods.size(); i++) {
+            int p = pods.get(i);
+            proxy.sliceChanged(p, cachedReady[p], now);
+        }
+        pods.clear();
+    }
+}

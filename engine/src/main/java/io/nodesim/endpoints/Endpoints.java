@@ -1,0 +1,93 @@
+package io.nodesim.endpoints;
+
+import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.NodeObjects;
+import io.nodesim.cluster.PodTable;
+import io.nodesim.cluster.Samples;
+import io.nodesim.cluster.WorkloadAvailability;
+import io.nodesim.kernel.SimTime;
+import io.nodesim.metrics.MetricRegistry;
+import java.util.Arrays;
+
+/**
+ * What the clients see: each pod's endpoint as kube-proxy programs it, each Service's count of
+ * ready endpoints over time (the same accounting as the Ready pods of
+ * {@link WorkloadAvailability}), and, for every pod whose containers died while kube-proxy still
+ * sent it traffic, how long that lasted ({@code dead_endpoint_seconds}).
+ */
+public final class Endpoints implements KubeProxy.Sink {
+    private final ClusterState cluster;
+    private final Samples samples;
+    private final WorkloadAvailability ready;
+    private boolean[] proxied;
+    private long[] removedAt;
+
+    public Endpoints(ClusterState cluster, Samples samples) {
+        this.cluster = cluster;
+        this.samples = samples;
+        this.ready = new WorkloadAvailability(cluster);
+        PodTable pods = cluster.pods();
+        int n = Math.max(16, pods.count());
+        proxied = new boolean[n];
+        removedAt = new long[n];
+        Arrays.fill(removedAt, SimTime.NEVER);
+        for (int p = 0; p < pods.count(); p++) {
+            proxied[p] = pods.ready(p);
+        }
+    }
+
+    /** kube-proxy's sync programmed the pod's endpoint as ready (serving traffic) or not. */
+    @Override
+    public void proxied(int pod, boolean isReady, long now) {
+        grow(pod);
+        if (proxied[pod] == isReady) {
+            return;
+        }
+        proxied[pod] = isReady;
+        ready.changed(cluster.pods().workload(pod), isReady ? 1 : -1, now);
+        if (!isReady) {
+            if (removedAt[pod] == SimTime.NEVER) {
+                removedAt[pod] = now;
+            }
+            recordDeadTraffic(pod, now);
+        }
+    }
+
+    private void recordDeadTraffic(int pod, long until) {
+        PodTable pods = cluster.pods();
+        NodeObjects nodes = cluster.nodes();
+        int node = pods.node(pod);
+        if (node >= 0 && pods.started(pod) && !nodes.containersRunning(node)) {
+            samples.addSince(MetricRegistry.DEAD_ENDPOINT_SECONDS.name(), nodes.causeAt(node), until);
+        }
+    }
+
+    private void grow(int pod) {
+        if (pod >= proxied.length) {
+            int from = proxied.length;
+            int n = Math.max(pod + 1, from * 2);
+            proxied = Arrays.copyOf(proxied, n);
+            removedAt = Arrays.copyOf(removedAt, n);
+            Arrays.fill(removedAt, from, n, SimTime.NEVER);
+        }
+    }
+
+    /** The end of the run: dead pods kube-proxy still sends traffic to count until now. */
+    public void finish(long end) {
+        for (int p = 0; p < Math.min(proxied.length, cluster.pods().count()); p++) {
+            if (proxied[p]) {
+                recordDeadTraffic(p, end);
+            }
+        }
+    }
+
+    /** When kube-proxy first stopped sending the pod traffic; NEVER if it never did. */
+    public long removedAt(int pod) {
+        return pod < removedAt.length ? removedAt[pod] : SimTime.NEVER;
+    }
+
+    /** Each Service's ready endpoints at kube-proxy over time. */
+    public WorkloadAvailability readyEndpoints() {
+        return ready;
+    }
+}
