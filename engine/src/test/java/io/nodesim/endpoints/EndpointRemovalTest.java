@@ -2,6 +2,7 @@ package io.nodesim.endpoints;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodesim.kernel.SimTime;
@@ -10,6 +11,7 @@ import io.nodesim.metrics.PodRecord;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.metrics.WorkloadRecord;
 import io.nodesim.scenario.Scenario;
+import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.ScenarioLoader;
 import io.nodesim.simulation.ClusterSimulation;
 import java.io.IOException;
@@ -153,5 +155,21 @@ class EndpointRemovalTest {
         Scenario old = ScenarioLoader.load(f, List.of());
         assertEquals(0, old.traffic().kubeProxyMinSyncPeriod());
         assertTrue(old.traffic().kubeProxySyncBurst());
+    }
+
+    @Test
+    void aServiceManifest_isRefused_namingItsPlace() throws IOException {
+        Path f = dir.resolve("svc.yaml");
+        load("", CRASH_W0);
+        Files.writeString(f, Files.readString(dir.resolve("s.yaml")).replace("  faults:\n", """
+                    - apiVersion: v1
+                      kind: Service
+                      metadata: {name: web}
+                      spec: {selector: {app: web}}
+                  faults:
+                """));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(f, List.of()));
+        assertTrue(e.getMessage().contains("svc.yaml:28:13") && e.getMessage().contains("workloads[1].kind")
+                && e.getMessage().contains("not modelled"), e.getMessage());
     }
 }

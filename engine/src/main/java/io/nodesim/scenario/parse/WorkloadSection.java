@@ -140,6 +140,10 @@ public final class WorkloadSection {
             throw m.loc().error(path, "required field missing: kind (" + String.join(", ", KINDS) + "), or file: to include manifests");
         }
         String kind = Values.string(kindNode, path + ".kind");
+        if ("Service".equals(kind)) {
+            throw kindNode.loc().error(path + ".kind", "v1 Service manifests are not modelled: every workload has "
+                    + "one Service selecting exactly its pods (README: How long do my clients see errors?); remove it");
+        }
         if (!API_VERSIONS.containsKey(kind)) {
             throw kindNode.loc().error(path + ".kind", "unsupported workload kind \"" + kind + "\""
                     + DidYouMean.hint(kind, KINDS) + " (allowed: " + String.join(", ", KINDS) + ")");
