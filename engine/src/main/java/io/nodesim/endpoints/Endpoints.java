@@ -6,8 +6,11 @@ import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.Samples;
 import io.nodesim.cluster.WorkloadAvailability;
 import io.nodesim.kernel.SimTime;
+import io.nodesim.metrics.EndpointChange;
 import io.nodesim.metrics.MetricRegistry;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What the clients see: each pod's endpoint as kube-proxy programs it, each Service's count of
@@ -21,6 +24,7 @@ public final class Endpoints implements KubeProxy.Sink {
     private final WorkloadAvailability ready;
     private boolean[] proxied;
     private long[] removedAt;
+    private final List<EndpointChange> changes = new ArrayList<>();
 
     public Endpoints(ClusterState cluster, Samples samples) {
         this.cluster = cluster;
@@ -44,7 +48,9 @@ public final class Endpoints implements KubeProxy.Sink {
             return;
         }
         proxied[pod] = isReady;
-        ready.changed(cluster.pods().workload(pod), isReady ? 1 : -1, now);
+        int w = cluster.pods().workload(pod);
+        ready.changed(w, isReady ? 1 : -1, now);
+        changes.add(new EndpointChange(now, cluster.workloads().get(w).name(), isReady ? 1 : -1));
         if (!isReady) {
             if (removedAt[pod] == SimTime.NEVER) {
                 removedAt[pod] = now;
@@ -84,6 +90,11 @@ public final class Endpoints implements KubeProxy.Sink {
     /** When kube-proxy first stopped sending the pod traffic; NEVER if it never did. */
     public long removedAt(int pod) {
         return pod < removedAt.length ? removedAt[pod] : SimTime.NEVER;
+    }
+
+    /** Every change of a Service's ready endpoints, in time order. */
+    public List<EndpointChange> changes() {
+        return List.copyOf(changes);
     }
 
     /** Each Service's ready endpoints at kube-proxy over time. */

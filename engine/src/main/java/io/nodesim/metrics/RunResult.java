@@ -11,6 +11,7 @@ import java.util.Map;
  *     the run is collected (before, what the controllers recorded)
  * @param events the event log, empty unless events were requested
  * @param eventsFired kernel events fired (for events-per-second reporting)
+ * @param endpointChanges every change of a Service's ready endpoints at kube-proxy, in time order
  */
 public record RunResult(
         int replication,
@@ -19,9 +20,17 @@ public record RunResult(
         List<WorkloadRecord> workloads,
         List<EventRecord> events,
         Map<String, double[]> metrics,
-        long eventsFired) {
+        long eventsFired,
+        List<EndpointChange> endpointChanges) {
+
+    /** A run without endpoint tracking. */
+    public RunResult(int replication, List<NodeRecord> nodes, List<PodRecord> pods, List<WorkloadRecord> workloads,
+            List<EventRecord> events, Map<String, double[]> metrics, long eventsFired) {
+        this(replication, nodes, pods, workloads, events, metrics, eventsFired, List.of());
+    }
+
     /** The same run with other metric samples. */
     public RunResult withMetrics(Map<String, double[]> samples) {
-        return new RunResult(replication, nodes, pods, workloads, events, samples, eventsFired);
+        return new RunResult(replication, nodes, pods, workloads, events, samples, eventsFired, endpointChanges);
     }
 }

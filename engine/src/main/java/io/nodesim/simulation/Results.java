@@ -87,7 +87,7 @@ final class Results {
                     a.fullyReadyAgain(w), a.minReady(w), a.unavailable(w, end), served.unavailable(w, end)));
         }
         RunResult recorded = new RunResult(replication, nodeRows, podRows, workloadRows, cluster.recorder().events(),
-                samples.toMap(), eventsFired);
+                samples.toMap(), eventsFired, endpoints.changes());
         return recorded.withMetrics(MetricRegistry.measure(recorded));
     }
 }

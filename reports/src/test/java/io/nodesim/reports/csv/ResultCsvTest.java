@@ -52,18 +52,19 @@ class ResultCsvTest {
     void podsCsv_replacementColumnsEmptyWhenNoReplacement_andHalfUpRounding() throws Exception {
         assertEquals("""
                 replication,pod,workload,node,not_ready_at,deleted_at,replacement_pod,replacement_node,\
-                replacement_created_at,replacement_scheduled_at,replacement_ready_at,false_eviction
-                0,web-1,web,n-0,55.130,355.210,web-3,n-1,355.300,355.350,362.401,false
-                0,solo,solo,n-0,55.131,355.211,,,,,,false
+                replacement_created_at,replacement_scheduled_at,replacement_ready_at,false_eviction,endpoint_removed_at
+                0,web-1,web,n-0,55.130,355.210,web-3,n-1,355.300,355.350,362.401,false,55.231
+                0,solo,solo,n-0,55.131,355.211,,,,,,false,
                 """, read(ResultCsv.writePods(new OutputFolder(dir), List.of(Fixtures.tinyResult()))));
     }
 
     @Test
     void workloadsCsv() throws Exception {
         assertEquals("""
-                replication,workload,kind,desired,first_disruption_at,fully_ready_again_at,min_ready,unavailable_seconds
-                0,web,Deployment,2,55.130,362.401,1,307.271
-                0,solo,Pod,1,55.131,,0,544.869
+                replication,workload,kind,desired,first_disruption_at,fully_ready_again_at,min_ready,unavailable_seconds,\
+                endpoints_unavailable_seconds
+                0,web,Deployment,2,55.130,362.401,1,307.271,307.200
+                0,solo,Pod,1,55.131,,0,544.869,0.000
                 """, read(ResultCsv.writeWorkloads(new OutputFolder(dir), List.of(Fixtures.tinyResult()))));
     }
 

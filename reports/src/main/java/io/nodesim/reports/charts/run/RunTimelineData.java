@@ -1,6 +1,7 @@
 package io.nodesim.reports.charts.run;
 
 import io.nodesim.kernel.SimTime;
+import io.nodesim.metrics.EndpointChange;
 import io.nodesim.metrics.NodeRecord;
 import io.nodesim.metrics.PodRecord;
 import io.nodesim.metrics.RunResult;
@@ -26,6 +27,8 @@ import java.util.Optional;
  *   <li>pods: a pod stops counting as ready at {@code not_ready_at} (or {@code deleted_at} if it was
  *       never marked) and its workload is whole again for it when its replacement is Ready, or, when
  *       it was not deleted, when its node is Ready again (the kubelet reports it Ready at once);</li>
+ *   <li>ready endpoints: beside each line of ready pods, the Service's endpoints as kube-proxy
+ *       programs them (a watch, the EndpointSlice controller and a kube-proxy sync behind);</li>
  *   <li>pending pods: replacements between creation and scheduling;</li>
  *   <li>moments: NoExecute taints and pod deletions, counted as they happen.</li>
  * </ul>
@@ -105,8 +108,22 @@ public final class RunTimelineData {
             unready.get(line).change(from, -1);
             unready.get(line).change(readyAgain(p, nodes.get(p.node()), from), 1);
         }
+        Map<String, StepFunction> endpoints = new LinkedHashMap<>();
+        for (EndpointChange c : run.endpointChanges()) {
+            String line = lineOf.get(c.workload());
+            if (line != null) {
+                endpoints.computeIfAbsent(line, l -> new StepFunction()).change(c.time(), c.delta());
+            }
+        }
         List<Series> out = new ArrayList<>();
-        unready.forEach((line, steps) -> out.add(steps.toSeries(line, desiredOf.get(line), 0, end, MAX_POINTS)));
+        unready.forEach((line, steps) -> {
+            out.add(steps.toSeries(line, desiredOf.get(line), 0, end, MAX_POINTS));
+            StepFunction served = endpoints.get(line);
+            if (served != null) {
+                out.add(served.toSeries(line.replace("ready pods", "ready endpoints"), desiredOf.get(line), 0, end,
+                        MAX_POINTS));
+            }
+        });
         if (!pending.isEmpty()) {
             out.add(pending.toSeries("pending pods", 0, 0, end, MAX_POINTS));
         }

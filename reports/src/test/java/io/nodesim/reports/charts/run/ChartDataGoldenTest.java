@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nodesim.metrics.EndpointChange;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.reports.Fixtures;
 import io.nodesim.reports.charts.ChartInput;
@@ -85,6 +86,20 @@ class ChartDataGoldenTest {
                 "NoExecute taints so far: (0.0, 0.0) (55.2, 1.0) (600.0, 1.0)",
                 "pod deletions so far: (0.0, 0.0) (355.21, 1.0) (355.211, 2.0) (600.0, 2.0)"), text(t.moments()));
         assertEquals(List.of(new FaultWindow("NodeCrash", 10.0, 600.0)), t.faults());
+    }
+
+    @Test
+    void timeline_readyEndpointsBesideReadyPods_whenTheRunTrackedThem() {
+        RunResult tiny = Fixtures.tinyResult();
+        RunResult run = new RunResult(0, tiny.nodes(), tiny.pods(), tiny.workloads(), tiny.events(), tiny.metrics(),
+                tiny.eventsFired(), List.of(new EndpointChange(55_231_000L, "web", -1),
+                        new EndpointChange(362_500_000L, "web", 1)));
+        Timeline t = RunTimelineData.of(Fixtures.tinyScenario(), run);
+        assertEquals(List.of(
+                "ready pods: web: (0.0, 2.0) (55.13, 1.0) (362.4005, 2.0) (600.0, 2.0)",
+                "ready endpoints: web: (0.0, 2.0) (55.231, 1.0) (362.5, 2.0) (600.0, 2.0)",
+                "ready pods: solo: (0.0, 1.0) (55.131, 0.0) (600.0, 0.0)",
+                "pending pods: (0.0, 0.0) (355.3, 1.0) (355.35, 0.0) (600.0, 0.0)"), text(t.pods()));
     }
 
     @Test
