@@ -6,6 +6,7 @@ import io.nodesim.reports.charts.RunChart;
 import io.nodesim.reports.charts.Series;
 import io.nodesim.reports.charts.run.RunTimelineData.FaultWindow;
 import io.nodesim.reports.charts.run.RunTimelineData.Timeline;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
 import java.util.Optional;
@@ -65,9 +66,19 @@ public final class RunTimelineChart implements RunChart {
         return ChartStyle.chart(title() + " (replication " + t.replication() + ")", plot, true);
     }
 
+    private static final BasicStroke ENDPOINTS_STROKE = new BasicStroke(2f, BasicStroke.CAP_BUTT,
+            BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
+
     private static XYPlot panel(String label, List<Series> series, int firstColor, List<FaultWindow> faults,
             boolean labelFaults) {
         XYPlot plot = ChartStyle.stepPlot(ChartStyle.axis(""), ChartStyle.countAxis(label), series, firstColor);
+        // dashed, so a Service's endpoints stay visible where they coincide with its ready pods
+        XYSeriesCollection data = (XYSeriesCollection) plot.getDataset();
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            if (data.getSeriesKey(i).toString().startsWith(RunTimelineData.ENDPOINTS_LINE)) {
+                plot.getRenderer().setSeriesStroke(i, ENDPOINTS_STROKE);
+            }
+        }
         plot.setNoDataMessage("no " + label);
         for (FaultWindow f : faults) {
             IntervalMarker m = new IntervalMarker(f.from(), f.to(), FAULT);

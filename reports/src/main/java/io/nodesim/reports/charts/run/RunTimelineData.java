@@ -37,6 +37,8 @@ public final class RunTimelineData {
     /** At most this many workloads get their own line; the rest are summed into one. */
     static final int MAX_WORKLOAD_LINES = 6;
     static final int MAX_POINTS = 1500;
+    static final String PODS_LINE = "ready pods";
+    static final String ENDPOINTS_LINE = "ready endpoints";
 
     /** A fault's window in seconds ({@code to} is the end of the run for a permanent fault). */
     public record FaultWindow(String label, double from, double to) {
@@ -89,8 +91,8 @@ public final class RunTimelineData {
         for (int i = 0; i < shown.size(); i++) {
             WorkloadRecord w = shown.get(i);
             String line = i < MAX_WORKLOAD_LINES || shown.size() == MAX_WORKLOAD_LINES + 1
-                    ? "ready pods: " + w.workload()
-                    : "ready pods: " + (shown.size() - MAX_WORKLOAD_LINES) + " other workloads";
+                    ? PODS_LINE + ": " + w.workload()
+                    : PODS_LINE + ": " + (shown.size() - MAX_WORKLOAD_LINES) + " other workloads";
             lineOf.put(w.workload(), line);
             desiredOf.merge(line, w.desired(), Integer::sum);
         }
@@ -120,8 +122,8 @@ public final class RunTimelineData {
             out.add(steps.toSeries(line, desiredOf.get(line), 0, end, MAX_POINTS));
             StepFunction served = endpoints.get(line);
             if (served != null) {
-                out.add(served.toSeries(line.replace("ready pods", "ready endpoints"), desiredOf.get(line), 0, end,
-                        MAX_POINTS));
+                String name = ENDPOINTS_LINE + line.substring(PODS_LINE.length());
+                out.add(served.toSeries(name, desiredOf.get(line), 0, end, MAX_POINTS));
             }
         });
         if (!pending.isEmpty()) {
