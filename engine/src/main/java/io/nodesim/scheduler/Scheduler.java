@@ -66,6 +66,8 @@ public final class Scheduler {
     private NodeResultCache.Way way;
     /** Node-local score plugins without NormalizeScore: their weighted scores are summed per node. */
     private final boolean[] summedLocally;
+    /** Per score plugin, this unexplained cycle's {@link ScorePlugin#uniformScore}, or -1. */
+    private final long[] uniform;
 
     public Scheduler(SchedulerCache nodes, SchedulerConfiguration config, RandomGenerator ties) {
         this.nodes = nodes;
@@ -105,6 +107,7 @@ public final class Scheduler {
             normalizes[p] = d.normalizes();
             summedLocally[p] = scoreLocal[p] && !normalizes[p];
         }
+        uniform = new long[scorers.length];
         raw = new long[scorers.length][0];
         normalized = new long[scorers.length][0];
         cache = new NodeResultCache(nodes, scorers.length);
@@ -237,7 +240,8 @@ public final class Scheduler {
             return feasible[0];
         }
         score(pod, found, explain);
-        return select();
+        // the fused pass of refreshCachedScores may have selected already
+        return tieCount > 0 ? pickTie() : select();
     }
 
     /** Sequential round-robin filtering that stops at exactly K feasible nodes. */
@@ -249,8 +253,12 @@ public final class Scheduler {
         int n = candidates.length;
         int k = scorers.length == 0 ? 1 : numFeasibleNodesToFind(config.percentageOfNodesToScore(), n);
         NodeResultCache.Way w = way;
+        int position = nextStartNodeIndex % n;
         for (int i = 0; i < n && found < k; i++) {
-            int node = candidates[(nextStartNodeIndex + i) % n];
+            int node = candidates[position];
+            if (++position == n) {
+                position = 0;
+            }
             String reason = null;
             String plugin = null;
             long generation = nodes.nodeGeneration(node);
@@ -297,19 +305,30 @@ public final class Scheduler {
         for (int p = 0; p < scorers.length; p++) {
             scoreActive[p] = scorers[p].preScore(pod, feasible, found);
         }
-        refreshCachedScores(pod, found, explain);
         uniformTotal = 0;
+        boolean perPluginPass = explain;
+        for (int p = 0; p < scorers.length && !explain; p++) {
+            uniform[p] = -1;
+            if (scoreActive[p] && !summedLocally[p]) {
+                uniform[p] = scorers[p].uniformScore(pod);
+                if (uniform[p] >= 0) {
+                    checkRange(scorers[p], uniform[p]);
+                    uniformTotal += weights[p] * uniform[p];
+                } else {
+                    perPluginPass = true;
+                }
+            }
+        }
+        // When every total is the per-node cached sum, the refresh pass selects too (one pass less).
+        refreshCachedScores(pod, found, explain, !perPluginPass);
+        if (!perPluginPass) {
+            return;
+        }
         for (int p = 0; p < scorers.length; p++) {
-            if (!scoreActive[p] || (!explain && summedLocally[p])) {
+            if (!scoreActive[p] || (!explain && (summedLocally[p] || uniform[p] >= 0))) {
                 continue;
             }
             ScorePlugin s = scorers[p];
-            long uniform = explain ? -1 : s.uniformScore(pod);
-            if (uniform >= 0) {
-                checkRange(s, uniform);
-                uniformTotal += weights[p] * uniform;
-                continue;
-            }
             long[] r = raw[p];
             if (scoreLocal[p]) {
                 long[] cache = way.scores[p];
@@ -346,12 +365,24 @@ public final class Scheduler {
      * Recomputes the node-local raw scores of the feasible nodes that changed since they were scored
      * for this template; one validity check per node covers every node-local plugin.
      */
-    private void refreshCachedScores(CompiledPod pod, int found, boolean explain) {
+    private void refreshCachedScores(CompiledPod pod, int found, boolean explain, boolean select) {
+        long best = Long.MIN_VALUE;
         for (int i = 0; i < found; i++) {
             int node = feasible[i];
             long g = nodes.nodeGeneration(node);
             if (way.scoreOwner[node] == pod && way.scoreGeneration[node] == g) {
-                totals[i] = explain ? 0 : way.localSum[node];
+                long total = explain ? 0 : way.localSum[node];
+                totals[i] = total;
+                if (select) {
+                    // as select() does, over the same totals in the same order
+                    if (total > best) {
+                        best = total;
+                        tieCount = 0;
+                    }
+                    if (total == best) {
+                        ties[tieCount++] = i;
+                    }
+                }
                 continue;
             }
             long sum = 0;
@@ -368,7 +399,17 @@ public final class Scheduler {
             way.localSum[node] = sum;
             way.scoreOwner[node] = pod;
             way.scoreGeneration[node] = g;
-            totals[i] = explain ? 0 : sum;
+            long total = explain ? 0 : sum;
+            totals[i] = total;
+            if (select) {
+                if (total > best) {
+                    best = total;
+                    tieCount = 0;
+                }
+                if (total == best) {
+                    ties[tieCount++] = i;
+                }
+            }
         }
     }
 
@@ -384,6 +425,10 @@ public final class Scheduler {
                 ties[tieCount++] = i;
             }
         }
+        return pickTie();
+    }
+
+    private int pickTie() {
         return feasible[ties[tieCount == 1 ? 0 : tieRandom.nextInt(tieCount)]];
     }
 
