@@ -4,26 +4,34 @@ import java.util.Arrays;
 import java.util.NoSuchElementException;
 
 /**
- * The default {@link EventQueue}: a calendar of distinct times. Each distinct pending time owns one
- * bucket, a FIFO list of its events; a 4-ary min-heap orders the buckets by time, and an
- * open-addressing table finds the bucket of a time.
+ * The default {@link EventQueue}: a calendar of times. Each bucket is a FIFO list of events sharing one
+ * time; a 4-ary min-heap orders the buckets by (time, creation), and a small direct-mapped table
+ * remembers, per time, the bucket most recently created for it.
  *
  * <p>Why not a heap of events: a cluster's heartbeats, lease renewals and controller passes land on
  * shared grids, so thousands of events wait at the same instant. A heap of (time, sequence) pairs
- * compares tied times at every level; here an event that joins an existing time is appended to its
- * bucket in O(1) and the heap only holds distinct times, so it is smaller and compares one key. The
- * FIFO order inside a bucket is the insertion order the contract demands: sequences only grow, so
- * appending at the tail keeps a bucket sorted by sequence, and a reschedule (a new sequence) goes to
- * the tail of its new time's bucket.
+ * compares tied times at every level; here an event that joins a remembered time is appended to its
+ * bucket in O(1), and the heap only holds buckets.
+ *
+ * <p>Order: events leave by (time, insertion), as the contract demands. An event is only ever appended
+ * to the newest bucket of its time (the table entry of a time is overwritten by every bucket created
+ * for it), so a bucket's events were all inserted before those of any later bucket of the same time,
+ * and buckets of one time leave in creation order. When the table forgot a time (another time took
+ * its entry), the next event at that time simply opens a new bucket: a second bucket for a time costs
+ * a heap entry, never the order. So the table needs no probing and no deletion, unlike a hash map of
+ * every pending time, and a queue of distinct times pays only one table read per schedule.
  *
  * <p>Cancel unlinks the event from its doubly linked bucket in O(1) and drops the bucket (O(log n))
- * when it empties. Nothing is allocated per schedule, fire, cancel or reschedule: slots and buckets
- * are recycled through free stacks, and the arrays grow (doubling) only when all are in use.
+ * when it empties; a reschedule is a cancel and a new insertion. Nothing is allocated per schedule,
+ * fire, cancel or reschedule: slots and buckets are recycled through free stacks, and the arrays grow
+ * (doubling) only when all are in use.
  */
 public final class CalendarEventQueue implements EventQueue {
     private static final int NONE = -1;
     private static final int GENERATION_MASK = 0x7fff_ffff;
     private static final long HASH_MULTIPLIER = 0x9E37_79B9_7F4A_7C15L;
+    /** Entries of the latest-bucket table: a few tens of kilobytes, cache-resident. */
+    private static final int TABLE_BITS = 12;
 
     // Event slots: payload, generation, and the links of their bucket's list.
     private int[] slotBucket;
@@ -46,15 +54,16 @@ public final class CalendarEventQueue implements EventQueue {
     private int freeBucketCount;
     private int bucketsEverUsed;
 
-    // The 4-ary heap of buckets, keyed by their (distinct) times, stored beside the bucket index.
+    // The 4-ary heap of buckets, keyed by (time, creation sequence), stored beside the bucket index.
     private long[] heapTime;
+    private long[] heapSeq;
     private int[] heapBucket;
     private int heapSize;
+    private long nextBucketSeq;
 
-    // time -> bucket + 1 (0 = empty), linear probing with backward-shift deletion.
-    private long[] tableTime;
-    private int[] tableBucket;
-    private int tableShift;
+    // Per hashed time: the time and the bucket last created for it (stale when that bucket is gone).
+    private final long[] tableTime = new long[1 << TABLE_BITS];
+    private final int[] tableBucket = new int[1 << TABLE_BITS];
 
     private long poppedTime;
     private int poppedKind;
@@ -79,12 +88,11 @@ public final class CalendarEventQueue implements EventQueue {
         bucketTail = new int[capacity];
         bucketHeapIndex = new int[capacity];
         freeBuckets = new int[capacity];
+        Arrays.fill(bucketHeapIndex, NONE);
         heapTime = new long[capacity];
+        heapSeq = new long[capacity];
         heapBucket = new int[capacity];
-        int tableCapacity = Integer.highestOneBit(capacity * 2 - 1) * 2;
-        tableTime = new long[tableCapacity];
-        tableBucket = new int[tableCapacity];
-        tableShift = 64 - Integer.numberOfTrailingZeros(tableCapacity);
+        Arrays.fill(tableBucket, NONE);
     }
 
     @Override
@@ -186,11 +194,11 @@ public final class CalendarEventQueue implements EventQueue {
                 freeSlot(slot);
                 slot = next;
             }
+            bucketHeapIndex[bucket] = NONE;
             freeBuckets[freeBucketCount++] = bucket;
         }
         heapSize = 0;
         size = 0;
-        Arrays.fill(tableBucket, 0);
     }
 
     private int pendingSlot(long handle) {
@@ -269,33 +277,25 @@ public final class CalendarEventQueue implements EventQueue {
         freeSlots = Arrays.copyOf(freeSlots, capacity);
     }
 
-    // ---- buckets and the time table ----
+    // ---- buckets and the latest-bucket table ----
 
-    /** The bucket of {@code time}, created (empty, in the heap and the table) when there is none. */
+    /** The newest bucket of {@code time} when the table remembers it, else a new empty one. */
     private int bucketOf(long time) {
-        int mask = tableBucket.length - 1;
-        int i = home(time);
-        while (true) {
-            int entry = tableBucket[i];
-            if (entry == 0) {
-                break;
-            }
-            if (tableTime[i] == time) {
-                return entry - 1;
-            }
-            i = (i + 1) & mask;
+        int entry = (int) ((time * HASH_MULTIPLIER) >>> (64 - TABLE_BITS));
+        int remembered = tableBucket[entry];
+        if (remembered != NONE && tableTime[entry] == time && bucketHeapIndex[remembered] != NONE
+                && bucketTime[remembered] == time) {
+            return remembered;
         }
         int bucket = allocateBucket();
         bucketTime[bucket] = time;
         bucketHead[bucket] = NONE;
         bucketTail[bucket] = NONE;
-        tableTime[i] = time;
-        tableBucket[i] = bucket + 1;
-        if (heapSize * 2 >= tableBucket.length) {
-            growTable();
-        }
+        tableTime[entry] = time;
+        tableBucket[entry] = bucket;
         int h = heapSize++;
         heapTime[h] = time;
+        heapSeq[h] = nextBucketSeq++;
         heapBucket[h] = bucket;
         bucketHeapIndex[bucket] = h;
         siftUp(h);
@@ -303,8 +303,8 @@ public final class CalendarEventQueue implements EventQueue {
     }
 
     private void removeBucket(int bucket) {
-        removeFromTable(bucketTime[bucket]);
         removeFromHeap(bucketHeapIndex[bucket]);
+        bucketHeapIndex[bucket] = NONE;
         freeBuckets[freeBucketCount++] = bucket;
     }
 
@@ -319,66 +319,24 @@ public final class CalendarEventQueue implements EventQueue {
     }
 
     private void growBuckets() {
-        int capacity = bucketTime.length * 2;
+        int old = bucketTime.length;
+        int capacity = old * 2;
         bucketTime = Arrays.copyOf(bucketTime, capacity);
         bucketHead = Arrays.copyOf(bucketHead, capacity);
         bucketTail = Arrays.copyOf(bucketTail, capacity);
         bucketHeapIndex = Arrays.copyOf(bucketHeapIndex, capacity);
+        Arrays.fill(bucketHeapIndex, old, capacity, NONE);
         freeBuckets = Arrays.copyOf(freeBuckets, capacity);
         heapTime = Arrays.copyOf(heapTime, capacity);
+        heapSeq = Arrays.copyOf(heapSeq, capacity);
         heapBucket = Arrays.copyOf(heapBucket, capacity);
     }
 
-    private int home(long time) {
-        return (int) ((time * HASH_MULTIPLIER) >>> tableShift);
-    }
+    // ---- the heap of buckets ----
 
-    private void removeFromTable(long time) {
-        int mask = tableBucket.length - 1;
-        int i = home(time);
-        while (tableTime[i] != time || tableBucket[i] == 0) {
-            i = (i + 1) & mask;
-        }
-        // Backward-shift deletion: pull later entries of the probe run into the hole when their home
-        // allows it, so lookups never need tombstones.
-        int j = i;
-        while (true) {
-            j = (j + 1) & mask;
-            if (tableBucket[j] == 0) {
-                break;
-            }
-            int k = home(tableTime[j]);
-            boolean movable = i <= j ? (k <= i || k > j) : (k <= i && k > j);
-            if (movable) {
-                tableTime[i] = tableTime[j];
-                tableBucket[i] = tableBucket[j];
-                i = j;
-            }
-        }
-        tableBucket[i] = 0;
+    private static boolean before(long t1, long s1, long t2, long s2) {
+        return t1 < t2 || (t1 == t2 && s1 < s2);
     }
-
-    private void growTable() {
-        long[] oldTime = tableTime;
-        int[] oldBucket = tableBucket;
-        int capacity = oldBucket.length * 2;
-        tableTime = new long[capacity];
-        tableBucket = new int[capacity];
-        tableShift--;
-        int mask = capacity - 1;
-        for (int j = 0; j < oldBucket.length; j++) {
-            if (oldBucket[j] != 0) {
-                int i = home(oldTime[j]);
-                while (tableBucket[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                tableTime[i] = oldTime[j];
-                tableBucket[i] = oldBucket[j];
-            }
-        }
-    }
-
-    // ---- the heap of distinct times ----
 
     private void removeFromHeap(int i) {
         int last = --heapSize;
@@ -386,10 +344,13 @@ public final class CalendarEventQueue implements EventQueue {
             return;
         }
         long movedTime = heapTime[last];
+        long movedSeq = heapSeq[last];
         heapTime[i] = movedTime;
+        heapSeq[i] = movedSeq;
         heapBucket[i] = heapBucket[last];
         bucketHeapIndex[heapBucket[i]] = i;
-        if (i > 0 && movedTime < heapTime[(i - 1) >>> 2]) {
+        int parent = (i - 1) >>> 2;
+        if (i > 0 && before(movedTime, movedSeq, heapTime[parent], heapSeq[parent])) {
             siftUp(i);
         } else {
             siftDown(i);
@@ -398,25 +359,29 @@ public final class CalendarEventQueue implements EventQueue {
 
     private void siftUp(int i) {
         long time = heapTime[i];
+        long seq = heapSeq[i];
         int bucket = heapBucket[i];
         while (i > 0) {
             int parent = (i - 1) >>> 2;
             long pt = heapTime[parent];
-            if (time >= pt) {
+            if (!before(time, seq, pt, heapSeq[parent])) {
                 break;
             }
             heapTime[i] = pt;
+            heapSeq[i] = heapSeq[parent];
             heapBucket[i] = heapBucket[parent];
             bucketHeapIndex[heapBucket[i]] = i;
             i = parent;
         }
         heapTime[i] = time;
+        heapSeq[i] = seq;
         heapBucket[i] = bucket;
         bucketHeapIndex[bucket] = i;
     }
 
     private void siftDown(int i) {
         long time = heapTime[i];
+        long seq = heapSeq[i];
         int bucket = heapBucket[i];
         int n = heapSize;
         while (true) {
@@ -426,23 +391,27 @@ public final class CalendarEventQueue implements EventQueue {
             }
             int best = first;
             long bt = heapTime[first];
+            long bs = heapSeq[first];
             int end = Math.min(first + 4, n);
             for (int c = first + 1; c < end; c++) {
                 long ct = heapTime[c];
-                if (ct < bt) {
+                if (ct < bt || (ct == bt && heapSeq[c] < bs)) {
                     best = c;
                     bt = ct;
+                    bs = heapSeq[c];
                 }
             }
-            if (bt >= time) {
+            if (!before(bt, bs, time, seq)) {
                 break;
             }
             heapTime[i] = bt;
+            heapSeq[i] = bs;
             heapBucket[i] = heapBucket[best];
             bucketHeapIndex[heapBucket[i]] = i;
             i = best;
         }
         heapTime[i] = time;
+        heapSeq[i] = seq;
         heapBucket[i] = bucket;
         bucketHeapIndex[bucket] = i;
     }
