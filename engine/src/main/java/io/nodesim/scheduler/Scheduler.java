@@ -58,6 +58,8 @@ public final class Scheduler {
     private int rejected;
     private int evaluated;
     private int tieCount;
+    /** The best total {@link #consider} has seen this cycle. */
+    private long best;
     private String rejectedByPreFilter;
     private final NodeResultCache cache;
     /** Unexplained cycles: the weighted scores every feasible node shares, left out of {@link #totals}. */
@@ -306,7 +308,8 @@ public final class Scheduler {
             scoreActive[p] = scorers[p].preScore(pod, feasible, found);
         }
         uniformTotal = 0;
-        boolean perPluginPass = explain;
+        // Unexplained, the last pass over the nodes also selects (as select() would, one pass less).
+        int lastPass = explain ? scorers.length : -1;
         for (int p = 0; p < scorers.length && !explain; p++) {
             uniform[p] = -1;
             if (scoreActive[p] && !summedLocally[p]) {
@@ -315,16 +318,12 @@ public final class Scheduler {
                     checkRange(scorers[p], uniform[p]);
                     uniformTotal += weights[p] * uniform[p];
                 } else {
-                    perPluginPass = true;
+                    lastPass = p;
                 }
             }
         }
-        // When every total is the per-node cached sum, the refresh pass selects too (one pass less).
-        refreshCachedScores(pod, found, explain, !perPluginPass);
-        if (!perPluginPass) {
-            return;
-        }
-        for (int p = 0; p < scorers.length; p++) {
+        refreshCachedScores(pod, found, explain, lastPass < 0);
+        for (int p = 0; p <= lastPass && p < scorers.length; p++) {
             if (!scoreActive[p] || (!explain && (summedLocally[p] || uniform[p] >= 0))) {
                 continue;
             }
@@ -348,9 +347,15 @@ public final class Scheduler {
                 s.normalize(feasible, norm, found);
             }
             long w = weights[p];
+            boolean select = p == lastPass && !explain;
+            best = Long.MIN_VALUE;
             for (int i = 0; i < found; i++) {
                 checkRange(s, norm[i]);
-                totals[i] += w * norm[i];
+                long total = totals[i] + w * norm[i];
+                totals[i] = total;
+                if (select) {
+                    consider(i, total);
+                }
             }
         }
     }
@@ -366,7 +371,7 @@ public final class Scheduler {
      * for this template; one validity check per node covers every node-local plugin.
      */
     private void refreshCachedScores(CompiledPod pod, int found, boolean explain, boolean select) {
-        long best = Long.MIN_VALUE;
+        best = Long.MIN_VALUE;
         for (int i = 0; i < found; i++) {
             int node = feasible[i];
             long g = nodes.nodeGeneration(node);
@@ -374,14 +379,7 @@ public final class Scheduler {
                 long total = explain ? 0 : way.localSum[node];
                 totals[i] = total;
                 if (select) {
-                    // as select() does, over the same totals in the same order
-                    if (total > best) {
-                        best = total;
-                        tieCount = 0;
-                    }
-                    if (total == best) {
-                        ties[tieCount++] = i;
-                    }
+                    consider(i, total);
                 }
                 continue;
             }
@@ -402,30 +400,29 @@ public final class Scheduler {
             long total = explain ? 0 : sum;
             totals[i] = total;
             if (select) {
-                if (total > best) {
-                    best = total;
-                    tieCount = 0;
-                }
-                if (total == best) {
-                    ties[tieCount++] = i;
-                }
+                consider(i, total);
             }
         }
     }
 
     /** Highest total wins; ties uniformly from the seeded stream. */
     private int select() {
-        long best = Long.MIN_VALUE;
+        best = Long.MIN_VALUE;
         for (int i = 0; i < found; i++) {
-            if (totals[i] > best) {
-                best = totals[i];
-                tieCount = 0;
-            }
-            if (totals[i] == best) {
-                ties[tieCount++] = i;
-            }
+            consider(i, totals[i]);
         }
         return pickTie();
+    }
+
+    /** Feasible position {@code i} with {@code total}, in feasible order: the best totals' positions. */
+    private void consider(int i, long total) {
+        if (total > best) {
+            best = total;
+            tieCount = 0;
+        }
+        if (total == best) {
+            ties[tieCount++] = i;
+        }
     }
 
     private int pickTie() {
