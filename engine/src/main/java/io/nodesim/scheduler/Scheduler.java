@@ -58,8 +58,6 @@ public final class Scheduler {
     private int rejected;
     private int evaluated;
     private int tieCount;
-    /** The best total {@link #consider} has seen this cycle. */
-    private long best;
     private String rejectedByPreFilter;
     private final NodeResultCache cache;
     /** Unexplained cycles: the weighted scores every feasible node shares, left out of {@link #totals}. */
@@ -68,8 +66,6 @@ public final class Scheduler {
     private NodeResultCache.Way way;
     /** Node-local score plugins without NormalizeScore: their weighted scores are summed per node. */
     private final boolean[] summedLocally;
-    /** Per score plugin, this unexplained cycle's {@link ScorePlugin#uniformScore}, or -1. */
-    private final long[] uniform;
 
     public Scheduler(SchedulerCache nodes, SchedulerConfiguration config, RandomGenerator ties) {
         this.nodes = nodes;
@@ -109,7 +105,6 @@ public final class Scheduler {
             normalizes[p] = d.normalizes();
             summedLocally[p] = scoreLocal[p] && !normalizes[p];
         }
-        uniform = new long[scorers.length];
         raw = new long[scorers.length][0];
         normalized = new long[scorers.length][0];
         cache = new NodeResultCache(nodes, scorers.length);
@@ -242,8 +237,7 @@ public final class Scheduler {
             return feasible[0];
         }
         score(pod, found, explain);
-        // the fused pass of refreshCachedScores may have selected already
-        return tieCount > 0 ? pickTie() : select();
+        return select();
     }
 
     /** Sequential round-robin filtering that stops at exactly K feasible nodes. */
@@ -255,12 +249,8 @@ public final class Scheduler {
         int n = candidates.length;
         int k = scorers.length == 0 ? 1 : numFeasibleNodesToFind(config.percentageOfNodesToScore(), n);
         NodeResultCache.Way w = way;
-        int position = nextStartNodeIndex % n;
         for (int i = 0; i < n && found < k; i++) {
-            int node = candidates[position];
-            if (++position == n) {
-                position = 0;
-            }
+            int node = candidates[(nextStartNodeIndex + i) % n];
             String reason = null;
             String plugin = null;
             long generation = nodes.nodeGeneration(node);
@@ -307,27 +297,19 @@ public final class Scheduler {
         for (int p = 0; p < scorers.length; p++) {
             scoreActive[p] = scorers[p].preScore(pod, feasible, found);
         }
+        refreshCachedScores(pod, found, explain);
         uniformTotal = 0;
-        // Unexplained, the last pass over the nodes also selects (as select() would, one pass less).
-        int lastPass = explain ? scorers.length : -1;
-        for (int p = 0; p < scorers.length && !explain; p++) {
-            uniform[p] = -1;
-            if (scoreActive[p] && !summedLocally[p]) {
-                uniform[p] = scorers[p].uniformScore(pod);
-                if (uniform[p] >= 0) {
-                    checkRange(scorers[p], uniform[p]);
-                    uniformTotal += weights[p] * uniform[p];
-                } else {
-                    lastPass = p;
-                }
-            }
-        }
-        refreshCachedScores(pod, found, explain, lastPass < 0);
-        for (int p = 0; p <= lastPass && p < scorers.length; p++) {
-            if (!scoreActive[p] || (!explain && (summedLocally[p] || uniform[p] >= 0))) {
+        for (int p = 0; p < scorers.length; p++) {
+            if (!scoreActive[p] || (!explain && summedLocally[p])) {
                 continue;
             }
             ScorePlugin s = scorers[p];
+            long uniform = explain ? -1 : s.uniformScore(pod);
+            if (uniform >= 0) {
+                checkRange(s, uniform);
+                uniformTotal += weights[p] * uniform;
+                continue;
+            }
             long[] r = raw[p];
             if (scoreLocal[p]) {
                 long[] cache = way.scores[p];
@@ -347,15 +329,9 @@ public final class Scheduler {
                 s.normalize(feasible, norm, found);
             }
             long w = weights[p];
-            boolean select = p == lastPass && !explain;
-            best = Long.MIN_VALUE;
             for (int i = 0; i < found; i++) {
                 checkRange(s, norm[i]);
-                long total = totals[i] + w * norm[i];
-                totals[i] = total;
-                if (select) {
-                    consider(i, total);
-                }
+                totals[i] += w * norm[i];
             }
         }
     }
@@ -370,17 +346,12 @@ public final class Scheduler {
      * Recomputes the node-local raw scores of the feasible nodes that changed since they were scored
      * for this template; one validity check per node covers every node-local plugin.
      */
-    private void refreshCachedScores(CompiledPod pod, int found, boolean explain, boolean select) {
-        best = Long.MIN_VALUE;
+    private void refreshCachedScores(CompiledPod pod, int found, boolean explain) {
         for (int i = 0; i < found; i++) {
             int node = feasible[i];
             long g = nodes.nodeGeneration(node);
             if (way.scoreOwner[node] == pod && way.scoreGeneration[node] == g) {
-                long total = explain ? 0 : way.localSum[node];
-                totals[i] = total;
-                if (select) {
-                    consider(i, total);
-                }
+                totals[i] = explain ? 0 : way.localSum[node];
                 continue;
             }
             long sum = 0;
@@ -397,35 +368,22 @@ public final class Scheduler {
             way.localSum[node] = sum;
             way.scoreOwner[node] = pod;
             way.scoreGeneration[node] = g;
-            long total = explain ? 0 : sum;
-            totals[i] = total;
-            if (select) {
-                consider(i, total);
-            }
+            totals[i] = explain ? 0 : sum;
         }
     }
 
     /** Highest total wins; ties uniformly from the seeded stream. */
     private int select() {
-        best = Long.MIN_VALUE;
+        long best = Long.MIN_VALUE;
         for (int i = 0; i < found; i++) {
-            consider(i, totals[i]);
+            if (totals[i] > best) {
+                best = totals[i];
+                tieCount = 0;
+            }
+            if (totals[i] == best) {
+                ties[tieCount++] = i;
+            }
         }
-        return pickTie();
-    }
-
-    /** Feasible position {@code i} with {@code total}, in feasible order: the best totals' positions. */
-    private void consider(int i, long total) {
-        if (total > best) {
-            best = total;
-            tieCount = 0;
-        }
-        if (total == best) {
-            ties[tieCount++] = i;
-        }
-    }
-
-    private int pickTie() {
         return feasible[ties[tieCount == 1 ? 0 : tieRandom.nextInt(tieCount)]];
     }
 
