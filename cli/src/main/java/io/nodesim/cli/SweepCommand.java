@@ -91,7 +91,7 @@ final class SweepCommand implements Callable<Integer> {
         Shard part;
         try {
             loaded = ScenarioSources.load(scenarioFile, scenarioFile.toString(), set);
-            SweepSpec spec = vary.isEmpty() && lhs.isEmpty() ? fileSection() : SweepSpec.parse(vary, lhs, samples);
+            SweepSpec spec = SweepSpec.fromOptionsOrFile(vary, lhs, samples, scenarioFile);
             identity = new SweepIdentity(loaded.files().sha256(), new SweepArguments(set, spec, replications));
             part = shard == null ? null : Shard.parse(shard);
             if (part != null && job != null) {
@@ -155,12 +155,5 @@ final class SweepCommand implements Callable<Integer> {
         System.out.println(file + ": " + result.samples().size() + " of " + result.totalTasks() + " tasks");
         System.out.println("When every shard of " + part.count() + " is done: nodesim sweep merge " + dir);
         return NodesimCommand.EXIT_OK;
-    }
-
-    /** The scenario file's top-level {@code sweep:} section. */
-    private SweepSpec fileSection() {
-        return ScenarioLoader.sweepSection(scenarioFile).map(SweepSpec::of).orElseThrow(() ->
-                new IllegalArgumentException("nothing to sweep: give --vary PATH=V1,V2,... or --lhs PATH=LOW..HIGH,"
-                        + " or a sweep: section in " + scenarioFile));
     }
 }

@@ -3,6 +3,7 @@ package io.nodesim.experiment;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.scenario.Scenario;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -132,6 +133,32 @@ public final class Sweep {
             listener.replicationsDone(++done[0], count);
         });
         return new ShardResult(shard, total, List.of(samples));
+    }
+
+    /**
+     * Every task of the sweep, in task order, for an engine that runs them elsewhere (Spark): builds
+     * every point's scenario, so a bad value fails here.
+     */
+    public List<SweepTask> tasks() {
+        int[] offsets = offsets(scenarios(0));
+        List<SweepTask> tasks = new ArrayList<>(offsets[offsets.length - 1]);
+        for (int p = 0; p + 1 < offsets.length; p++) {
+            List<String> overrides = points.get(p).overrides(parameters);
+            for (int t = offsets[p]; t < offsets[p + 1]; t++) {
+                tasks.add(new SweepTask(t, p, t - offsets[p], overrides));
+            }
+        }
+        return tasks;
+    }
+
+    /**
+     * One task: replication {@code replication} of the point whose scenario is the base scenario with
+     * {@code overrides}.
+     */
+    public record SweepTask(int task, int point, int replication, List<String> overrides) {
+        public SweepTask {
+            overrides = List.copyOf(overrides);
+        }
     }
 
     /**
