@@ -13,6 +13,8 @@ import java.util.Objects;
  *     computed by the model, and this is 0)
  * @param template the pod template (a Pod's own metadata and spec for kind Pod)
  * @param manifest the object as written in the file
+ * @param readWriteOnceClaim its pods mount a {@code v1 PersistentVolumeClaim} of the scenario whose
+ *     accessModes hold ReadWriteOnce or ReadWriteOncePod ({@code persistentVolumeClaim.claimName})
  */
 public record WorkloadSpec(
         String kind,
@@ -21,7 +23,14 @@ public record WorkloadSpec(
         int replicas,
         Map<String, String> selector,
         PodTemplateSpec template,
-        HasMetadata manifest) {
+        HasMetadata manifest,
+        boolean readWriteOnceClaim) {
+    /** A workload that mounts no ReadWriteOnce claim of the scenario. */
+    public WorkloadSpec(String kind, String name, String namespace, int replicas, Map<String, String> selector,
+            PodTemplateSpec template, HasMetadata manifest) {
+        this(kind, name, namespace, replicas, selector, template, manifest, false);
+    }
+
     public WorkloadSpec {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
