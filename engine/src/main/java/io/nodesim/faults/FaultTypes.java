@@ -15,7 +15,9 @@ public final class FaultTypes {
             ControllerManagerRestart.TYPE,
             NodeDelete.TYPE,
             OutOfServiceTaint.TYPE,
+            NodeDrain.TYPE,
             NodeRecover.TYPE,
+            RuntimeDown.TYPE,
             RandomNodeFailures.TYPE);
 
     private FaultTypes() {

@@ -24,13 +24,8 @@ public record WorkloadSpec(
         Map<String, String> selector,
         PodTemplateSpec template,
         HasMetadata manifest,
+        int manifestIndex,
         boolean readWriteOnceClaim) {
-    /** A workload that mounts no ReadWriteOnce claim of the scenario. */
-    public WorkloadSpec(String kind, String name, String namespace, int replicas, Map<String, String> selector,
-            PodTemplateSpec template, HasMetadata manifest) {
-        this(kind, name, namespace, replicas, selector, template, manifest, false);
-    }
-
     public WorkloadSpec {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
@@ -40,6 +35,38 @@ public record WorkloadSpec(
         if (replicas < 0) {
             throw new IllegalArgumentException("replicas must be >= 0, got " + replicas);
         }
+    }
+
+    /** A workload built in code rather than read from {@code spec.workloads}: it has no manifest index. */
+    public WorkloadSpec(String kind, String name, String namespace, int replicas, Map<String, String> selector,
+            PodTemplateSpec template, HasMetadata manifest) {
+        this(kind, name, namespace, replicas, selector, template, manifest, -1);
+    }
+
+    /** A workload that mounts no ReadWriteOnce claim of the scenario. */
+    public WorkloadSpec(String kind, String name, String namespace, int replicas, Map<String, String> selector,
+            PodTemplateSpec template, HasMetadata manifest, int manifestIndex) {
+        this(kind, name, namespace, replicas, selector, template, manifest, manifestIndex, false);
+    }
+
+    /** This workload as read from entry {@code index} of {@code spec.workloads}. */
+    public WorkloadSpec atManifestIndex(int index) {
+        return new WorkloadSpec(kind, name, namespace, replicas, selector, template, manifest, index,
+                readWriteOnceClaim);
+    }
+
+    /** This workload, its pods mounting a ReadWriteOnce claim. */
+    public WorkloadSpec mountingReadWriteOnceClaim() {
+        return new WorkloadSpec(kind, name, namespace, replicas, selector, template, manifest, manifestIndex, true);
+    }
+
+    /**
+     * The field path of the manifest, {@code workloads[N]}: N counts every entry of {@code spec.workloads},
+     * Namespaces and budgets included, as error messages, origins and {@code --set} do; {@code fallback} is used
+     * for a workload built in code.
+     */
+    public String path(int fallback) {
+        return "workloads[" + (manifestIndex >= 0 ? manifestIndex : fallback) + "]";
     }
 
     /**

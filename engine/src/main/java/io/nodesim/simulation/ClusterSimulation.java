@@ -9,6 +9,9 @@ import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.controllermanager.Controller;
 import io.nodesim.controllermanager.ControllerManager;
 import io.nodesim.controllermanager.LeaderElection;
+import io.nodesim.disruption.DisruptionBudgets;
+import io.nodesim.disruption.EvictionApi;
+import io.nodesim.disruption.NodeDrainer;
 import io.nodesim.faults.FaultContext;
 import io.nodesim.faults.FaultInjector;
 import io.nodesim.kernel.RandomStreams;
@@ -17,6 +20,7 @@ import io.nodesim.kernel.Simulation;
 import io.nodesim.kubelet.HeartbeatSequence;
 import io.nodesim.kubelet.Kubelet;
 import io.nodesim.kubelet.NodeFaultState;
+import io.nodesim.kubelet.PodTermination;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.nodelifecycle.NodeLifecycleController;
 import io.nodesim.nodelifecycle.NodeLifecycleSettings;
@@ -51,6 +55,9 @@ public final class ClusterSimulation {
     private final TaintEvictionController taintEviction;
     private final WorkloadControllers workloads;
     private final ControllerManager controllerManager;
+    private final PodTermination termination;
+    private final DisruptionBudgets budgets;
+    private final EvictionApi evictions;
 
     public ClusterSimulation(Scenario scenario, int replication, boolean recordEvents) {
         this.scenario = scenario;
@@ -91,12 +98,22 @@ public final class ClusterSimulation {
         cluster.informers().watchNodes(kubelet);
         SchedulerEventHandlers scheduler = new SchedulerEventHandlers(sim, cluster, placement, lat.schedulingCycle(),
                 lat.binding(), lat.watch(), streams.stream("scheduler.loop"), streams.stream("scheduler.informer"));
-        workloads = new WorkloadControllers(sim, cluster, scenario, deletions, samples, streams);
+        workloads = new WorkloadControllers(sim, cluster, scenario, deletions, samples, streams,
+                new DaemonSetNodeFit(cluster, placement));
         cluster.informers().watchNodes(scheduler);
         cluster.informers().watchPods(scheduler);
         cluster.informers().watchPods(taintEviction);
         scheduler.queueInitialPending();
-        FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"));
+        termination = new PodTermination(sim, cluster, faults, kubelet.runtime(), deletions, scenario.workloads(), lat.watch(),
+                streams.stream("kubelet.termination"));
+        cluster.informers().watchPods(termination);
+        budgets = new DisruptionBudgets(cluster, scenario.disruptionBudgets(), scenario.workloads());
+        cluster.informers().watchPods(budgets);
+        evictions = new EvictionApi(cluster, budgets, deletions);
+        NodeDrainer drainer = new NodeDrainer(sim, cluster, evictions, termination, scenario.workloads(),
+                streams.stream("kubectl"));
+        cluster.informers().watchPods(drainer);
+        FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"), drainer);
         new FaultInjector(ctx).schedule(scenario.faults());
         Invariants.register(sim, cluster, scenario, placement);
         List<Controller> controllers = new ArrayList<>(List.of(nodeLifecycle, taintEviction));
@@ -160,5 +177,15 @@ public final class ClusterSimulation {
 
     public PodDeletions deletions() {
         return deletions;
+    }
+
+    /** The PodDisruptionBudgets of the run and their status. */
+    public DisruptionBudgets disruptionBudgets() {
+        return budgets;
+    }
+
+    /** The pods/eviction subresource of the run's API server. */
+    public EvictionApi evictions() {
+        return evictions;
     }
 }

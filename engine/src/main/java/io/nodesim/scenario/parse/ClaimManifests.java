@@ -113,8 +113,7 @@ final class ClaimManifests {
                 rwo = true;
             }
         }
-        return rwo ? new WorkloadSpec(w.kind(), w.name(), w.namespace(), w.replicas(), w.selector(), w.template(),
-                w.manifest(), true) : w;
+        return rwo ? w.mountingReadWriteOnceClaim() : w;
     }
 
     /** The YAML node at a dotted path with [i] indexes, or the deepest one that exists. */

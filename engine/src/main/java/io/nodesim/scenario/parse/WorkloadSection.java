@@ -28,8 +28,7 @@ public final class WorkloadSection {
             "Deployment", "apps/v1", "ReplicaSet", "apps/v1", "StatefulSet", "apps/v1", "DaemonSet", "apps/v1",
             "Pod", "v1");
     private static final List<String> KINDS = List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Pod",
-            "Namespace", "PersistentVolumeClaim");
-
+            "Namespace", DisruptionBudgetSection.KIND, "PersistentVolumeClaim");
 
     private WorkloadSection() {
     }
@@ -55,9 +54,16 @@ public final class WorkloadSection {
         }
     }
 
-    /** Every workload except the {@code v1 Namespace} and {@code v1 PersistentVolumeClaim} manifests, in order. */
+    /**
+     * Every workload except the {@code v1 Namespace}, PodDisruptionBudget and
+     * {@code v1 PersistentVolumeClaim} manifests, in order.
+     */
     public static List<YNode> workloadItems(YNode node) {
-        return Values.list(node, "workloads").items().stream().filter(i -> !isNamespace(i) && !isClaim(i)).toList();
+        return Values.list(node, "workloads").items().stream().filter(i -> !notAWorkload(i)).toList();
+    }
+
+    private static boolean notAWorkload(YNode item) {
+        return isNamespace(item) || DisruptionBudgetSection.isBudget(item) || isClaim(item);
     }
 
     private static boolean isNamespace(YNode item) {
@@ -128,10 +134,10 @@ public final class WorkloadSection {
         for (int i = 0; i < list.items().size(); i++) {
             String path = "workloads[" + i + "]";
             YNode item = list.items().get(i);
-            if (isNamespace(item) || isClaim(item)) {
+            if (notAWorkload(item)) {
                 continue;
             }
-            WorkloadSpec w = claims.mounted(workload(item, path), Values.map(item, path), path);
+            WorkloadSpec w = claims.mounted(workload(item, path).atManifestIndex(i), Values.map(item, path), path);
             String before = names.putIfAbsent(w.displayName(), path);
             if (before != null) {
                 throw item.loc().error(path + ".metadata.name", "workload name \"" + w.displayName()
