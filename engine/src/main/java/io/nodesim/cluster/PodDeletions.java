@@ -25,7 +25,7 @@ public final class PodDeletions {
         NodeObjects nodes = cluster.nodes();
         pods.setDeletedAt(pod, now);
         cluster.setPodReady(pod, false, now);
-        if (node >= 0 && nodes.containersRunning(node) && pods.started(pod)) {
+        if (node >= 0 && nodes.containersRunning(node) && pods.started(pod) && !pods.failed(pod)) {
             pods.markFalseEviction(pod);
         } else if (node >= 0) {
             samples.addSince(Samples.TIME_TO_DEAD_POD_DELETION, nodes.causeAt(node), now);
@@ -35,6 +35,10 @@ public final class PodDeletions {
             samples.addSince(Samples.TIME_TO_POD_DELETION, nodes.causeAt(node), now);
         }
         cluster.informers().podDeleted(pod, now);
+        if (pods.failed(pod)) {
+            // registry/core/pod strategy CheckGracefulDelete: a terminated pod is deleted at once
+            remove(pod, now);
+        }
         return true;
     }
 

@@ -1,5 +1,6 @@
 package io.nodesim.faults;
 
+import io.nodesim.cloud.CloudInstances;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.EventKind;
 import io.nodesim.kernel.Simulation;
@@ -7,12 +8,16 @@ import io.nodesim.kubelet.Kubelet;
 import io.nodesim.kubelet.NodeFaultState;
 import org.apache.commons.math3.random.RandomGenerator;
 
-/** What a fault may touch: the world (kubelets, machines, the control plane), never controller logic. */
+/**
+ * What a fault may touch: the world (kubelets, machines, the cloud's instances, the control plane),
+ * never controller logic.
+ */
 public record FaultContext(
         Simulation sim,
         ClusterState cluster,
         Kubelet kubelet,
-        RandomGenerator rng) {
+        RandomGenerator rng,
+        CloudInstances cloud) {
 
     public NodeFaultState nodeFaults() {
         return kubelet.faults();

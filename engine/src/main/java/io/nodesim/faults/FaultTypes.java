@@ -17,6 +17,8 @@ public final class FaultTypes {
             OutOfServiceTaint.TYPE,
             NodeRecover.TYPE,
             RuntimeDown.TYPE,
+            GracefulNodeShutdown.TYPE,
+            NodeTerminated.TYPE,
             RandomNodeFailures.TYPE);
 
     private FaultTypes() {

@@ -43,6 +43,8 @@ public final class Kubelet implements NodeWatcher {
     private final long[] postHandle;
     private final PodDeletions deletions;
     private final RuntimeHealth runtime;
+    /** Set by the {@link NodeShutdownManager} of the run, when it has one. */
+    NodeShutdownManager shutdownManager;
     private final int runtimePostKind;
     private int[] scratch = new int[16];
 
@@ -135,6 +137,16 @@ public final class Kubelet implements NodeWatcher {
         }
     }
 
+    /** The run's node shutdown manager, or null (no graceful shutdown configured). */
+    public NodeShutdownManager shutdownManager() {
+        return shutdownManager;
+    }
+
+    /** {@code syncNodeStatus} called at once (the shutdown manager's): the post goes out now. */
+    void syncNodeStatus(int node, long now) {
+        sim.schedule(now + faults.latency(node, now, statusLatency).sample(rng), runtimePostKind, node);
+    }
+
     private void postAtNextTick(int node, long from) {
         long send = from + (long) (rng.nextDouble() * statusFrequency);
         sim.schedule(send + faults.latency(node, send, statusLatency).sample(rng), runtimePostKind, node);
@@ -175,10 +187,11 @@ public final class Kubelet implements NodeWatcher {
         if (nodes.deleted(node) || !faults.connected(node, now)) {
             return;
         }
-        if (runtime.reportsError(node, now)) {
+        boolean shutting = shutdownManager != null && shutdownManager.shuttingDown(node);
+        if (shutting || runtime.reportsError(node, now)) {
             if (nodes.ready(node) != Condition.FALSE) {
                 cluster.recorder().record(now, EventKind.NodeReadyFalse, nodes.name(node),
-                        "KubeletNotReady " + runtime.message(node));
+                        "KubeletNotReady " + (shutting ? "node is shutting down" : runtime.message(node)));
                 cluster.setNodeReady(node, Condition.FALSE, now);
             }
             return;
@@ -195,7 +208,7 @@ public final class Kubelet implements NodeWatcher {
                     scratch = Arrays.copyOf(scratch, deleted * 2);
                 }
                 scratch[deleted++] = p;
-            } else if (nodes.containersRunning(node) && pods.started(p)) {
+            } else if (nodes.containersRunning(node) && pods.started(p) && !pods.failed(p)) {
                 cluster.setPodReady(p, true, now);
             }
         }

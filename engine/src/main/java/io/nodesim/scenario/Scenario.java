@@ -15,6 +15,8 @@ import java.util.Objects;
  *     (for {@code explain})
  * @param initialPlacement where pods of t = 0 run instead of being scheduled, or null
  * @param namespaces the labels of each {@code v1 Namespace} of {@code workloads}, by name
+ * @param cloudControllerManager the {@code cloudControllerManager} section
+ * @param remediation {@code spec.remediation}, or null when nothing remediates NotReady nodes
  */
 public record Scenario(
         String name,
@@ -36,9 +38,12 @@ public record Scenario(
         List<FaultSpec> faults,
         Map<String, SettingOrigin> origins,
         ImportedPlacement initialPlacement,
-        Map<String, Map<String, String>> namespaces) {
+        Map<String, Map<String, String>> namespaces,
+        CloudControllerManagerConfig cloudControllerManager,
+        RemediationSpec remediation) {
 
     public Scenario {
+        Objects.requireNonNull(cloudControllerManager, "cloudControllerManager");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
         Objects.requireNonNull(profile, "profile");
@@ -55,6 +60,19 @@ public record Scenario(
         faults = List.copyOf(faults);
         origins = Map.copyOf(origins);
         namespaces = Map.copyOf(namespaces);
+    }
+
+    /** A scenario with the default cloud-controller-manager and no remediation. */
+    public Scenario(String name, String description, String sourceFile, KubernetesVersion kubernetesVersion,
+            VersionProfile profile, long seed, int replications, long duration, KubeletConfig kubelet,
+            ControllerManagerConfig kubeControllerManager, ApiServerConfig kubeApiServer,
+            SchedulerConfiguration kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
+            List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
+            Map<String, SettingOrigin> origins, ImportedPlacement initialPlacement,
+            Map<String, Map<String, String>> namespaces) {
+        this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
+                kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
+                origins, initialPlacement, namespaces, CloudControllerManagerConfig.DEFAULTS, null);
     }
 
     /** A scenario that declares no {@code v1 Namespace}. */
