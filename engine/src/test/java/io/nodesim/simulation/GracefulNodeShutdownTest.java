@@ -140,6 +140,32 @@ class GracefulNodeShutdownTest {
     }
 
     @Test
+    void statefulSetPod_failedByTheShutdown_isDeletedAndCreatedAgainElsewhere_atOnce() {
+        var s = io.nodesim.testing.ScenarioFixture.scenario().pool("node", 3, "a").statefulSet("db", 3, false)
+                .shutdownGracePeriods(SimTime.seconds(30), SimTime.seconds(10))
+                .fault("GracefulNodeShutdown", AT, SimTime.MINUTE * 5, io.nodesim.testing.ScenarioFixture.nodes("node-1"))
+                .duration(SimTime.MINUTE * 8).build();
+        RunResult r = ClusterSimulation.run(s, 0, true);
+        PodRecord db = podOf(r, "db", "node-1");
+        long failed = first(r, "PodFailed", db.pod()).time();
+        assertEquals(AT + SimTime.seconds(20), failed, "default terminationGracePeriodSeconds 30 > the group's 20 s");
+        assertEquals(failed + SimTime.millis(50), db.deletedAt(), "the StatefulSet deletes the Failed pod");
+        assertEquals(db.deletedAt(), db.replacementCreatedAt(), "its object is gone at once: same name again");
+        assertNotEquals("node-1", db.replacementNode());
+    }
+
+    @Test
+    void nodeRecover_afterAGracefulShutdown_bootsAReadyKubelet() {
+        var s = io.nodesim.testing.ScenarioFixture.scenario().pool("node", 3, "a").deployment("web", 3)
+                .shutdownGracePeriods(SimTime.seconds(30), 0)
+                .fault("GracefulNodeShutdown", AT, SimTime.NEVER, io.nodesim.testing.ScenarioFixture.nodes("node-1"))
+                .fault("NodeRecover", AT + SimTime.MINUTE * 2, SimTime.NEVER, io.nodesim.testing.ScenarioFixture.nodes("node-1"))
+                .duration(SimTime.MINUTE * 5).build();
+        RunResult r = ClusterSimulation.run(s, 0, true);
+        assertEquals(AT + SimTime.MINUTE * 2 + SimTime.millis(5), node(r, "node-1").readyAgainAt());
+    }
+
+    @Test
     void kubeletValidation_asTheKubeletChecksIt() {
         ScenarioException e = assertThrows(ScenarioException.class, () -> load("1.35",
                 "    shutdownGracePeriod: 10s\n    shutdownGracePeriodCriticalPods: 20s", ""));

@@ -62,6 +62,7 @@ public final class ScenarioFixture {
     private final List<FaultSpec> faults = new ArrayList<>();
     private long cloudMonitorPeriod = io.nodesim.scenario.CloudControllerManagerConfig.DEFAULT_NODE_MONITOR_PERIOD;
     private io.nodesim.scenario.RemediationSpec remediation;
+    private io.nodesim.scenario.GracefulShutdownConfig shutdown = io.nodesim.scenario.GracefulShutdownConfig.NONE;
 
     public static ScenarioFixture scenario() {
         return new ScenarioFixture();
@@ -294,6 +295,12 @@ public final class ScenarioFixture {
         return this;
     }
 
+    /** The kubelet's shutdownGracePeriod and shutdownGracePeriodCriticalPods. */
+    public ScenarioFixture shutdownGracePeriods(long period, long critical) {
+        shutdown = new io.nodesim.scenario.GracefulShutdownConfig(period, critical, List.of());
+        return this;
+    }
+
     public ScenarioFixture remediation(long notReadyFor, DurationDistribution delay, String action) {
         remediation = new io.nodesim.scenario.RemediationSpec(notReadyFor, delay, action);
         return this;
@@ -345,7 +352,7 @@ public final class ScenarioFixture {
         }
         ApiServerConfig apiServer = new ApiServerConfig(300, 300);
         return new Scenario("test", "", null, v, profile, seed, 1, duration,
-                new KubeletConfig(statusFrequency, reportFrequency, leaseSeconds), kcm, apiServer,
+                new KubeletConfig(statusFrequency, reportFrequency, leaseSeconds, shutdown), kcm, apiServer,
                 SchedulerConfigurations.defaults(v, profile), latencies, nodes, PodAdmission.admit(workloads, apiServer),
                 startup, faults, Map.of(), null, Map.of(),
                 new io.nodesim.scenario.CloudControllerManagerConfig(cloudMonitorPeriod), remediation);
