@@ -15,6 +15,7 @@ import java.util.Objects;
  *     (for {@code explain})
  * @param initialPlacement where pods of t = 0 run instead of being scheduled, or null
  * @param namespaces the labels of each {@code v1 Namespace} of {@code workloads}, by name
+ * @param disruptionBudgets the {@code policy/v1 PodDisruptionBudget} manifests of {@code workloads}
  * @param cloudControllerManager the {@code cloudControllerManager} section
  * @param remediation {@code spec.remediation}, or null when nothing remediates NotReady nodes
  */
@@ -39,6 +40,7 @@ public record Scenario(
         Map<String, SettingOrigin> origins,
         ImportedPlacement initialPlacement,
         Map<String, Map<String, String>> namespaces,
+        List<DisruptionBudgetSpec> disruptionBudgets,
         CloudControllerManagerConfig cloudControllerManager,
         RemediationSpec remediation) {
 
@@ -60,6 +62,7 @@ public record Scenario(
         faults = List.copyOf(faults);
         origins = Map.copyOf(origins);
         namespaces = Map.copyOf(namespaces);
+        disruptionBudgets = List.copyOf(disruptionBudgets);
     }
 
     /** A scenario with the default cloud-controller-manager and no remediation. */
@@ -69,10 +72,23 @@ public record Scenario(
             SchedulerConfiguration kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
             List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
             Map<String, SettingOrigin> origins, ImportedPlacement initialPlacement,
+            Map<String, Map<String, String>> namespaces, List<DisruptionBudgetSpec> disruptionBudgets) {
+        this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
+                kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
+                origins, initialPlacement, namespaces, disruptionBudgets, CloudControllerManagerConfig.DEFAULTS, null);
+    }
+
+    /** A scenario without PodDisruptionBudgets. */
+    public Scenario(String name, String description, String sourceFile, KubernetesVersion kubernetesVersion,
+            VersionProfile profile, long seed, int replications, long duration, KubeletConfig kubelet,
+            ControllerManagerConfig kubeControllerManager, ApiServerConfig kubeApiServer,
+            SchedulerConfiguration kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
+            List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
+            Map<String, SettingOrigin> origins, ImportedPlacement initialPlacement,
             Map<String, Map<String, String>> namespaces) {
         this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
                 kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
-                origins, initialPlacement, namespaces, CloudControllerManagerConfig.DEFAULTS, null);
+                origins, initialPlacement, namespaces, List.of());
     }
 
     /** A scenario that declares no {@code v1 Namespace}. */

@@ -10,6 +10,8 @@ import io.nodesim.cluster.Topology;
 import io.nodesim.controllermanager.Controller;
 import io.nodesim.controllermanager.ControllerManager;
 import io.nodesim.controllermanager.LeaderElection;
+import io.nodesim.disruption.DisruptionBudgets;
+import io.nodesim.disruption.EvictionApi;
 import io.nodesim.faults.FaultContext;
 import io.nodesim.faults.FaultInjector;
 import io.nodesim.kernel.RandomStreams;
@@ -52,6 +54,8 @@ public final class ClusterSimulation {
     private final TaintEvictionController taintEviction;
     private final WorkloadControllers workloads;
     private final ControllerManager controllerManager;
+    private final DisruptionBudgets budgets;
+    private final EvictionApi evictions;
 
     public ClusterSimulation(Scenario scenario, int replication, boolean recordEvents) {
         this.scenario = scenario;
@@ -93,6 +97,9 @@ public final class ClusterSimulation {
         cluster.informers().watchPods(scheduler);
         cluster.informers().watchPods(taintEviction);
         scheduler.queueInitialPending();
+        budgets = new DisruptionBudgets(cluster, scenario.disruptionBudgets(), scenario.workloads());
+        cluster.informers().watchPods(budgets);
+        evictions = new EvictionApi(cluster, budgets, deletions);
         CloudInstances cloud = new CloudInstances(n);
         new CloudNodeLifecycleController(sim, cluster, cloud, scenario.cloudControllerManager().nodeMonitorPeriod(),
                 lat.watch(), streams.stream("cloudnodelifecycle"));
@@ -163,5 +170,15 @@ public final class ClusterSimulation {
 
     public PodDeletions deletions() {
         return deletions;
+    }
+
+    /** The PodDisruptionBudgets of the run and their status. */
+    public DisruptionBudgets disruptionBudgets() {
+        return budgets;
+    }
+
+    /** The pods/eviction subresource of the run's API server. */
+    public EvictionApi evictions() {
+        return evictions;
     }
 }

@@ -354,7 +354,7 @@ public final class ScenarioFixture {
         return new Scenario("test", "", null, v, profile, seed, 1, duration,
                 new KubeletConfig(statusFrequency, reportFrequency, leaseSeconds, shutdown), kcm, apiServer,
                 SchedulerConfigurations.defaults(v, profile), latencies, nodes, PodAdmission.admit(workloads, apiServer),
-                startup, faults, Map.of(), null, Map.of(),
+                startup, faults, Map.of(), null, Map.of(), List.of(),
                 new io.nodesim.scenario.CloudControllerManagerConfig(cloudMonitorPeriod), remediation);
     }
 
