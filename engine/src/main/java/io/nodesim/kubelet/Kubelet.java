@@ -22,7 +22,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * for recovery: once the node controller has written Ready=Unknown, a kubelet that runs and reaches
  * the API server sees the difference at its next status computation (uniform within one
  * nodeStatusUpdateFrequency) and posts Ready=True; a kubelet that (re)starts posts at once
- * ({@code fastStatusUpdateOnce}). The node lifecycle controller never sets Ready=True itself.
+ * ({@code fastStatusUpdateOnce}). The node lifecycle controller never sets Ready=True itself. A
+ * kubelet whose runtime check fails ({@link RuntimeHealth}) or whose {@link NodeShutdownManager} is
+ * shutting the node down computes, and posts, Ready=False ({@code KubeletNotReady}) instead.
  *
  * <p>A node that joins during the run has no kubelet traffic until its first status post (no
  * Lease, no NodeStatus: {@link NodeFaultState#NOT_REGISTERED}); its Node object appears at its
