@@ -12,6 +12,7 @@ import io.nodesim.controllermanager.ControllerManager;
 import io.nodesim.controllermanager.LeaderElection;
 import io.nodesim.disruption.DisruptionBudgets;
 import io.nodesim.disruption.EvictionApi;
+import io.nodesim.disruption.NodeDrainer;
 import io.nodesim.faults.FaultContext;
 import io.nodesim.faults.FaultInjector;
 import io.nodesim.kernel.RandomStreams;
@@ -21,6 +22,7 @@ import io.nodesim.kubelet.HeartbeatSequence;
 import io.nodesim.kubelet.Kubelet;
 import io.nodesim.kubelet.NodeFaultState;
 import io.nodesim.kubelet.NodeShutdownManager;
+import io.nodesim.kubelet.PodTermination;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.nodelifecycle.NodeLifecycleController;
 import io.nodesim.nodelifecycle.NodeLifecycleSettings;
@@ -54,6 +56,7 @@ public final class ClusterSimulation {
     private final TaintEvictionController taintEviction;
     private final WorkloadControllers workloads;
     private final ControllerManager controllerManager;
+    private final PodTermination termination;
     private final DisruptionBudgets budgets;
     private final EvictionApi evictions;
 
@@ -97,16 +100,22 @@ public final class ClusterSimulation {
         cluster.informers().watchPods(scheduler);
         cluster.informers().watchPods(taintEviction);
         scheduler.queueInitialPending();
+        termination = new PodTermination(sim, cluster, faults, kubelet.runtime(), deletions, scenario.workloads(), lat.watch(),
+                streams.stream("kubelet.termination"));
+        cluster.informers().watchPods(termination);
         budgets = new DisruptionBudgets(cluster, scenario.disruptionBudgets(), scenario.workloads());
         cluster.informers().watchPods(budgets);
         evictions = new EvictionApi(cluster, budgets, deletions);
+        NodeDrainer drainer = new NodeDrainer(sim, cluster, evictions, termination, scenario.workloads(),
+                streams.stream("kubectl"));
+        cluster.informers().watchPods(drainer);
         CloudInstances cloud = new CloudInstances(n);
         new CloudNodeLifecycleController(sim, cluster, cloud, scenario.cloudControllerManager().nodeMonitorPeriod(),
                 lat.watch(), streams.stream("cloudnodelifecycle"));
         if (scenario.remediation() != null) {
             new Remediator(sim, cluster, scenario.remediation(), lat.watch(), streams.stream("remediation"));
         }
-        FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"), cloud);
+        FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"), drainer, cloud);
         new FaultInjector(ctx).schedule(scenario.faults());
         Invariants.register(sim, cluster, scenario, placement);
         List<Controller> controllers = new ArrayList<>(List.of(nodeLifecycle, taintEviction));
