@@ -22,7 +22,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * for recovery: once the node controller has written Ready=Unknown, a kubelet that runs and reaches
  * the API server sees the difference at its next status computation (uniform within one
  * nodeStatusUpdateFrequency) and posts Ready=True; a kubelet that (re)starts posts at once
- * ({@code fastStatusUpdateOnce}). The node lifecycle controller never sets Ready=True itself.
+ * ({@code fastStatusUpdateOnce}). The node lifecycle controller never sets Ready=True itself. A
+ * kubelet whose runtime check fails ({@link RuntimeHealth}) or whose {@link NodeShutdownManager} is
+ * shutting the node down computes, and posts, Ready=False ({@code KubeletNotReady}) instead.
  *
  * <p>A node that joins during the run has no kubelet traffic until its first status post (no
  * Lease, no NodeStatus: {@link NodeFaultState#NOT_REGISTERED}); its Node object appears at its
@@ -48,6 +50,8 @@ public final class Kubelet implements NodeWatcher {
     private final long[] postHandle;
     private final PodDeletions deletions;
     private final RuntimeHealth runtime;
+    /** Set by the {@link NodeShutdownManager} of the run, when it has one. */
+    NodeShutdownManager shutdownManager;
     private final int runtimePostKind;
     private int[] scratch = new int[16];
 
@@ -145,6 +149,16 @@ public final class Kubelet implements NodeWatcher {
         }
     }
 
+    /** The run's node shutdown manager, or null (no graceful shutdown configured). */
+    public NodeShutdownManager shutdownManager() {
+        return shutdownManager;
+    }
+
+    /** {@code syncNodeStatus} called at once (the shutdown manager's): the post goes out now. */
+    void syncNodeStatus(int node, long now) {
+        sim.schedule(now + faults.latency(node, now, statusLatency).sample(rng), runtimePostKind, node);
+    }
+
     private void postAtNextTick(int node, long from) {
         long send = from + (long) (rng.nextDouble() * statusFrequency);
         sim.schedule(send + faults.latency(node, send, statusLatency).sample(rng), runtimePostKind, node);
@@ -216,10 +230,11 @@ public final class Kubelet implements NodeWatcher {
         if (nodes.deleted(node) || !faults.connected(node, now)) {
             return;
         }
-        if (runtime.reportsError(node, now)) {
+        boolean shutting = shutdownManager != null && shutdownManager.shuttingDown(node);
+        if (shutting || runtime.reportsError(node, now)) {
             if (nodes.ready(node) != Condition.FALSE) {
                 cluster.recorder().record(now, EventKind.NodeReadyFalse, nodes.name(node),
-                        "KubeletNotReady " + runtime.message(node));
+                        "KubeletNotReady " + (shutting ? "node is shutting down" : runtime.message(node)));
                 cluster.setNodeReady(node, Condition.FALSE, now);
             }
             return;
@@ -236,7 +251,7 @@ public final class Kubelet implements NodeWatcher {
                     scratch = Arrays.copyOf(scratch, deleted * 2);
                 }
                 scratch[deleted++] = p;
-            } else if (nodes.containersRunning(node) && pods.started(p)) {
+            } else if (nodes.containersRunning(node) && pods.started(p) && !pods.failed(p)) {
                 cluster.setPodReady(p, true, now);
             }
         }

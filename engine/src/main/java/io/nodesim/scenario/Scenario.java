@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param initialPlacement where pods of t = 0 run instead of being scheduled, or null
  * @param namespaces the labels of each {@code v1 Namespace} of {@code workloads}, by name
  * @param disruptionBudgets the {@code policy/v1 PodDisruptionBudget} manifests of {@code workloads}
+ * @param cloudControllerManager the {@code cloudControllerManager} section
+ * @param remediation {@code spec.remediation}, or null when nothing remediates NotReady nodes
  */
 public record Scenario(
         String name,
@@ -38,9 +40,12 @@ public record Scenario(
         Map<String, SettingOrigin> origins,
         ImportedPlacement initialPlacement,
         Map<String, Map<String, String>> namespaces,
-        List<DisruptionBudgetSpec> disruptionBudgets) {
+        List<DisruptionBudgetSpec> disruptionBudgets,
+        CloudControllerManagerConfig cloudControllerManager,
+        RemediationSpec remediation) {
 
     public Scenario {
+        Objects.requireNonNull(cloudControllerManager, "cloudControllerManager");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
         Objects.requireNonNull(profile, "profile");
@@ -58,6 +63,19 @@ public record Scenario(
         origins = Map.copyOf(origins);
         namespaces = Map.copyOf(namespaces);
         disruptionBudgets = List.copyOf(disruptionBudgets);
+    }
+
+    /** A scenario with the default cloud-controller-manager and no remediation. */
+    public Scenario(String name, String description, String sourceFile, KubernetesVersion kubernetesVersion,
+            VersionProfile profile, long seed, int replications, long duration, KubeletConfig kubelet,
+            ControllerManagerConfig kubeControllerManager, ApiServerConfig kubeApiServer,
+            SchedulerConfiguration kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
+            List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
+            Map<String, SettingOrigin> origins, ImportedPlacement initialPlacement,
+            Map<String, Map<String, String>> namespaces, List<DisruptionBudgetSpec> disruptionBudgets) {
+        this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
+                kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
+                origins, initialPlacement, namespaces, disruptionBudgets, CloudControllerManagerConfig.DEFAULTS, null);
     }
 
     /** A scenario without PodDisruptionBudgets. */

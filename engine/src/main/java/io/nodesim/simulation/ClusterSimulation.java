@@ -1,5 +1,7 @@
 package io.nodesim.simulation;
 
+import io.nodesim.cloud.CloudInstances;
+import io.nodesim.cloud.CloudNodeLifecycleController;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.EventRecorder;
 import io.nodesim.cluster.PodDeletions;
@@ -20,6 +22,7 @@ import io.nodesim.kernel.Simulation;
 import io.nodesim.kubelet.HeartbeatSequence;
 import io.nodesim.kubelet.Kubelet;
 import io.nodesim.kubelet.NodeFaultState;
+import io.nodesim.kubelet.NodeShutdownManager;
 import io.nodesim.kubelet.PodTermination;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.nodelifecycle.NodeLifecycleController;
@@ -31,6 +34,7 @@ import io.nodesim.scenario.VersionProfiles.Rule;
 import io.nodesim.tainteviction.ScenarioNoExecuteTaints;
 import io.nodesim.tainteviction.TaintEvictionController;
 import io.nodesim.workloads.WorkloadControllers;
+import io.nodesim.remediation.Remediator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,6 +86,8 @@ public final class ClusterSimulation {
         kubelet = new Kubelet(sim, cluster, faults, lease, status, lat.statusUpdate(), k.nodeStatusUpdateFrequency(),
                 deletions, streams.stream("kubelet.readyPost"));
         kubelet.scheduleJoins();
+        new NodeShutdownManager(sim, cluster, kubelet, k.shutdown(), scenario.workloads(),
+                streams.stream("kubelet.shutdown"));
         // Informer-bus subscriptions, in the order the watchers are told (equal-time ties follow it):
         // node lifecycle, taint eviction, the kubelets, the workload controllers, the scheduler.
         var kcm = scenario.kubeControllerManager();
@@ -113,7 +119,13 @@ public final class ClusterSimulation {
         NodeDrainer drainer = new NodeDrainer(sim, cluster, evictions, termination, scenario.workloads(),
                 streams.stream("kubectl"));
         cluster.informers().watchPods(drainer);
-        FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"), drainer);
+        CloudInstances cloud = new CloudInstances(n);
+        new CloudNodeLifecycleController(sim, cluster, cloud, scenario.cloudControllerManager().nodeMonitorPeriod(),
+                lat.watch(), streams.stream("cloudnodelifecycle"));
+        if (scenario.remediation() != null) {
+            new Remediator(sim, cluster, scenario.remediation(), lat.watch(), streams.stream("remediation"));
+        }
+        FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"), drainer, cloud);
         new FaultInjector(ctx).schedule(scenario.faults());
         Invariants.register(sim, cluster, scenario, placement);
         List<Controller> controllers = new ArrayList<>(List.of(nodeLifecycle, taintEviction));
