@@ -83,6 +83,23 @@ public final class ClusterState {
         return p;
     }
 
+    /**
+     * The kubelet terminated the pod and set its phase to Failed (graceful node shutdown): not Ready,
+     * no longer active, so its controller replaces it as it would a deleted one.
+     */
+    public void failPod(int pod, long now, String reason) {
+        if (pods.failed(pod) || pods.isDeleted(pod)) {
+            return;
+        }
+        setPodReady(pod, false, now);
+        pods.markFailed(pod);
+        if (pods.notReadyAt(pod) == io.nodesim.kernel.SimTime.NEVER) {
+            pods.markNotReady(pod, now);
+        }
+        recorder.record(now, EventKind.PodFailed, pods.name(pod), reason);
+        informers.podFailed(pod, now);
+    }
+
     /** The binding of a pod to its node completed. */
     public void bindPod(int pod, int node, long now) {
         pods.bind(pod, node, now);

@@ -96,6 +96,12 @@ public final class InformerBus {
         }
     }
 
+    void podFailed(int pod, long time) {
+        for (PodWatcher w : podWatchers) {
+            w.podFailed(pod, time);
+        }
+    }
+
     void podGone(int pod, long time) {
         for (PodWatcher w : podWatchers) {
             w.podGone(pod, time);

@@ -34,6 +34,8 @@ public final class PodTable {
     private long[] readyAt;
     private long[] goneAt;
     private boolean[] started;
+    /** Phase Failed: its containers were terminated by the kubelet (graceful node shutdown). */
+    private boolean[] failed;
     private int[] replacement;
     private int[] replaces;
 
@@ -52,6 +54,7 @@ public final class PodTable {
         readyAt = new long[c];
         goneAt = new long[c];
         started = new boolean[c];
+        failed = new boolean[c];
         replacement = new int[c];
         replaces = new int[c];
         firstPod = new int[nodes];
@@ -199,6 +202,7 @@ public final class PodTable {
         replacement[p] = -1;
         replaces[p] = -1;
         nextOnNode[p] = -1;
+        failed[p] = false;
         return p;
     }
 
@@ -237,6 +241,15 @@ public final class PodTable {
         throw new IllegalStateException("pod " + names[pod] + " is not on its node's list");
     }
 
+    /** The pod's phase is Failed: terminal, no longer active, never Ready again. */
+    public boolean failed(int pod) {
+        return failed[pod];
+    }
+
+    void markFailed(int pod) {
+        failed[pod] = true;
+    }
+
     public boolean isDeleted(int pod) {
         return deletedAt[pod] != SimTime.NEVER;
     }
@@ -245,9 +258,9 @@ public final class PodTable {
         return goneAt[pod] != SimTime.NEVER;
     }
 
-    /** Neither deleted nor gone: what a ReplicaSet counts ({@code controller.IsPodActive}). */
+    /** Neither deleted, gone nor Failed: what a ReplicaSet counts ({@code controller.IsPodActive}). */
     public boolean isActive(int pod) {
-        return deletedAt[pod] == SimTime.NEVER;
+        return deletedAt[pod] == SimTime.NEVER && !failed[pod];
     }
 
     private void grow() {
@@ -265,6 +278,7 @@ public final class PodTable {
         readyAt = Arrays.copyOf(readyAt, c);
         goneAt = Arrays.copyOf(goneAt, c);
         started = Arrays.copyOf(started, c);
+        failed = Arrays.copyOf(failed, c);
         replacement = Arrays.copyOf(replacement, c);
         replaces = Arrays.copyOf(replaces, c);
     }

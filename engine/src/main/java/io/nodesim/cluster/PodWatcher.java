@@ -22,6 +22,10 @@ public interface PodWatcher {
     default void podDeleted(int pod, long time) {
     }
 
+    /** The pod's phase turned Failed (its kubelet terminated it; the object stays). */
+    default void podFailed(int pod, long time) {
+    }
+
     /** The pod's API object is gone (force-deleted, or the kubelet confirmed the deletion). */
     default void podGone(int pod, long time) {
     }

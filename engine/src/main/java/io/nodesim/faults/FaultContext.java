@@ -1,5 +1,6 @@
 package io.nodesim.faults;
 
+import io.nodesim.cloud.CloudInstances;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.EventKind;
 import io.nodesim.disruption.NodeDrainer;
@@ -9,15 +10,16 @@ import io.nodesim.kubelet.NodeFaultState;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * What a fault may touch: the world (kubelets, machines, the control plane) and an operator's
- * clients ({@code kubectl drain}), never controller logic.
+ * What a fault may touch: the world (kubelets, machines, the cloud's instances, the control plane)
+ * and an operator's clients ({@code kubectl drain}), never controller logic.
  */
 public record FaultContext(
         Simulation sim,
         ClusterState cluster,
         Kubelet kubelet,
         RandomGenerator rng,
-        NodeDrainer drainer) {
+        NodeDrainer drainer,
+        CloudInstances cloud) {
 
     public NodeFaultState nodeFaults() {
         return kubelet.faults();

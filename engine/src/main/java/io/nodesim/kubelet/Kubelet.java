@@ -22,7 +22,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * for recovery: once the node controller has written Ready=Unknown, a kubelet that runs and reaches
  * the API server sees the difference at its next status computation (uniform within one
  * nodeStatusUpdateFrequency) and posts Ready=True; a kubelet that (re)starts posts at once
- * ({@code fastStatusUpdateOnce}). The node lifecycle controller never sets Ready=True itself.
+ * ({@code fastStatusUpdateOnce}). The node lifecycle controller never sets Ready=True itself. A
+ * kubelet whose runtime check fails ({@link RuntimeHealth}) or whose {@link NodeShutdownManager} is
+ * shutting the node down computes, and posts, Ready=False ({@code KubeletNotReady}) instead.
  *
  * <p>A node that joins during the run has no kubelet traffic until its first status post (no
  * Lease, no NodeStatus: {@link NodeFaultState#NOT_REGISTERED}); its Node object appears at its
@@ -40,9 +42,16 @@ public final class Kubelet implements NodeWatcher {
     private final int postKind;
     private final int createdKind;
     private final int firstStatusKind;
+    private final int retryKind;
+    private final int attemptKind;
+    private final int[] attempts;
+    private final long[] firstLatency;
+    private final DurationDistribution[] firstLatencyFrom;
     private final long[] postHandle;
     private final PodDeletions deletions;
     private final RuntimeHealth runtime;
+    /** Set by the {@link NodeShutdownManager} of the run, when it has one. */
+    NodeShutdownManager shutdownManager;
     private final int runtimePostKind;
     private int[] scratch = new int[16];
 
@@ -67,7 +76,12 @@ public final class Kubelet implements NodeWatcher {
         this.runtime = new RuntimeHealth(cluster.nodes().count());
         this.createdKind = sim.registerKind("kubelet.nodeCreated", this::registerNode);
         this.firstStatusKind = sim.registerKind("kubelet.firstStatus", this::firstStatus);
+        this.retryKind = sim.registerKind("kubelet.retryStatus", this::retryPost);
+        this.attemptKind = sim.registerKind("kubelet.statusAttempt", this::attempt);
         postHandle = new long[cluster.nodes().count()];
+        attempts = new int[postHandle.length];
+        firstLatency = new long[postHandle.length];
+        firstLatencyFrom = new DurationDistribution[postHandle.length];
         Arrays.fill(postHandle, EventQueue.NO_HANDLE);
     }
 
@@ -135,6 +149,16 @@ public final class Kubelet implements NodeWatcher {
         }
     }
 
+    /** The run's node shutdown manager, or null (no graceful shutdown configured). */
+    public NodeShutdownManager shutdownManager() {
+        return shutdownManager;
+    }
+
+    /** {@code syncNodeStatus} called at once (the shutdown manager's): the post goes out now. */
+    void syncNodeStatus(int node, long now) {
+        sim.schedule(now + faults.latency(node, now, statusLatency).sample(rng), runtimePostKind, node);
+    }
+
     private void postAtNextTick(int node, long from) {
         long send = from + (long) (rng.nextDouble() * statusFrequency);
         sim.schedule(send + faults.latency(node, send, statusLatency).sample(rng), runtimePostKind, node);
@@ -155,14 +179,45 @@ public final class Kubelet implements NodeWatcher {
         }
     }
 
+    /**
+     * The status update that answers an Unknown: {@code tryUpdateNodeStatus}, up to
+     * {@code nodeStatusUpdateRetry} (5) attempts in a row, each bounded by the heartbeat client's
+     * timeout and evaluated when it is sent (an attempt across a partition times out; one slower than
+     * the timeout is cancelled); when all fail, the next status computation tries again.
+     */
     private void schedulePost(int node, long now, boolean immediately) {
         if (sim.isPending(postHandle[node])) {
             return;
         }
         long tick = immediately ? 0 : (long) (rng.nextDouble() * statusFrequency);
         long send = now + tick;
-        long latency = faults.latency(node, send, statusLatency).sample(rng);
-        postHandle[node] = sim.schedule(send + latency, postKind, node);
+        // The first attempt's latency is drawn now, from the distribution in force at its send time.
+        firstLatencyFrom[node] = faults.latency(node, send, statusLatency);
+        firstLatency[node] = firstLatencyFrom[node].sample(rng);
+        attempts[node] = 0;
+        postHandle[node] = sim.schedule(send, attemptKind, node);
+    }
+
+    private void attempt(int node, long now) {
+        DurationDistribution inForce = faults.latency(node, now, statusLatency);
+        long latency = attempts[node] == 0 && inForce == firstLatencyFrom[node] ? firstLatency[node]
+                : inForce.sample(rng);
+        long answered = faults.partitioned(node, now) ? NodeFaultState.FAILED : faults.attemptAnswered(now, latency);
+        if (answered != NodeFaultState.FAILED) {
+            postHandle[node] = sim.schedule(answered, postKind, node);
+        } else if (++attempts[node] < NodeFaultState.ATTEMPTS) {
+            postHandle[node] = sim.schedule(now + faults.attemptTimeout(), attemptKind, node);
+        } else {
+            // "update node status exceeds retry count": the next tick, one frequency later.
+            postHandle[node] = sim.schedule(now + faults.attemptTimeout() + statusFrequency, retryKind, node);
+        }
+    }
+
+    private void retryPost(int node, long now) {
+        NodeObjects nodes = cluster.nodes();
+        if (!nodes.deleted(node) && nodes.ready(node) != Condition.TRUE && faults.connected(node, now)) {
+            schedulePost(node, now, true);
+        }
     }
 
     /**
@@ -175,10 +230,11 @@ public final class Kubelet implements NodeWatcher {
         if (nodes.deleted(node) || !faults.connected(node, now)) {
             return;
         }
-        if (runtime.reportsError(node, now)) {
+        boolean shutting = shutdownManager != null && shutdownManager.shuttingDown(node);
+        if (shutting || runtime.reportsError(node, now)) {
             if (nodes.ready(node) != Condition.FALSE) {
                 cluster.recorder().record(now, EventKind.NodeReadyFalse, nodes.name(node),
-                        "KubeletNotReady " + runtime.message(node));
+                        "KubeletNotReady " + (shutting ? "node is shutting down" : runtime.message(node)));
                 cluster.setNodeReady(node, Condition.FALSE, now);
             }
             return;
@@ -195,7 +251,7 @@ public final class Kubelet implements NodeWatcher {
                     scratch = Arrays.copyOf(scratch, deleted * 2);
                 }
                 scratch[deleted++] = p;
-            } else if (nodes.containersRunning(node) && pods.started(p)) {
+            } else if (nodes.containersRunning(node) && pods.started(p) && !pods.failed(p)) {
                 cluster.setPodReady(p, true, now);
             }
         }

@@ -33,7 +33,7 @@ public final class EffectiveSettings {
         add(out, o, "replications", Integer.toString(s.replications()));
         add(out, o, "duration", d(s.duration()));
         for (String section : List.of(SettingRegistry.KUBELET, SettingRegistry.KCM, SettingRegistry.APISERVER,
-                SettingRegistry.KUBE_PROXY)) {
+                SettingRegistry.CCM, SettingRegistry.KUBE_PROXY)) {
             registered(out, o, s, section);
         }
         add(out, o, "kubeScheduler", s.kubeScheduler().describe());
@@ -45,7 +45,7 @@ public final class EffectiveSettings {
         }
         for (int i = 0; i < s.workloads().size(); i++) {
             WorkloadSpec w = s.workloads().get(i);
-            add(out, o, "workloads[" + i + "]", w.kind() + " " + w.namespace() + "/" + w.name()
+            add(out, o, w.path(i), w.kind() + " " + w.namespace() + "/" + w.name()
                     + (w.kind().equals("DaemonSet") ? "" : ", replicas " + w.replicas()));
         }
         model(out, o, "startup.default", s.startup().defaults());
@@ -54,6 +54,11 @@ public final class EffectiveSettings {
         for (int i = 0; i < s.faults().size(); i++) {
             FaultSpec f = s.faults().get(i);
             add(out, o, "faults[" + i + "]", f.describe());
+        }
+        if (s.remediation() != null) {
+            RemediationSpec r = s.remediation();
+            add(out, o, "remediation", r.action() + " when NotReady for " + d(r.notReadyFor()) + ", after "
+                    + r.delay().spec());
         }
         // Settings reached only by --set (inside manifests, node entries, kubeScheduler): their value is the
         // override's.

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param initialPlacement where pods of t = 0 run instead of being scheduled, or null
  * @param namespaces the labels of each {@code v1 Namespace} of {@code workloads}, by name
  * @param disruptionBudgets the {@code policy/v1 PodDisruptionBudget} manifests of {@code workloads}
+ * @param cloudControllerManager the {@code cloudControllerManager} section
+ * @param remediation {@code spec.remediation}, or null when nothing remediates NotReady nodes
  * @param traffic the EndpointSlice controller's and kube-proxy's settings
  */
 public record Scenario(
@@ -40,9 +42,12 @@ public record Scenario(
         ImportedPlacement initialPlacement,
         Map<String, Map<String, String>> namespaces,
         List<DisruptionBudgetSpec> disruptionBudgets,
+        CloudControllerManagerConfig cloudControllerManager,
+        RemediationSpec remediation,
         TrafficConfig traffic) {
 
     public Scenario {
+        Objects.requireNonNull(cloudControllerManager, "cloudControllerManager");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
         Objects.requireNonNull(profile, "profile");
@@ -70,11 +75,25 @@ public record Scenario(
             SchedulerConfiguration kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
             List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
             Map<String, SettingOrigin> origins, ImportedPlacement initialPlacement,
+            Map<String, Map<String, String>> namespaces, List<DisruptionBudgetSpec> disruptionBudgets,
+            CloudControllerManagerConfig cloudControllerManager, RemediationSpec remediation) {
+        this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
+                kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
+                origins, initialPlacement, namespaces, disruptionBudgets, cloudControllerManager, remediation,
+                TrafficConfig.of(VersionProfiles.forVersion(kubernetesVersion)));
+    }
+
+    /** A scenario with the default cloud-controller-manager and no remediation. */
+    public Scenario(String name, String description, String sourceFile, KubernetesVersion kubernetesVersion,
+            VersionProfile profile, long seed, int replications, long duration, KubeletConfig kubelet,
+            ControllerManagerConfig kubeControllerManager, ApiServerConfig kubeApiServer,
+            SchedulerConfiguration kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
+            List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
+            Map<String, SettingOrigin> origins, ImportedPlacement initialPlacement,
             Map<String, Map<String, String>> namespaces, List<DisruptionBudgetSpec> disruptionBudgets) {
         this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
                 kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
-                origins, initialPlacement, namespaces, disruptionBudgets,
-                TrafficConfig.of(VersionProfiles.forVersion(kubernetesVersion)));
+                origins, initialPlacement, namespaces, disruptionBudgets, CloudControllerManagerConfig.DEFAULTS, null);
     }
 
     /** A scenario without PodDisruptionBudgets. */

@@ -4,6 +4,7 @@ import io.nodesim.admission.PodAdmission;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.parse.ComponentSections;
 import io.nodesim.scenario.parse.DisruptionBudgetSection;
+import io.nodesim.scenario.parse.RemediationSection;
 import io.nodesim.scenario.parse.FaultSection;
 import io.nodesim.scenario.parse.ImportedOrigins;
 import io.nodesim.scenario.parse.InitialPlacementSection;
@@ -45,8 +46,8 @@ public final class ScenarioLoader {
     static final List<String> TOP_FIELDS = List.of("apiVersion", "kind", "metadata", "spec", "sweep");
     static final List<String> METADATA_FIELDS = List.of("name", "description", ImportedOrigins.FIELD);
     static final List<String> SPEC_FIELDS = List.of("kubernetesVersion", "seed", "replications", "duration",
-            "kubelet", "kubeControllerManager", "kubeApiServer", "kubeProxy", "kubeScheduler", "latencies", "nodes",
-            "workloads", "startup", "faults", "initialPlacement");
+            "kubelet", "kubeControllerManager", "kubeApiServer", "kubeScheduler", "latencies", "nodes",
+            "workloads", "startup", "faults", "initialPlacement", "cloudControllerManager", "remediation", "kubeProxy");
     /** Used when the file gives no duration: long enough for the default timeline (about 6 min) to finish. */
     public static final long DEFAULT_DURATION = SimTime.HOUR;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -63,6 +64,14 @@ public final class ScenarioLoader {
      */
     public static Scenario load(Path file, List<String> setOverrides) {
         return read(file, file.toString(), setOverrides);
+    }
+
+    /**
+     * @param display the scenario's name in messages and reports, for a copy loaded from another
+     *     place than the user's (a merge of sweep shards, a Spark executor)
+     */
+    public static Scenario load(Path file, String display, List<String> setOverrides) {
+        return read(file, display, setOverrides);
     }
 
     /**
@@ -155,7 +164,7 @@ public final class ScenarioLoader {
             }
             return d;
         }, DEFAULT_DURATION, Origins.nodesimDefault());
-        KubeletConfig kubelet = ComponentSections.kubelet(orEmpty(s, "kubelet"), row, o);
+        KubeletConfig kubelet = ComponentSections.kubelet(orEmpty(s, "kubelet"), version, row, o);
         ControllerManagerConfig kcm = ComponentSections.controllerManager(orEmpty(s, "kubeControllerManager"),
                 version, row, o);
         ApiServerConfig apiServer = ComponentSections.apiServer(orEmpty(s, "kubeApiServer"), row, o);
@@ -185,7 +194,9 @@ public final class ScenarioLoader {
         imported.apply(o.map());
         Scenario scenario = new Scenario(name, description, display, version, row.profile(), seed, replications,
                 duration, kubelet, kcm, apiServer, scheduler, latencies, nodes, workloads, startup, faults, o.map(),
-                initialPlacement, namespaces, budgets, traffic);
+                initialPlacement, namespaces, budgets,
+                ComponentSections.cloudControllerManager(orEmpty(s, "cloudControllerManager"), row, o),
+                s.has("remediation") ? RemediationSection.read(s.get("remediation"), baseDir, o) : null, traffic);
         // A row whose pod no longer fits its node needs the compiled requests: checked here, for every command.
         InitialPlacement.bindImported(scenario);
         return scenario;

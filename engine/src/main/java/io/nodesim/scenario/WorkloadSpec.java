@@ -13,6 +13,8 @@ import java.util.Objects;
  *     computed by the model, and this is 0)
  * @param template the pod template (a Pod's own metadata and spec for kind Pod)
  * @param manifest the object as written in the file
+ * @param readWriteOnceClaim its pods mount a {@code v1 PersistentVolumeClaim} of the scenario whose
+ *     accessModes hold ReadWriteOnce or ReadWriteOncePod ({@code persistentVolumeClaim.claimName})
  */
 public record WorkloadSpec(
         String kind,
@@ -21,7 +23,9 @@ public record WorkloadSpec(
         int replicas,
         Map<String, String> selector,
         PodTemplateSpec template,
-        HasMetadata manifest) {
+        HasMetadata manifest,
+        int manifestIndex,
+        boolean readWriteOnceClaim) {
     public WorkloadSpec {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
@@ -31,6 +35,38 @@ public record WorkloadSpec(
         if (replicas < 0) {
             throw new IllegalArgumentException("replicas must be >= 0, got " + replicas);
         }
+    }
+
+    /** A workload built in code rather than read from {@code spec.workloads}: it has no manifest index. */
+    public WorkloadSpec(String kind, String name, String namespace, int replicas, Map<String, String> selector,
+            PodTemplateSpec template, HasMetadata manifest) {
+        this(kind, name, namespace, replicas, selector, template, manifest, -1);
+    }
+
+    /** A workload that mounts no ReadWriteOnce claim of the scenario. */
+    public WorkloadSpec(String kind, String name, String namespace, int replicas, Map<String, String> selector,
+            PodTemplateSpec template, HasMetadata manifest, int manifestIndex) {
+        this(kind, name, namespace, replicas, selector, template, manifest, manifestIndex, false);
+    }
+
+    /** This workload as read from entry {@code index} of {@code spec.workloads}. */
+    public WorkloadSpec atManifestIndex(int index) {
+        return new WorkloadSpec(kind, name, namespace, replicas, selector, template, manifest, index,
+                readWriteOnceClaim);
+    }
+
+    /** This workload, its pods mounting a ReadWriteOnce claim. */
+    public WorkloadSpec mountingReadWriteOnceClaim() {
+        return new WorkloadSpec(kind, name, namespace, replicas, selector, template, manifest, manifestIndex, true);
+    }
+
+    /**
+     * The field path of the manifest, {@code workloads[N]}: N counts every entry of {@code spec.workloads},
+     * Namespaces and budgets included, as error messages, origins and {@code --set} do; {@code fallback} is used
+     * for a workload built in code.
+     */
+    public String path(int fallback) {
+        return "workloads[" + (manifestIndex >= 0 ? manifestIndex : fallback) + "]";
     }
 
     /**

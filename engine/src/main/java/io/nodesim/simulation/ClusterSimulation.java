@@ -1,10 +1,13 @@
 package io.nodesim.simulation;
 
+import io.nodesim.cloud.CloudInstances;
+import io.nodesim.cloud.CloudNodeLifecycleController;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.EventRecorder;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.Samples;
 import io.nodesim.cluster.Topology;
+import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.controllermanager.Controller;
 import io.nodesim.controllermanager.ControllerManager;
 import io.nodesim.controllermanager.LeaderElection;
@@ -22,15 +25,19 @@ import io.nodesim.kernel.Simulation;
 import io.nodesim.kubelet.HeartbeatSequence;
 import io.nodesim.kubelet.Kubelet;
 import io.nodesim.kubelet.NodeFaultState;
+import io.nodesim.kubelet.NodeShutdownManager;
 import io.nodesim.kubelet.PodTermination;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.nodelifecycle.NodeLifecycleController;
 import io.nodesim.nodelifecycle.NodeLifecycleSettings;
 import io.nodesim.scenario.KubeletConfig;
 import io.nodesim.scenario.Scenario;
+import io.nodesim.scenario.VersionProfiles;
+import io.nodesim.scenario.VersionProfiles.Rule;
 import io.nodesim.tainteviction.ScenarioNoExecuteTaints;
 import io.nodesim.tainteviction.TaintEvictionController;
 import io.nodesim.workloads.WorkloadControllers;
+import io.nodesim.remediation.Remediator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,12 +90,21 @@ public final class ClusterSimulation {
         kubelet = new Kubelet(sim, cluster, faults, lease, status, lat.statusUpdate(), k.nodeStatusUpdateFrequency(),
                 deletions, streams.stream("kubelet.readyPost"));
         kubelet.scheduleJoins();
+        new NodeShutdownManager(sim, cluster, kubelet, k.shutdown(), scenario.workloads(),
+                streams.stream("kubelet.shutdown"));
         // Informer-bus subscriptions, in the order the watchers are told (equal-time ties follow it):
         // node lifecycle, taint eviction, the kubelets, the workload controllers, the scheduler.
+        var kcm = scenario.kubeControllerManager();
+        VersionProfiles.Row row = VersionProfiles.forVersion(scenario.kubernetesVersion());
+        ApiClient nodeController = new ApiClient(kcm.kubeApiQps(), kcm.kubeApiBurst());
         nodeLifecycle = new NodeLifecycleController(sim, cluster, NodeLifecycleSettings.of(scenario), kubelet,
-                samples, deletions, streams);
+                samples, deletions, streams, nodeController);
+        // 1.29+: ClientOrDie("node-controller") again, a second clientset with its own limiter.
+        ApiClient taintEvictionClient = row.has(Rule.SEPARATE_TAINT_EVICTION_CLIENT)
+                ? new ApiClient(kcm.kubeApiQps(), kcm.kubeApiBurst()) : nodeController;
         taintEviction = new TaintEvictionController(sim, cluster, deletions, lat.watch(),
-                streams.stream("tainteviction"), new ScenarioNoExecuteTaints(topology, scenario.workloads()));
+                streams.stream("tainteviction"), new ScenarioNoExecuteTaints(topology, scenario.workloads()),
+                taintEvictionClient, row.has(Rule.DISRUPTION_TARGET_ON_EVICTION) ? 3 : 1);
         cluster.informers().watchNodes(kubelet);
         SchedulerEventHandlers scheduler = new SchedulerEventHandlers(sim, cluster, placement, lat.schedulingCycle(),
                 lat.binding(), lat.watch(), streams.stream("scheduler.loop"), streams.stream("scheduler.informer"));
@@ -107,6 +123,12 @@ public final class ClusterSimulation {
         NodeDrainer drainer = new NodeDrainer(sim, cluster, evictions, termination, scenario.workloads(),
                 streams.stream("kubectl"));
         cluster.informers().watchPods(drainer);
+        CloudInstances cloud = new CloudInstances(n);
+        new CloudNodeLifecycleController(sim, cluster, cloud, scenario.cloudControllerManager().nodeMonitorPeriod(),
+                lat.watch(), streams.stream("cloudnodelifecycle"));
+        if (scenario.remediation() != null) {
+            new Remediator(sim, cluster, scenario.remediation(), lat.watch(), streams.stream("remediation"));
+        }
         endpoints = new Endpoints(cluster, samples);
         var traffic = scenario.traffic();
         KubeProxy proxy = new KubeProxy(sim, endpoints, traffic.kubeProxyMinSyncPeriod(), traffic.kubeProxySyncBurst(),
@@ -114,7 +136,7 @@ public final class ClusterSimulation {
         cluster.informers().watchPods(new EndpointSliceController(sim, cluster, proxy,
                 traffic.endpointSliceUpdatesBatchPeriod(), lat.watch(), lat.controller(),
                 streams.stream("endpointslice")));
-        FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"), drainer);
+        FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"), drainer, cloud);
         new FaultInjector(ctx).schedule(scenario.faults());
         Invariants.register(sim, cluster, scenario, placement);
         List<Controller> controllers = new ArrayList<>(List.of(nodeLifecycle, taintEviction));

@@ -3,6 +3,7 @@ package io.nodesim.workloads;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.NodeWatcher;
+import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.controllermanager.Controller;
 import io.nodesim.controllermanager.Downtime;
@@ -31,18 +32,21 @@ public final class DaemonSetController implements Controller, NodeWatcher {
     private final Simulation sim;
     private final ClusterState cluster;
     private final NodeFit fit;
+    private final PodDeletions deletions;
     private final DurationDistribution watch;
     private final DurationDistribution controller;
     private final RandomGenerator rng;
     private final int syncKind;
+    private final int deleteFailedKind;
     /** Per node, the last gone daemon pod of each DaemonSet still without a successor (-1: none). */
     private final int[][] missing;
     private final int[] generation;
     private final Downtime restarting = new Downtime();
 
-    public DaemonSetController(Simulation sim, ClusterState cluster, NodeFit fit, DurationDistribution watch,
-            DurationDistribution controller, RandomGenerator rng) {
+    public DaemonSetController(Simulation sim, ClusterState cluster, NodeFit fit, PodDeletions deletions,
+            DurationDistribution watch, DurationDistribution controller, RandomGenerator rng) {
         this.sim = sim;
+        this.deletions = deletions;
         this.cluster = cluster;
         this.fit = fit;
         this.watch = watch;
@@ -52,6 +56,7 @@ public final class DaemonSetController implements Controller, NodeWatcher {
         missing = new int[cluster.nodes().count()][];
         generation = new int[workloads];
         syncKind = sim.registerKind("daemonset.syncNode", this::syncNode);
+        deleteFailedKind = sim.registerKind("daemonset.deleteFailed", this::deleteFailed);
     }
 
     @Override
@@ -62,6 +67,22 @@ public final class DaemonSetController implements Controller, NodeWatcher {
     @Override
     public void restart(long now, long downtime) {
         restarting.begin(now, downtime);
+    }
+
+    /**
+     * A daemon pod failed ({@code podsShouldBeOnNode}: "If a daemon pod failed, delete it"): the
+     * sync one watch delay later deletes it, and a terminated pod's object goes at once.
+     */
+    void podFailed(int pod, long now) {
+        sim.schedule(now + watch.sample(rng) + controller.sample(rng), deleteFailedKind, pod);
+    }
+
+    private void deleteFailed(int pod, long now) {
+        if (restarting.covers(now)) {
+            sim.schedule(restarting.until() + controller.sample(rng), deleteFailedKind, pod);
+            return;
+        }
+        deletions.delete(pod, now, "DaemonSet: Failed pod");
     }
 
     /** A daemon pod's object is gone: its node needs a new one once it fits. */

@@ -36,9 +36,9 @@ public final class WorkloadControllers implements PodWatcher {
         scenario.workloads().forEach(w -> templates.add(WorkloadTemplate.of(w, scenario.startup())));
         Latencies lat = scenario.latencies();
         replicaSets = new ReplicaSetController(sim, cluster, lat.watch(), lat.controller(), streams.stream("replicaset"));
-        statefulSets = new StatefulSetController(sim, cluster, templates, lat.watch(), lat.controller(),
+        statefulSets = new StatefulSetController(sim, cluster, templates, deletions, lat.watch(), lat.controller(),
                 streams.stream("statefulset"));
-        daemonSets = new DaemonSetController(sim, cluster, daemonFit, lat.watch(), lat.controller(),
+        daemonSets = new DaemonSetController(sim, cluster, daemonFit, deletions, lat.watch(), lat.controller(),
                 streams.stream("daemonset"));
         NodeNamePods nodeNamePods = new NodeNamePods(cluster, scenario);
         podGc = new PodGarbageCollector(sim, cluster, deletions, lat.watch(), lat.controller(), streams.stream("podgc"),
@@ -67,9 +67,27 @@ public final class WorkloadControllers implements PodWatcher {
         return templates;
     }
 
+    /** A Failed pod is no longer active: its controller replaces it (a StatefulSet or DaemonSet deletes it first). */
+    @Override
+    public void podFailed(int pod, long time) {
+        int w = cluster.pods().workload(pod);
+        WorkloadTemplate t = templates.get(w);
+        if (t.replicaSet()) {
+            replicaSets.podDeleted(pod, time);
+        } else if (t.statefulSet()) {
+            statefulSets.podChanged(pod, time);
+        } else if (cluster.workloads().get(w).daemonSet()) {
+            daemonSets.podFailed(pod, time);
+        }
+    }
+
     @Override
     public void podDeleted(int pod, long time) {
         WorkloadTemplate t = templates.get(cluster.pods().workload(pod));
+        if (cluster.pods().failed(pod)) {
+            // already replaced when it failed; a StatefulSet learns of it from podGone
+            return;
+        }
         if (t.replicaSet()) {
             replicaSets.podDeleted(pod, time);
         } else if (t.statefulSet()) {

@@ -60,11 +60,17 @@ public final class ScenarioFixture {
     private final List<NodeGroup> nodes = new ArrayList<>();
     private final List<WorkloadSpec> workloads = new ArrayList<>();
     private final List<FaultSpec> faults = new ArrayList<>();
+    private long cloudMonitorPeriod = io.nodesim.scenario.CloudControllerManagerConfig.DEFAULT_NODE_MONITOR_PERIOD;
+    private io.nodesim.scenario.RemediationSpec remediation;
+    private io.nodesim.scenario.GracefulShutdownConfig shutdown = io.nodesim.scenario.GracefulShutdownConfig.NONE;
     private io.nodesim.scenario.TrafficConfig traffic;
 
     public static ScenarioFixture scenario() {
         return new ScenarioFixture();
     }
+
+    private double kubeApiQps = io.nodesim.scenario.VersionProfiles.KUBE_API_QPS;
+    private int kubeApiBurst = io.nodesim.scenario.VersionProfiles.KUBE_API_BURST;
 
     public ScenarioFixture version(String v) {
         version = v;
@@ -109,6 +115,13 @@ public final class ScenarioFixture {
 
     public ScenarioFixture podEvictionTimeout(long t) {
         podEvictionTimeout = t;
+        return this;
+    }
+
+    /** kube-controller-manager's {@code --kube-api-qps} / {@code --kube-api-burst}. */
+    public ScenarioFixture kubeApi(double qps, int burst) {
+        this.kubeApiQps = qps;
+        this.kubeApiBurst = burst;
         return this;
     }
 
@@ -287,6 +300,23 @@ public final class ScenarioFixture {
         return this;
     }
 
+    /** cloud-controller-manager's --node-monitor-period. */
+    public ScenarioFixture cloudMonitorPeriod(long p) {
+        cloudMonitorPeriod = p;
+        return this;
+    }
+
+    /** The kubelet's shutdownGracePeriod and shutdownGracePeriodCriticalPods. */
+    public ScenarioFixture shutdownGracePeriods(long period, long critical) {
+        shutdown = new io.nodesim.scenario.GracefulShutdownConfig(period, critical, List.of());
+        return this;
+    }
+
+    public ScenarioFixture remediation(long notReadyFor, DurationDistribution delay, String action) {
+        remediation = new io.nodesim.scenario.RemediationSpec(notReadyFor, delay, action);
+        return this;
+    }
+
     public ScenarioFixture randomFailures(long at, DurationDistribution mtbf, DurationDistribution mttr,
             String failure, FaultTarget target) {
         Map<String, Object> fields = new java.util.LinkedHashMap<>();
@@ -331,7 +361,10 @@ public final class ScenarioFixture {
         long g = grace != null ? grace : SimTime.seconds(minor >= 32 ? 50 : 40);
         boolean tm = taintManager != null ? taintManager : minor >= 13;
         var kcm = new ControllerManagerConfig(monitorPeriod, g, SimTime.seconds(60), evictionRate, secondaryRate,
-                largeCluster, unhealthyThreshold, tm, podEvictionTimeout);
+                largeCluster, unhealthyThreshold, tm, podEvictionTimeout, true,
+                io.nodesim.scenario.VersionProfiles.LEADER_ELECT_LEASE_DURATION,
+                io.nodesim.scenario.VersionProfiles.LEADER_ELECT_RENEW_DEADLINE,
+                io.nodesim.scenario.VersionProfiles.LEADER_ELECT_RETRY_PERIOD, kubeApiQps, kubeApiBurst);
         var latencies = new Latencies(watch, monitorPass, write, write, controller, cycle, binding);
         var startup = new StartupConfig(new StartupConfig.Model(imagePull, containerStart), Map.of());
         if (nodes.isEmpty()) {
@@ -339,9 +372,11 @@ public final class ScenarioFixture {
         }
         ApiServerConfig apiServer = new ApiServerConfig(300, 300);
         return new Scenario("test", "", null, v, profile, seed, 1, duration,
-                new KubeletConfig(statusFrequency, reportFrequency, leaseSeconds), kcm, apiServer,
+                new KubeletConfig(statusFrequency, reportFrequency, leaseSeconds, shutdown), kcm, apiServer,
                 SchedulerConfigurations.defaults(v, profile), latencies, nodes, PodAdmission.admit(workloads, apiServer),
-                startup, faults, Map.of(), null, Map.of(), List.of(), traffic != null ? traffic
+                startup, faults, Map.of(), null, Map.of(), List.of(),
+                new io.nodesim.scenario.CloudControllerManagerConfig(cloudMonitorPeriod), remediation,
+                traffic != null ? traffic
                         : io.nodesim.scenario.TrafficConfig.of(io.nodesim.scenario.VersionProfiles.forVersion(v)));
     }
 

@@ -65,9 +65,12 @@ public final class RunTimelineData {
     private static List<Series> nodes(Scenario scenario, RunResult run, long end) {
         StepFunction notReady = new StepFunction();
         for (NodeRecord n : run.nodes()) {
-            if (n.unknownAt() != SimTime.NEVER) {
-                notReady.change(n.unknownAt(), 1);
-                notReady.change(n.readyAgainAt() > n.unknownAt() ? n.readyAgainAt() : SimTime.NEVER, -1);
+            // A kubelet's Ready=False (runtime down, shutting down) shows as its not-ready NoSchedule
+            // taint, one watch later; an Unknown node has its unknown_at first.
+            long from = Math.min(n.unknownAt(), n.noScheduleTaintAt());
+            if (from != SimTime.NEVER) {
+                notReady.change(from, 1);
+                notReady.change(n.readyAgainAt() > from ? n.readyAgainAt() : SimTime.NEVER, -1);
             }
         }
         Series down = notReady.toSeries("not-ready nodes", 0, 0, end, MAX_POINTS);
