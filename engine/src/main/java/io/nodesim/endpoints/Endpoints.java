@@ -3,6 +3,7 @@ package io.nodesim.endpoints;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.PodTable;
+import io.nodesim.cluster.PodWatcher;
 import io.nodesim.cluster.Samples;
 import io.nodesim.cluster.WorkloadAvailability;
 import io.nodesim.kernel.SimTime;
@@ -16,14 +17,17 @@ import java.util.List;
  * What the clients see: each pod's endpoint as kube-proxy programs it, each Service's count of
  * ready endpoints over time (the same accounting as the Ready pods of
  * {@link WorkloadAvailability}), and, for every pod whose containers died while kube-proxy still
- * sent it traffic, how long that lasted ({@code dead_endpoint_seconds}).
+ * sent it traffic, how long that lasted ({@code dead_endpoint_seconds}): from the node's fault for a
+ * pod whose machine went down (crash, power-off), from its termination for a pod the kubelet
+ * terminated (graceful node shutdown: Failed).
  */
-public final class Endpoints implements KubeProxy.Sink {
+public final class Endpoints implements KubeProxy.Sink, PodWatcher {
     private final ClusterState cluster;
     private final Samples samples;
     private final WorkloadAvailability ready;
     private boolean[] proxied;
     private long[] removedAt;
+    private long[] readyLostAt;
     private final List<EndpointChange> changes = new ArrayList<>();
 
     public Endpoints(ClusterState cluster, Samples samples) {
@@ -35,6 +39,7 @@ public final class Endpoints implements KubeProxy.Sink {
         proxied = new boolean[n];
         removedAt = new long[n];
         Arrays.fill(removedAt, SimTime.NEVER);
+        readyLostAt = removedAt.clone();
         for (int p = 0; p < pods.count(); p++) {
             proxied[p] = pods.ready(p);
         }
@@ -59,12 +64,23 @@ public final class Endpoints implements KubeProxy.Sink {
         }
     }
 
+    @Override
+    public void podReadyChanged(int pod, boolean isReady, long time) {
+        grow(pod);
+        if (!isReady) {
+            readyLostAt[pod] = time;
+        }
+    }
+
     private void recordDeadTraffic(int pod, long until) {
         PodTable pods = cluster.pods();
         NodeObjects nodes = cluster.nodes();
         int node = pods.node(pod);
-        if (node >= 0 && pods.started(pod) && !nodes.containersRunning(node)) {
-            samples.addSince(MetricRegistry.DEAD_ENDPOINT_SECONDS.name(), nodes.causeAt(node), until);
+        String metric = MetricRegistry.DEAD_ENDPOINT_SECONDS.name();
+        if (pods.failed(pod)) {
+            samples.addSince(metric, readyLostAt[pod], until);
+        } else if (node >= 0 && pods.started(pod) && !nodes.containersRunning(node)) {
+            samples.addSince(metric, nodes.causeAt(node), until);
         }
     }
 
@@ -75,6 +91,8 @@ public final class Endpoints implements KubeProxy.Sink {
             proxied = Arrays.copyOf(proxied, n);
             removedAt = Arrays.copyOf(removedAt, n);
             Arrays.fill(removedAt, from, n, SimTime.NEVER);
+            readyLostAt = Arrays.copyOf(readyLostAt, n);
+            Arrays.fill(readyLostAt, from, n, SimTime.NEVER);
         }
     }
 

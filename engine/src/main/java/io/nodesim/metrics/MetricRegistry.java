@@ -76,8 +76,9 @@ public final class MetricRegistry {
      * kube-proxy drops its endpoint, which follows the pod's Ready condition (not its deletion).
      */
     public static final RecordedMetric DEAD_ENDPOINT_SECONDS = new RecordedMetric("dead_endpoint_seconds", SECONDS,
-            "dead endpoint", "For every pod whose containers died (crash, zone outage) while it was a ready "
-                    + "endpoint: from the fault to kube-proxy's removal of its endpoint (or the end of the run).");
+            "dead endpoint", "For every pod whose containers died while it was a ready endpoint: from the "
+                    + "fault (crash, zone outage) or its termination (graceful shutdown) to kube-proxy's removal of "
+                    + "its endpoint (or the end of the run).");
 
     /** Every metric, in summary.csv order. */
     public static final List<Metric> ALL = List.of(

@@ -130,6 +130,7 @@ public final class ClusterSimulation {
             new Remediator(sim, cluster, scenario.remediation(), lat.watch(), streams.stream("remediation"));
         }
         endpoints = new Endpoints(cluster, samples);
+        cluster.informers().watchPods(endpoints);
         var traffic = scenario.traffic();
         KubeProxy proxy = new KubeProxy(sim, endpoints, traffic.kubeProxyMinSyncPeriod(), traffic.kubeProxySyncBurst(),
                 lat.watch(), streams.stream("kubeproxy"));

@@ -172,4 +172,35 @@ class EndpointRemovalTest {
         assertTrue(e.getMessage().contains("svc.yaml:28:13") && e.getMessage().contains("workloads[1].kind")
                 && e.getMessage().contains("not modelled"), e.getMessage());
     }
+
+    /**
+     * A graceful node shutdown ({@code pkg/kubelet/nodeshutdown}): the node is Ready=False at once,
+     * but MarkPodsNotReady runs only on the controller's own Unknown write, so the pods stay Ready
+     * until the kubelet terminates them (Failed, within min(terminationGracePeriodSeconds 10 s,
+     * 30 s − 10 s)); their endpoints go two watches later, and only that propagation counts as
+     * traffic to a dead pod.
+     */
+    @Test
+    void gracefulShutdown_endpointGoesOneWatchSliceAndProxyAfterTheTermination_deadOnlyThatLong() throws IOException {
+        Path f = dir.resolve("shutdown.yaml");
+        load("", "");
+        Files.writeString(f, Files.readString(dir.resolve("s.yaml"))
+                .replace("  latencies:", "  kubelet: {shutdownGracePeriod: 30s, shutdownGracePeriodCriticalPods: 10s}\n"
+                        + "  latencies:")
+                .replace("  faults:\n", """
+                  faults:
+                    - at: 1m
+                      type: GracefulNodeShutdown
+                      nodes: [w-0]
+                """));
+        RunResult r = ClusterSimulation.run(ScenarioLoader.load(f, List.of()), 0, false);
+        List<PodRecord> pods = podsOn(r, "w-0");
+        assertEquals(2, pods.size());
+        long terminated = CRASH + SimTime.seconds(10);
+        for (PodRecord p : pods) {
+            assertEquals(terminated, p.notReadyAt(), "Failed (not Ready) at the end of its grace period");
+            assertEquals(terminated + 2 * WATCH, p.endpointRemovedAt(), p.pod());
+        }
+        assertEquals("[0.1, 0.1]", Arrays.toString(r.metrics().get(MetricRegistry.DEAD_ENDPOINT_SECONDS.name())));
+    }
 }
