@@ -3,7 +3,6 @@ package io.nodesim.endpoints;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.PodWatcher;
 import io.nodesim.kernel.DurationDistribution;
-import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -13,7 +12,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  * its pod informer sees a pod's Ready change (or deletion) one watch delay after the write;
  * {@code updatePod} / {@code deletePod} queue the pod's Service with
  * {@code serviceQueue.AddAfter(key, endpointUpdatesBatchPeriod)} (the delaying queue keeps the
- * earliest pending time of a key, so changes inside one batch period share one sync); the sync
+ * earliest pending time of a key, so changes inside one batch period share one sync; a key that is
+ * being processed is synced again as soon as its write is done, as the workqueue's dirty set does); the sync
  * ({@code syncService}, then the reconciler's write, {@code latencies.controller}) publishes the
  * Ready state of every pod it saw change, where kube-proxy's informer picks it up. A not-ready or
  * terminating pod stays in the slice with {@code ready: false}; for traffic that is the same as
@@ -35,6 +35,8 @@ public final class EndpointSliceController implements PodWatcher {
     /** Per Service: the pods seen changing since its last sync, and whether a sync is queued. */
     private final PodList[] changed;
     private final boolean[] queued;
+    /** Per Service: a sync came while its previous write was in flight (the workqueue's dirty set). */
+    private final boolean[] dirty;
     /** Per Service: the pods whose slice state is being written, by write event. */
     private final PodList[] writing;
 
@@ -55,6 +57,7 @@ public final class EndpointSliceController implements PodWatcher {
             writing[w] = new PodList();
         }
         queued = new boolean[services];
+        dirty = new boolean[services];
         observedKind = sim.registerKind("endpointslice.podObserved", this::observed);
         syncKind = sim.registerKind("endpointslice.syncService", this::sync);
         writtenKind = sim.registerKind("endpointslice.written", this::written);
@@ -81,9 +84,8 @@ public final class EndpointSliceController implements PodWatcher {
     private void sync(int service, long now) {
         queued[service] = false;
         if (!writing[service].isEmpty()) {
-            // one worker per key: the previous write of this Service must land first
-            queued[service] = true;
-            sim.schedule(now + SimTime.MILLISECOND, syncKind, service);
+            // a key being processed is not handed to a worker again: it is re-queued when Done
+            dirty[service] = true;
             return;
         }
         writing[service].takeAll(changed[service]);
@@ -97,5 +99,9 @@ public final class EndpointSliceController implements PodWatcher {
             proxy.sliceChanged(p, cachedReady[p], now);
         }
         pods.clear();
+        if (dirty[service]) {
+            dirty[service] = false;
+            sync(service, now);
+        }
     }
 }
