@@ -134,6 +134,8 @@ public final class ClusterState {
 
     /** A node that joins during the run: its kubelet registers the Node object. */
     public void createNode(int node, long now) {
+        nodes.markCreated(node, now);
+        recorder.record(now, EventKind.NodeJoined, nodes.name(node), topology.group(node).name());
         informers.nodeCreated(node, now);
     }
 

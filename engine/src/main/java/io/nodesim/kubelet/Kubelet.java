@@ -10,6 +10,7 @@ import io.nodesim.cluster.PodTable;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.Simulation;
+import io.nodesim.scenario.NodeGroup;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -74,11 +75,25 @@ public final class Kubelet implements NodeWatcher {
     public void scheduleJoins() {
         NodeObjects nodes = cluster.nodes();
         for (int i = 0; i < nodes.count(); i++) {
-            if (nodes.createdAt(i) != io.nodesim.scenario.NodeGroup.BEFORE_START) {
+            long created = nodes.createdAt(i);
+            if (created != NodeGroup.BEFORE_START) {
                 faults.stopKubelet(i, Long.MIN_VALUE, NodeFaultState.NOT_REGISTERED);
-                sim.schedule(nodes.createdAt(i), createdKind, i);
+                if (created != NodeGroup.ON_DEMAND) {
+                    sim.schedule(created, createdKind, i);
+                }
             }
         }
+    }
+
+    /**
+     * A machine the cloud provider started for a scale-up: its kubelet registers the Node object at
+     * {@code registersAt} and, like a joinAt node's, posts its first status after kubeletReadyAfter.
+     */
+    public void provision(int node, long registersAt) {
+        if (cluster.nodes().createdAt(node) != NodeGroup.ON_DEMAND) {
+            throw new IllegalStateException("node " + cluster.nodes().name(node) + " was provisioned already");
+        }
+        sim.schedule(registersAt, createdKind, node);
     }
 
     /** The Node object exists: the informers of the scheduler see a node add. */
