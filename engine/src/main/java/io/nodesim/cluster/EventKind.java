@@ -4,5 +4,5 @@ package io.nodesim.cluster;
 public enum EventKind {
     NodeFault, NodeReadyUnknown, NodeReadyFalse, NodeReadyTrue, TaintAdded, TaintRemoved, ZoneState,
     DisruptionModeEntered, DisruptionModeExited, PodNotReady, PodDeleted, PodCreated, PodScheduled, PodReady,
-    ScaleUp, NodeJoined
+    ScaleUp, NodeJoined, ScaleDown, ClusterHealth
 }

@@ -88,16 +88,21 @@ public final class Kubelet implements NodeWatcher {
     /**
      * A machine the cloud provider started for a scale-up: its kubelet registers the Node object at
      * {@code registersAt} and, like a joinAt node's, posts its first status after kubeletReadyAfter.
+     * Returns the registration's handle: the cloud may delete a machine that has not registered.
      */
-    public void provision(int node, long registersAt) {
+    public long provision(int node, long registersAt) {
         if (cluster.nodes().createdAt(node) != NodeGroup.ON_DEMAND) {
             throw new IllegalStateException("node " + cluster.nodes().name(node) + " was provisioned already");
         }
-        sim.schedule(registersAt, createdKind, node);
+        return sim.schedule(registersAt, createdKind, node);
     }
 
     /** The Node object exists: the informers of the scheduler see a node add. */
     private void registerNode(int node, long now) {
+        if (cluster.topology().joinAt(node) == NodeGroup.ON_DEMAND && !cluster.nodes().containersRunning(node)) {
+            // a machine a scale-up asked for in a zone that is down never boots: no Node registers
+            return;
+        }
         cluster.createNode(node, now);
         DurationDistribution readyAfter = cluster.topology().kubeletReadyAfter(node);
         if (readyAfter != null) {

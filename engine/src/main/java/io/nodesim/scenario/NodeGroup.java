@@ -60,11 +60,12 @@ public record NodeGroup(String name, boolean pool, int count, List<String> zones
     }
 
     /**
-     * The node indices the group holds: {@link #count} nodes, and for an autoscaled pool as many as
-     * its max, the ones beyond count created only when cluster-autoscaler asks for them.
+     * The node indices the group holds: {@link #count} nodes; an autoscaled pool holds twice its max,
+     * the ones beyond count created only when cluster-autoscaler asks for them (a node its scale-down
+     * deleted keeps its name, so a later scale-up takes a fresh one; the max limits the live nodes).
      */
     public int slots() {
-        return autoscaling == null ? count : autoscaling.max();
+        return autoscaling == null ? count : 2 * autoscaling.max();
     }
 
     /** When the index-th node of the group is created ({@link #ON_DEMAND}: when a scale-up asks for it). */

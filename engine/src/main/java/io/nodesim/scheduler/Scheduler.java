@@ -446,4 +446,30 @@ public final class Scheduler {
             normalized[p] = new long[n];
         }
     }
+
+    /**
+     * PreFilter and Filter of every modelled plugin for the pod on one node, without scoring or
+     * assuming: null when the node fits, else the first rejection (what cluster-autoscaler's
+     * predicate checker asks of a simulated node, {@code simulator/predicatechecker CheckPredicates}).
+     */
+    public String filterOn(CompiledPod pod, int node) {
+        for (FilterPlugin f : filters) {
+            String s = f.preFilter(pod);
+            if (s == FilterPlugin.SKIP) {
+                continue;
+            }
+            if (s != null) {
+                return s;
+            }
+            Set<String> names = f.preFilterNodeNames(pod);
+            if (names != null && !names.contains(nodes.name(node))) {
+                return NO_PINNED_NODE;
+            }
+            String reason = f.filter(pod, node);
+            if (reason != null) {
+                return reason;
+            }
+        }
+        return null;
+    }
 }

@@ -1,5 +1,6 @@
 package io.nodesim.simulation;
 
+import io.nodesim.autoscaler.ClusterAutoscaler;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.EventRecorder;
 import io.nodesim.cluster.PodDeletions;
@@ -48,6 +49,7 @@ public final class ClusterSimulation {
     private final TaintEvictionController taintEviction;
     private final WorkloadControllers workloads;
     private final ControllerManager controllerManager;
+    private final ClusterAutoscaler autoscaler;
 
     public ClusterSimulation(Scenario scenario, int replication, boolean recordEvents) {
         this.scenario = scenario;
@@ -86,6 +88,7 @@ public final class ClusterSimulation {
         cluster.informers().watchPods(scheduler);
         cluster.informers().watchPods(taintEviction);
         scheduler.queueInitialPending();
+        autoscaler = ClusterAutoscaler.startIfConfigured(sim, cluster, kubelet, scenario, streams);
         FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"));
         new FaultInjector(ctx).schedule(scenario.faults());
         Invariants.register(sim, cluster, scenario, placement);
@@ -146,6 +149,11 @@ public final class ClusterSimulation {
 
     public WorkloadControllers workloads() {
         return workloads;
+    }
+
+    /** cluster-autoscaler, or null when the scenario has no {@code spec.clusterAutoscaler}. */
+    public ClusterAutoscaler autoscaler() {
+        return autoscaler;
     }
 
     public PodDeletions deletions() {

@@ -45,6 +45,11 @@ public final class SchedulerPlacement implements PodPlacement {
         return placement.workloadTemplate(w);
     }
 
+    /** Workload {@code w}'s DaemonSet pod pinned to a node. */
+    public CompiledPod daemonPod(int w, String podName, String nodeName) {
+        return placement.daemonPod(w, podName, nodeName);
+    }
+
     /** The compiled template of the i-th pod of {@link #placeAll}. */
     public CompiledPod podTemplate(int i) {
         return placement.pods().get(i).compiled();

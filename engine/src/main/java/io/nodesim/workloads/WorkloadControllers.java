@@ -18,7 +18,8 @@ import java.util.List;
  * wired to the pod events: a deletion goes to the ReplicaSet controller (Deployments and
  * ReplicaSets) and the StatefulSet controller; a removed object and a pod Ready go to the
  * StatefulSet controller. DaemonSet pods tolerate the node taints and bare pods have no controller:
- * neither is replaced. Each controller draws from its own stream.
+ * neither is replaced; a node that joins gets its DaemonSet pods ({@link DaemonSetController}).
+ * Each controller draws from its own stream.
  */
 public final class WorkloadControllers implements PodWatcher {
     private final ClusterState cluster;
@@ -26,6 +27,7 @@ public final class WorkloadControllers implements PodWatcher {
     private final ReplicaSetController replicaSets;
     private final StatefulSetController statefulSets;
     private final PodGarbageCollector podGc;
+    private final DaemonSetController daemonSets;
     private final PodStartup startup;
 
     public WorkloadControllers(Simulation sim, ClusterState cluster, Scenario scenario, PodDeletions deletions,
@@ -36,6 +38,8 @@ public final class WorkloadControllers implements PodWatcher {
         replicaSets = new ReplicaSetController(sim, cluster, lat.watch(), lat.controller(), streams.stream("replicaset"));
         statefulSets = new StatefulSetController(sim, cluster, templates, lat.watch(), lat.controller(),
                 streams.stream("statefulset"));
+        daemonSets = new DaemonSetController(sim, cluster, scenario, lat.watch(), lat.controller(),
+                streams.stream("daemonset"));
         NodeNamePods nodeNamePods = new NodeNamePods(cluster, scenario);
         podGc = new PodGarbageCollector(sim, cluster, deletions, lat.watch(), lat.controller(), streams.stream("podgc"),
                 nodeNamePods);
@@ -46,11 +50,12 @@ public final class WorkloadControllers implements PodWatcher {
         cluster.informers().watchPods(startup);
         cluster.informers().watchNodes(podGc);
         cluster.informers().watchNodes(nodeNamePods);
+        cluster.informers().watchNodes(daemonSets);
     }
 
     /** The kube-controller-manager controllers among them, in the order they start and restart. */
     public List<Controller> controllers() {
-        return List.of(podGc, replicaSets, statefulSets);
+        return List.of(podGc, replicaSets, statefulSets, daemonSets);
     }
 
     /** The kubelets' start-up of bound pods (the scheduler's binding hands pods to it). */
