@@ -32,8 +32,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  *   <li>deletes machines that have not registered within max-node-provision-time
  *       ({@code removeOldUnregisteredNodes});</li>
  *   <li>takes the unschedulable pods older than new-pod-scale-up-delay, without DaemonSet pods and
- *       expendable ones (priority below {@code --expendable-pods-priority-cutoff}, -10), drops those the
- *       upcoming nodes will take, estimates an option per group that is not backed off and below its
+ *       expendable ones (priority below {@code --expendable-pods-priority-cutoff}, -10), drops those an
+ *       existing node can take now ({@link ExistingNodes}) and those the upcoming nodes will take, estimates an option per group that is not backed off and below its
  *       max, lets the expander chain choose, and grows that one group ({@code IncreaseSize}) by the
  *       estimate, capped by the group's max and max-nodes-total;</li>
  *   <li>without a scale-up in the scan, scales down only unready nodes: an autoscaled node Unready
@@ -55,7 +55,7 @@ public final class ClusterAutoscaler {
     private final Simulation sim;
     private final ClusterState cluster;
     private final Kubelet kubelet;
-    private final Scenario scenario;
+    private final ExistingNodes existing;
     private final ClusterAutoscalerConfig config;
     private final NodeGroupState[] groups;
     private final ClusterReadiness readiness;
@@ -68,12 +68,12 @@ public final class ClusterAutoscaler {
     private long lastScaleUp = SimTime.NEVER;
     private Boolean healthy;
 
-    private ClusterAutoscaler(Simulation sim, ClusterState cluster, Kubelet kubelet, Scenario scenario,
-            RandomStreams streams) {
+    private ClusterAutoscaler(Simulation sim, ClusterState cluster, Kubelet kubelet, ExistingNodes existing,
+            Scenario scenario, RandomStreams streams) {
         this.sim = sim;
         this.cluster = cluster;
         this.kubelet = kubelet;
-        this.scenario = scenario;
+        this.existing = existing;
         this.config = scenario.clusterAutoscaler();
         groups = groups(cluster.topology());
         readiness = new ClusterReadiness(groups.length);
@@ -90,9 +90,9 @@ public final class ClusterAutoscaler {
 
     /** Starts cluster-autoscaler when the scenario has {@code spec.clusterAutoscaler}; null otherwise. */
     public static ClusterAutoscaler startIfConfigured(Simulation sim, ClusterState cluster, Kubelet kubelet,
-            Scenario scenario, RandomStreams streams) {
+            ExistingNodes existing, Scenario scenario, RandomStreams streams) {
         return scenario.clusterAutoscaler().enabled()
-                ? new ClusterAutoscaler(sim, cluster, kubelet, scenario, streams) : null;
+                ? new ClusterAutoscaler(sim, cluster, kubelet, existing, scenario, streams) : null;
     }
 
     private static NodeGroupState[] groups(Topology topology) {
@@ -222,7 +222,10 @@ public final class ClusterAutoscaler {
         return true;
     }
 
-    /** The workloads of the unschedulable pods cluster-autoscaler acts on, in order. */
+    /**
+     * The workloads of the unschedulable pods cluster-autoscaler acts on, in order: without
+     * DaemonSet pods, young pods, expendable pods and pods an existing node can take now.
+     */
     private int[] pendingPods(long now) {
         PodTable pods = cluster.pods();
         int[] all = unschedulable.current();
@@ -237,7 +240,15 @@ public final class ClusterAutoscaler {
             }
             out[n++] = w;
         }
-        return Arrays.copyOf(out, n);
+        int[] candidates = Arrays.copyOf(out, n);
+        boolean[] fits = existing.fit(candidates);
+        int kept = 0;
+        for (int i = 0; i < candidates.length; i++) {
+            if (!fits[i]) {
+                candidates[kept++] = candidates[i];
+            }
+        }
+        return Arrays.copyOf(candidates, kept);
     }
 
     private void scaleDownUnready(long now) {

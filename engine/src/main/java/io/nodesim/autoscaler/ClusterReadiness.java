@@ -1,6 +1,7 @@
 package io.nodesim.autoscaler;
 
 import io.nodesim.cluster.Condition;
+import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.cluster.NodeObjects;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.NodeGroup;
@@ -8,7 +9,9 @@ import io.nodesim.scenario.NodeGroup;
 /**
  * The node counts of {@code clusterstate/clusterstate.go} {@code updateReadinessStats} for the whole
  * cluster and per group. A registered node (its Node object exists) is Ready when its Ready
- * condition is True, NotStarted when it is not and was created less than {@link #MAX_NODE_STARTUP_TIME}
+ * condition is True and it has no not-ready taint ({@code utils/kubernetes/ready.go}
+ * {@code GetNodeReadiness}: a node the node lifecycle controller has not untainted yet is not
+ * Ready to cluster-autoscaler), NotStarted when it is not and was created less than {@link #MAX_NODE_STARTUP_TIME}
  * ago, else Unready; a machine asked for that has not registered is Unregistered, LongUnregistered
  * once max-node-provision-time has passed.
  */
@@ -47,6 +50,9 @@ final class ClusterReadiness {
 
     enum State { ABSENT, READY, NOT_STARTED, UNREADY }
 
+    private static final int NOT_READY_TAINTS = ControllerTaints.NOT_READY_NO_SCHEDULE
+            | ControllerTaints.NOT_READY_NO_EXECUTE;
+
     final Counts total = new Counts();
     final Counts[] perGroup;
 
@@ -61,7 +67,7 @@ final class ClusterReadiness {
         if (nodes.deleted(node) || !nodes.exists(node, now)) {
             return State.ABSENT;
         }
-        if (nodes.ready(node) == Condition.TRUE) {
+        if (nodes.ready(node) == Condition.TRUE && !nodes.hasTaint(node, NOT_READY_TAINTS)) {
             return State.READY;
         }
         long created = nodes.createdAt(node);

@@ -88,7 +88,8 @@ public final class ClusterSimulation {
         cluster.informers().watchPods(scheduler);
         cluster.informers().watchPods(taintEviction);
         scheduler.queueInitialPending();
-        autoscaler = ClusterAutoscaler.startIfConfigured(sim, cluster, kubelet, scenario, streams);
+        autoscaler = ClusterAutoscaler.startIfConfigured(sim, cluster, kubelet, new SchedulerSnapshot(placement), scenario,
+                streams);
         FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"));
         new FaultInjector(ctx).schedule(scenario.faults());
         Invariants.register(sim, cluster, scenario, placement);
