@@ -15,6 +15,7 @@ import java.util.Objects;
  *     (for {@code explain})
  * @param initialPlacement where pods of t = 0 run instead of being scheduled, or null
  * @param namespaces the labels of each {@code v1 Namespace} of {@code workloads}, by name
+ * @param disruptionBudgets the {@code policy/v1 PodDisruptionBudget} manifests of {@code workloads}
  * @param clusterAutoscaler {@code spec.clusterAutoscaler}, {@link ClusterAutoscalerConfig#DISABLED} without it
  */
 public record Scenario(
@@ -38,6 +39,7 @@ public record Scenario(
         Map<String, SettingOrigin> origins,
         ImportedPlacement initialPlacement,
         Map<String, Map<String, String>> namespaces,
+        List<DisruptionBudgetSpec> disruptionBudgets,
         ClusterAutoscalerConfig clusterAutoscaler) {
 
     public Scenario {
@@ -57,6 +59,7 @@ public record Scenario(
         faults = List.copyOf(faults);
         origins = Map.copyOf(origins);
         namespaces = Map.copyOf(namespaces);
+        disruptionBudgets = List.copyOf(disruptionBudgets);
         Objects.requireNonNull(clusterAutoscaler, "clusterAutoscaler");
     }
 
@@ -67,10 +70,23 @@ public record Scenario(
             SchedulerConfiguration kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
             List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
             Map<String, SettingOrigin> origins, ImportedPlacement initialPlacement,
+            Map<String, Map<String, String>> namespaces, List<DisruptionBudgetSpec> disruptionBudgets) {
+        this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
+                kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
+                origins, initialPlacement, namespaces, disruptionBudgets, ClusterAutoscalerConfig.DISABLED);
+    }
+
+    /** A scenario without PodDisruptionBudgets or cluster-autoscaler. */
+    public Scenario(String name, String description, String sourceFile, KubernetesVersion kubernetesVersion,
+            VersionProfile profile, long seed, int replications, long duration, KubeletConfig kubelet,
+            ControllerManagerConfig kubeControllerManager, ApiServerConfig kubeApiServer,
+            SchedulerConfiguration kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
+            List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
+            Map<String, SettingOrigin> origins, ImportedPlacement initialPlacement,
             Map<String, Map<String, String>> namespaces) {
         this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
                 kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
-                origins, initialPlacement, namespaces, ClusterAutoscalerConfig.DISABLED);
+                origins, initialPlacement, namespaces, List.of(), ClusterAutoscalerConfig.DISABLED);
     }
 
     /** A scenario that declares no {@code v1 Namespace}. */

@@ -188,9 +188,9 @@ public final class InitialPlacement {
         return workloadNames[w];
     }
 
-    /** Workload {@code w}'s DaemonSet pod pinned to a node, as the DaemonSet controller creates it. */
-    public CompiledPod daemonPod(int w, String podName, String nodeName) {
-        return compiler.compilePinned(workloadTemplates[w], podName, nodeName);
+    /** A new pod of DaemonSet {@code w} for {@code node}, pinned there as the DaemonSet controller pins it. */
+    public CompiledPod pinnedTemplate(int w, String podName, String node) {
+        return compiler.compilePinned(workloadTemplates[w], podName, node);
     }
 
     /** The compiled template of workload {@code w}'s pods (a DaemonSet's: unpinned). */

@@ -28,7 +28,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * the scheduling queue. Bindings go to the cluster and to the kubelet's start-up.
  */
 final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, SchedulerLoop.Listener {
-    private static final int[] BITS = {ControllerTaints.UNREACHABLE_NO_SCHEDULE, ControllerTaints.NOT_READY_NO_SCHEDULE,
+    static final int[] BITS = {ControllerTaints.UNREACHABLE_NO_SCHEDULE, ControllerTaints.NOT_READY_NO_SCHEDULE,
         ControllerTaints.UNREACHABLE_NO_EXECUTE, ControllerTaints.NOT_READY_NO_EXECUTE, ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE};
 
     private final Simulation sim;
@@ -92,10 +92,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
             terminating = Arrays.copyOf(terminating, c);
             awaitingNode = Arrays.copyOf(awaitingNode, c);
         }
-        PodTable pods = cluster.pods();
-        int pinned = pods.pinnedNode(pod);
-        templateOf[pod] = pinned < 0 ? placement.workloadTemplate(pods.workload(pod))
-                : placement.daemonPod(pods.workload(pod), pods.name(pod), cluster.nodes().name(pinned));
+        templateOf[pod] = placement.templateOf(cluster, pod);
         loop.submit(pod, templateOf[pod]);
     }
 

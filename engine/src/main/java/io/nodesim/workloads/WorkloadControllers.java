@@ -17,9 +17,9 @@ import java.util.List;
  * The kube-controller-manager's workload controllers of one run and the kubelets' pod start-up,
  * wired to the pod events: a deletion goes to the ReplicaSet controller (Deployments and
  * ReplicaSets) and the StatefulSet controller; a removed object and a pod Ready go to the
- * StatefulSet controller. DaemonSet pods tolerate the node taints and bare pods have no controller:
- * neither is replaced; a node that joins gets its DaemonSet pods ({@link DaemonSetController}).
- * Each controller draws from its own stream.
+ * StatefulSet controller; a removed DaemonSet pod to the DaemonSet controller, which creates a new
+ * one on the same node once the node fits again, and a node that joins gets its DaemonSet pods from
+ * it too. Bare pods have no controller. Each controller draws from its own stream.
  */
 public final class WorkloadControllers implements PodWatcher {
     private final ClusterState cluster;
@@ -31,14 +31,14 @@ public final class WorkloadControllers implements PodWatcher {
     private final PodStartup startup;
 
     public WorkloadControllers(Simulation sim, ClusterState cluster, Scenario scenario, PodDeletions deletions,
-            Samples samples, RandomStreams streams) {
+            Samples samples, RandomStreams streams, DaemonSetController.NodeFit daemonFit) {
         this.cluster = cluster;
         scenario.workloads().forEach(w -> templates.add(WorkloadTemplate.of(w, scenario.startup())));
         Latencies lat = scenario.latencies();
         replicaSets = new ReplicaSetController(sim, cluster, lat.watch(), lat.controller(), streams.stream("replicaset"));
         statefulSets = new StatefulSetController(sim, cluster, templates, lat.watch(), lat.controller(),
                 streams.stream("statefulset"));
-        daemonSets = new DaemonSetController(sim, cluster, scenario, lat.watch(), lat.controller(),
+        daemonSets = new DaemonSetController(sim, cluster, scenario, daemonFit, lat.watch(), lat.controller(),
                 streams.stream("daemonset"));
         NodeNamePods nodeNamePods = new NodeNamePods(cluster, scenario);
         podGc = new PodGarbageCollector(sim, cluster, deletions, lat.watch(), lat.controller(), streams.stream("podgc"),
@@ -79,8 +79,11 @@ public final class WorkloadControllers implements PodWatcher {
 
     @Override
     public void podGone(int pod, long time) {
-        if (templates.get(cluster.pods().workload(pod)).statefulSet()) {
+        int w = cluster.pods().workload(pod);
+        if (templates.get(w).statefulSet()) {
             statefulSets.podChanged(pod, time);
+        } else if (cluster.workloads().get(w).daemonSet()) {
+            daemonSets.podGone(pod, time);
         }
     }
 }
