@@ -166,7 +166,7 @@ public final class NodeSection {
         if (!joins) {
             if (s.has("kubeletReadyAfter")) {
                 throw s.get("kubeletReadyAfter").loc().error(s.path("kubeletReadyAfter"),
-                        "kubeletReadyAfter is for a node that joins during the run: give joinAt (or autoscaling) too");
+                        "kubeletReadyAfter is for a node that joins during the run: give joinAt too (or autoscaling)");
             }
             return null;
         }
