@@ -17,6 +17,18 @@ public final class PodDeletions {
 
     /** Deletes the pod; false when it already had a deletion timestamp. */
     public boolean delete(int pod, long now, String reason) {
+        return delete(pod, now, reason, false);
+    }
+
+    /**
+     * Deletes the pod through the Eviction API: a voluntary disruption of a pod whose node is
+     * known to be fine, so it is no false eviction.
+     */
+    public boolean evict(int pod, long now) {
+        return delete(pod, now, "Evicted", true);
+    }
+
+    private boolean delete(int pod, long now, String reason, boolean voluntary) {
         PodTable pods = cluster.pods();
         if (pods.isDeleted(pod)) {
             return false;
@@ -25,7 +37,9 @@ public final class PodDeletions {
         NodeObjects nodes = cluster.nodes();
         pods.setDeletedAt(pod, now);
         cluster.setPodReady(pod, false, now);
-        if (node >= 0 && nodes.containersRunning(node) && pods.started(pod)) {
+        if (voluntary) {
+            // neither a false eviction nor the deletion of a dead pod
+        } else if (node >= 0 && nodes.containersRunning(node) && pods.started(pod)) {
             pods.markFalseEviction(pod);
         } else if (node >= 0) {
             samples.addSince(Samples.TIME_TO_DEAD_POD_DELETION, nodes.causeAt(node), now);

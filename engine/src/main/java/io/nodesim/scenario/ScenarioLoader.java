@@ -67,6 +67,14 @@ public final class ScenarioLoader {
     }
 
     /**
+     * @param display the scenario's name in messages and reports, for a copy loaded from another
+     *     place than the user's (a merge of sweep shards, a Spark executor)
+     */
+    public static Scenario load(Path file, String display, List<String> setOverrides) {
+        return read(file, display, setOverrides);
+    }
+
+    /**
      * The file's top-level {@code sweep:} section, if it has one, checked for its shape. Call it on a
      * file that {@link #load} accepts (load checks the section too, so {@code validate} reports it).
      */
@@ -173,7 +181,7 @@ public final class ScenarioLoader {
                 ? WorkloadSection.namespaces(s.get("workloads"), o) : Map.of();
         compileTemplates(s, workloads, namespaces, version);
         List<DisruptionBudgetSpec> budgets = s.has("workloads")
-                ? DisruptionBudgetSection.read(s.get("workloads"), o) : List.of();
+                ? DisruptionBudgetSection.read(s.get("workloads"), version, o) : List.of();
         StartupConfig startup = TimingSections.startup(orEmpty(s, "startup"),
                 workloads.stream().map(WorkloadSpec::name).toList(), baseDir, o);
         ImportedPlacement initialPlacement = s.has("initialPlacement")

@@ -11,6 +11,7 @@ import io.nodesim.controllermanager.ControllerManager;
 import io.nodesim.controllermanager.LeaderElection;
 import io.nodesim.disruption.DisruptionBudgets;
 import io.nodesim.disruption.EvictionApi;
+import io.nodesim.disruption.NodeDrainer;
 import io.nodesim.faults.FaultContext;
 import io.nodesim.faults.FaultInjector;
 import io.nodesim.kernel.RandomStreams;
@@ -19,6 +20,7 @@ import io.nodesim.kernel.Simulation;
 import io.nodesim.kubelet.HeartbeatSequence;
 import io.nodesim.kubelet.Kubelet;
 import io.nodesim.kubelet.NodeFaultState;
+import io.nodesim.kubelet.PodTermination;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.nodelifecycle.NodeLifecycleController;
 import io.nodesim.nodelifecycle.NodeLifecycleSettings;
@@ -52,6 +54,7 @@ public final class ClusterSimulation {
     private final WorkloadControllers workloads;
     private final ControllerManager controllerManager;
     private final ClusterAutoscaler autoscaler;
+    private final PodTermination termination;
     private final DisruptionBudgets budgets;
     private final EvictionApi evictions;
 
@@ -95,10 +98,16 @@ public final class ClusterSimulation {
         scheduler.queueInitialPending();
         autoscaler = ClusterAutoscaler.startIfConfigured(sim, cluster, kubelet, new SchedulerSnapshot(placement), scenario,
                 streams);
+        termination = new PodTermination(sim, cluster, faults, kubelet.runtime(), deletions, scenario.workloads(), lat.watch(),
+                streams.stream("kubelet.termination"));
+        cluster.informers().watchPods(termination);
         budgets = new DisruptionBudgets(cluster, scenario.disruptionBudgets(), scenario.workloads());
         cluster.informers().watchPods(budgets);
         evictions = new EvictionApi(cluster, budgets, deletions);
-        FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"));
+        NodeDrainer drainer = new NodeDrainer(sim, cluster, evictions, termination, scenario.workloads(),
+                streams.stream("kubectl"));
+        cluster.informers().watchPods(drainer);
+        FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"), drainer);
         new FaultInjector(ctx).schedule(scenario.faults());
         Invariants.register(sim, cluster, scenario, placement);
         List<Controller> controllers = new ArrayList<>(List.of(nodeLifecycle, taintEviction));

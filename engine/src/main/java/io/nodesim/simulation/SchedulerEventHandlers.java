@@ -19,7 +19,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * The live kube-scheduler's informers ({@code pkg/scheduler/eventhandlers.go}): node updates (the
  * node controllers' NoSchedule / NoExecute taints, the out-of-service taint, node deletion) reach
  * its cache one watch delay later; a taint removed is a cluster event that moves the unschedulable
- * pods back to the queues, as does a Node created during the run. A pod's deletion timestamp reaches the cache one watch delay later
+ * pods back to the queues, as do a Node created during the run and an uncordon. A pod's deletion timestamp reaches the cache one watch delay later
  * ({@code updatePodInCache}): the pod turns Terminating there, keeps its resources but no longer
  * counts for PodTopologySpread; that update is no cluster event the default plugins register for
  * (an {@code AssignedPod/updatePodOther} event: PodTopologySpread and InterPodAffinity register
@@ -42,6 +42,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
     private final int podGoneKind;
     private final int podTerminatingKind;
     private final int[] knownTaints;
+    private final boolean[] knownCordons;
     private CompiledPod[] templateOf;
     /** Per pod: when its deletion timestamp reaches the cache (0: never deleted), and whether it has. */
     private long[] terminatingAt;
@@ -60,6 +61,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
         this.rng = rng;
         this.loop = new SchedulerLoop(sim, placement.scheduler(), cycle, binding, loopRng, this);
         knownTaints = new int[cluster.nodes().count()];
+        knownCordons = new boolean[cluster.nodes().count()];
         PodTable pods = cluster.pods();
         templateOf = new CompiledPod[Math.max(16, pods.count())];
         for (int p = 0; p < pods.count(); p++) {
@@ -107,6 +109,11 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
     }
 
     @Override
+    public void nodeSpecChanged(int node, long time) {
+        watchNode(node, time);
+    }
+
+    @Override
     public void nodeDeleted(int node, long time) {
         watchNode(node, time);
     }
@@ -140,6 +147,12 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
             }
         }
         knownTaints[node] = want;
+        boolean cordoned = cluster.nodes().cordoned(node);
+        if (cordoned != knownCordons[node]) {
+            knownCordons[node] = cordoned;
+            nodes.setUnschedulable(node, cordoned);
+            removed |= !cordoned;
+        }
         if (removed) {
             loop.onClusterEvent();
         }
