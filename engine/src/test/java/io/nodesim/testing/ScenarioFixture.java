@@ -368,7 +368,8 @@ public final class ScenarioFixture {
                 new KubeletConfig(statusFrequency, reportFrequency, leaseSeconds, shutdown), kcm, apiServer,
                 SchedulerConfigurations.defaults(v, profile), latencies, nodes, PodAdmission.admit(workloads, apiServer),
                 startup, faults, Map.of(), null, Map.of(), List.of(),
-                new io.nodesim.scenario.CloudControllerManagerConfig(cloudMonitorPeriod), remediation);
+                new io.nodesim.scenario.CloudControllerManagerConfig(cloudMonitorPeriod), remediation,
+                io.nodesim.scenario.ClusterAutoscalerConfig.DISABLED);
     }
 
     private static String profileName(int minor) {
