@@ -73,7 +73,19 @@ public final class ClusterState {
 
     /** A controller POSTs a Pending pod of workload {@code w}, in place of {@code replaces} (-1: none). */
     public int createPod(int w, String name, int replaces, long now) {
+        return create(w, name, replaces, -1, now);
+    }
+
+    /** The DaemonSet controller POSTs workload {@code w}'s Pending pod for {@code node}. */
+    public int createDaemonPod(int w, String name, int node, long now) {
+        return create(w, name, -1, node, now);
+    }
+
+    private int create(int w, String name, int replaces, int pinnedTo, long now) {
         int p = pods.addPending(name, w, now);
+        if (pinnedTo >= 0) {
+            pods.pin(p, pinnedTo);
+        }
         if (replaces >= 0) {
             pods.linkReplacement(replaces, p);
         }
@@ -98,6 +110,12 @@ public final class ClusterState {
         }
         recorder.record(now, EventKind.PodFailed, pods.name(pod), reason);
         informers.podFailed(pod, now);
+    }
+
+    /** A scheduling attempt found no node for the Pending pod (PodScheduled=False, Unschedulable). */
+    public void podUnschedulable(int pod, long now) {
+        pods.markUnschedulable(pod, now);
+        informers.podUnschedulable(pod, now);
     }
 
     /** The binding of a pod to its node completed. */
@@ -162,6 +180,8 @@ public final class ClusterState {
 
     /** A node that joins during the run: its kubelet registers the Node object. */
     public void createNode(int node, long now) {
+        nodes.markCreated(node, now);
+        recorder.record(now, EventKind.NodeJoined, nodes.name(node), topology.group(node).name());
         informers.nodeCreated(node, now);
     }
 

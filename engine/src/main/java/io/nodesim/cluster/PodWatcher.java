@@ -11,6 +11,10 @@ public interface PodWatcher {
     }
 
     /** The pod's binding to its node completed. */
+    /** The scheduler wrote the pod's PodScheduled=False (Unschedulable) condition: no node fits it. */
+    default void podUnschedulable(int pod, long time) {
+    }
+
     default void podBound(int pod, long time) {
     }
 

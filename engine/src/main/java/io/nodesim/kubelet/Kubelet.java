@@ -10,6 +10,7 @@ import io.nodesim.cluster.PodTable;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.Simulation;
+import io.nodesim.scenario.NodeGroup;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -92,15 +93,34 @@ public final class Kubelet implements NodeWatcher {
     public void scheduleJoins() {
         NodeObjects nodes = cluster.nodes();
         for (int i = 0; i < nodes.count(); i++) {
-            if (nodes.createdAt(i) != io.nodesim.scenario.NodeGroup.BEFORE_START) {
+            long created = nodes.createdAt(i);
+            if (created != NodeGroup.BEFORE_START) {
                 faults.stopKubelet(i, Long.MIN_VALUE, NodeFaultState.NOT_REGISTERED);
-                sim.schedule(nodes.createdAt(i), createdKind, i);
+                if (created != NodeGroup.ON_DEMAND) {
+                    sim.schedule(created, createdKind, i);
+                }
             }
         }
     }
 
+    /**
+     * A machine the cloud provider started for a scale-up: its kubelet registers the Node object at
+     * {@code registersAt} and, like a joinAt node's, posts its first status after kubeletReadyAfter.
+     * Returns the registration's handle: the cloud may delete a machine that has not registered.
+     */
+    public long provision(int node, long registersAt) {
+        if (cluster.nodes().createdAt(node) != NodeGroup.ON_DEMAND) {
+            throw new IllegalStateException("node " + cluster.nodes().name(node) + " was provisioned already");
+        }
+        return sim.schedule(registersAt, createdKind, node);
+    }
+
     /** The Node object exists: the informers of the scheduler see a node add. */
     private void registerNode(int node, long now) {
+        if (cluster.topology().joinAt(node) == NodeGroup.ON_DEMAND && !cluster.nodes().containersRunning(node)) {
+            // a machine a scale-up asked for in a zone that is down never boots: no Node registers
+            return;
+        }
         cluster.createNode(node, now);
         DurationDistribution readyAfter = cluster.topology().kubeletReadyAfter(node);
         if (readyAfter != null) {

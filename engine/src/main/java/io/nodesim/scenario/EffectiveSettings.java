@@ -97,6 +97,12 @@ public final class EffectiveSettings {
     }
 
     private static String join(NodeGroup g) {
+        if (g.autoscaling() != null) {
+            NodeAutoscaling a = g.autoscaling();
+            return ", autoscaled " + a.min() + ".." + a.max() + ", provisioned after " + a.provisionDelay().spec()
+                    + (g.kubeletReadyAfter() == null ? ", kubelet never reports"
+                            : ", kubelet Ready after " + g.kubeletReadyAfter().spec());
+        }
         if (!g.joins()) {
             return "";
         }

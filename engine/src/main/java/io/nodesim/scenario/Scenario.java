@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param disruptionBudgets the {@code policy/v1 PodDisruptionBudget} manifests of {@code workloads}
  * @param cloudControllerManager the {@code cloudControllerManager} section
  * @param remediation {@code spec.remediation}, or null when nothing remediates NotReady nodes
+ * @param clusterAutoscaler {@code spec.clusterAutoscaler}, {@link ClusterAutoscalerConfig#DISABLED} without it
  * @param traffic the EndpointSlice controller's and kube-proxy's settings
  */
 public record Scenario(
@@ -44,6 +45,7 @@ public record Scenario(
         List<DisruptionBudgetSpec> disruptionBudgets,
         CloudControllerManagerConfig cloudControllerManager,
         RemediationSpec remediation,
+        ClusterAutoscalerConfig clusterAutoscaler,
         TrafficConfig traffic) {
 
     public Scenario {
@@ -65,6 +67,7 @@ public record Scenario(
         origins = Map.copyOf(origins);
         namespaces = Map.copyOf(namespaces);
         disruptionBudgets = List.copyOf(disruptionBudgets);
+        Objects.requireNonNull(clusterAutoscaler, "clusterAutoscaler");
         Objects.requireNonNull(traffic, "traffic");
     }
 
@@ -76,14 +79,15 @@ public record Scenario(
             List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
             Map<String, SettingOrigin> origins, ImportedPlacement initialPlacement,
             Map<String, Map<String, String>> namespaces, List<DisruptionBudgetSpec> disruptionBudgets,
-            CloudControllerManagerConfig cloudControllerManager, RemediationSpec remediation) {
+            CloudControllerManagerConfig cloudControllerManager, RemediationSpec remediation,
+            ClusterAutoscalerConfig clusterAutoscaler) {
         this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
                 kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
                 origins, initialPlacement, namespaces, disruptionBudgets, cloudControllerManager, remediation,
-                TrafficConfig.of(VersionProfiles.forVersion(kubernetesVersion)));
+                clusterAutoscaler, TrafficConfig.of(VersionProfiles.forVersion(kubernetesVersion)));
     }
 
-    /** A scenario with the default cloud-controller-manager and no remediation. */
+    /** A scenario with the default cloud-controller-manager, no remediation and no cluster-autoscaler. */
     public Scenario(String name, String description, String sourceFile, KubernetesVersion kubernetesVersion,
             VersionProfile profile, long seed, int replications, long duration, KubeletConfig kubelet,
             ControllerManagerConfig kubeControllerManager, ApiServerConfig kubeApiServer,
@@ -93,7 +97,8 @@ public record Scenario(
             Map<String, Map<String, String>> namespaces, List<DisruptionBudgetSpec> disruptionBudgets) {
         this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
                 kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
-                origins, initialPlacement, namespaces, disruptionBudgets, CloudControllerManagerConfig.DEFAULTS, null);
+                origins, initialPlacement, namespaces, disruptionBudgets, CloudControllerManagerConfig.DEFAULTS, null,
+                ClusterAutoscalerConfig.DISABLED);
     }
 
     /** A scenario without PodDisruptionBudgets. */
@@ -133,7 +138,7 @@ public record Scenario(
                 origins, null);
     }
 
-    /** Total number of nodes once pools are expanded. */
+    /** Total number of nodes once pools are expanded (an autoscaled pool's count, not what it may grow to). */
     public int nodeCount() {
         int n = 0;
         for (NodeGroup g : nodes) {

@@ -2,6 +2,7 @@ package io.nodesim.scenario;
 
 import io.nodesim.admission.PodAdmission;
 import io.nodesim.kernel.SimTime;
+import io.nodesim.scenario.parse.AutoscalerSection;
 import io.nodesim.scenario.parse.ComponentSections;
 import io.nodesim.scenario.parse.DisruptionBudgetSection;
 import io.nodesim.scenario.parse.RemediationSection;
@@ -47,7 +48,8 @@ public final class ScenarioLoader {
     static final List<String> METADATA_FIELDS = List.of("name", "description", ImportedOrigins.FIELD);
     static final List<String> SPEC_FIELDS = List.of("kubernetesVersion", "seed", "replications", "duration",
             "kubelet", "kubeControllerManager", "kubeApiServer", "kubeScheduler", "latencies", "nodes",
-            "workloads", "startup", "faults", "initialPlacement", "cloudControllerManager", "remediation", "kubeProxy");
+            "workloads", "startup", "faults", "initialPlacement", "cloudControllerManager", "remediation",
+            "clusterAutoscaler", "kubeProxy");
     /** Used when the file gives no duration: long enough for the default timeline (about 6 min) to finish. */
     public static final long DEFAULT_DURATION = SimTime.HOUR;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -189,6 +191,8 @@ public final class ScenarioLoader {
         ImportedPlacement initialPlacement = s.has("initialPlacement")
                 ? InitialPlacementSection.read(s.get("initialPlacement"), baseDir, workloads, nodes) : null;
         List<FaultSpec> faults = s.has("faults") ? FaultSection.read(s.get("faults"), nodes, baseDir, o) : List.of();
+        ClusterAutoscalerConfig autoscaler = s.has("clusterAutoscaler")
+                ? AutoscalerSection.read(s.get("clusterAutoscaler"), nodes, o) : ClusterAutoscalerConfig.DISABLED;
         // Overrides inside manifests, node entries or kubeScheduler are settings too: explain lists them.
         applied.forEach((path, arg) -> o.map().putIfAbsent(path, new SettingOrigin("--set", arg)));
         imported.apply(o.map());
@@ -196,7 +200,8 @@ public final class ScenarioLoader {
                 duration, kubelet, kcm, apiServer, scheduler, latencies, nodes, workloads, startup, faults, o.map(),
                 initialPlacement, namespaces, budgets,
                 ComponentSections.cloudControllerManager(orEmpty(s, "cloudControllerManager"), row, o),
-                s.has("remediation") ? RemediationSection.read(s.get("remediation"), baseDir, o) : null, traffic);
+                s.has("remediation") ? RemediationSection.read(s.get("remediation"), baseDir, o) : null,
+                autoscaler, traffic);
         // A row whose pod no longer fits its node needs the compiled requests: checked here, for every command.
         InitialPlacement.bindImported(scenario);
         return scenario;

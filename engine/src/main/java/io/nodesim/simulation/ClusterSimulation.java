@@ -1,5 +1,6 @@
 package io.nodesim.simulation;
 
+import io.nodesim.autoscaler.ClusterAutoscaler;
 import io.nodesim.cloud.CloudInstances;
 import io.nodesim.cloud.CloudNodeLifecycleController;
 import io.nodesim.cluster.ClusterState;
@@ -62,6 +63,7 @@ public final class ClusterSimulation {
     private final TaintEvictionController taintEviction;
     private final WorkloadControllers workloads;
     private final ControllerManager controllerManager;
+    private final ClusterAutoscaler autoscaler;
     private final PodTermination termination;
     private final DisruptionBudgets budgets;
     private final EvictionApi evictions;
@@ -114,6 +116,8 @@ public final class ClusterSimulation {
         cluster.informers().watchPods(scheduler);
         cluster.informers().watchPods(taintEviction);
         scheduler.queueInitialPending();
+        autoscaler = ClusterAutoscaler.startIfConfigured(sim, cluster, kubelet, new SchedulerSnapshot(placement), scenario,
+                streams);
         termination = new PodTermination(sim, cluster, faults, kubelet.runtime(), deletions, scenario.workloads(), lat.watch(),
                 streams.stream("kubelet.termination"));
         cluster.informers().watchPods(termination);
@@ -197,6 +201,11 @@ public final class ClusterSimulation {
 
     public WorkloadControllers workloads() {
         return workloads;
+    }
+
+    /** cluster-autoscaler, or null when the scenario has no {@code spec.clusterAutoscaler}. */
+    public ClusterAutoscaler autoscaler() {
+        return autoscaler;
     }
 
     public PodDeletions deletions() {

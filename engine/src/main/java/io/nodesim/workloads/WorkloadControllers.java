@@ -18,8 +18,8 @@ import java.util.List;
  * wired to the pod events: a deletion goes to the ReplicaSet controller (Deployments and
  * ReplicaSets) and the StatefulSet controller; a removed object and a pod Ready go to the
  * StatefulSet controller; a removed DaemonSet pod to the DaemonSet controller, which creates a new
- * one on the same node once the node fits again. Bare pods have no controller. Each controller draws
- * from its own stream.
+ * one on the same node once the node fits again, and a node that joins gets its DaemonSet pods from
+ * it too. Bare pods have no controller. Each controller draws from its own stream.
  */
 public final class WorkloadControllers implements PodWatcher {
     private final ClusterState cluster;
@@ -38,7 +38,8 @@ public final class WorkloadControllers implements PodWatcher {
         replicaSets = new ReplicaSetController(sim, cluster, lat.watch(), lat.controller(), streams.stream("replicaset"));
         statefulSets = new StatefulSetController(sim, cluster, templates, deletions, lat.watch(), lat.controller(),
                 streams.stream("statefulset"));
-        daemonSets = new DaemonSetController(sim, cluster, daemonFit, deletions, lat.watch(), lat.controller(),
+        daemonSets = new DaemonSetController(sim, cluster, scenario, daemonFit, deletions, lat.watch(),
+                lat.controller(),
                 streams.stream("daemonset"));
         NodeNamePods nodeNamePods = new NodeNamePods(cluster, scenario);
         podGc = new PodGarbageCollector(sim, cluster, deletions, lat.watch(), lat.controller(), streams.stream("podgc"),

@@ -376,7 +376,7 @@ public final class ScenarioFixture {
                 SchedulerConfigurations.defaults(v, profile), latencies, nodes, PodAdmission.admit(workloads, apiServer),
                 startup, faults, Map.of(), null, Map.of(), List.of(),
                 new io.nodesim.scenario.CloudControllerManagerConfig(cloudMonitorPeriod), remediation,
-                traffic != null ? traffic
+                io.nodesim.scenario.ClusterAutoscalerConfig.DISABLED, traffic != null ? traffic
                         : io.nodesim.scenario.TrafficConfig.of(io.nodesim.scenario.VersionProfiles.forVersion(v)));
     }
 

@@ -116,7 +116,7 @@ public final class Fixtures {
                 new NodeRecord("n-0", "a", s(10), s(55.123), s(55.124), s(55.2), NEVER, 1));
         List<PodRecord> pods = List.of(
                 new PodRecord("web-1", "web", "n-0", s(55.13), s(355.21), "web-3", "n-1", s(355.3), s(355.35),
-                        362_400_500L, false, s(55.231)),
+                        362_400_500L, false, NEVER, s(55.231)),
                 new PodRecord("solo", "solo", "n-0", s(55.131), s(355.211), null, null, NEVER, NEVER, NEVER, false));
         List<WorkloadRecord> workloads = List.of(
                 new WorkloadRecord("web", "Deployment", 2, s(55.13), 362_400_500L, 1, 307_270_500L, s(307.2)),
