@@ -3,5 +3,7 @@ package io.nodesim.cluster;
 /** The kinds of events.csv (DESIGN §3): the causal chain from a fault to a pod deletion. */
 public enum EventKind {
     NodeFault, NodeReadyUnknown, NodeReadyFalse, NodeReadyTrue, TaintAdded, TaintRemoved, ZoneState,
-    DisruptionModeEntered, DisruptionModeExited, PodNotReady, PodDeleted, PodCreated, PodScheduled, PodReady
+    DisruptionModeEntered, DisruptionModeExited, PodNotReady, PodDeleted, PodCreated, PodScheduled, PodReady,
+    /** The scheduler chose the pod (object) as a victim of the preemptor (detail). */
+    PodPreempted
 }

@@ -13,6 +13,7 @@ import io.nodesim.faults.FaultInjector;
 import io.nodesim.kernel.RandomStreams;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
+import io.nodesim.kubelet.GracefulTermination;
 import io.nodesim.kubelet.HeartbeatSequence;
 import io.nodesim.kubelet.Kubelet;
 import io.nodesim.kubelet.NodeFaultState;
@@ -79,8 +80,11 @@ public final class ClusterSimulation {
         taintEviction = new TaintEvictionController(sim, cluster, deletions, lat.watch(),
                 streams.stream("tainteviction"), new ScenarioNoExecuteTaints(topology, scenario.workloads()));
         cluster.informers().watchNodes(kubelet);
+        GracefulTermination termination = new GracefulTermination(sim, cluster, faults, deletions, scenario.workloads(),
+                lat.watch(), streams.stream("kubelet.gracefulTermination"));
         SchedulerEventHandlers scheduler = new SchedulerEventHandlers(sim, cluster, placement, lat.schedulingCycle(),
-                lat.binding(), lat.watch(), streams.stream("scheduler.loop"), streams.stream("scheduler.informer"));
+                lat.binding(), lat.watch(), streams.stream("scheduler.loop"), streams.stream("scheduler.informer"),
+                deletions, termination, streams.stream("scheduler.preemption"));
         workloads = new WorkloadControllers(sim, cluster, scenario, deletions, samples, streams);
         cluster.informers().watchNodes(scheduler);
         cluster.informers().watchPods(scheduler);
