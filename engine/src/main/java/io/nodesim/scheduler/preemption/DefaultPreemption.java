@@ -101,13 +101,18 @@ public final class DefaultPreemption {
      * its nominated node is still Terminating from a preemption, unless the filters now reject that
      * node as unresolvable.
      */
-    boolean eligible(int pod, CompiledPod t) {
+    private boolean eligible(int pod, CompiledPod t) {
+        int nominated = scheduler.nominated().nodeOf(pod);
+        return eligible(pod, t, nominated >= 0 && unresolvable[nominated]);
+    }
+
+    boolean eligible(int pod, CompiledPod t, boolean nominatedNodeUnresolvable) {
         if (t.preemptNever) {
             outcome = "not eligible due to preemptionPolicy=Never.";
             return false;
         }
         int nominated = scheduler.nominated().nodeOf(pod);
-        if (nominated >= 0 && !unresolvable[nominated] && nodes.isAlive(nominated)) {
+        if (nominated >= 0 && !nominatedNodeUnresolvable && nodes.isAlive(nominated)) {
             for (int p = pods.first(nominated); p >= 0; p = pods.next(p)) {
                 if (pods.priority(p) < t.priority && pods.terminatingByPreemption(p)) {
                     outcome = "not eligible due to a terminating pod on the nominated node.";
@@ -162,7 +167,11 @@ public final class DefaultPreemption {
             if (c == null) {
                 continue;
             }
-            (c.pdbViolations() == 0 ? nonViolating : violating).add(c);
+            // upstream's candidate lists hold numCandidates each and drop the rest
+            List<Candidate> list = c.pdbViolations() == 0 ? nonViolating : violating;
+            if (list.size() < numCandidates) {
+                list.add(c);
+            }
             if (!nonViolating.isEmpty() && nonViolating.size() + violating.size() >= numCandidates) {
                 break;
             }

@@ -57,6 +57,12 @@ public final class SchedulerLoop {
     private long backoffFlushAt = SimTime.NEVER;
     private boolean leftoverPending;
 
+    /** A loop without preemption (a profile that disables DefaultPreemption). */
+    public SchedulerLoop(Simulation sim, Scheduler scheduler, DurationDistribution cycleLatency,
+            DurationDistribution bindLatency, RandomGenerator rng, Listener listener) {
+        this(sim, scheduler, cycleLatency, bindLatency, rng, listener, new AssignedPods(scheduler.nodes().pods()), null);
+    }
+
     /**
      * @param assigned the cache's pods one by one (the loop records its assumes there)
      * @param preemption the PostFilter, or null when the profile disables DefaultPreemption
