@@ -17,6 +17,18 @@ public final class PodDeletions {
 
     /** Deletes the pod; false when it already had a deletion timestamp. */
     public boolean delete(int pod, long now, String reason) {
+        return delete(pod, now, reason, true);
+    }
+
+    /**
+     * A deletion that answers no node failure (the scheduler preempting the pod): neither a false
+     * eviction nor a time-to-deletion sample. False when it already had a deletion timestamp.
+     */
+    public boolean deleteForCapacity(int pod, long now, String reason) {
+        return delete(pod, now, reason, false);
+    }
+
+    private boolean delete(int pod, long now, String reason, boolean eviction) {
         PodTable pods = cluster.pods();
         if (pods.isDeleted(pod)) {
             return false;
@@ -25,6 +37,11 @@ public final class PodDeletions {
         NodeObjects nodes = cluster.nodes();
         pods.setDeletedAt(pod, now);
         cluster.setPodReady(pod, false, now);
+        if (!eviction) {
+            cluster.recorder().record(now, EventKind.PodDeleted, pods.name(pod), reason);
+            cluster.informers().podDeleted(pod, now);
+            return true;
+        }
         if (node >= 0 && nodes.containersRunning(node) && pods.started(pod)) {
             pods.markFalseEviction(pod);
         } else if (node >= 0) {

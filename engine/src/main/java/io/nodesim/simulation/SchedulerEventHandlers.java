@@ -256,7 +256,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
         PodTable pods = cluster.pods();
         for (int v : victims) {
             cluster.recorder().record(time, EventKind.PodPreempted, pods.name(v), pods.name(preemptor));
-            if (deletions.delete(v, time, "Preempted by " + pods.name(preemptor) + " on node "
+            if (deletions.deleteForCapacity(v, time, "Preempted by " + pods.name(preemptor) + " on node "
                     + cluster.nodes().name(node))) {
                 termination.terminate(v, time);
             }
