@@ -35,7 +35,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * deletes its victims gracefully ({@link GracefulTermination}); each one is a {@code PodPreempted} event.
  */
 final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, SchedulerLoop.Listener {
-    private static final int[] BITS = {ControllerTaints.UNREACHABLE_NO_SCHEDULE, ControllerTaints.NOT_READY_NO_SCHEDULE,
+    static final int[] BITS = {ControllerTaints.UNREACHABLE_NO_SCHEDULE, ControllerTaints.NOT_READY_NO_SCHEDULE,
         ControllerTaints.UNREACHABLE_NO_EXECUTE, ControllerTaints.NOT_READY_NO_EXECUTE, ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE};
 
     private final Simulation sim;
@@ -62,7 +62,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
     SchedulerEventHandlers(Simulation sim, ClusterState cluster, SchedulerPlacement placement,
             DurationDistribution cycle, DurationDistribution binding, DurationDistribution watch,
             RandomGenerator loopRng, RandomGenerator rng, PodDeletions deletions, GracefulTermination termination,
-            RandomGenerator preemptionRng) {
+            DisruptionBudgets budgets, RandomGenerator preemptionRng) {
         this.sim = sim;
         this.cluster = cluster;
         this.placement = placement;
@@ -81,7 +81,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
                 assigned.track(p, templateOf[p], pods.node(p), 0);
             }
         }
-        DefaultPreemption preemption = new DefaultPreemption(placement.scheduler(), assigned, DisruptionBudgets.NONE,
+        DefaultPreemption preemption = new DefaultPreemption(placement.scheduler(), assigned, budgets,
                 DefaultPreemptionArgs.DEFAULT, preemptionRng);
         this.loop = new SchedulerLoop(sim, placement.scheduler(), cycle, binding, loopRng, this, assigned, preemption);
         nodeSyncKind = sim.registerKind("scheduler.nodeInformer", this::syncNode);
@@ -111,7 +111,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
             terminating = Arrays.copyOf(terminating, c);
             awaitingNode = Arrays.copyOf(awaitingNode, c);
         }
-        templateOf[pod] = placement.workloadTemplate(cluster.pods().workload(pod));
+        templateOf[pod] = placement.templateOf(cluster, pod);
         loop.submit(pod, templateOf[pod]);
     }
 
@@ -164,7 +164,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
         }
     }
 
-    private static String key(int bit) {
+    static String key(int bit) {
         return switch (bit) {
             case ControllerTaints.UNREACHABLE_NO_SCHEDULE, ControllerTaints.UNREACHABLE_NO_EXECUTE -> ControllerTaints.UNREACHABLE_KEY;
             case ControllerTaints.NOT_READY_NO_SCHEDULE, ControllerTaints.NOT_READY_NO_EXECUTE -> ControllerTaints.NOT_READY_KEY;
@@ -172,7 +172,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
         };
     }
 
-    private static int effect(int bit) {
+    static int effect(int bit) {
         return (bit & ControllerTaints.NO_SCHEDULE_MASK) != 0 ? io.nodesim.scheduler.TaintEffects.NO_SCHEDULE
                 : io.nodesim.scheduler.TaintEffects.NO_EXECUTE;
     }

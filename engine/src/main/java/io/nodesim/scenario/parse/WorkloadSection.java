@@ -28,7 +28,7 @@ public final class WorkloadSection {
             "Deployment", "apps/v1", "ReplicaSet", "apps/v1", "StatefulSet", "apps/v1", "DaemonSet", "apps/v1",
             "Pod", "v1");
     private static final List<String> KINDS = List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Pod",
-            "Namespace", PriorityClassSection.KIND);
+            "Namespace", DisruptionBudgetSection.KIND, PriorityClassSection.KIND);
 
     private WorkloadSection() {
     }
@@ -54,13 +54,13 @@ public final class WorkloadSection {
         }
     }
 
-    /** Every workload except the {@code v1 Namespace} and {@code PriorityClass} manifests, in order. */
+    /** Every workload except the {@code v1 Namespace}, PodDisruptionBudget and PriorityClass manifests, in order. */
     public static List<YNode> workloadItems(YNode node) {
-        return Values.list(node, "workloads").items().stream().filter(i -> !isClusterObject(i)).toList();
+        return Values.list(node, "workloads").items().stream().filter(i -> !notAWorkload(i)).toList();
     }
 
-    private static boolean isClusterObject(YNode item) {
-        return isNamespace(item) || PriorityClassSection.isPriorityClass(item);
+    private static boolean notAWorkload(YNode item) {
+        return isNamespace(item) || DisruptionBudgetSection.isBudget(item) || PriorityClassSection.isPriorityClass(item);
     }
 
     private static boolean isNamespace(YNode item) {
@@ -118,7 +118,7 @@ public final class WorkloadSection {
         for (int i = 0; i < list.items().size(); i++) {
             String path = "workloads[" + i + "]";
             YNode item = list.items().get(i);
-            if (isClusterObject(item)) {
+            if (notAWorkload(item)) {
                 continue;
             }
             WorkloadSpec w = workload(item, path);
