@@ -70,17 +70,24 @@ public final class DefaultPreemption {
      * eligible: an ineligible pod keeps it).
      */
     public Candidate preempt(int pod, CompiledPod t) {
-        readStatuses(t);
         clearsNomination = false;
+        if (t.preemptNever) {
+            outcome = "not eligible due to preemptionPolicy=Never.";
+            return null;
+        }
+        if (!pods.anyBelow(t.priority)) {
+            // No pod anywhere is a potential victim, Terminating ones included (so the nominated
+            // node cannot make it ineligible): every node would answer NO_VICTIMS. Checked before
+            // anything walks the nodes, so a cluster without priorities pays nothing per node.
+            clearsNomination = true;
+            outcome = NO_VICTIMS;
+            return null;
+        }
+        readStatuses(t);
         if (!eligible(pod, t)) {
             return null;
         }
         clearsNomination = true;
-        if (!pods.anyBelow(t.priority)) {
-            // no pod anywhere is a potential victim: every node would answer NO_VICTIMS
-            outcome = NO_VICTIMS;
-            return null;
-        }
         int[] potential = potentialNodes();
         if (potential.length == 0) {
             outcome = NOT_HELPFUL;
