@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class EventQueueCancelHoldBenchmark {
-    @Param({"quaternaryHeap", "priorityQueue", "ssjSplayTree", "dsolRedBlackTree", "cloudSimPlusFutureQueue"})
+    @Param({"calendarQueue", "quaternaryHeap", "priorityQueue", "ssjSplayTree", "dsolRedBlackTree", "cloudSimPlusFutureQueue"})
     public String impl;
 
     @Param({"1000", "100000", "1000000"})

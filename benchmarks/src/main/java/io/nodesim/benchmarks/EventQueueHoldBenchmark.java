@@ -38,7 +38,7 @@ public class EventQueueHoldBenchmark {
     static final int TABLE_SIZE = 4096;
     static final long MEAN_INCREMENT = SimTime.seconds(10);
 
-    @Param({"quaternaryHeap", "priorityQueue", "ssjSplayTree", "dsolRedBlackTree", "cloudSimPlusFutureQueue"})
+    @Param({"calendarQueue", "quaternaryHeap", "priorityQueue", "ssjSplayTree", "dsolRedBlackTree", "cloudSimPlusFutureQueue"})
     public String impl;
 
     @Param({"1000", "100000", "1000000"})

@@ -49,6 +49,7 @@ public final class PodAdmission {
         }
         PodTemplateSpec t = new PodTemplateSpecBuilder(w.template()).editOrNewSpec().withTolerations(admitted)
                 .endSpec().build();
-        return new WorkloadSpec(w.kind(), w.name(), w.namespace(), w.replicas(), w.selector(), t, w.manifest());
+        return new WorkloadSpec(w.kind(), w.name(), w.namespace(), w.replicas(), w.selector(), t, w.manifest(),
+                w.manifestIndex());
     }
 }

@@ -134,6 +134,14 @@ public final class ClusterState {
         informers.taintsChanged(node, before, after, now);
     }
 
+    /** Writes the node's {@code spec.unschedulable} (kubectl cordon / uncordon) and publishes it. */
+    public void setNodeCordoned(int node, boolean cordoned, long now) {
+        if (nodes.cordoned(node) != cordoned) {
+            nodes.setCordoned(node, cordoned);
+            informers.nodeSpecChanged(node, now);
+        }
+    }
+
     /** A node that joins during the run: its kubelet registers the Node object. */
     public void createNode(int node, long now) {
         informers.nodeCreated(node, now);

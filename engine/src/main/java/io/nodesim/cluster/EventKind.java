@@ -4,6 +4,7 @@ package io.nodesim.cluster;
 public enum EventKind {
     NodeFault, NodeReadyUnknown, NodeReadyFalse, NodeReadyTrue, TaintAdded, TaintRemoved, ZoneState,
     DisruptionModeEntered, DisruptionModeExited, PodNotReady, PodDeleted, PodCreated, PodScheduled, PodReady,
+    NodeCordoned, NodeUncordoned, EvictionRefused, NodeDrained, DrainFailed,
     /** The scheduler chose the pod (object) as a victim of the preemptor (detail). */
     PodPreempted
 }

@@ -60,6 +60,12 @@ public final class InformerBus {
         }
     }
 
+    void nodeSpecChanged(int node, long time) {
+        for (NodeWatcher w : nodeWatchers) {
+            w.nodeSpecChanged(node, time);
+        }
+    }
+
     void nodeDeleted(int node, long time) {
         for (NodeWatcher w : nodeWatchers) {
             w.nodeDeleted(node, time);

@@ -23,6 +23,7 @@ public final class NodeObjects {
     private final int[] taints;
     private final boolean[] containersRunning;
     private final boolean[] deleted;
+    private final boolean[] cordoned;
     private final long[] createdAt;
     private final long[] causeAt;
     private final long[] failedAt;
@@ -49,6 +50,7 @@ public final class NodeObjects {
         containersRunning = new boolean[count];
         Arrays.fill(containersRunning, true);
         deleted = new boolean[count];
+        cordoned = new boolean[count];
         createdAt = new long[count];
         for (int i = 0; i < count; i++) {
             createdAt[i] = topology.joinAt(i);
@@ -130,6 +132,15 @@ public final class NodeObjects {
 
     public void setContainersRunning(int node, boolean running) {
         containersRunning[node] = running;
+    }
+
+    /** {@code spec.unschedulable} as written during the run ({@code kubectl cordon} / {@code uncordon}). */
+    public boolean cordoned(int node) {
+        return cordoned[node];
+    }
+
+    void setCordoned(int node, boolean value) {
+        cordoned[node] = value;
     }
 
     public boolean deleted(int node) {

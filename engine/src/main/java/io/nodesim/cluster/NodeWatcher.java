@@ -18,6 +18,10 @@ public interface NodeWatcher {
     default void taintsChanged(int node, int before, int after, long time) {
     }
 
+    /** The Node's {@code spec.unschedulable} changed ({@link NodeObjects#cordoned}). */
+    default void nodeSpecChanged(int node, long time) {
+    }
+
     /** The Node object was deleted. */
     default void nodeDeleted(int node, long time) {
     }

@@ -17,18 +17,26 @@ public final class PodDeletions {
 
     /** Deletes the pod; false when it already had a deletion timestamp. */
     public boolean delete(int pod, long now, String reason) {
-        return delete(pod, now, reason, true);
+        return delete(pod, now, reason, false);
     }
 
     /**
      * A deletion that answers no node failure (the scheduler preempting the pod): neither a false
-     * eviction nor a time-to-deletion sample. False when it already had a deletion timestamp.
+     * eviction nor a dead pod's deletion. False when it already had a deletion timestamp.
      */
     public boolean deleteForCapacity(int pod, long now, String reason) {
-        return delete(pod, now, reason, false);
+        return delete(pod, now, reason, true);
     }
 
-    private boolean delete(int pod, long now, String reason, boolean eviction) {
+    /**
+     * Deletes the pod through the Eviction API: a voluntary disruption of a pod whose node is
+     * known to be fine, so it is no false eviction.
+     */
+    public boolean evict(int pod, long now) {
+        return delete(pod, now, "Evicted", true);
+    }
+
+    private boolean delete(int pod, long now, String reason, boolean voluntary) {
         PodTable pods = cluster.pods();
         if (pods.isDeleted(pod)) {
             return false;
@@ -37,12 +45,9 @@ public final class PodDeletions {
         NodeObjects nodes = cluster.nodes();
         pods.setDeletedAt(pod, now);
         cluster.setPodReady(pod, false, now);
-        if (!eviction) {
-            cluster.recorder().record(now, EventKind.PodDeleted, pods.name(pod), reason);
-            cluster.informers().podDeleted(pod, now);
-            return true;
-        }
-        if (node >= 0 && nodes.containersRunning(node) && pods.started(pod)) {
+        if (voluntary) {
+            // neither a false eviction nor the deletion of a dead pod
+        } else if (node >= 0 && nodes.containersRunning(node) && pods.started(pod)) {
             pods.markFalseEviction(pod);
         } else if (node >= 0) {
             samples.addSince(Samples.TIME_TO_DEAD_POD_DELETION, nodes.causeAt(node), now);

@@ -73,7 +73,7 @@ public final class EvictionApi {
     }
 
     private EvictionResponse evicted(int pod, long now) {
-        deletions.delete(pod, now, "Evicted");
+        deletions.evict(pod, now);
         return new EvictionResponse(EvictionResponse.EVICTED, "evicted");
     }
 }

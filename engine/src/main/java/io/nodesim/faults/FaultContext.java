@@ -2,17 +2,22 @@ package io.nodesim.faults;
 
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.EventKind;
+import io.nodesim.disruption.NodeDrainer;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.kubelet.Kubelet;
 import io.nodesim.kubelet.NodeFaultState;
 import org.apache.commons.math3.random.RandomGenerator;
 
-/** What a fault may touch: the world (kubelets, machines, the control plane), never controller logic. */
+/**
+ * What a fault may touch: the world (kubelets, machines, the control plane) and an operator's
+ * clients ({@code kubectl drain}), never controller logic.
+ */
 public record FaultContext(
         Simulation sim,
         ClusterState cluster,
         Kubelet kubelet,
-        RandomGenerator rng) {
+        RandomGenerator rng,
+        NodeDrainer drainer) {
 
     public NodeFaultState nodeFaults() {
         return kubelet.faults();

@@ -18,7 +18,9 @@ public record FaultField(String name, Kind kind, boolean required, String hint, 
         /** A duration distribution ({@code uniform(30s, 60s)}); the value is a DurationDistribution. */
         DISTRIBUTION,
         /** One of {@link #choices}; the value is the chosen string. */
-        CHOICE
+        CHOICE,
+        /** A duration ({@code 10m}); the value is a Long of microseconds. */
+        DURATION
     }
 
     public FaultField {
@@ -29,6 +31,10 @@ public record FaultField(String name, Kind kind, boolean required, String hint, 
 
     public static FaultField distribution(String name, boolean required, String example) {
         return new FaultField(name, Kind.DISTRIBUTION, required, "a distribution, e.g. " + example, null, List.of());
+    }
+
+    public static FaultField duration(String name, String example) {
+        return new FaultField(name, Kind.DURATION, false, "a duration, e.g. " + example, null, List.of());
     }
 
     public static FaultField choice(String name, String defaultValue, List<String> choices) {

@@ -15,6 +15,7 @@ public final class FaultTypes {
             ControllerManagerRestart.TYPE,
             NodeDelete.TYPE,
             OutOfServiceTaint.TYPE,
+            NodeDrain.TYPE,
             NodeRecover.TYPE,
             RuntimeDown.TYPE,
             RandomNodeFailures.TYPE);

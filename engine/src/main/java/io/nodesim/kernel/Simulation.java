@@ -30,7 +30,7 @@ public final class Simulation {
     private final List<Runnable> invariantChecks = new ArrayList<>();
 
     public Simulation() {
-        this(new QuaternaryHeapEventQueue());
+        this(new CalendarEventQueue());
     }
 
     public Simulation(EventQueue queue) {

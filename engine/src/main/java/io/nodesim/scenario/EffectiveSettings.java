@@ -44,7 +44,7 @@ public final class EffectiveSettings {
         }
         for (int i = 0; i < s.workloads().size(); i++) {
             WorkloadSpec w = s.workloads().get(i);
-            add(out, o, "workloads[" + i + "]", w.kind() + " " + w.namespace() + "/" + w.name()
+            add(out, o, w.path(i), w.kind() + " " + w.namespace() + "/" + w.name()
                     + (w.kind().equals("DaemonSet") ? "" : ", replicas " + w.replicas()));
         }
         model(out, o, "startup.default", s.startup().defaults());

@@ -45,6 +45,11 @@ public record FaultSpec(String type, long at, long duration, FaultTarget target,
         return (DurationDistribution) fields.get(field);
     }
 
+    /** The duration field of that name, or {@link SimTime#NEVER} when absent. */
+    public long time(String field) {
+        return fields.get(field) instanceof Long t ? t : SimTime.NEVER;
+    }
+
     /** The text field of that name, or null when absent. */
     public String text(String field) {
         return (String) fields.get(field);
@@ -55,7 +60,7 @@ public record FaultSpec(String type, long at, long duration, FaultTarget target,
         StringBuilder b = new StringBuilder(type).append(" at ").append(Durations.format(at))
                 .append(permanent() ? ", permanent" : " for " + Durations.format(duration)).append(target.describe());
         fields.forEach((k, v) -> b.append(", ").append(k).append(' ')
-                .append(v instanceof DurationDistribution d ? d.spec() : v));
+                .append(v instanceof DurationDistribution d ? d.spec() : v instanceof Long t ? Durations.format(t) : v));
         return b.toString();
     }
 }

@@ -89,7 +89,8 @@ public final class ScenarioLint {
                     api.defaultNotReadyTolerationSeconds() + " s" + why));
         }
         for (int i = 0; i < s.workloads().size(); i++) {
-            PodSpec spec = s.workloads().get(i).template().getSpec();
+            WorkloadSpec workload = s.workloads().get(i);
+            PodSpec spec = workload.template().getSpec();
             if (spec == null || spec.getTolerations() == null) {
                 continue;
             }
@@ -102,7 +103,7 @@ public final class ScenarioLint {
                 boolean noExecute = tol.getEffect() == null || "NoExecute".equals(tol.getEffect());
                 Long secs = tol.getTolerationSeconds();
                 if (nodeTaint && noExecute && secs != null && secs * SimTime.SECOND < detection) {
-                    w.add(new LintWarning("workloads[" + i + "].spec.template.spec.tolerations[" + t + "]",
+                    w.add(new LintWarning(workload.path(i) + ".spec.template.spec.tolerations[" + t + "]",
                             "tolerationSeconds " + secs + why));
                 }
             }

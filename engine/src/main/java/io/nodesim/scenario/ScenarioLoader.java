@@ -178,7 +178,7 @@ public final class ScenarioLoader {
                 ? WorkloadSection.namespaces(s.get("workloads"), o) : Map.of();
         compileTemplates(s, workloads, namespaces, version);
         List<DisruptionBudgetSpec> budgets = s.has("workloads")
-                ? DisruptionBudgetSection.read(s.get("workloads"), o) : List.of();
+                ? DisruptionBudgetSection.read(s.get("workloads"), version, o) : List.of();
         StartupConfig startup = TimingSections.startup(orEmpty(s, "startup"),
                 workloads.stream().map(WorkloadSpec::name).toList(), baseDir, o);
         ImportedPlacement initialPlacement = s.has("initialPlacement")

@@ -21,7 +21,8 @@ public record WorkloadSpec(
         int replicas,
         Map<String, String> selector,
         PodTemplateSpec template,
-        HasMetadata manifest) {
+        HasMetadata manifest,
+        int manifestIndex) {
     public WorkloadSpec {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
@@ -31,6 +32,26 @@ public record WorkloadSpec(
         if (replicas < 0) {
             throw new IllegalArgumentException("replicas must be >= 0, got " + replicas);
         }
+    }
+
+    /** A workload built in code rather than read from {@code spec.workloads}: it has no manifest index. */
+    public WorkloadSpec(String kind, String name, String namespace, int replicas, Map<String, String> selector,
+            PodTemplateSpec template, HasMetadata manifest) {
+        this(kind, name, namespace, replicas, selector, template, manifest, -1);
+    }
+
+    /** This workload as read from entry {@code index} of {@code spec.workloads}. */
+    public WorkloadSpec atManifestIndex(int index) {
+        return new WorkloadSpec(kind, name, namespace, replicas, selector, template, manifest, index);
+    }
+
+    /**
+     * The field path of the manifest, {@code workloads[N]}: N counts every entry of {@code spec.workloads},
+     * Namespaces and budgets included, as error messages, origins and {@code --set} do; {@code fallback} is used
+     * for a workload built in code.
+     */
+    public String path(int fallback) {
+        return "workloads[" + (manifestIndex >= 0 ? manifestIndex : fallback) + "]";
     }
 
     /**

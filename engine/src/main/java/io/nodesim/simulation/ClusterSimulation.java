@@ -10,15 +10,16 @@ import io.nodesim.controllermanager.ControllerManager;
 import io.nodesim.controllermanager.LeaderElection;
 import io.nodesim.disruption.DisruptionBudgets;
 import io.nodesim.disruption.EvictionApi;
+import io.nodesim.disruption.NodeDrainer;
 import io.nodesim.faults.FaultContext;
 import io.nodesim.faults.FaultInjector;
 import io.nodesim.kernel.RandomStreams;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
-import io.nodesim.kubelet.GracefulTermination;
 import io.nodesim.kubelet.HeartbeatSequence;
 import io.nodesim.kubelet.Kubelet;
 import io.nodesim.kubelet.NodeFaultState;
+import io.nodesim.kubelet.PodTermination;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.nodelifecycle.NodeLifecycleController;
 import io.nodesim.nodelifecycle.NodeLifecycleSettings;
@@ -51,6 +52,7 @@ public final class ClusterSimulation {
     private final TaintEvictionController taintEviction;
     private final WorkloadControllers workloads;
     private final ControllerManager controllerManager;
+    private final PodTermination termination;
     private final DisruptionBudgets budgets;
     private final EvictionApi evictions;
 
@@ -85,20 +87,24 @@ public final class ClusterSimulation {
                 streams.stream("tainteviction"), new ScenarioNoExecuteTaints(topology, scenario.workloads()));
         cluster.informers().watchNodes(kubelet);
         budgets = new DisruptionBudgets(cluster, scenario.disruptionBudgets(), scenario.workloads());
-        GracefulTermination termination = new GracefulTermination(sim, cluster, faults, deletions, scenario.workloads(),
-                lat.watch(), streams.stream("kubelet.gracefulTermination"));
         SchedulerEventHandlers scheduler = new SchedulerEventHandlers(sim, cluster, placement, lat.schedulingCycle(),
                 lat.binding(), lat.watch(), streams.stream("scheduler.loop"), streams.stream("scheduler.informer"),
-                deletions, termination, new PreemptionBudgets(budgets), streams.stream("scheduler.preemption"));
+                deletions, new PreemptionBudgets(budgets), streams.stream("scheduler.preemption"));
         workloads = new WorkloadControllers(sim, cluster, scenario, deletions, samples, streams,
                 new DaemonSetNodeFit(cluster, placement));
         cluster.informers().watchNodes(scheduler);
         cluster.informers().watchPods(scheduler);
         cluster.informers().watchPods(taintEviction);
         scheduler.queueInitialPending();
+        termination = new PodTermination(sim, cluster, faults, kubelet.runtime(), deletions, scenario.workloads(), lat.watch(),
+                streams.stream("kubelet.termination"));
+        cluster.informers().watchPods(termination);
         cluster.informers().watchPods(budgets);
         evictions = new EvictionApi(cluster, budgets, deletions);
-        FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"));
+        NodeDrainer drainer = new NodeDrainer(sim, cluster, evictions, termination, scenario.workloads(),
+                streams.stream("kubectl"));
+        cluster.informers().watchPods(drainer);
+        FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"), drainer);
         new FaultInjector(ctx).schedule(scenario.faults());
         Invariants.register(sim, cluster, scenario, placement);
         List<Controller> controllers = new ArrayList<>(List.of(nodeLifecycle, taintEviction));

@@ -9,7 +9,6 @@ import io.nodesim.cluster.PodWatcher;
 import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.Simulation;
-import io.nodesim.kubelet.GracefulTermination;
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.ScheduleResult;
@@ -25,14 +24,14 @@ import org.apache.commons.math3.random.RandomGenerator;
  * The live kube-scheduler's informers ({@code pkg/scheduler/eventhandlers.go}): node updates (the
  * node controllers' NoSchedule / NoExecute taints, the out-of-service taint, node deletion) reach
  * its cache one watch delay later; a taint removed is a cluster event that moves the unschedulable
- * pods back to the queues, as does a Node created during the run. A pod's deletion timestamp reaches the cache one watch delay later
+ * pods back to the queues, as do a Node created during the run and an uncordon. A pod's deletion timestamp reaches the cache one watch delay later
  * ({@code updatePodInCache}): the pod turns Terminating there, keeps its resources but no longer
  * counts for PodTopologySpread; that update is no cluster event the default plugins register for
  * (an {@code AssignedPod/updatePodOther} event: PodTopologySpread and InterPodAffinity register
  * Pod Add, UpdatePodLabel and Delete), so it moves no pod. The pod's object gone reaches the cache
  * on the same watch, never before its update, and is a cluster event (Pod Delete). New pods enter
  * the scheduling queue. Bindings go to the cluster and to the kubelet's start-up. A preemption
- * deletes its victims gracefully ({@link GracefulTermination}); each one is a {@code PodPreempted} event.
+ * deletes its victims gracefully (their kubelet's PodTermination); each one is a {@code PodPreempted} event.
  */
 final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, SchedulerLoop.Listener {
     static final int[] BITS = {ControllerTaints.UNREACHABLE_NO_SCHEDULE, ControllerTaints.NOT_READY_NO_SCHEDULE,
@@ -45,13 +44,13 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
     private final SchedulerLoop loop;
     private final AssignedPods assigned;
     private final PodDeletions deletions;
-    private final GracefulTermination termination;
     private final DurationDistribution watch;
     private final RandomGenerator rng;
     private final int nodeSyncKind;
     private final int podGoneKind;
     private final int podTerminatingKind;
     private final int[] knownTaints;
+    private final boolean[] knownCordons;
     private CompiledPod[] templateOf;
     /** Per pod: when its deletion timestamp reaches the cache (0: never deleted), and whether it has. */
     private long[] terminatingAt;
@@ -61,8 +60,8 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
 
     SchedulerEventHandlers(Simulation sim, ClusterState cluster, SchedulerPlacement placement,
             DurationDistribution cycle, DurationDistribution binding, DurationDistribution watch,
-            RandomGenerator loopRng, RandomGenerator rng, PodDeletions deletions, GracefulTermination termination,
-            DisruptionBudgets budgets, RandomGenerator preemptionRng) {
+            RandomGenerator loopRng, RandomGenerator rng, PodDeletions deletions, DisruptionBudgets budgets,
+            RandomGenerator preemptionRng) {
         this.sim = sim;
         this.cluster = cluster;
         this.placement = placement;
@@ -70,8 +69,8 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
         this.watch = watch;
         this.rng = rng;
         this.deletions = deletions;
-        this.termination = termination;
         knownTaints = new int[cluster.nodes().count()];
+        knownCordons = new boolean[cluster.nodes().count()];
         PodTable pods = cluster.pods();
         templateOf = new CompiledPod[Math.max(16, pods.count())];
         assigned = new AssignedPods(nodes.pods());
@@ -126,6 +125,11 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
     }
 
     @Override
+    public void nodeSpecChanged(int node, long time) {
+        watchNode(node, time);
+    }
+
+    @Override
     public void nodeDeleted(int node, long time) {
         watchNode(node, time);
     }
@@ -159,6 +163,12 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
             }
         }
         knownTaints[node] = want;
+        boolean cordoned = cluster.nodes().cordoned(node);
+        if (cordoned != knownCordons[node]) {
+            knownCordons[node] = cordoned;
+            nodes.setUnschedulable(node, cordoned);
+            removed |= !cordoned;
+        }
         if (removed) {
             loop.onClusterEvent();
         }
@@ -256,10 +266,9 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
         PodTable pods = cluster.pods();
         for (int v : victims) {
             cluster.recorder().record(time, EventKind.PodPreempted, pods.name(v), pods.name(preemptor));
-            if (deletions.deleteForCapacity(v, time, "Preempted by " + pods.name(preemptor) + " on node "
-                    + cluster.nodes().name(node))) {
-                termination.terminate(v, time);
-            }
+            // its kubelet ends it after its grace period (kubelet/PodTermination watches the deletion)
+            deletions.deleteForCapacity(v, time, "Preempted by " + pods.name(preemptor) + " on node "
+                    + cluster.nodes().name(node));
         }
     }
 

@@ -86,7 +86,11 @@ class FaultContractTest {
         }
         for (FaultField f : t.fields()) {
             if (!f.name().equals(leaveOut)) {
-                String value = f.kind() == FaultField.Kind.DISTRIBUTION ? "constant(20s)" : f.choices().get(f.choices().size() - 1);
+                String value = switch (f.kind()) {
+                    case DISTRIBUTION -> "constant(20s)";
+                    case DURATION -> "20s";
+                    case CHOICE -> f.choices().get(f.choices().size() - 1);
+                };
                 b.append("      ").append(f.name()).append(": ").append(value).append('\n');
             }
         }

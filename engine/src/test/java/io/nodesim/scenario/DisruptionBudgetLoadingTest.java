@@ -76,4 +76,38 @@ class DisruptionBudgetLoadingTest {
                 """));
         assertError(e, 32, 37, "workloads[1].spec.unhealthyPodEvictionPolicy", "AlwaysAllow");
     }
+
+    /** policy/v1beta1 (served up to 1.24) defaults minAvailable to 1 when neither field is given. */
+    @Test
+    void v1beta1_onAnOldVersion_defaultsMinAvailableTo1() {
+        Scenario s = load(dir, withBudget("""
+                        selector: {matchLabels: {app: web}}
+                """).replace("kubernetesVersion: \"1.35\"", "kubernetesVersion: \"1.20\"")
+                .replace("apiVersion: policy/v1\n", "apiVersion: policy/v1beta1\n"));
+        assertEquals(new IntOrPercent(1, false), s.disruptionBudgets().get(0).minAvailable());
+    }
+
+    /** policy/v1 is served from 1.21, policy/v1beta1 up to 1.24. */
+    @Test
+    void apiVersion_mustBeServedByTheScenariosVersion() {
+        String budget = withBudget("""
+                        minAvailable: 1
+                        selector: {matchLabels: {app: web}}
+                """);
+        ScenarioException old = fails(dir, budget.replace("kubernetesVersion: \"1.35\"", "kubernetesVersion: \"1.20\""));
+        assertError(old, 27, 19, "workloads[1].apiVersion", "policy/v1beta1 on Kubernetes 1.20");
+        ScenarioException removed = fails(dir, budget.replace("apiVersion: policy/v1\n", "apiVersion: policy/v1beta1\n"));
+        assertError(removed, 27, 19, "workloads[1].apiVersion", "policy/v1 on Kubernetes 1.35");
+    }
+
+    /** unhealthyPodEvictionPolicy: the API server drops it before 1.27 (gate off by default in 1.26). */
+    @Test
+    void unhealthyPodEvictionPolicy_before127_refused() {
+        ScenarioException e = fails(dir, withBudget("""
+                        minAvailable: 1
+                        unhealthyPodEvictionPolicy: AlwaysAllow
+                        selector: {matchLabels: {app: web}}
+                """).replace("kubernetesVersion: \"1.35\"", "kubernetesVersion: \"1.26\""));
+        assertError(e, 32, 37, "workloads[1].spec.unhealthyPodEvictionPolicy", "before 1.27");
+    }
 }

@@ -34,6 +34,16 @@ class OriginsTest {
     }
 
     @Test
+    void aWorkloadAfterANamespaceIsNamedByItsManifestIndex() {
+        Scenario s = ScenarioFiles.load(dir, BASE.replace("  workloads:\n",
+                "  workloads:\n    - {apiVersion: v1, kind: Namespace, metadata: {name: shop}}\n"));
+        EffectiveSettings.Setting web = EffectiveSettings.of(s).stream()
+                .filter(r -> r.value().startsWith("Deployment")).findFirst().orElseThrow();
+        assertEquals("workloads[1]", web.path());
+        assertEquals(new SettingOrigin("file", "s.yaml:18"), web.origin());
+    }
+
+    @Test
     void workloadStartupInheritsFromDefault() {
         Scenario s = ScenarioFiles.load(dir, BASE.replace("  faults:\n",
                 "  startup:\n    default: {containerStart: constant(2s)}\n    web: {imagePull: constant(0s)}\n  faults:\n"));

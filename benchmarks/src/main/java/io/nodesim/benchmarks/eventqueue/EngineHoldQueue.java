@@ -1,14 +1,17 @@
 package io.nodesim.benchmarks.eventqueue;
 
 import io.nodesim.kernel.EventQueue;
-import io.nodesim.kernel.QuaternaryHeapEventQueue;
 
-/** The engine's {@link QuaternaryHeapEventQueue}, driven exactly as {@code Simulation} drives it. */
+/**
+ * One of the engine's queues ({@code CalendarEventQueue}, the default, or the plain
+ * {@code QuaternaryHeapEventQueue}), driven exactly as {@code Simulation} drives it.
+ */
 final class EngineHoldQueue implements HoldQueue {
-    private final EventQueue queue = new QuaternaryHeapEventQueue();
+    private final EventQueue queue;
     private final long[] handles;
 
-    EngineHoldQueue(int tracked) {
+    EngineHoldQueue(EventQueue queue, int tracked) {
+        this.queue = queue;
         handles = new long[tracked];
     }
 

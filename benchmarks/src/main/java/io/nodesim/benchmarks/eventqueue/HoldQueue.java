@@ -1,5 +1,7 @@
 package io.nodesim.benchmarks.eventqueue;
 
+import io.nodesim.kernel.CalendarEventQueue;
+import io.nodesim.kernel.QuaternaryHeapEventQueue;
 import java.util.Locale;
 
 /**
@@ -34,8 +36,10 @@ public interface HoldQueue {
      */
     static HoldQueue create(String impl, int tracked) {
         switch (impl.toLowerCase(Locale.ROOT)) {
+            case "calendarqueue":
+                return new EngineHoldQueue(new CalendarEventQueue(), tracked);
             case "quaternaryheap":
-                return new EngineHoldQueue(tracked);
+                return new EngineHoldQueue(new QuaternaryHeapEventQueue(), tracked);
             case "priorityqueue":
                 return new PriorityQueueHoldQueue(tracked);
             case "ssjsplaytree":

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HoldQueueTest {
     @ParameterizedTest
-    @ValueSource(strings = {"priorityQueue", "ssjSplayTree", "dsolRedBlackTree", "cloudSimPlusFutureQueue"})
+    @ValueSource(strings = {"calendarQueue", "priorityQueue", "ssjSplayTree", "dsolRedBlackTree", "cloudSimPlusFutureQueue"})
     void holdPopsTheSameTimesAsTheEngine(String impl) {
         HoldQueue engine = HoldQueue.create("quaternaryHeap", 0);
         HoldQueue other = HoldQueue.create(impl, 0);
@@ -32,7 +32,7 @@ class HoldQueueTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"priorityQueue", "ssjSplayTree", "dsolRedBlackTree", "cloudSimPlusFutureQueue"})
+    @ValueSource(strings = {"calendarQueue", "priorityQueue", "ssjSplayTree", "dsolRedBlackTree", "cloudSimPlusFutureQueue"})
     void replaceCancelsTheTrackedEvent(String impl) {
         HoldQueue engine = HoldQueue.create("quaternaryHeap", 500);
         HoldQueue other = HoldQueue.create(impl, 500);

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec;
 import io.nodesim.scenario.DisruptionBudgetSpec;
 import io.nodesim.scenario.DisruptionBudgetSpec.IntOrPercent;
+import io.nodesim.scenario.KubernetesVersion;
 import io.nodesim.scenario.parse.YNode.YList;
 import io.nodesim.scenario.parse.YNode.YMap;
 import java.util.ArrayList;
@@ -17,9 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code policy/v1 PodDisruptionBudget} manifests of {@code spec.workloads}, checked as the
- * API server validates them ({@code pkg/apis/policy/validation} {@code ValidatePodDisruptionBudgetSpec}:
- * not both minAvailable and maxUnavailable, each an integer >= 0 or a percentage 0%..100%).
+ * The PodDisruptionBudget manifests of {@code spec.workloads}, checked as the API server validates
+ * them ({@code pkg/apis/policy/validation} {@code ValidatePodDisruptionBudgetSpec}: not both
+ * minAvailable and maxUnavailable, each an integer >= 0 or a percentage 0%..100%), in the API
+ * version the scenario's Kubernetes version serves: {@code policy/v1} from 1.21,
+ * {@code policy/v1beta1} up to 1.24 (whose defaulting sets minAvailable 1 when neither field is
+ * given); {@code unhealthyPodEvictionPolicy} from 1.27 (feature gate PDBUnhealthyPodEvictionPolicy:
+ * alpha 1.26, beta and on by default 1.27, GA 1.31; before, the API server drops the field).
  */
 public final class DisruptionBudgetSection {
     public static final String KIND = "PodDisruptionBudget";
@@ -33,7 +38,7 @@ public final class DisruptionBudgetSection {
         return item instanceof YMap m && m.get("kind") instanceof YNode.YScalar k && KIND.equals(k.text());
     }
 
-    public static List<DisruptionBudgetSpec> read(YNode node, Origins o) {
+    public static List<DisruptionBudgetSpec> read(YNode node, KubernetesVersion version, Origins o) {
         YList list = Values.list(node, "workloads");
         List<DisruptionBudgetSpec> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -45,9 +50,18 @@ public final class DisruptionBudgetSection {
             String path = "workloads[" + i + "]";
             YMap m = Values.map(item, path);
             YNode av = m.get("apiVersion");
-            if (av == null || !"policy/v1".equals(Values.string(av, path + ".apiVersion"))) {
-                throw (av == null ? m.loc() : av.loc()).error(path + ".apiVersion",
-                        "a PodDisruptionBudget needs apiVersion: policy/v1" + (av == null ? "" : ", got " + av.describe()));
+            String apiVersion = av == null ? null : Values.string(av, path + ".apiVersion");
+            List<String> served = new ArrayList<>();
+            if (version.atLeast(21)) {
+                served.add("policy/v1");
+            }
+            if (!version.atLeast(25)) {
+                served.add("policy/v1beta1");
+            }
+            if (!served.contains(apiVersion)) {
+                throw (av == null ? m.loc() : av.loc()).error(path + ".apiVersion", "a PodDisruptionBudget needs apiVersion: "
+                        + String.join(" or ", served) + " on Kubernetes " + version
+                        + (av == null ? "" : ", got " + av.describe()) + " (policy/v1 is served from 1.21, policy/v1beta1 up to 1.24)");
             }
             PodDisruptionBudget pdb = ManifestReader.read(item, PodDisruptionBudget.class, path);
             ObjectMeta meta = pdb.getMetadata();
@@ -66,7 +80,15 @@ public final class DisruptionBudgetSection {
                 throw specNode.get("maxUnavailable").loc().error(sp + ".maxUnavailable",
                         "minAvailable and maxUnavailable cannot be both set");
             }
+            if (min == null && max == null && "policy/v1beta1".equals(apiVersion)) {
+                min = new IntOrPercent(1, false);
+            }
             String policy = spec.getUnhealthyPodEvictionPolicy();
+            if (policy != null && !version.atLeast(27)) {
+                throw specNode.get("unhealthyPodEvictionPolicy").loc().error(sp + ".unhealthyPodEvictionPolicy",
+                        "dropped by the API server before 1.27 (feature gate PDBUnhealthyPodEvictionPolicy, beta and on "
+                                + "by default from 1.27) and this scenario is " + version + "; remove it");
+            }
             if (policy != null && !POLICIES.contains(policy)) {
                 throw specNode.get("unhealthyPodEvictionPolicy").loc().error(sp + ".unhealthyPodEvictionPolicy",
                         "expected one of " + String.join(", ", POLICIES) + ", got \"" + policy + "\""

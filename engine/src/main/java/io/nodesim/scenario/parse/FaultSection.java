@@ -88,6 +88,7 @@ public final class FaultSection {
         YNode n = s.get(f.name());
         return switch (f.kind()) {
             case DISTRIBUTION -> Values.distribution(n, s.path(f.name()), baseDir);
+            case DURATION -> Values.duration(n, s.path(f.name()));
             case CHOICE -> {
                 String value = Values.string(n, s.path(f.name()));
                 if (!f.choices().contains(value)) {

@@ -121,7 +121,7 @@ public final class WorkloadSection {
             if (notAWorkload(item)) {
                 continue;
             }
-            WorkloadSpec w = workload(item, path);
+            WorkloadSpec w = workload(item, path).atManifestIndex(i);
             String before = names.putIfAbsent(w.displayName(), path);
             if (before != null) {
                 throw item.loc().error(path + ".metadata.name", "workload name \"" + w.displayName()

@@ -254,13 +254,14 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
             }
         }
         scoredRange = false;
+        double reciprocal = Normalize.reciprocal(max);
         for (int i = 0; i < count; i++) {
             if (anyIgnored && ignored[feasible[i]]) {
                 scores[i] = 0;
             } else if (max == 0) {
                 scores[i] = Normalize.MAX_NODE_SCORE;
             } else {
-                scores[i] = Normalize.MAX_NODE_SCORE * (max + min - scores[i]) / max;
+                scores[i] = Normalize.divide(Normalize.MAX_NODE_SCORE * (max + min - scores[i]), max, reciprocal);
             }
         }
     }
