@@ -33,7 +33,8 @@ public final class PodAdmission {
             return tolerated;
         }
         PodTemplateSpec t = new PodTemplateSpecBuilder(tolerated.template()).withSpec(admitted).build();
-        return new WorkloadSpec(w.kind(), w.name(), w.namespace(), w.replicas(), w.selector(), t, w.manifest());
+        return new WorkloadSpec(w.kind(), w.name(), w.namespace(), w.replicas(), w.selector(), t, w.manifest(),
+                w.manifestIndex());
     }
 
     public static WorkloadSpec admit(WorkloadSpec w, ApiServerConfig apiServer) {
