@@ -8,16 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodesim.experiment.ProgressListener;
 import io.nodesim.experiment.Sweep;
+import io.nodesim.experiment.SweepArguments;
+import io.nodesim.experiment.SweepIdentity;
 import io.nodesim.experiment.SweepJournal;
 import io.nodesim.experiment.SweepSpec;
 import io.nodesim.reports.sweep.SweepCsvFile;
 import io.nodesim.scenario.ScenarioLoader;
+import io.nodesim.scenario.ScenarioSources;
 import io.nodesim.simulation.ClusterSimulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,8 +121,10 @@ class SweepEndToEndTest {
         assertEquals(0, sweep(whole));
         Path resumed = tmp.resolve("resumed");
         SweepCsvFile csv = SweepCsvFile.in(resumed);
-        Sweep sweep = new Sweep(SweepSpec.parse(List.of(GRACE + "=20s,40s", TOLERATION + "=10,60,300"), List.of(), 0),
-                5, overrides -> ScenarioLoader.load(scenario, overrides), (s, r) -> ClusterSimulation.run(s, r, false),
+        SweepSpec spec = SweepSpec.parse(List.of(GRACE + "=20s,40s", TOLERATION + "=10,60,300"), List.of(), 0);
+        SweepIdentity identity = new SweepIdentity(ScenarioSources.load(scenario, scenario.toString(), List.of()).files()
+                .sha256(), new SweepArguments(List.of(), spec, 0));
+        Sweep sweep = new Sweep(spec, 5, overrides -> ScenarioLoader.load(scenario, overrides), (s, r) -> ClusterSimulation.run(s, r, false),
                 0, 2, ProgressListener.NONE);
         // Ctrl-C after the second row: the command's thread is interrupted while the sweep runs
         SweepJournal cancelling = new SweepJournal() {
@@ -136,8 +142,23 @@ class SweepEndToEndTest {
                     Thread.currentThread().interrupt();
                 }
             }
+
+            @Override
+            public void begin(SweepIdentity begun) throws IOException {
+                csv.begin(begun);
+            }
+
+            @Override
+            public Optional<SweepIdentity> identity() throws IOException {
+                return csv.identity();
+            }
+
+            @Override
+            public String describe() {
+                return csv.describe();
+            }
         };
-        assertThrows(InterruptedException.class, () -> sweep.run(cancelling));
+        assertThrows(InterruptedException.class, () -> sweep.run(cancelling, identity));
         Thread.interrupted();
         // rows already computed when the interrupt comes are still written whole, so maybe more than two
         int lines = Files.readAllLines(csv.file()).size();
@@ -162,6 +183,7 @@ class SweepEndToEndTest {
         Path killed = tmp.resolve("killed");
         Files.createDirectories(killed);
         Files.write(killed.resolve("sweep.csv"), java.util.Arrays.copyOf(all, cut));
+        Files.copy(whole.resolve("sweep-identity.csv"), killed.resolve("sweep-identity.csv"));
         assertEquals(0, sweep(killed, "--threads", "2"));
         assertArrayEquals(all, bytes(killed.resolve("sweep.csv")));
         assertArrayEquals(bytes(whole.resolve("sweep.html")), bytes(killed.resolve("sweep.html")));

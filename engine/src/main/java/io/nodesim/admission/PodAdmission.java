@@ -34,7 +34,7 @@ public final class PodAdmission {
         }
         PodTemplateSpec t = new PodTemplateSpecBuilder(tolerated.template()).withSpec(admitted).build();
         return new WorkloadSpec(w.kind(), w.name(), w.namespace(), w.replicas(), w.selector(), t, w.manifest(),
-                w.manifestIndex());
+                w.manifestIndex(), w.readWriteOnceClaim());
     }
 
     public static WorkloadSpec admit(WorkloadSpec w, ApiServerConfig apiServer) {
@@ -51,6 +51,6 @@ public final class PodAdmission {
         PodTemplateSpec t = new PodTemplateSpecBuilder(w.template()).editOrNewSpec().withTolerations(admitted)
                 .endSpec().build();
         return new WorkloadSpec(w.kind(), w.name(), w.namespace(), w.replicas(), w.selector(), t, w.manifest(),
-                w.manifestIndex());
+                w.manifestIndex(), w.readWriteOnceClaim());
     }
 }

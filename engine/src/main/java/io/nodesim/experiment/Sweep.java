@@ -1,12 +1,9 @@
 package io.nodesim.experiment;
 
-import io.nodesim.metrics.MetricSummary;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.scenario.Scenario;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,8 +26,13 @@ import java.util.Objects;
  * columns, rows equal to the first points' values, else {@link ExperimentException}) and the points
  * they hold are skipped. Rows are written whole, so after an interruption (Ctrl-C: the calling
  * thread is interrupted; or a kill) the same sweep continues at the first missing point, and ends
- * with the same table as an uninterrupted run. What the header cannot show (replication count,
- * seed, the scenario itself) is not checked: resume with the same command.
+ * with the same table as an uninterrupted run. What the header cannot show (the scenario's content,
+ * the {@code --set} overrides, the replications) is in the {@link SweepIdentity} the journal
+ * records when it begins; a journal of another identity is refused.
+ *
+ * <p><b>Beyond one machine.</b> A task is one (point, replication), numbered point by point.
+ * {@link #runShard} runs the tasks of one shard and returns their raw samples; {@link #table}
+ * makes the table from every task's samples, wherever they ran, with the same rows as {@link #run}.
  */
 public final class Sweep {
     private final List<String> parameters;
@@ -68,100 +70,142 @@ public final class Sweep {
     }
 
     /**
-     * Runs the points the journal does not hold yet and appends their rows.
+     * Runs the points the journal does not hold yet and appends their rows. A journal that holds rows
+     * continues only if it was begun by this very sweep: the same scenario content and arguments.
      *
      * @throws InterruptedException the calling thread was interrupted; the journal holds every row
      *     completed before, and nothing else
+     * @throws ExperimentException the journal holds another sweep's rows
      */
-    public void run(SweepJournal journal) throws InterruptedException, IOException {
-        SweepTable.Progress progress = SweepTable.progress(parameters, points, journal.lines());
+    public void run(SweepJournal journal, SweepIdentity identity) throws InterruptedException, IOException {
+        List<String> lines = journal.lines();
+        if (!lines.isEmpty()) {
+            SweepIdentity recorded = journal.identity().orElseThrow(() -> new ExperimentException(journal.describe()
+                    + " holds rows but no record of the scenario and arguments that wrote them (written by an older "
+                    + "nodesim, or the record was deleted): it cannot be resumed safely; write to another directory "
+                    + "(-o) or delete it to start over"));
+            identity.mismatch(recorded, journal.describe()).ifPresent(reason -> {
+                throw new ExperimentException(reason + "; resuming would mix two experiments in one table: write to "
+                        + "another directory (-o) or delete it to start over");
+            });
+        }
+        SweepTable.Progress progress = SweepTable.progress(parameters, points, lines);
         int first = progress.completedPoints();
         listener.pointsDone(first, points.size());
         if (first == points.size()) {
             return;
         }
-        // every point's scenario is built before anything runs: a bad value fails now, not hours later
-        int count = points.size() - first;
-        Scenario[] scenarios = new Scenario[count];
-        int[] offsets = new int[count + 1];
-        for (int p = 0; p < count; p++) {
-            scenarios[p] = factory.create(points.get(first + p).overrides(parameters));
-            offsets[p + 1] = offsets[p] + (replications > 0 ? replications : scenarios[p].replications());
+        Scenario[] scenarios = scenarios(first);
+        if (lines.isEmpty()) {
+            journal.begin(identity);
         }
-        new Writer(journal, first, progress.metrics(), scenarios, offsets).run();
+        SweepRows rows = new SweepRows(parameters, points, first, progress.metrics(), offsets(scenarios), journal::append,
+                listener);
+        int[] done = {0};
+        tasks.run(rows.taskCount(), task -> {
+            int p = rows.pointOf(task);
+            return replicate(scenarios[p], task - rows.offset(p));
+        }, (task, result) -> {
+            listener.replicationsDone(++done[0], rows.taskCount());
+            rows.finished(task, result);
+        });
     }
 
-    /** The state of one run: results by (point, replication), rows waiting for their turn. */
-    private final class Writer {
-        private final SweepJournal journal;
-        private final int first;
-        private List<String> metrics;
-        private final Scenario[] scenarios;
-        private final int[] offsets;
-        private final RunResult[][] results;
-        private final int[] missing;
-        private final List<List<MetricSummary>> summaries;
-        private int next;
-        private int replicationsDone;
+    /**
+     * Runs the tasks of one shard ({@code --shard I/N}) and returns their samples, in task order.
+     *
+     * @throws InterruptedException the calling thread was interrupted; nothing is returned
+     */
+    public ShardResult runShard(Shard shard) throws InterruptedException {
+        Scenario[] scenarios = scenarios(0);
+        int[] offsets = offsets(scenarios);
+        int total = offsets[scenarios.length];
+        int count = shard.taskCount(total);
+        TaskSamples[] samples = new TaskSamples[count];
+        int[] done = {0};
+        tasks.run(count, i -> {
+            int task = shard.index() + i * shard.count();
+            int p = SweepRows.pointOf(offsets, task);
+            int r = task - offsets[p];
+            return new TaskSamples(task, p, r, replicate(scenarios[p], r).metrics());
+        }, (i, result) -> {
+            samples[i] = result;
+            listener.replicationsDone(++done[0], count);
+        });
+        return new ShardResult(shard, total, List.of(samples));
+    }
 
-        Writer(SweepJournal journal, int first, List<String> metrics, Scenario[] scenarios, int[] offsets) {
-            this.journal = journal;
-            this.first = first;
-            this.metrics = metrics;
-            this.scenarios = scenarios;
-            this.offsets = offsets;
-            this.results = new RunResult[scenarios.length][];
-            this.missing = new int[scenarios.length];
-            this.summaries = new ArrayList<>(Collections.nCopies(scenarios.length, null));
-            for (int p = 0; p < scenarios.length; p++) {
-                results[p] = new RunResult[offsets[p + 1] - offsets[p]];
-                missing[p] = results[p].length;
+    /**
+     * Every task of the sweep, in task order, for an engine that runs them elsewhere (Spark): builds
+     * every point's scenario, so a bad value fails here.
+     */
+    public List<SweepTask> tasks() {
+        int[] offsets = offsets(scenarios(0));
+        List<SweepTask> tasks = new ArrayList<>(offsets[offsets.length - 1]);
+        for (int p = 0; p + 1 < offsets.length; p++) {
+            List<String> overrides = points.get(p).overrides(parameters);
+            for (int t = offsets[p]; t < offsets[p + 1]; t++) {
+                tasks.add(new SweepTask(t, p, t - offsets[p], overrides));
             }
         }
+        return tasks;
+    }
 
-        void run() throws InterruptedException, IOException {
-            tasks.run(offsets[scenarios.length], this::replicate, this::finished);
+    /**
+     * One task: replication {@code replication} of the point whose scenario is the base scenario with
+     * {@code overrides}.
+     */
+    public record SweepTask(int task, int point, int replication, List<String> overrides) {
+        public SweepTask {
+            overrides = List.copyOf(overrides);
         }
+    }
 
-        /** On a worker: one replication, kept to its metrics so that hundreds of results fit in memory. */
-        private RunResult replicate(int task) {
-            int p = pointOf(task);
-            RunResult r = runner.run(scenarios[p], task - offsets[p]);
-            return new RunResult(r.replication(), List.of(), List.of(), List.of(), List.of(), r.metrics(),
-                    r.eventsFired());
+    /**
+     * The tasks of one shard, run.
+     *
+     * @param totalTasks the number of tasks of the whole sweep
+     * @param samples the shard's tasks, in task order
+     */
+    public record ShardResult(Shard shard, int totalTasks, List<TaskSamples> samples) {
+        public ShardResult {
+            samples = List.copyOf(samples);
         }
+    }
 
-        /** On the calling thread. */
-        private void finished(int task, RunResult result) throws IOException {
-            int p = pointOf(task);
-            results[p][task - offsets[p]] = result;
-            listener.replicationsDone(++replicationsDone, offsets[scenarios.length]);
-            if (--missing[p] == 0) {
-                summaries.set(p, Summaries.summarize(Arrays.asList(results[p])));
-                results[p] = null;
-            }
-            while (next < scenarios.length && summaries.get(next) != null) {
-                writeRow(next);
-                summaries.set(next, null);
-                next++;
-                listener.pointsDone(first + next, points.size());
-            }
-        }
+    /**
+     * The lines of the table of a sweep whose tasks ran elsewhere (shards, Spark): the lines a
+     * {@link #run} of the same sweep appends.
+     *
+     * @param points the sweep's points ({@link SweepSpec#design})
+     * @param samples every task of the sweep, in task order
+     * @throws IllegalArgumentException the samples are not every task of these points, in order
+     */
+    public static List<String> table(List<String> parameters, List<SweepPoint> points, List<TaskSamples> samples) {
+        return SweepRows.table(parameters, points, samples);
+    }
 
-        private void writeRow(int p) throws IOException {
-            List<String> lines = new ArrayList<>(2);
-            if (metrics == null) {
-                metrics = summaries.get(p).stream().map(MetricSummary::metric).toList();
-                lines.add(SweepTable.header(parameters, metrics));
-            }
-            lines.add(SweepTable.row(points.get(first + p), metrics, summaries.get(p)));
-            journal.append(lines);
+    /** Every point's scenario from point {@code first} on, built before anything runs: a bad value fails now. */
+    private Scenario[] scenarios(int first) {
+        Scenario[] scenarios = new Scenario[points.size() - first];
+        for (int p = 0; p < scenarios.length; p++) {
+            scenarios[p] = factory.create(points.get(first + p).overrides(parameters));
         }
+        return scenarios;
+    }
 
-        private int pointOf(int task) {
-            int p = Arrays.binarySearch(offsets, task);
-            // an exact hit is a point's first task; offsets are strictly increasing (every scenario has >= 1 replication)
-            return p >= 0 ? p : -p - 2;
+    private int[] offsets(Scenario[] scenarios) {
+        int[] offsets = new int[scenarios.length + 1];
+        for (int p = 0; p < scenarios.length; p++) {
+            offsets[p + 1] = offsets[p] + (replications > 0 ? replications : scenarios[p].replications());
         }
+        return offsets;
+    }
+
+    /** On a worker: one replication, kept to its metrics so that hundreds of results fit in memory. */
+    private RunResult replicate(Scenario scenario, int replication) {
+        RunResult r = runner.run(scenario, replication);
+        return new RunResult(r.replication(), List.of(), List.of(), List.of(), List.of(), r.metrics(),
+                r.eventsFired());
     }
 }

@@ -2,9 +2,11 @@ package io.nodesim.experiment;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Where a sweep's table grows, one complete line at a time, so that an interrupted sweep can resume.
+ * Where a sweep's table grows, one complete line at a time, so that an interrupted sweep can resume,
+ * with the {@link SweepIdentity} of the sweep that began it, so that only that sweep resumes it.
  * The file implementation lives with the other writers (reports module); tests use memory.
  */
 public interface SweepJournal {
@@ -17,4 +19,13 @@ public interface SweepJournal {
 
     /** Appends lines; when this returns they survive a crash of the process or the machine. */
     void append(List<String> lines) throws IOException;
+
+    /** Records the sweep that is about to append the first lines; durable when this returns. */
+    void begin(SweepIdentity identity) throws IOException;
+
+    /** The sweep recorded by {@link #begin}; empty when none was (a journal of an older nodesim). */
+    Optional<SweepIdentity> identity() throws IOException;
+
+    /** The journal as the user knows it (a file), for messages. */
+    String describe();
 }

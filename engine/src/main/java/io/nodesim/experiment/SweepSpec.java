@@ -2,8 +2,10 @@ package io.nodesim.experiment;
 
 import io.nodesim.kernel.RandomStreams;
 import io.nodesim.scenario.ScenarioException;
+import io.nodesim.scenario.ScenarioLoader;
 import io.nodesim.scenario.SweepSection;
 import io.nodesim.scenario.parse.Loc;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -80,6 +82,22 @@ public record SweepSpec(List<Vary> vary, List<LhsRange> lhs, int samples) {
         Loc last = !section.lhs().isEmpty() ? section.lhs().get(section.lhs().size() - 1).at()
                 : section.vary().get(section.vary().size() - 1).at();
         return at(last, "sweep", () -> new SweepSpec(vary, lhs, section.samples()));
+    }
+
+    /**
+     * From the options, or, when there are none, from the scenario file's {@code sweep:} section.
+     *
+     * @throws IllegalArgumentException neither gives anything to sweep, or an option is malformed
+     * @throws ScenarioException the file's section is malformed
+     */
+    public static SweepSpec fromOptionsOrFile(List<String> varyOptions, List<String> lhsOptions, int samples,
+            Path scenarioFile) {
+        if (!varyOptions.isEmpty() || !lhsOptions.isEmpty()) {
+            return parse(varyOptions, lhsOptions, samples);
+        }
+        return ScenarioLoader.sweepSection(scenarioFile).map(SweepSpec::of).orElseThrow(() ->
+                new IllegalArgumentException("nothing to sweep: give --vary PATH=V1,V2,... or --lhs PATH=LOW..HIGH,"
+                        + " or a sweep: section in " + scenarioFile));
     }
 
     private static <T> T at(Loc loc, String path, Supplier<T> build) {

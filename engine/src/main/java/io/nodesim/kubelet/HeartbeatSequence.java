@@ -75,8 +75,7 @@ public final class HeartbeatSequence {
                 return seen;
             }
             int kk = k[node];
-            long w = faults.writeDuration(node, s,
-                    faults.latency(node, s, writeLatency).sample(rng.reset(kk, node, e, WRITE)));
+            long w = faults.writeDuration(node, s, writeLatency, rng.reset(kk, node, e, WRITE));
             boolean recorded = faults.lastRecorded;
             long observed = s + w + watchLatency.sample(rng.reset(kk, node, e, WATCH));
             if (recorded ? observed > t : s + w > t) {

@@ -40,6 +40,11 @@ public final class Kubelet implements NodeWatcher {
     private final int postKind;
     private final int createdKind;
     private final int firstStatusKind;
+    private final int retryKind;
+    private final int attemptKind;
+    private final int[] attempts;
+    private final long[] firstLatency;
+    private final DurationDistribution[] firstLatencyFrom;
     private final long[] postHandle;
     private final PodDeletions deletions;
     private final RuntimeHealth runtime;
@@ -67,7 +72,12 @@ public final class Kubelet implements NodeWatcher {
         this.runtime = new RuntimeHealth(cluster.nodes().count());
         this.createdKind = sim.registerKind("kubelet.nodeCreated", this::registerNode);
         this.firstStatusKind = sim.registerKind("kubelet.firstStatus", this::firstStatus);
+        this.retryKind = sim.registerKind("kubelet.retryStatus", this::retryPost);
+        this.attemptKind = sim.registerKind("kubelet.statusAttempt", this::attempt);
         postHandle = new long[cluster.nodes().count()];
+        attempts = new int[postHandle.length];
+        firstLatency = new long[postHandle.length];
+        firstLatencyFrom = new DurationDistribution[postHandle.length];
         Arrays.fill(postHandle, EventQueue.NO_HANDLE);
     }
 
@@ -155,14 +165,45 @@ public final class Kubelet implements NodeWatcher {
         }
     }
 
+    /**
+     * The status update that answers an Unknown: {@code tryUpdateNodeStatus}, up to
+     * {@code nodeStatusUpdateRetry} (5) attempts in a row, each bounded by the heartbeat client's
+     * timeout and evaluated when it is sent (an attempt across a partition times out; one slower than
+     * the timeout is cancelled); when all fail, the next status computation tries again.
+     */
     private void schedulePost(int node, long now, boolean immediately) {
         if (sim.isPending(postHandle[node])) {
             return;
         }
         long tick = immediately ? 0 : (long) (rng.nextDouble() * statusFrequency);
         long send = now + tick;
-        long latency = faults.latency(node, send, statusLatency).sample(rng);
-        postHandle[node] = sim.schedule(send + latency, postKind, node);
+        // The first attempt's latency is drawn now, from the distribution in force at its send time.
+        firstLatencyFrom[node] = faults.latency(node, send, statusLatency);
+        firstLatency[node] = firstLatencyFrom[node].sample(rng);
+        attempts[node] = 0;
+        postHandle[node] = sim.schedule(send, attemptKind, node);
+    }
+
+    private void attempt(int node, long now) {
+        DurationDistribution inForce = faults.latency(node, now, statusLatency);
+        long latency = attempts[node] == 0 && inForce == firstLatencyFrom[node] ? firstLatency[node]
+                : inForce.sample(rng);
+        long answered = faults.partitioned(node, now) ? NodeFaultState.FAILED : faults.attemptAnswered(now, latency);
+        if (answered != NodeFaultState.FAILED) {
+            postHandle[node] = sim.schedule(answered, postKind, node);
+        } else if (++attempts[node] < NodeFaultState.ATTEMPTS) {
+            postHandle[node] = sim.schedule(now + faults.attemptTimeout(), attemptKind, node);
+        } else {
+            // "update node status exceeds retry count": the next tick, one frequency later.
+            postHandle[node] = sim.schedule(now + faults.attemptTimeout() + statusFrequency, retryKind, node);
+        }
+    }
+
+    private void retryPost(int node, long now) {
+        NodeObjects nodes = cluster.nodes();
+        if (!nodes.deleted(node) && nodes.ready(node) != Condition.TRUE && faults.connected(node, now)) {
+            schedulePost(node, now, true);
+        }
     }
 
     /**

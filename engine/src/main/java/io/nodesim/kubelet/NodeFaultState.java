@@ -4,6 +4,7 @@ import io.nodesim.cluster.ControlPlane;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
 import java.util.Arrays;
+import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * What the faults did to each node's kubelet, as the rules that decide whether a heartbeat sent at
@@ -31,7 +32,8 @@ public final class NodeFaultState {
     final long[] delayTo;
     final DurationDistribution[] delay;
     final ControlPlane controlPlane;
-    private static final int ATTEMPTS = 5;
+    static final int ATTEMPTS = 5;
+    static final long FAILED = Long.MIN_VALUE;
     private final long attemptTimeout;
     /** Whether the write of the last {@link #writeDuration} call was recorded. */
     boolean lastRecorded;
@@ -134,35 +136,50 @@ public final class NodeFaultState {
     }
 
     /**
-     * How long a heartbeat write sent at {@code s} takes, given its normal latency {@code w}, and
-     * (in {@link #lastRecorded}) whether it reached etcd. The kubelet's heartbeat client times out
-     * each attempt after {@code attemptTimeout} and retries at once, {@value #ATTEMPTS} attempts
-     * in all ({@code retryUpdateLease}, {@code nodeStatusUpdateRetry}): across a partition the
-     * first attempt started after the heal succeeds; during an etcd stall the attempt in flight
-     * when it ends completes then; when every attempt fails the write is lost after them all.
+     * How long a heartbeat write sent at {@code s} takes, and (in {@link #lastRecorded}) whether it
+     * reached etcd. The kubelet's heartbeat client (cmd/kubelet/app/server.go) bounds every request
+     * by {@code attemptTimeout}; the lease controller's {@code retryUpdateLease}
+     * ({@code maxUpdateRetries} = 5) and the status loop's {@code updateNodeStatus}
+     * ({@code nodeStatusUpdateRetry} = 5) retry a failed attempt at once, {@value #ATTEMPTS}
+     * attempts in all. An attempt sent across a partition times out; one sent during an etcd stall
+     * is answered when the stall ends; one whose latency (a fresh draw from the distribution in force
+     * when it is sent, e.g. a HeartbeatDelay) exceeds the timeout is cancelled by the client and not
+     * recorded. When every attempt fails the write is lost after them all.
      */
-    long writeDuration(int node, long s, long w) {
+    long writeDuration(int node, long s, DurationDistribution normal, RandomGenerator rng) {
         lastRecorded = true;
-        if (s >= cutFrom[node] && s < cutTo[node]) {
-            long heal = cutTo[node];
-            for (int a = 0; a < ATTEMPTS; a++) {
-                long attempt = s + a * attemptTimeout;
-                if (attempt >= heal) {
-                    return attempt - s + w;
-                }
+        for (int a = 0; a < ATTEMPTS; a++) {
+            long attempt = s + a * attemptTimeout;
+            long answered = attemptAnswered(node, attempt, normal, rng);
+            if (answered != FAILED) {
+                return answered - s;
             }
-            lastRecorded = false;
-            return ATTEMPTS * attemptTimeout;
         }
-        if (!controlPlane.isUp(s)) {
-            long up = controlPlane.upAgainAt(s);
-            if (up - s < ATTEMPTS * attemptTimeout) {
-                return up - s + w;
-            }
-            lastRecorded = false;
-            return ATTEMPTS * attemptTimeout;
+        lastRecorded = false;
+        return ATTEMPTS * attemptTimeout;
+    }
+
+    /** When one attempt sent at {@code t} is answered, or {@link #FAILED} when it times out. */
+    private long attemptAnswered(int node, long t, DurationDistribution normal, RandomGenerator rng) {
+        if (partitioned(node, t)) {
+            return FAILED;
         }
-        return w;
+        return attemptAnswered(t, latency(node, t, normal).sample(rng));
+    }
+
+    /** An attempt sent at {@code t} (not across a partition) that takes {@code latency} once served. */
+    long attemptAnswered(long t, long latency) {
+        long served = controlPlane.isUp(t) ? t : controlPlane.upAgainAt(t);
+        long answered = served + latency;
+        return answered - t <= attemptTimeout ? answered : FAILED;
+    }
+
+    boolean partitioned(int node, long t) {
+        return t >= cutFrom[node] && t < cutTo[node];
+    }
+
+    long attemptTimeout() {
+        return attemptTimeout;
     }
 
     /** The write latency distribution in force for a write sent at {@code s}. */

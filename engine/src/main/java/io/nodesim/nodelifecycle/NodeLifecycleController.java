@@ -6,9 +6,9 @@ import io.nodesim.cluster.EventKind;
 import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.NodeWatcher;
 import io.nodesim.cluster.PodDeletions;
-import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.Samples;
 import io.nodesim.cluster.ControllerTaints;
+import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.controllermanager.Controller;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.RandomStreams;
@@ -28,7 +28,14 @@ import org.apache.commons.math3.random.RandomGenerator;
  * heartbeat), 1.17–1.33 (NoExecute queued one pass after Unknown) and 1.34+ (same pass).
  *
  * <p>Timing: a pass starts {@code node-monitor-period} after the previous one ended and lasts ε
- * ({@code latencies.monitorPass}); every node of the pass is evaluated at the pass start. The
+ * ({@code latencies.monitorPass}), or as long as its writes take: the pass's workers
+ * ({@link PassWorkers}) take the nodes in order and each node is evaluated when a worker takes it.
+ * Every write goes through the controller's client limiter ({@link ApiClient}, {@code kube-api-qps}
+ * / {@code kube-api-burst}): the Unknown UpdateStatus, one pod UpdateStatus per Ready pod in
+ * {@code MarkPodsNotReady}, the taint writes ({@link TaintWriter}); a write that must wait for a
+ * token holds its worker until it is sent. A write sent while the API server is down is answered
+ * when it is up again, or fails after the 1 min request timeout; a failed MarkPodsNotReady leaves
+ * the node in {@code nodesToRetry} and the next pass marks its pods again (PR #84445, 1.17+). The
  * probe timestamp is the controller's clock at the pass that first sees a newer heartbeat (a lease
  * renewal or status post that reached the informer); the node goes Unknown at the first pass with
  * {@code now > probe + grace} (strict). The NoSchedule taint follows the Ready condition through
@@ -83,9 +90,17 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     private final boolean[] excludedFromDisruption;
     private long passId;
     private long passHandle = EventQueue.NO_HANDLE;
+    private final ApiClient client;
+    private final PassWorkers workers;
+    /** The pass in progress: its start, the next node to hand out, whether it lists nodes afresh. */
+    private boolean passRunning;
+    private long passStart;
+    private int cursor;
+    private boolean passAdded;
+    private final MarkPodsNotReady podMarks;
 
     public NodeLifecycleController(Simulation sim, ClusterState cluster, NodeLifecycleSettings settings,
-            Kubelet kubelet, Samples samples, PodDeletions deletions, RandomStreams streams) {
+            Kubelet kubelet, Samples samples, PodDeletions deletions, RandomStreams streams, ApiClient client) {
         this.sim = sim;
         this.cluster = cluster;
         this.nodes = cluster.nodes();
@@ -93,7 +108,8 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         this.lease = kubelet.leaseHeartbeats();
         this.status = kubelet.statusHeartbeats();
         this.samples = samples;
-        this.taints = new TaintWriter(cluster, samples);
+        this.client = client;
+        this.taints = new TaintWriter(sim, cluster, samples, client);
         this.queues = new ZoneQueues(cluster.topology(), settings.evictionQps(), streams);
         this.zones = new ZoneDisruption(settings, queues, cluster.zones(), cluster.recorder());
         this.rng = streams.stream("nodelifecycle");
@@ -109,10 +125,13 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
             observedReady[i] = nodes.ready(i);
             savedReady[i] = nodes.ready(i);
         }
-        tainter = new ZoneTaintingWorker(sim, cluster, settings, queues, taints, deletions, observedReady);
+        tainter = new ZoneTaintingWorker(sim, cluster, settings, queues, taints, deletions, observedReady, client);
         passKind = sim.registerKind("nodelifecycle.monitorPass", (t, now) -> monitorNodeHealth(now));
         nodeWatchKind = sim.registerKind("nodelifecycle.nodeWatch", this::nodeUpdated);
         timeoutKind = sim.registerKind("nodelifecycle.requestTimeout", (t, now) -> blockedWritesTimedOut(now));
+        workers = new PassWorkers(sim, settings.monitorWorkers(),
+                sim.registerKind("nodelifecycle.passWorker", this::workerWoke));
+        podMarks = new MarkPodsNotReady(cluster, samples, client, workers, settings.retryMarkPodsNotReady());
         cluster.informers().watchNodes(this);
         cluster.informers().watchApiServer(this::apiServerRecovered);
     }
@@ -171,6 +190,11 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         tainter.stop();
         sim.cancel(timeoutHandle);
         blocked.clear();
+        workers.clear();
+        taints.stop();
+        client.reset();
+        passRunning = false;
+        podMarks.clear();
         Arrays.fill(healthKnown, false);
         Arrays.fill(statusPostSeen, false);
         long start = now + downtime;
@@ -193,22 +217,41 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     private void monitorNodeHealth(long now) {
         passId++;
         zones.startPass();
-        boolean added = freshStart;
+        passAdded = freshStart;
         freshStart = false;
-        for (int i = 0; i < nodes.count(); i++) {
+        passRunning = true;
+        passStart = now;
+        cursor = 0;
+        dispatch(now);
+    }
+
+    /** Hands the next nodes to idle workers; the pass ends when every node is done. */
+    private void dispatch(long now) {
+        while (workers.canTake() && cursor < nodes.count()) {
+            int i = cursor++;
             if (nodes.deleted(i) || !nodes.exists(i, now)) {
                 continue;
             }
-            if (added) {
+            if (passAdded) {
                 // A new instance lists every node afresh and treats it as newly added.
                 observedReady[i] = nodes.ready(i);
                 if (settings.taintBased()) {
                     markNodeAsReachable(i, now);
                 }
             }
-            updateNode(i, now);
+            int w = workers.take(i);
+            if (updateNode(w, i, now)) {
+                workers.release(w);
+            }
         }
-        long end = now + settings.monitorPass().sample(rng);
+        if (passRunning && cursor >= nodes.count() && workers.allIdle()) {
+            endPass(now);
+        }
+    }
+
+    private void endPass(long now) {
+        passRunning = false;
+        long end = Math.max(now, passStart + settings.monitorPass().sample(rng));
         if (blocked.isEmpty()) {
             zones.endPass(now, disruptionHooks);
         } else {
@@ -218,6 +261,21 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
             timeoutHandle = sim.schedule(now + REQUEST_TIMEOUT, timeoutKind, 0);
         }
         passHandle = sim.schedule(end + settings.monitorPeriod(), passKind, 0);
+    }
+
+    /** A worker's write was sent (or answered): it goes on with its node, then takes the next. */
+    private void workerWoke(int w, long now) {
+        int i = workers.node[w];
+        int waited = workers.step[w];
+        workers.step[w] = PassWorkers.IDLE;
+        boolean done = waited == PassWorkers.HEALTH_SENT ? healthWriteSent(w, i, now)
+                : podMarks.woke(w, i, workers.pod[w], waited, now);
+        if (done) {
+            workers.release(w);
+        }
+        if (passRunning) {
+            dispatch(now);
+        }
     }
 
     private ZoneDisruption.Hooks hooks() {
@@ -247,7 +305,8 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         zones.endPass(now, disruptionHooks);
     }
 
-    private void updateNode(int i, long now) {
+    /** The node's turn of the pass on worker {@code w}; false while the worker waits for a write. */
+    private boolean updateNode(int w, int i, long now) {
         byte observed = observedReady[i];
         // No Ready condition: the kubelet never posted; the probe starts at the node's creation.
         boolean neverPosted = observed == Condition.NONE;
@@ -269,20 +328,40 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         if (heartbeat) {
             probe[i] = now;
         }
-        byte current = observed;
         long grace = neverPosted ? settings.startupGracePeriod() : settings.gracePeriod();
         if (now > probe[i] + grace && observed != Condition.UNKNOWN) {
-            if (!cluster.controlPlane().isUp(now)) {
-                // UpdateStatus blocks until etcd answers (or the request times out); the worker,
-                // and so the pass, wait for it.
-                blocked.add(i);
-                return;
+            workers.observed[w] = observed;
+            long sent = client.send(now, 1);
+            if (sent > now) {
+                workers.sleep(w, PassWorkers.HEALTH_SENT, sent);
+                return false;
             }
-            markUnknown(i, now);
-            current = Condition.UNKNOWN;
+            return healthWriteSent(w, i, now);
         }
-        countInZone(i, current);
-        finishUpdate(i, observed, current, now);
+        countInZone(i, observed);
+        return finishUpdate(w, i, observed, observed, now);
+    }
+
+    /** The Unknown UpdateStatus goes out: it lands, or blocks on a down API server. */
+    private boolean healthWriteSent(int w, int i, long now) {
+        byte observed = workers.observed[w];
+        if (nodes.deleted(i)) {
+            return true;
+        }
+        if (!cluster.controlPlane().isUp(now)) {
+            // UpdateStatus blocks until etcd answers (or the request times out); the worker,
+            // and so the pass, wait for it.
+            blocked.add(i);
+            return true;
+        }
+        if (nodes.ready(i) != observed) {
+            // The kubelet posted meanwhile: the update conflicts, and the retry reads a fresh heartbeat.
+            countInZone(i, nodes.ready(i));
+            return true;
+        }
+        markUnknown(i, now);
+        countInZone(i, Condition.UNKNOWN);
+        return finishUpdate(w, i, observed, Condition.UNKNOWN, now);
     }
 
     private void countInZone(int i, byte current) {
@@ -292,11 +371,14 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         }
     }
 
-    /** The rest of a node's turn in the pass, after its health update went through. */
-    private void finishUpdate(int i, byte observedCondition, byte current, long now) {
+    /**
+     * The rest of a node's turn in the pass, after its health update went through; false while the
+     * worker waits for a MarkPodsNotReady write.
+     */
+    private boolean finishUpdate(int w, int i, byte observedCondition, byte current, long now) {
         if (current == Condition.NONE) {
             // Still no Ready condition: no eviction decision (currentReadyCondition == nil).
-            return;
+            return true;
         }
         // A missing condition is observed as the controller's fake Unknown one.
         byte observed = observedCondition == Condition.NONE ? Condition.UNKNOWN : observedCondition;
@@ -305,10 +387,11 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         } else {
             processLegacyEviction(i, observed, now);
         }
-        if (current != Condition.TRUE && observed == Condition.TRUE) {
+        boolean becameNotReady = current != Condition.TRUE && observed == Condition.TRUE;
+        if (becameNotReady) {
             cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.name(i), unknownDetail("NodeNotReady", i));
-            markPodsNotReady(i, now);
         }
+        return podMarks.afterHealthUpdate(w, i, becameNotReady, observed != Condition.TRUE, now);
     }
 
     /** The API server answers again: blocked health updates complete and the pass ends now. */
@@ -321,22 +404,28 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
             return;
         }
         sim.cancel(timeoutHandle);
+        // Each blocked update finishes on its own worker: its MarkPodsNotReady writes follow.
         for (int i : blocked) {
             countInZone(i, Condition.UNKNOWN);
-            completeBlockedWrite(i, now);
+            int w = workers.take(i);
+            if (completeBlockedWrite(w, i, now)) {
+                workers.release(w);
+            }
         }
         blocked.clear();
-        zones.endPass(now, disruptionHooks);
-        sim.reschedule(passHandle, now + settings.monitorPeriod());
+        if (!passRunning) {
+            zones.endPass(now, disruptionHooks);
+            sim.reschedule(passHandle, now + settings.monitorPeriod());
+        }
     }
 
-    private void completeBlockedWrite(int i, long now) {
+    private boolean completeBlockedWrite(int w, int i, long now) {
         byte observed = observedReady[i];
         if (observed == Condition.UNKNOWN) {
-            return;
+            return true;
         }
         markUnknown(i, now);
-        finishUpdate(i, observed, Condition.UNKNOWN, now);
+        return finishUpdate(w, i, observed, Condition.UNKNOWN, now);
     }
 
     /**
@@ -358,20 +447,6 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         readyTransition[i] = now;
         cluster.setNodeReady(i, Condition.UNKNOWN, now);
         samples.addSince(Samples.TIME_TO_UNKNOWN, nodes.causeAt(i), now);
-    }
-
-    /** {@code MarkPodsNotReady}: one status update per pod, serially, in the detecting pass. */
-    private void markPodsNotReady(int node, long now) {
-        PodTable pods = cluster.pods();
-        for (int p = pods.firstOnNode(node); p >= 0; p = pods.nextOnNode(p)) {
-            if (pods.isDeleted(p) || !pods.ready(p)) {
-                continue;
-            }
-            cluster.setPodReady(p, false, now);
-            pods.markNotReady(p, now);
-            cluster.recorder().record(now, EventKind.PodNotReady, pods.name(p), nodes.name(node));
-            samples.addSince(Samples.TIME_TO_POD_NOT_READY, nodes.causeAt(node), now);
-        }
     }
 
     private void processTaintBaseEviction(int i, byte condition, long now) {

@@ -18,6 +18,8 @@ import java.util.Objects;
  *     (before 1.21: {@link DisruptionExclusion#legacyIsMasterNode})
  * @param exclusionLabelHonoured {@code node.kubernetes.io/exclude-disruption} leaves a node out of the
  *     zone counts (1.19+)
+ * @param monitorWorkers the monitor pass's {@code nodeUpdateWorkerSize} (8 from 1.27, 1 before)
+ * @param retryMarkPodsNotReady a failed MarkPodsNotReady is retried in the next pass (1.17+)
  */
 public record NodeLifecycleSettings(
         long monitorPeriod,
@@ -33,13 +35,21 @@ public record NodeLifecycleSettings(
         boolean masterNamesExcluded,
         boolean exclusionLabelHonoured,
         DurationDistribution monitorPass,
-        DurationDistribution watch) {
+        DurationDistribution watch,
+        int monitorWorkers,
+        boolean retryMarkPodsNotReady) {
+    /** {@code scheduler.UpdateWorkerSize}, the monitor pass's nodeUpdateWorkerSize from 1.27. */
+    public static final int UPDATE_WORKER_SIZE = 8;
+
     public NodeLifecycleSettings {
         if (monitorPeriod <= 0 || gracePeriod <= 0 || startupGracePeriod <= 0) {
             throw new IllegalArgumentException("node-monitor-period and grace period must be > 0");
         }
         Objects.requireNonNull(monitorPass, "monitorPass");
         Objects.requireNonNull(watch, "watch");
+        if (monitorWorkers < 1) {
+            throw new IllegalArgumentException("monitorWorkers must be >= 1");
+        }
     }
 
     public static NodeLifecycleSettings of(Scenario s) {
@@ -50,6 +60,7 @@ public record NodeLifecycleSettings(
                 (float) c.nodeEvictionRate(), (float) c.secondaryNodeEvictionRate(), c.largeClusterSizeThreshold(),
                 (float) c.unhealthyZoneThreshold(), taintBased, c.podEvictionTimeout(),
                 s.profile().noExecuteInDetectingPass(), !row.has(Rule.MASTER_NAMES_COUNTED),
-                row.has(Rule.DISRUPTION_EXCLUSION_LABEL), s.latencies().monitorPass(), s.latencies().watch());
+                row.has(Rule.DISRUPTION_EXCLUSION_LABEL), s.latencies().monitorPass(), s.latencies().watch(),
+                row.has(Rule.PARALLEL_NODE_HEALTH) ? UPDATE_WORKER_SIZE : 1, row.has(Rule.MARK_PODS_NOT_READY_RETRY));
     }
 }

@@ -5,6 +5,7 @@ import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.ControllerTaints;
+import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.Simulation;
 
@@ -14,6 +15,8 @@ import io.nodesim.kernel.Simulation;
  * (legacy path, which deletes the node's pods instead). A token is spent before the head is looked
  * at, so a head that turns out Ready costs one. During an etcd stall the write blocks the loop; it
  * completes when the API server answers (within the 1 min request timeout) or fails and is retried.
+ * The legacy {@code DeletePods} sends, per pod, the NodeLost status update and the DELETE through the
+ * controller's client limiter; a pod whose requests wait for tokens is deleted when they are sent.
  */
 final class ZoneTaintingWorker {
     private final ClusterState cluster;
@@ -26,13 +29,16 @@ final class ZoneTaintingWorker {
     private final byte[] observedReady;
     private final Simulation sim;
     private final int tickKind;
+    private final int deletionSentKind;
+    private final ApiClient client;
+    private boolean running;
     private long tickHandle = EventQueue.NO_HANDLE;
     /** The node whose write blocks the loop during an outage, -1 when none. */
     private int blockedNode = -1;
     private long blockedSince;
 
     ZoneTaintingWorker(Simulation sim, ClusterState cluster, NodeLifecycleSettings settings, ZoneQueues queues,
-            TaintWriter taints, PodDeletions deletions, byte[] observedReady) {
+            TaintWriter taints, PodDeletions deletions, byte[] observedReady, ApiClient client) {
         this.sim = sim;
         this.cluster = cluster;
         this.nodes = cluster.nodes();
@@ -41,17 +47,21 @@ final class ZoneTaintingWorker {
         this.taints = taints;
         this.deletions = deletions;
         this.observedReady = observedReady;
+        this.client = client;
         this.tickKind = sim.registerKind("nodelifecycle.noExecuteTainting", (t, now) -> tick(now));
+        this.deletionSentKind = sim.registerKind("nodelifecycle.podDeletionSent", this::deletionSent);
         cluster.informers().watchApiServer(this::apiServerRecovered);
     }
 
     /** Starts the {@code wait.Until(doNoExecuteTaintingPass, 100 ms)} loop at {@code at}. */
     void start(long at) {
+        running = true;
         blockedNode = -1;
         tickHandle = sim.schedule(at, tickKind, 0);
     }
 
     void stop() {
+        running = false;
         sim.cancel(tickHandle);
         blockedNode = -1;
     }
@@ -103,13 +113,24 @@ final class ZoneTaintingWorker {
         queues.processed(node);
     }
 
-    /** {@code DeletePods}: every pod of the node except DaemonSet pods, at once. */
+    /** {@code DeletePods}: every pod of the node except DaemonSet pods, each as its requests go out. */
     private void evictPods(int node, long now) {
         PodTable pods = cluster.pods();
         for (int p = pods.firstOnNode(node); p >= 0; p = pods.nextOnNode(p)) {
-            if (!cluster.workloadOf(p).daemonSet()) {
-                deletions.delete(p, now, "NodeControllerEviction");
+            if (!cluster.workloadOf(p).daemonSet() && !pods.isDeleted(p)) {
+                long sent = client.send(now, 2);
+                if (sent == now) {
+                    deletions.delete(p, now, "NodeControllerEviction");
+                } else {
+                    sim.schedule(sent, deletionSentKind, p);
+                }
             }
+        }
+    }
+
+    private void deletionSent(int pod, long now) {
+        if (running) {
+            deletions.delete(pod, now, "NodeControllerEviction");
         }
     }
 }

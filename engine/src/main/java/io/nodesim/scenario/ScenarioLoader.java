@@ -68,6 +68,14 @@ public final class ScenarioLoader {
     }
 
     /**
+     * @param display the scenario's name in messages and reports, for a copy loaded from another
+     *     place than the user's (a merge of sweep shards, a Spark executor)
+     */
+    public static Scenario load(Path file, String display, List<String> setOverrides) {
+        return read(file, display, setOverrides);
+    }
+
+    /**
      * The file's top-level {@code sweep:} section, if it has one, checked for its shape. Call it on a
      * file that {@link #load} accepts (load checks the section too, so {@code validate} reports it).
      */

@@ -54,6 +54,7 @@ public final class VersionProfiles {
                 "present"),
         NODE_LEASE(14, "NodeLease", "no (the status is the heartbeat)", "yes (beta 1.14, GA 1.17)"),
         REPORT_FREQUENCY_5M(17, "`nodeStatusReportFrequency` with NodeLease", "1m", "5m (PR #84351)"),
+        MARK_PODS_NOT_READY_RETRY(17, "failed `MarkPodsNotReady`", "not retried", "retried next pass (PR #84445)"),
         DISRUPTION_EXCLUSION_LABEL(19, "`node.kubernetes.io/exclude-disruption` in zone counts", "counted",
                 "left out (NodeDisruptionExclusion beta)"),
         MASTER_NAMES_COUNTED(21, "nodes named `…master`, `…master-xyz` in zone counts",
@@ -67,7 +68,12 @@ public final class VersionProfiles {
                 "v1beta3: TaintToleration 3, NodeAffinity 2, InterPodAffinity 2"),
         NODE_INCLUSION_POLICY(26, "PodTopologySpread `nodeAffinityPolicy` / `nodeTaintsPolicy`",
                 "dropped by the API server (refused)", "honoured (beta 1.26, GA 1.33)"),
+        DISRUPTION_TARGET_ON_EVICTION(26, "taint-eviction deletion requests", "DELETE",
+                "GET, PATCH DisruptionTarget, DELETE (PodDisruptionConditions beta)"),
+        PARALLEL_NODE_HEALTH(27, "monitor pass workers", "1 (serial)", "8 (PR #114296)"),
         LEGACY_FLAGS_REMOVED(27, "`enable-taint-manager`, `pod-eviction-timeout`", "yes", "removed (PR #115840)"),
+        SEPARATE_TAINT_EVICTION_CLIENT(29, "taint eviction's API client", "the node lifecycle controller's",
+                "its own limiter (SeparateTaintEvictionController)"),
         POD_AFFINITY_MATCH_LABEL_KEYS(31, "pod affinity `matchLabelKeys` / `mismatchLabelKeys`",
                 "dropped by the API server (refused)", "merged into the selector (beta 1.31, GA 1.33)"),
         GRACE_50S(32, "G (`node-monitor-grace-period`)", "40s", "50s (PR #126287)"),
@@ -193,6 +199,13 @@ public final class VersionProfiles {
     public static final long NODE_STARTUP_GRACE_PERIOD = 60 * SimTime.SECOND;
     public static final double NODE_EVICTION_RATE = 0.1;
     public static final double SECONDARY_NODE_EVICTION_RATE = 0.01;
+    /**
+     * kube-controller-manager's {@code ClientConnection} defaults, the same in every modelled version
+     * (pkg/controller/apis/config/v1alpha1/defaults.go {@code SetDefaults_KubeControllerManagerConfiguration};
+     * before it the 1.12 options' {@code KubeAPIQPS: 20, KubeAPIBurst: 30}).
+     */
+    public static final double KUBE_API_QPS = 20;
+    public static final int KUBE_API_BURST = 30;
     public static final int LARGE_CLUSTER_SIZE_THRESHOLD = 50;
     public static final double UNHEALTHY_ZONE_THRESHOLD = 0.55;
     public static final long POD_EVICTION_TIMEOUT = 5 * SimTime.MINUTE;

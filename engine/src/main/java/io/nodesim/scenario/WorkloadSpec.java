@@ -13,6 +13,8 @@ import java.util.Objects;
  *     computed by the model, and this is 0)
  * @param template the pod template (a Pod's own metadata and spec for kind Pod)
  * @param manifest the object as written in the file
+ * @param readWriteOnceClaim its pods mount a {@code v1 PersistentVolumeClaim} of the scenario whose
+ *     accessModes hold ReadWriteOnce or ReadWriteOncePod ({@code persistentVolumeClaim.claimName})
  */
 public record WorkloadSpec(
         String kind,
@@ -22,7 +24,8 @@ public record WorkloadSpec(
         Map<String, String> selector,
         PodTemplateSpec template,
         HasMetadata manifest,
-        int manifestIndex) {
+        int manifestIndex,
+        boolean readWriteOnceClaim) {
     public WorkloadSpec {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
@@ -40,9 +43,21 @@ public record WorkloadSpec(
         this(kind, name, namespace, replicas, selector, template, manifest, -1);
     }
 
+    /** A workload that mounts no ReadWriteOnce claim of the scenario. */
+    public WorkloadSpec(String kind, String name, String namespace, int replicas, Map<String, String> selector,
+            PodTemplateSpec template, HasMetadata manifest, int manifestIndex) {
+        this(kind, name, namespace, replicas, selector, template, manifest, manifestIndex, false);
+    }
+
     /** This workload as read from entry {@code index} of {@code spec.workloads}. */
     public WorkloadSpec atManifestIndex(int index) {
-        return new WorkloadSpec(kind, name, namespace, replicas, selector, template, manifest, index);
+        return new WorkloadSpec(kind, name, namespace, replicas, selector, template, manifest, index,
+                readWriteOnceClaim);
+    }
+
+    /** This workload, its pods mounting a ReadWriteOnce claim. */
+    public WorkloadSpec mountingReadWriteOnceClaim() {
+        return new WorkloadSpec(kind, name, namespace, replicas, selector, template, manifest, manifestIndex, true);
     }
 
     /**

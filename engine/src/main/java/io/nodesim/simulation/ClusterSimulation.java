@@ -5,6 +5,7 @@ import io.nodesim.cluster.EventRecorder;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.Samples;
 import io.nodesim.cluster.Topology;
+import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.controllermanager.Controller;
 import io.nodesim.controllermanager.ControllerManager;
 import io.nodesim.controllermanager.LeaderElection;
@@ -25,6 +26,8 @@ import io.nodesim.nodelifecycle.NodeLifecycleController;
 import io.nodesim.nodelifecycle.NodeLifecycleSettings;
 import io.nodesim.scenario.KubeletConfig;
 import io.nodesim.scenario.Scenario;
+import io.nodesim.scenario.VersionProfiles;
+import io.nodesim.scenario.VersionProfiles.Rule;
 import io.nodesim.tainteviction.ScenarioNoExecuteTaints;
 import io.nodesim.tainteviction.TaintEvictionController;
 import io.nodesim.workloads.WorkloadControllers;
@@ -81,10 +84,17 @@ public final class ClusterSimulation {
         kubelet.scheduleJoins();
         // Informer-bus subscriptions, in the order the watchers are told (equal-time ties follow it):
         // node lifecycle, taint eviction, the kubelets, the workload controllers, the scheduler.
+        var kcm = scenario.kubeControllerManager();
+        VersionProfiles.Row row = VersionProfiles.forVersion(scenario.kubernetesVersion());
+        ApiClient nodeController = new ApiClient(kcm.kubeApiQps(), kcm.kubeApiBurst());
         nodeLifecycle = new NodeLifecycleController(sim, cluster, NodeLifecycleSettings.of(scenario), kubelet,
-                samples, deletions, streams);
+                samples, deletions, streams, nodeController);
+        // 1.29+: ClientOrDie("node-controller") again, a second clientset with its own limiter.
+        ApiClient taintEvictionClient = row.has(Rule.SEPARATE_TAINT_EVICTION_CLIENT)
+                ? new ApiClient(kcm.kubeApiQps(), kcm.kubeApiBurst()) : nodeController;
         taintEviction = new TaintEvictionController(sim, cluster, deletions, lat.watch(),
-                streams.stream("tainteviction"), new ScenarioNoExecuteTaints(topology, scenario.workloads()));
+                streams.stream("tainteviction"), new ScenarioNoExecuteTaints(topology, scenario.workloads()),
+                taintEvictionClient, row.has(Rule.DISRUPTION_TARGET_ON_EVICTION) ? 3 : 1);
         cluster.informers().watchNodes(kubelet);
         budgets = new DisruptionBudgets(cluster, scenario.disruptionBudgets(), scenario.workloads());
         SchedulerEventHandlers scheduler = new SchedulerEventHandlers(sim, cluster, placement, lat.schedulingCycle(),

@@ -8,6 +8,7 @@ import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.PodWatcher;
 import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.cluster.WorkloadInfo;
+import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.controllermanager.Controller;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.EventQueue;
@@ -25,8 +26,12 @@ import org.apache.commons.math3.random.RandomGenerator;
  * NoExecute taint → cancel; a taint no toleration matches → delete now; only unbounded tolerations
  * → cancel (never); else delete at now + min(tolerationSeconds). An eviction already scheduled is
  * kept as it is (its CreatedAt + the new minimum is always earlier than now + minimum), so a
- * changed toleration or a second taint neither lengthens nor shortens it. Deletions are not
- * rate-limited; during a control-plane outage they wait for the API server.
+ * changed toleration or a second taint neither lengthens nor shortens it. Each deletion goes
+ * through the controller's client limiter ({@link ApiClient}: the node lifecycle controller's before
+ * 1.29, its own {@code ClientOrDie("node-controller")} after) as {@code addConditionAndDeletePod}
+ * sends it: a DELETE, preceded from 1.26 by a GET and the DisruptionTarget status PATCH; the pod
+ * goes when its last request is sent. During a control-plane outage deletions wait for the API
+ * server.
  *
  * <p>The node's NoExecute taints are the controllers' ({@link ControllerTaints}) and the scenario's
  * own ({@link ScenarioNoExecuteTaints}), as {@code handleNodeUpdate} takes every NoExecute taint.
@@ -45,19 +50,26 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
     private final int evictKind;
     private final int podKind;
     private final ScenarioNoExecuteTaints scenarioTaints;
+    private final ApiClient client;
+    private final int requestsPerDeletion;
+    private final int sentKind;
     private long[] evictionHandle;
     private boolean running = true;
     /** Deletions sent during an outage; they complete when the API server answers. */
     private final java.util.List<Integer> awaitingApiServer = new java.util.ArrayList<>();
 
     public TaintEvictionController(Simulation sim, ClusterState cluster, PodDeletions deletions,
-            DurationDistribution watch, RandomGenerator rng, ScenarioNoExecuteTaints scenarioTaints) {
+            DurationDistribution watch, RandomGenerator rng, ScenarioNoExecuteTaints scenarioTaints, ApiClient client,
+            int requestsPerDeletion) {
         this.sim = sim;
         this.cluster = cluster;
         this.deletions = deletions;
         this.watch = watch;
         this.rng = rng;
         this.scenarioTaints = scenarioTaints;
+        this.client = client;
+        this.requestsPerDeletion = requestsPerDeletion;
+        this.sentKind = sim.registerKind("tainteviction.deletionSent", this::deletionSent);
         this.nodeKind = sim.registerKind("tainteviction.nodeUpdate", this::handleNodeUpdate);
         this.evictKind = sim.registerKind("tainteviction.deletePod", this::deletePod);
         this.podKind = sim.registerKind("tainteviction.podUpdate", this::handlePodUpdate);
@@ -131,6 +143,7 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
             sim.cancel(evictionHandle[p]);
         }
         running = false;
+        client.reset();
         sim.schedule(now + downtime, nodeKind, RESTARTED);
     }
 
@@ -213,6 +226,24 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
     }
 
     private void deletePod(int pod, long now) {
+        if (!cluster.controlPlane().isUp(now)) {
+            awaitingApiServer.add(pod);
+            return;
+        }
+        long sent = client.send(now, requestsPerDeletion);
+        if (sent == now) {
+            deletions.delete(pod, now, "TaintManagerEviction");
+        } else {
+            // Past its timer, the deletion no longer is cancellable work (CancelWork cannot stop it).
+            sim.schedule(sent, sentKind, pod);
+        }
+    }
+
+    /** The deletion's requests got their tokens; a process that stopped meanwhile sends nothing. */
+    private void deletionSent(int pod, long now) {
+        if (!running) {
+            return;
+        }
         if (!cluster.controlPlane().isUp(now)) {
             awaitingApiServer.add(pod);
             return;

@@ -8,11 +8,13 @@ import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.kernel.SimTime;
 
 /**
- * When a ReadWriteOnce volume of a replaced StatefulSet pod may attach to the new pod's node: the
+ * When a ReadWriteOnce volume of a replaced pod (a StatefulSet's claim, or a scenario
+ * PersistentVolumeClaim a Deployment, ReplicaSet or Pod mounts) may attach to the new pod's node: the
  * attach-detach controller's reconciler
  * ({@code pkg/controller/volume/attachdetach/reconciler/reconciler.go}) detaches it from the old
- * node first. The old pod leaves the desired state of the world when its object is gone (a
- * Terminating pod whose containers the API still shows running keeps its volumes); from then the
+ * node first. The old pod leaves the desired state of the world when its object is gone
+ * ({@code attachdetach/util} {@code DetermineVolumeAction}: a Terminating pod whose containers the
+ * API still shows running is not terminated and keeps its volumes); from then the
  * volume is detached as soon as the old node's kubelet has unmounted it (the node is Ready again),
  * at once when the old node has the {@code node.kubernetes.io/out-of-service} taint
  * (NodeOutOfServiceVolumeDetach, GA 1.28), and otherwise only after
@@ -44,6 +46,11 @@ public final class AttachDetachController {
         boolean unmounted = !nodes.deleted(node) && nodes.ready(node) == Condition.TRUE;
         if (unmounted || nodes.hasTaint(node, ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE)) {
             return now;
+        }
+        if (pods.goneAt(old) == SimTime.NEVER) {
+            // DetermineVolumeAction: a Terminating pod whose containers still show running is not
+            // terminated (IsPodTerminated), so its volumes stay in the desired state of the world.
+            return SimTime.NEVER;
         }
         return Math.max(now, pods.goneAt(old) + MAX_WAIT_FOR_UNMOUNT);
     }

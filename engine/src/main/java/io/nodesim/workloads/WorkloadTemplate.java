@@ -15,7 +15,8 @@ import java.util.Objects;
 /**
  * What the controllers and the kubelet need of one workload's pod template, read once: its
  * containers' readiness probes, whether it claims ReadWriteOnce volumes (a StatefulSet's
- * volumeClaimTemplates), the StatefulSet pod management policy, and its start-up distributions.
+ * volumeClaimTemplates, or a scenario PersistentVolumeClaim any workload mounts by claimName), the
+ * StatefulSet pod management policy, and its start-up distributions.
  *
  * @param readinessProbes one per container that has a readiness probe
  * @param readWriteOnce the pods claim a ReadWriteOnce / ReadWriteOncePod volume of their own
@@ -55,7 +56,7 @@ public record WorkloadTemplate(String kind, List<ReadinessProbe> readinessProbes
                 }
             }
         }
-        boolean rwo = false;
+        boolean rwo = w.readWriteOnceClaim();
         boolean ordered = true;
         if (w.manifest() instanceof StatefulSet s && s.getSpec() != null) {
             ordered = !"Parallel".equals(s.getSpec().getPodManagementPolicy());

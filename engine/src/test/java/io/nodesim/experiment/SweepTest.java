@@ -27,7 +27,7 @@ class SweepTest {
 
     private static String run(List<String> vary, int threads) throws Exception {
         MemoryJournal journal = new MemoryJournal();
-        sweep(vary, threads, ProgressListener.NONE).run(journal);
+        sweep(vary, threads, ProgressListener.NONE).run(journal, MemoryJournal.IDENTITY);
         return journal.text();
     }
 
@@ -100,7 +100,7 @@ class SweepTest {
             return RUNNER.run(s, r);
         };
         assertThrows(InterruptedException.class, () -> new Sweep(SweepSpec.parse(vary, List.of(), 0), SEED,
-                Fakes.factory(SEED, 4), slowTail, 0, 2, ctrlC).run(journal));
+                Fakes.factory(SEED, 4), slowTail, 0, 2, ctrlC).run(journal, MemoryJournal.IDENTITY));
         // rows already computed when the interrupt came may still be written, each one whole
         assertTrue(journal.lines.size() >= 6 && journal.lines.size() < 13, journal.lines.size() + " lines");
         assertTrue(uninterrupted.startsWith(journal.text()));
@@ -113,7 +113,7 @@ class SweepTest {
                 progress.add(done + "/" + total);
             }
         };
-        sweep(vary, 4, record).run(journal);
+        sweep(vary, 4, record).run(journal, MemoryJournal.IDENTITY);
         assertEquals(uninterrupted, journal.text());
         assertEquals(resumedAt + "/12", progress.get(0));
         assertEquals("12/12", progress.get(progress.size() - 1));
@@ -124,30 +124,28 @@ class SweepTest {
     void resume_fromHeaderOnly_andWhenComplete_runsNothingMore() throws Exception {
         List<String> vary = List.of("mean=3,6");
         String uninterrupted = run(vary, 1);
-        MemoryJournal journal = new MemoryJournal();
-        journal.lines.add(uninterrupted.lines().findFirst().orElseThrow());
-        sweep(vary, 1, ProgressListener.NONE).run(journal);
+        MemoryJournal journal = MemoryJournal.holding(List.of(uninterrupted.lines().findFirst().orElseThrow()));
+        sweep(vary, 1, ProgressListener.NONE).run(journal, MemoryJournal.IDENTITY);
         assertEquals(uninterrupted, journal.text());
         int appends = journal.appends;
         ReplicationRunner mustNotRun = (s, r) -> {
             throw new AssertionError("ran a completed point");
         };
         new Sweep(SweepSpec.parse(vary, List.of(), 0), SEED, Fakes.factory(SEED, 4), mustNotRun, 0, 1,
-                ProgressListener.NONE).run(journal);
+                ProgressListener.NONE).run(journal, MemoryJournal.IDENTITY);
         assertEquals(appends, journal.appends);
     }
 
     @Test
     void resume_ofAnotherSweep_isRefused() throws Exception {
-        MemoryJournal journal = new MemoryJournal();
-        journal.lines.addAll(run(List.of("mean=3,6,9"), 1).lines().limit(3).toList());
+        MemoryJournal journal = MemoryJournal.holding(run(List.of("mean=3,6,9"), 1).lines().limit(3).toList());
         ExperimentException otherColumns = assertThrows(ExperimentException.class,
-                () -> sweep(List.of("rate=3,6,9"), 1, ProgressListener.NONE).run(journal));
+                () -> sweep(List.of("rate=3,6,9"), 1, ProgressListener.NONE).run(journal, MemoryJournal.IDENTITY));
         assertTrue(otherColumns.getMessage().contains("different sweep"), otherColumns.getMessage());
         assertThrows(ExperimentException.class, () -> sweep(List.of("mean=3,7,9"), 1, ProgressListener.NONE)
-                .run(journal));
+                .run(journal, MemoryJournal.IDENTITY));
         assertThrows(ExperimentException.class, () -> sweep(List.of("mean=3"), 1, ProgressListener.NONE)
-                .run(journal));
+                .run(journal, MemoryJournal.IDENTITY));
         assertEquals(3, journal.lines.size());
     }
 
@@ -161,7 +159,7 @@ class SweepTest {
             return Fakes.result(r, "m", r);
         };
         new Sweep(SweepSpec.parse(List.of("x=1,2"), List.of(), 0), SEED, Fakes.factory(SEED, 4), counting, 7, 2,
-                ProgressListener.NONE).run(new MemoryJournal());
+                ProgressListener.NONE).run(new MemoryJournal(), MemoryJournal.IDENTITY);
         assertEquals(14, seen.size());
         assertTrue(seen.stream().allMatch(r -> r < 7));
     }
@@ -179,7 +177,66 @@ class SweepTest {
             throw new AssertionError("ran before validating every point");
         };
         assertThrows(IllegalArgumentException.class, () -> new Sweep(SweepSpec.parse(List.of("x=1,bad"), List.of(), 0),
-                SEED, rejecting, mustNotRun, 0, 1, ProgressListener.NONE).run(journal));
+                SEED, rejecting, mustNotRun, 0, 1, ProgressListener.NONE).run(journal, MemoryJournal.IDENTITY));
         assertTrue(journal.lines.isEmpty());
+    }
+
+    @Test
+    void shards_anyNumber_giveTheTableOfTheWholeSweep() throws Exception {
+        List<String> vary = List.of("mean=5,10,20", "label=x,y");
+        String whole = run(vary, 2);
+        // 6 points x 4 replications = 24 tasks; 30 shards leave some empty
+        for (int n : new int[] {1, 3, 7, 30}) {
+            List<TaskSamples> all = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Shard shard = new Shard(i, n);
+                Sweep.ShardResult part = sweep(vary, 2, ProgressListener.NONE).runShard(shard);
+                assertEquals(24, part.totalTasks());
+                assertEquals(shard.taskCount(24), part.samples().size());
+                part.samples().forEach(t -> assertTrue(shard.holds(t.task())));
+                all.addAll(part.samples());
+            }
+            all.sort(java.util.Comparator.comparingInt(TaskSamples::task));
+            SweepSpec spec = SweepSpec.parse(vary, List.of(), 0);
+            String merged = String.join("\n", Sweep.table(spec.parameters(), spec.design(SEED), all)) + "\n";
+            assertEquals(whole, merged, n + " shards");
+        }
+    }
+
+    @Test
+    void table_refusesTasksThatAreNotEveryTaskInOrder() throws Exception {
+        List<String> vary = List.of("mean=5,10");
+        List<TaskSamples> all = new ArrayList<>(sweep(vary, 1, ProgressListener.NONE).runShard(new Shard(0, 1))
+                .samples());
+        SweepSpec spec = SweepSpec.parse(vary, List.of(), 0);
+        all.remove(5);
+        assertThrows(IllegalArgumentException.class, () -> Sweep.table(spec.parameters(), spec.design(SEED), all));
+    }
+
+    @Test
+    void resume_ofAJournalBegunByAnotherScenarioOrOtherArguments_isRefused() throws Exception {
+        List<String> vary = List.of("mean=3,6,9");
+        String done = run(vary, 1);
+        SweepArguments arguments = new SweepArguments(List.of(), SweepSpec.parse(vary, List.of(), 0), 0);
+        MemoryJournal journal = MemoryJournal.holding(done.lines().limit(2).toList());
+        journal.identity = new SweepIdentity("1".repeat(64), arguments);
+
+        ExperimentException otherScenario = assertThrows(ExperimentException.class, () -> sweep(vary, 1,
+                ProgressListener.NONE).run(journal, new SweepIdentity("2".repeat(64), arguments)));
+        assertTrue(otherScenario.getMessage().contains("the journal was written for a scenario of other content"),
+                otherScenario.getMessage());
+        SweepArguments moreReplications = new SweepArguments(List.of(), arguments.spec(), 9);
+        ExperimentException otherArguments = assertThrows(ExperimentException.class, () -> sweep(vary, 1,
+                ProgressListener.NONE).run(journal, new SweepIdentity("1".repeat(64), moreReplications)));
+        assertTrue(otherArguments.getMessage().contains("--replications 9"), otherArguments.getMessage());
+        journal.identity = null;
+        ExperimentException unknown = assertThrows(ExperimentException.class, () -> sweep(vary, 1,
+                ProgressListener.NONE).run(journal, new SweepIdentity("1".repeat(64), arguments)));
+        assertTrue(unknown.getMessage().contains("no record of the scenario and arguments"), unknown.getMessage());
+        assertEquals(2, journal.lines.size(), "nothing appended");
+
+        journal.identity = new SweepIdentity("1".repeat(64), arguments);
+        sweep(vary, 1, ProgressListener.NONE).run(journal, new SweepIdentity("1".repeat(64), arguments));
+        assertEquals(done, journal.text(), "its own sweep resumes");
     }
 }

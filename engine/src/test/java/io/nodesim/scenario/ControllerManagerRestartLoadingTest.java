@@ -61,4 +61,25 @@ class ControllerManagerRestartLoadingTest {
                 "    node-monitor-grace-period: 50s\n    leader-elect-retry-period: 9s\n"));
         assertError(e, 9, -1, e.path(), "greater than 1.2 × leader-elect-retry-period");
     }
+
+    @Test
+    void kubeApiQpsAndBurst_defaultTo20And30_andAreSettable() {
+        Scenario s = load(dir, edit(FAULT, RESTART));
+        assertEquals(20, s.kubeControllerManager().kubeApiQps());
+        assertEquals(30, s.kubeControllerManager().kubeApiBurst());
+        Scenario set = load(dir, edit(FAULT, RESTART), "kubeControllerManager.kube-api-qps=50",
+                "kubeControllerManager.kube-api-burst=100");
+        assertEquals(50, set.kubeControllerManager().kubeApiQps());
+        assertEquals(100, set.kubeControllerManager().kubeApiBurst());
+    }
+
+    @Test
+    void kubeApiQpsZero_andBurstZero_areRefused() {
+        ScenarioException qps = fails(dir, edit("    node-monitor-grace-period: 50s\n",
+                "    node-monitor-grace-period: 50s\n    kube-api-qps: 0\n"));
+        assertError(qps, 9, -1, "kubeControllerManager.kube-api-qps", "must be greater than 0");
+        ScenarioException burst = fails(dir, edit("    node-monitor-grace-period: 50s\n",
+                "    node-monitor-grace-period: 50s\n    kube-api-burst: 0\n"));
+        assertError(burst, 9, -1, "kubeControllerManager.kube-api-burst", "expected an integer");
+    }
 }

@@ -69,8 +69,18 @@ class FalseEvictionTest {
     }
 
     @Test
-    void heartbeatDelay_shorterThanGrace_isHarmless() {
-        assertTrue(events(delayedHeartbeats(20), "NodeReadyUnknown").isEmpty());
+    void heartbeatDelay_shorterThanTheKubeletRequestTimeout_isHarmless() {
+        // 9 s writes fit in the heartbeat client's 10 s timeout: a renewal lands every 19 s, well within G.
+        assertTrue(events(delayedHeartbeats(9), "NodeReadyUnknown").isEmpty());
+    }
+
+    @Test
+    void heartbeatDelay_longerThanTheKubeletRequestTimeout_everyAttemptIsCancelled_nodesGoUnknown() {
+        // 20 s is shorter than G, but the client cancels each attempt at 10 s (cmd/kubelet/app/server.go):
+        // no renewal lands while the delay lasts, as on a real kubelet.
+        RunResult r = delayedHeartbeats(20);
+        assertEquals(java.util.Set.of("node-0", "node-1"), events(r, "NodeReadyUnknown").stream()
+                .map(e -> e.object()).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test

@@ -17,18 +17,22 @@ import org.junit.jupiter.api.Test;
 /** nodes.csv has a row per NotReady episode: a flapping healthy node is seen every time. */
 class NodeEpisodesTest {
     private static final long AT = SimTime.seconds(100);
+    private static final long SECOND_WINDOW = SimTime.seconds(260);
 
     /**
-     * An idealised clock (no jitter, watch, pass or write delays): node-0's heartbeats take 70 s
-     * from 100 s to 340 s, longer than the 40 s grace, so it turns Unknown twice and its kubelet
-     * answers each time.
+     * An idealised clock (no jitter, watch, pass or write delays): node-0's heartbeat writes take
+     * 15 s from 100 s to 160 s and from 260 s to 320 s, longer than the kubelet's 10 s request
+     * timeout, so every attempt is cancelled; the node turns Unknown in each window and its kubelet
+     * answers after each.
      */
     private static RunResult flapping() {
         var s = scenario().version("1.31").leaseJitter(false).watch(DurationDistribution.constant(0))
                 .monitorPass(DurationDistribution.constant(0)).writes(DurationDistribution.constant(0))
                 .pool("node", 3, "a").deployment("web", 3)
-                .fault("HeartbeatDelay", AT, SimTime.seconds(240), nodes("node-0"),
-                        DurationDistribution.constant(SimTime.seconds(70)))
+                .fault("HeartbeatDelay", AT, SimTime.seconds(60), nodes("node-0"),
+                        DurationDistribution.constant(SimTime.seconds(15)))
+                .fault("HeartbeatDelay", SECOND_WINDOW, SimTime.seconds(60), nodes("node-0"),
+                        DurationDistribution.constant(SimTime.seconds(15)))
                 .duration(SimTime.MINUTE * 10).build();
         return ClusterSimulation.run(s, 0, true);
     }
@@ -36,20 +40,21 @@ class NodeEpisodesTest {
     @Test
     void heartbeatDelay_flapsTwice_twoRowsWithTheTimesOfEachEpisode() {
         RunResult r = flapping();
+        // Ready again at the first status attempt sent after each window: the kubelet's answer to
+        // the Unknown (sent 149.89 s) failed at 149.89 and 159.89 (each cancelled after 10 s).
         assertEquals(List.of(
-                new NodeRecord("node-0", "a", AT, 140_419_856, 140_419_856, 145_447_798, 219_889_793, 1),
-                // the same delay window is still in effect: it caused the second episode too
-                new NodeRecord("node-0", "a", AT, 300_419_856, 300_419_856, 305_447_798, 378_912_691, 2)),
+                new NodeRecord("node-0", "a", AT, 140_419_856, 140_419_856, 145_447_798, 169_889_793, 1),
+                new NodeRecord("node-0", "a", SECOND_WINDOW, 300_419_856, 300_419_856, 305_447_798, 328_912_691, 2)),
                 r.nodes());
         assertEquals(List.of(140_419_856L, 300_419_856L), times(r, "NodeReadyUnknown"));
-        assertEquals(List.of(219_889_793L, 378_912_691L), times(r, "NodeReadyTrue"));
+        assertEquals(List.of(169_889_793L, 328_912_691L), times(r, "NodeReadyTrue"));
     }
 
     @Test
     void heartbeatDelay_flapsTwice_summaryCountsBothEpisodesAndTheirLengths() {
         RunResult r = flapping();
         assertArrayEquals(new double[] {2}, r.metrics().get("not_ready_episodes"));
-        assertArrayEquals(new double[] {79.469937, 78.492835}, r.metrics().get("time_not_ready"), 1e-9);
+        assertArrayEquals(new double[] {29.469937, 28.492835}, r.metrics().get("time_not_ready"), 1e-9);
     }
 
     private static List<Long> times(RunResult r, String kind) {

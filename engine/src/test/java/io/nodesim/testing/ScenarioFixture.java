@@ -65,6 +65,9 @@ public final class ScenarioFixture {
         return new ScenarioFixture();
     }
 
+    private double kubeApiQps = io.nodesim.scenario.VersionProfiles.KUBE_API_QPS;
+    private int kubeApiBurst = io.nodesim.scenario.VersionProfiles.KUBE_API_BURST;
+
     public ScenarioFixture version(String v) {
         version = v;
         return this;
@@ -108,6 +111,13 @@ public final class ScenarioFixture {
 
     public ScenarioFixture podEvictionTimeout(long t) {
         podEvictionTimeout = t;
+        return this;
+    }
+
+    /** kube-controller-manager's {@code --kube-api-qps} / {@code --kube-api-burst}. */
+    public ScenarioFixture kubeApi(double qps, int burst) {
+        this.kubeApiQps = qps;
+        this.kubeApiBurst = burst;
         return this;
     }
 
@@ -324,7 +334,10 @@ public final class ScenarioFixture {
         long g = grace != null ? grace : SimTime.seconds(minor >= 32 ? 50 : 40);
         boolean tm = taintManager != null ? taintManager : minor >= 13;
         var kcm = new ControllerManagerConfig(monitorPeriod, g, SimTime.seconds(60), evictionRate, secondaryRate,
-                largeCluster, unhealthyThreshold, tm, podEvictionTimeout);
+                largeCluster, unhealthyThreshold, tm, podEvictionTimeout, true,
+                io.nodesim.scenario.VersionProfiles.LEADER_ELECT_LEASE_DURATION,
+                io.nodesim.scenario.VersionProfiles.LEADER_ELECT_RENEW_DEADLINE,
+                io.nodesim.scenario.VersionProfiles.LEADER_ELECT_RETRY_PERIOD, kubeApiQps, kubeApiBurst);
         var latencies = new Latencies(watch, monitorPass, write, write, controller, cycle, binding);
         var startup = new StartupConfig(new StartupConfig.Model(imagePull, containerStart), Map.of());
         if (nodes.isEmpty()) {

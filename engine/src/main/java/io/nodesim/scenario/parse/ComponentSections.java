@@ -94,8 +94,10 @@ public final class ComponentSections {
         if (leaderElect) {
             checkLeaderElection(s, leaseDuration, renewDeadline, retryPeriod);
         }
+        double qps = o.resolve(s, SettingRegistry.KUBE_API_QPS, row, null);
+        int burst = o.resolve(s, SettingRegistry.KUBE_API_BURST, row, null);
         return new ControllerManagerConfig(period, grace, startup, rate, secondary, large, unhealthy, taintManager,
-                podEviction, leaderElect, leaseDuration, renewDeadline, retryPeriod);
+                podEviction, leaderElect, leaseDuration, renewDeadline, retryPeriod, qps, burst);
     }
 
     /** client-go's NewLeaderElector refuses these (kube-controller-manager would not start). */

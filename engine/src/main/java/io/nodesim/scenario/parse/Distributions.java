@@ -1,6 +1,7 @@
 package io.nodesim.scenario.parse;
 
 import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.scenario.ScenarioSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -120,6 +121,7 @@ public final class Distributions {
         String name = fileName.replaceAll("^[\"']|[\"']$", "");
         Path file = baseDir.resolve(name);
         List<String> lines;
+        ScenarioSources.noteRead(file);
         try {
             lines = Files.readAllLines(file);
         } catch (NoSuchFileException e) {

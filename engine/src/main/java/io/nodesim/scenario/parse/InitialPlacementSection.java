@@ -5,6 +5,7 @@ import com.opencsv.exceptions.CsvException;
 import io.nodesim.scenario.ImportedPlacement;
 import io.nodesim.scenario.NodeGroup;
 import io.nodesim.scenario.ScenarioException;
+import io.nodesim.scenario.ScenarioSources;
 import io.nodesim.scenario.WorkloadSpec;
 import java.io.IOException;
 import java.io.Reader;
@@ -49,6 +50,7 @@ public final class InitialPlacementSection {
         String display = file.toString();
         List<ImportedPlacement.Row> rows = new ArrayList<>();
         Map<String, Integer> pods = new HashMap<>();
+        ScenarioSources.noteRead(file);
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVReader csv = new CSVReader(r)) {
             String[] header = csv.readNext();
             if (header == null || !java.util.Arrays.equals(header, HEADER)) {

@@ -28,7 +28,7 @@ public final class WorkloadSection {
             "Deployment", "apps/v1", "ReplicaSet", "apps/v1", "StatefulSet", "apps/v1", "DaemonSet", "apps/v1",
             "Pod", "v1");
     private static final List<String> KINDS = List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Pod",
-            "Namespace", DisruptionBudgetSection.KIND, PriorityClassSection.KIND);
+            "Namespace", DisruptionBudgetSection.KIND, "PersistentVolumeClaim", PriorityClassSection.KIND);
 
     private WorkloadSection() {
     }
@@ -54,17 +54,29 @@ public final class WorkloadSection {
         }
     }
 
-    /** Every workload except the {@code v1 Namespace}, PodDisruptionBudget and PriorityClass manifests, in order. */
+    /**
+     * Every workload except the {@code v1 Namespace}, PodDisruptionBudget, {@code v1 PersistentVolumeClaim}
+     * and PriorityClass manifests, in order.
+     */
     public static List<YNode> workloadItems(YNode node) {
         return Values.list(node, "workloads").items().stream().filter(i -> !notAWorkload(i)).toList();
     }
 
     private static boolean notAWorkload(YNode item) {
-        return isNamespace(item) || DisruptionBudgetSection.isBudget(item) || PriorityClassSection.isPriorityClass(item);
+        return isNamespace(item) || DisruptionBudgetSection.isBudget(item) || isClaim(item)
+                || PriorityClassSection.isPriorityClass(item);
     }
 
     private static boolean isNamespace(YNode item) {
-        return item instanceof YMap m && m.get("kind") instanceof YNode.YScalar k && "Namespace".equals(k.text());
+        return isKind(item, "Namespace");
+    }
+
+    private static boolean isClaim(YNode item) {
+        return isKind(item, "PersistentVolumeClaim");
+    }
+
+    private static boolean isKind(YNode item, String kind) {
+        return item instanceof YMap m && m.get("kind") instanceof YNode.YScalar k && kind.equals(k.text());
     }
 
     /**
@@ -110,18 +122,23 @@ public final class WorkloadSection {
         return m.get("metadata") instanceof YMap meta && meta.get(field) != null ? meta.get(field) : m;
     }
 
-    /** The workloads; {@code v1 Namespace} manifests are read by {@link #namespaces}. */
+    /**
+     * The workloads; {@code v1 Namespace} manifests are read by {@link #namespaces},
+     * {@code v1 PersistentVolumeClaim} manifests by {@link ClaimManifests}, which also marks the
+     * workloads that mount a ReadWriteOnce claim.
+     */
     public static List<WorkloadSpec> read(YNode node, Origins o) {
         YList list = Values.list(node, "workloads");
         Map<String, String> names = new HashMap<>();
         List<WorkloadSpec> out = new java.util.ArrayList<>();
+        ClaimManifests claims = ClaimManifests.read(list, o);
         for (int i = 0; i < list.items().size(); i++) {
             String path = "workloads[" + i + "]";
             YNode item = list.items().get(i);
             if (notAWorkload(item)) {
                 continue;
             }
-            WorkloadSpec w = workload(item, path).atManifestIndex(i);
+            WorkloadSpec w = claims.mounted(workload(item, path).atManifestIndex(i), Values.map(item, path), path);
             String before = names.putIfAbsent(w.displayName(), path);
             if (before != null) {
                 throw item.loc().error(path + ".metadata.name", "workload name \"" + w.displayName()

@@ -1,6 +1,7 @@
 package io.nodesim.scenario.parse;
 
 import io.nodesim.scenario.ScenarioException;
+import io.nodesim.scenario.ScenarioSources;
 import io.nodesim.scenario.parse.YNode.YList;
 import io.nodesim.scenario.parse.YNode.YMap;
 import io.nodesim.scenario.parse.YNode.YScalar;
@@ -72,6 +73,7 @@ public final class YamlReader {
      */
     public static List<YNode> readFile(Path file, String display, Loc referrer, String referrerPath) {
         byte[] bytes;
+        ScenarioSources.noteRead(file);
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {

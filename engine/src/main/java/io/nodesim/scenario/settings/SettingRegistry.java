@@ -93,6 +93,13 @@ public final class SettingRegistry {
             s -> s.kubeControllerManager().leaderElectRetryPeriod(), "leader retry period",
             "a candidate tries to acquire the Lease every retry period plus up to 120 % jitter");
 
+    public static final SettingSpec<Double> KUBE_API_QPS = profile(KCM, "kube-api-qps", SettingType.REQUEST_RATE,
+            r -> VersionProfiles.KUBE_API_QPS, s -> s.kubeControllerManager().kubeApiQps(), "client qps",
+            "requests per second of each controller's API client once its burst is spent (client-go token bucket)");
+    public static final SettingSpec<Integer> KUBE_API_BURST = profile(KCM, "kube-api-burst", SettingType.REQUEST_BURST,
+            r -> VersionProfiles.KUBE_API_BURST, s -> s.kubeControllerManager().kubeApiBurst(), "client burst",
+            "requests each controller's API client may send at once before kube-api-qps limits it");
+
     public static final SettingSpec<Long> DEFAULT_NOT_READY_TOLERATION_SECONDS = profile(APISERVER,
             "default-not-ready-toleration-seconds", SECONDS, r -> VersionProfiles.DEFAULT_TOLERATION_SECONDS,
             s -> s.kubeApiServer().defaultNotReadyTolerationSeconds(), "not-ready toleration",
@@ -126,7 +133,7 @@ public final class SettingRegistry {
             NODE_MONITOR_PERIOD, NODE_MONITOR_GRACE_PERIOD, NODE_STARTUP_GRACE_PERIOD, NODE_EVICTION_RATE,
             SECONDARY_NODE_EVICTION_RATE, LARGE_CLUSTER_SIZE_THRESHOLD, UNHEALTHY_ZONE_THRESHOLD, ENABLE_TAINT_MANAGER,
             POD_EVICTION_TIMEOUT, LEADER_ELECT, LEADER_ELECT_LEASE_DURATION, LEADER_ELECT_RENEW_DEADLINE,
-            LEADER_ELECT_RETRY_PERIOD, DEFAULT_NOT_READY_TOLERATION_SECONDS, DEFAULT_UNREACHABLE_TOLERATION_SECONDS,
+            LEADER_ELECT_RETRY_PERIOD, KUBE_API_QPS, KUBE_API_BURST, DEFAULT_NOT_READY_TOLERATION_SECONDS, DEFAULT_UNREACHABLE_TOLERATION_SECONDS,
             WATCH, MONITOR_PASS, LEASE_RENEWAL, STATUS_UPDATE, CONTROLLER, SCHEDULING_CYCLE, BINDING);
 
     private SettingRegistry() {

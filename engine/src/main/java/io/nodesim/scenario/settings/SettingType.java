@@ -30,6 +30,17 @@ public record SettingType<T>(String unit, Reader<T> reader, Function<T, String> 
             Durations::format);
     public static final SettingType<Double> RATE = new SettingType<>("nodes per second",
             (n, p, dir) -> Values.number(n, p, 0, Double.MAX_VALUE), SettingType::number);
+    /** A client's {@code --kube-api-qps}: client-go builds no token bucket for 0 (nodesim refuses it). */
+    public static final SettingType<Double> REQUEST_RATE = new SettingType<>("requests per second", (n, p, dir) -> {
+        double v = Values.number(n, p, 0, Double.MAX_VALUE);
+        if (v <= 0) {
+            throw n.loc().error(p, "must be greater than 0 (requests per second)");
+        }
+        return v;
+    }, SettingType::number);
+    /** A client's {@code --kube-api-burst}: rate.Limiter with burst 0 refuses every request. */
+    public static final SettingType<Integer> REQUEST_BURST = new SettingType<>("requests",
+            (n, p, dir) -> (int) Values.integer(n, p, 1, Integer.MAX_VALUE), String::valueOf);
     public static final SettingType<Double> FRACTION = new SettingType<>("fraction in [0, 1]",
             (n, p, dir) -> Values.number(n, p, 0, 1), SettingType::number);
     public static final SettingType<Integer> COUNT = new SettingType<>("nodes",

@@ -37,7 +37,7 @@ class SettingRegistryTest {
             assertFalse(s.doc().isBlank(), s.path());
             assertFalse(s.label().isBlank(), s.path());
         }
-        assertEquals(25, paths.size());
+        assertEquals(27, paths.size());
     }
 
     @Test

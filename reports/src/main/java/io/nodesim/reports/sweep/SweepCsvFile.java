@@ -1,5 +1,7 @@
 package io.nodesim.reports.sweep;
 
+import io.nodesim.experiment.ExperimentException;
+import io.nodesim.experiment.SweepIdentity;
 import io.nodesim.experiment.SweepJournal;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -8,10 +10,12 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * sweep.csv, grown in place one complete row at a time: each append is written, then forced to the
@@ -23,10 +27,16 @@ import java.util.Objects;
  * A process killed in the middle of a write can leave a last line without its line end; it is an
  * incomplete row, and {@link #lines()} cuts it off (truncating the file after the last LF) so the
  * resumed sweep writes that row again, whole.
+ *
+ * <p>Beside it, {@value #IDENTITY_NAME} records the scenario content hash and the arguments of the
+ * sweep that began the file ({@link SweepIdentityFile}); a sweep resumes the file only when they are
+ * its own.
  */
 public final class SweepCsvFile implements SweepJournal {
     /** The file's name in the output directory (DESIGN §3). */
     public static final String NAME = "sweep.csv";
+    /** The record of the sweep that writes {@value #NAME}, beside it. */
+    public static final String IDENTITY_NAME = "sweep-identity.csv";
 
     private final Path file;
 
@@ -41,6 +51,43 @@ public final class SweepCsvFile implements SweepJournal {
 
     public Path file() {
         return file;
+    }
+
+    private Path identityFile() {
+        return file.resolveSibling(IDENTITY_NAME);
+    }
+
+    @Override
+    public void begin(SweepIdentity identity) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        // whole or not at all, and durable before the first row that depends on it
+        Path tmp = directory.resolve("." + IDENTITY_NAME + "." + ProcessHandle.current().pid() + ".tmp");
+        try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+            out.write(SweepIdentityFile.text(identity).getBytes(StandardCharsets.UTF_8));
+            out.getFD().sync();
+        }
+        Files.move(tmp, identityFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(directory);
+    }
+
+    @Override
+    public Optional<SweepIdentity> identity() throws IOException {
+        Path f = identityFile();
+        if (!Files.exists(f)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SweepIdentityFile.parse(Files.readAllLines(f, StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            throw new ExperimentException(f + " is not a record of a sweep (" + e.getMessage() + "); delete it and "
+                    + NAME + " to start over");
+        }
+    }
+
+    @Override
+    public String describe() {
+        return file.toString();
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.nodesim.experiment.ProgressListener;
 import io.nodesim.experiment.ReplicationRunner;
 import io.nodesim.experiment.ScenarioFactory;
 import io.nodesim.experiment.Sweep;
+import io.nodesim.experiment.SweepArguments;
+import io.nodesim.experiment.SweepIdentity;
 import io.nodesim.experiment.SweepSpec;
 import io.nodesim.kernel.RandomStreams;
 import io.nodesim.metrics.RunResult;
@@ -44,6 +46,9 @@ class SweepCsvFileTest {
         return new RunResult(r, List.of(), List.of(), List.of(), List.of(), Map.of("t", x), 0);
     };
 
+    private static final SweepIdentity IDENTITY = new SweepIdentity("a".repeat(64),
+            new SweepArguments(List.of(), SweepSpec.parse(VARY, List.of(), 0), 0));
+
     @TempDir
     Path dir;
 
@@ -54,8 +59,19 @@ class SweepCsvFileTest {
     private byte[] sweepInto(Path out, int threads, ProgressListener listener, ReplicationRunner runner)
             throws Exception {
         new Sweep(SweepSpec.parse(VARY, List.of(), 0), 5, FACTORY, runner, 0, threads, listener)
-                .run(SweepCsvFile.in(out));
+                .run(SweepCsvFile.in(out), IDENTITY);
         return Files.readAllBytes(out.resolve(SweepCsvFile.NAME));
+    }
+
+    @Test
+    void begin_recordsTheIdentityBesideTheTable_whichReadsBack() throws Exception {
+        SweepCsvFile f = SweepCsvFile.in(dir.resolve("id"));
+        assertTrue(f.identity().isEmpty());
+        f.begin(IDENTITY);
+        assertEquals(IDENTITY.scenarioSha256(), f.identity().orElseThrow().scenarioSha256());
+        assertEquals(IDENTITY.arguments().tokens(), f.identity().orElseThrow().arguments().tokens());
+        assertEquals("scenario_sha256," + "a".repeat(64) + "\narguments,--vary,\"scale=1,2,3,4\",--vary,\"label=a,b\"\n",
+                Files.readString(dir.resolve("id").resolve(SweepCsvFile.IDENTITY_NAME)));
     }
 
     @Test
@@ -89,6 +105,7 @@ class SweepCsvFileTest {
             Path out = dir.resolve("cut" + cut);
             Files.createDirectories(out);
             Files.write(out.resolve(SweepCsvFile.NAME), Arrays.copyOf(whole, cut));
+            Files.copy(dir.resolve("whole").resolve(SweepCsvFile.IDENTITY_NAME), out.resolve(SweepCsvFile.IDENTITY_NAME));
             assertArrayEquals(whole, sweepInto(out, 3, ProgressListener.NONE), "cut at byte " + cut);
             cuts++;
         }
