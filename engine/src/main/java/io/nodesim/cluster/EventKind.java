@@ -5,5 +5,7 @@ public enum EventKind {
     NodeFault, NodeReadyUnknown, NodeReadyFalse, NodeReadyTrue, TaintAdded, TaintRemoved, ZoneState,
     DisruptionModeEntered, DisruptionModeExited, PodNotReady, PodDeleted, PodCreated, PodScheduled, PodReady,
     NodeCordoned, NodeUncordoned, EvictionRefused, NodeDrained, DrainFailed, PodFailed,
-    ScaleUp, NodeJoined, ScaleDown, ClusterHealth
+    ScaleUp, NodeJoined, ScaleDown, ClusterHealth,
+    /** The scheduler chose the pod (object) as a victim of the preemptor (detail). */
+    PodPreempted
 }

@@ -104,8 +104,10 @@ public final class ClusterSimulation {
                 streams.stream("tainteviction"), new ScenarioNoExecuteTaints(topology, scenario.workloads()),
                 taintEvictionClient, row.has(Rule.DISRUPTION_TARGET_ON_EVICTION) ? 3 : 1);
         cluster.informers().watchNodes(kubelet);
+        budgets = new DisruptionBudgets(cluster, scenario.disruptionBudgets(), scenario.workloads());
         SchedulerEventHandlers scheduler = new SchedulerEventHandlers(sim, cluster, placement, lat.schedulingCycle(),
-                lat.binding(), lat.watch(), streams.stream("scheduler.loop"), streams.stream("scheduler.informer"));
+                lat.binding(), lat.watch(), streams.stream("scheduler.loop"), streams.stream("scheduler.informer"),
+                deletions, new PreemptionBudgets(budgets), streams.stream("scheduler.preemption"));
         workloads = new WorkloadControllers(sim, cluster, scenario, deletions, samples, streams,
                 new DaemonSetNodeFit(cluster, placement));
         cluster.informers().watchNodes(scheduler);
@@ -117,7 +119,6 @@ public final class ClusterSimulation {
         termination = new PodTermination(sim, cluster, faults, kubelet.runtime(), deletions, scenario.workloads(), lat.watch(),
                 streams.stream("kubelet.termination"));
         cluster.informers().watchPods(termination);
-        budgets = new DisruptionBudgets(cluster, scenario.disruptionBudgets(), scenario.workloads());
         cluster.informers().watchPods(budgets);
         evictions = new EvictionApi(cluster, budgets, deletions);
         NodeDrainer drainer = new NodeDrainer(sim, cluster, evictions, termination, scenario.workloads(),
