@@ -79,7 +79,9 @@ public final class HtmlReport {
         }
         String counts = MetricRegistry.ALL.stream().filter(m -> m.unit() == MetricUnit.COUNT).map(Metric::name)
                 .collect(Collectors.joining(", "));
-        h.element("p", "Seconds (counts per run: " + counts + "), each measured from the fault that caused it; the "
+        String fractions = MetricRegistry.ALL.stream().filter(m -> m.unit() == MetricUnit.FRACTION).map(Metric::name)
+                .collect(Collectors.joining(", "));
+        h.element("p", "Seconds (counts per run: " + counts + "; fractions of the run: " + fractions + "), each measured from the fault that caused it; the "
                 + "95 % confidence interval is of the mean over replications. An empty cell is undefined (too few "
                 + "samples). A metric's name tells what it measures when pointed at.").markup("\n");
         h.open("div", "class", "wide").open("table", "id", "summary-table").markup("\n");
@@ -91,7 +93,7 @@ public final class HtmlReport {
             double[] values = {m.count(), m.mean(), m.stddev(), m.ci95Low(), m.ci95High(), m.min(), m.p50(), m.p90(),
                 m.p99(), m.max()};
             for (int i = 0; i < values.length; i++) {
-                h.element("td", i == 0 ? Long.toString(m.count()) : CsvCells.decimal(values[i]), "class", "n");
+                h.element("td", i == 0 ? Long.toString(m.count()) : CsvCells.statistic(m.metric(), values[i]), "class", "n");
             }
             h.close("tr");
         }
