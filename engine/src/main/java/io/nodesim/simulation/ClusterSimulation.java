@@ -22,6 +22,7 @@ import io.nodesim.nodelifecycle.NodeLifecycleSettings;
 import io.nodesim.scenario.KubeletConfig;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.tainteviction.ScenarioNoExecuteTaints;
+import io.nodesim.tainteviction.TolerationSources;
 import io.nodesim.tainteviction.TaintEvictionController;
 import io.nodesim.workloads.WorkloadControllers;
 import java.util.ArrayList;
@@ -77,7 +78,8 @@ public final class ClusterSimulation {
         nodeLifecycle = new NodeLifecycleController(sim, cluster, NodeLifecycleSettings.of(scenario), kubelet,
                 samples, deletions, streams);
         taintEviction = new TaintEvictionController(sim, cluster, deletions, lat.watch(),
-                streams.stream("tainteviction"), new ScenarioNoExecuteTaints(topology, scenario.workloads()));
+                streams.stream("tainteviction"), new ScenarioNoExecuteTaints(topology, scenario.workloads()),
+                new TolerationSources(scenario.workloads(), scenario.kubeApiServer()));
         cluster.informers().watchNodes(kubelet);
         SchedulerEventHandlers scheduler = new SchedulerEventHandlers(sim, cluster, placement, lat.schedulingCycle(),
                 lat.binding(), lat.watch(), streams.stream("scheduler.loop"), streams.stream("scheduler.informer"));

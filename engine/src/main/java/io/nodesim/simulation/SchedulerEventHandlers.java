@@ -5,6 +5,7 @@ import io.nodesim.cluster.NodeWatcher;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.PodWatcher;
 import io.nodesim.cluster.ControllerTaints;
+import io.nodesim.cluster.EventKind;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.scheduler.CompiledPod;
@@ -237,5 +238,8 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
     @Override
     public void unschedulable(int pod, ScheduleResult result, long time) {
         // The pod waits in the unschedulable pool; its row shows it Pending (no scheduled time).
+        if (cluster.recorder().enabled()) {
+            cluster.recorder().record(time, EventKind.FailedScheduling, cluster.pods().name(pod), result.message());
+        }
     }
 }

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 /**
  * report.html: one page that stands alone (charts embedded as PNG data URIs, no script, no network)
  * with the scenario, the summary table, every registered chart with the question it answers, the
- * causal chain of the slowest pod, and the effective settings with their origins. The same input
+ * causal chain of the slowest pod, every disrupted pod's chain behind a click ({@link WhySection}), and the effective settings with their origins. The same input
  * gives the same bytes.
  */
 public final class HtmlReport {
@@ -39,6 +39,7 @@ public final class HtmlReport {
         unrecoveredSection(h, runs);
         PageParts.charts(h, charts);
         chainSection(h, runs);
+        WhySection.write(h, runs);
         settingsSection(h, scenario);
         PageParts.files(h, dataFiles);
         return PageParts.end(h);
