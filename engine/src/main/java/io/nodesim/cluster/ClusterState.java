@@ -90,13 +90,15 @@ public final class ClusterState {
     }
 
     /**
-     * Writes the node's Ready condition: Unknown (the node controller; the start of a NotReady
-     * episode for nodes.csv) or True (the kubelet; after an Unknown, the end of the episode).
+     * Writes the node's Ready condition: Unknown (the node controller) or False (the kubelet), the
+     * start of a NotReady episode for nodes.csv, or True (the kubelet; the end of the episode).
      */
     public void setNodeReady(int node, byte status, long now) {
         nodes.setReady(node, status, now);
         if (status == Condition.UNKNOWN) {
             nodes.firstUnknown(node, now);
+        } else if (status == Condition.FALSE) {
+            nodes.firstFalse(node, now);
         } else if (status == Condition.TRUE) {
             nodes.readyAgain(node, now);
         }

@@ -30,6 +30,8 @@ public final class NodeObjects {
     private final long[] faultOfLastEpisode;
     private final long[] carriedFault;
     private final long[] unknownAt;
+    /** When the kubelet posted Ready=False in the episode in progress (not a nodes.csv column). */
+    private final long[] falseAt;
     private final long[] noScheduleTaintAt;
     private final long[] noExecuteTaintAt;
     private final List<List<NodeEpisode>> closed;
@@ -61,6 +63,7 @@ public final class NodeObjects {
         faultOfLastEpisode = never(count);
         carriedFault = never(count);
         unknownAt = never(count);
+        falseAt = never(count);
         noScheduleTaintAt = never(count);
         noExecuteTaintAt = never(count);
         closed = new ArrayList<>(Collections.nCopies(count, List.of()));
@@ -213,6 +216,17 @@ public final class NodeObjects {
         }
     }
 
+    /** The kubelet posted Ready=False: an episode starts as with Unknown, without an unknown_at. */
+    void firstFalse(int node, long now) {
+        if (falseAt[node] == SimTime.NEVER && unknownAt[node] == SimTime.NEVER) {
+            falseAt[node] = now;
+            if (episodeFailedAt[node] == SimTime.NEVER) {
+                episodeFailedAt[node] = carriedFault[node];
+            }
+            carriedFault[node] = SimTime.NEVER;
+        }
+    }
+
     void firstNoScheduleTaint(int node, long now) {
         if (noScheduleTaintAt[node] == SimTime.NEVER) {
             noScheduleTaintAt[node] = now;
@@ -225,9 +239,9 @@ public final class NodeObjects {
         }
     }
 
-    /** Ready again after it had been Unknown: the episode closes and the next one starts empty. */
+    /** Ready again after it had been Unknown or False: the episode closes and the next one starts empty. */
     void readyAgain(int node, long now) {
-        if (unknownAt[node] == SimTime.NEVER) {
+        if (unknownAt[node] == SimTime.NEVER && falseAt[node] == SimTime.NEVER) {
             return;
         }
         List<NodeEpisode> done = new ArrayList<>(closed.get(node));
@@ -238,6 +252,7 @@ public final class NodeObjects {
         carriedFault[node] = SimTime.NEVER;
         episodeFailedAt[node] = SimTime.NEVER;
         unknownAt[node] = SimTime.NEVER;
+        falseAt[node] = SimTime.NEVER;
         noScheduleTaintAt[node] = SimTime.NEVER;
         noExecuteTaintAt[node] = SimTime.NEVER;
     }
@@ -249,6 +264,7 @@ public final class NodeObjects {
      */
     public NodeEpisode openEpisode(int node) {
         boolean touched = episodeFailedAt[node] != SimTime.NEVER || unknownAt[node] != SimTime.NEVER
+                || falseAt[node] != SimTime.NEVER
                 || noScheduleTaintAt[node] != SimTime.NEVER || noExecuteTaintAt[node] != SimTime.NEVER
                 || createdAt[node] != NodeGroup.BEFORE_START && closed.get(node).isEmpty();
         return touched ? new NodeEpisode(episodeFailedAt[node], unknownAt[node], noScheduleTaintAt[node],

@@ -66,6 +66,11 @@ public final class WorkloadAvailability {
         }
     }
 
+    /** The workload's Ready pods now (a pod with a deletion timestamp is never Ready). */
+    public int ready(int w) {
+        return ready[w];
+    }
+
     public int minReady(int w) {
         return minReady[w];
     }

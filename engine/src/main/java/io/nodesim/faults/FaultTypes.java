@@ -16,6 +16,7 @@ public final class FaultTypes {
             NodeDelete.TYPE,
             OutOfServiceTaint.TYPE,
             NodeRecover.TYPE,
+            RuntimeDown.TYPE,
             RandomNodeFailures.TYPE);
 
     private FaultTypes() {

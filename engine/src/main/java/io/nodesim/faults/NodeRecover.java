@@ -4,7 +4,7 @@ import io.nodesim.kubelet.NodeFaultState;
 import io.nodesim.scenario.FaultSpec;
 import java.util.List;
 
-/** Ends every fault of the targets early: reboot, restart, heal, no more delay. */
+/** Ends every fault of the targets early: reboot, restart, heal, no more delay, the runtime answering. */
 public final class NodeRecover implements Fault {
     public static final FaultType TYPE = new FaultType("NodeRecover", "ends every fault of the targets", true, FaultType.Targeting.NODES,
             List.of(), NodeRecover::new);
@@ -23,6 +23,7 @@ public final class NodeRecover implements Fault {
             if (restarted || healed) {
                 ctx.kubelet().faultEnded(n, now, restarted);
             }
+            ctx.kubelet().runtimeStarted(n, now);
         }
     }
 }

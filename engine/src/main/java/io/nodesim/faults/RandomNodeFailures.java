@@ -17,7 +17,7 @@ public final class RandomNodeFailures implements Fault {
             "each target fails after mtbf and recovers after mttr, repeatedly", false, FaultType.Targeting.NODES_OR_ALL,
             List.of(FaultField.distribution("mtbf", true, "exponential(2h)"),
                     FaultField.distribution("mttr", false, "exponential(10m)"),
-                    FaultField.choice("failure", "NodeCrash", List.of("NodeCrash", "KubeletStop", "NetworkPartition"))),
+                    FaultField.choice("failure", "NodeCrash", List.of("NodeCrash", "KubeletStop", "NetworkPartition", "RuntimeDown"))),
             RandomNodeFailures::new);
 
     private final List<Cycle> cycles = new ArrayList<>();

@@ -42,6 +42,8 @@ public final class Kubelet implements NodeWatcher {
     private final int firstStatusKind;
     private final long[] postHandle;
     private final PodDeletions deletions;
+    private final RuntimeHealth runtime;
+    private final int runtimePostKind;
     private int[] scratch = new int[16];
 
     /**
@@ -60,7 +62,9 @@ public final class Kubelet implements NodeWatcher {
         this.statusLatency = statusLatency;
         this.statusFrequency = statusFrequency;
         this.rng = rng;
-        this.postKind = sim.registerKind("kubelet.readyPost", this::postReady);
+        this.postKind = sim.registerKind("kubelet.readyPost", this::postStatus);
+        this.runtimePostKind = sim.registerKind("kubelet.runtimeStatusPost", this::postStatus);
+        this.runtime = new RuntimeHealth(cluster.nodes().count());
         this.createdKind = sim.registerKind("kubelet.nodeCreated", this::registerNode);
         this.firstStatusKind = sim.registerKind("kubelet.firstStatus", this::firstStatus);
         postHandle = new long[cluster.nodes().count()];
@@ -93,7 +97,7 @@ public final class Kubelet implements NodeWatcher {
     /** The kubelet's first status post; its Lease and periodic status loops start with it. */
     private void firstStatus(int node, long now) {
         faults.restartKubelet(node, now, NodeFaultState.NOT_REGISTERED);
-        postReady(node, now);
+        postStatus(node, now);
     }
 
     public NodeFaultState faults() {
@@ -107,6 +111,33 @@ public final class Kubelet implements NodeWatcher {
 
     public HeartbeatSequence statusHeartbeats() {
         return status;
+    }
+
+    public RuntimeHealth runtime() {
+        return runtime;
+    }
+
+    /**
+     * The node's container runtime stops answering: the status computed at the first status tick
+     * after the kubelet's runtime check fails is Ready=False, and differs, so it is posted then.
+     */
+    public void runtimeStopped(int node, long now, RuntimeHealth.Cause cause) {
+        if (runtime.down(node)) {
+            return;
+        }
+        postAtNextTick(node, runtime.stop(node, now, cause, rng));
+    }
+
+    /** The runtime answers again: Ready=True at the first status tick after a successful check. */
+    public void runtimeStarted(int node, long now) {
+        if (runtime.down(node)) {
+            postAtNextTick(node, runtime.start(node, now, rng));
+        }
+    }
+
+    private void postAtNextTick(int node, long from) {
+        long send = from + (long) (rng.nextDouble() * statusFrequency);
+        sim.schedule(send + faults.latency(node, send, statusLatency).sample(rng), runtimePostKind, node);
     }
 
     /** The API server's Ready condition was overwritten (Unknown): a live kubelet will answer. */
@@ -134,12 +165,25 @@ public final class Kubelet implements NodeWatcher {
         postHandle[node] = sim.schedule(send + latency, postKind, node);
     }
 
-    private void postReady(int node, long now) {
+    /**
+     * A status post: the Ready condition the kubelet computes now (False while its runtime check
+     * fails, else True), written when it differs from the API server's. Ready again, a kubelet with a
+     * working runtime kills the containers of its deleted pods and confirms their deletion.
+     */
+    private void postStatus(int node, long now) {
         NodeObjects nodes = cluster.nodes();
-        if (nodes.deleted(node) || nodes.ready(node) == Condition.TRUE) {
+        if (nodes.deleted(node) || !faults.connected(node, now)) {
             return;
         }
-        if (!faults.connected(node, now)) {
+        if (runtime.reportsError(node, now)) {
+            if (nodes.ready(node) != Condition.FALSE) {
+                cluster.recorder().record(now, EventKind.NodeReadyFalse, nodes.name(node),
+                        "KubeletNotReady " + runtime.message(node));
+                cluster.setNodeReady(node, Condition.FALSE, now);
+            }
+            return;
+        }
+        if (nodes.ready(node) == Condition.TRUE) {
             return;
         }
         cluster.recorder().record(now, EventKind.NodeReadyTrue, nodes.name(node), "KubeletReady");

@@ -15,6 +15,7 @@ import java.util.Objects;
  *     (for {@code explain})
  * @param initialPlacement where pods of t = 0 run instead of being scheduled, or null
  * @param namespaces the labels of each {@code v1 Namespace} of {@code workloads}, by name
+ * @param disruptionBudgets the {@code policy/v1 PodDisruptionBudget} manifests of {@code workloads}
  */
 public record Scenario(
         String name,
@@ -36,7 +37,8 @@ public record Scenario(
         List<FaultSpec> faults,
         Map<String, SettingOrigin> origins,
         ImportedPlacement initialPlacement,
-        Map<String, Map<String, String>> namespaces) {
+        Map<String, Map<String, String>> namespaces,
+        List<DisruptionBudgetSpec> disruptionBudgets) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -55,6 +57,20 @@ public record Scenario(
         faults = List.copyOf(faults);
         origins = Map.copyOf(origins);
         namespaces = Map.copyOf(namespaces);
+        disruptionBudgets = List.copyOf(disruptionBudgets);
+    }
+
+    /** A scenario without PodDisruptionBudgets. */
+    public Scenario(String name, String description, String sourceFile, KubernetesVersion kubernetesVersion,
+            VersionProfile profile, long seed, int replications, long duration, KubeletConfig kubelet,
+            ControllerManagerConfig kubeControllerManager, ApiServerConfig kubeApiServer,
+            SchedulerConfiguration kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
+            List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
+            Map<String, SettingOrigin> origins, ImportedPlacement initialPlacement,
+            Map<String, Map<String, String>> namespaces) {
+        this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
+                kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
+                origins, initialPlacement, namespaces, List.of());
     }
 
     /** A scenario that declares no {@code v1 Namespace}. */

@@ -3,6 +3,7 @@ package io.nodesim.scenario;
 import io.nodesim.admission.PodAdmission;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.parse.ComponentSections;
+import io.nodesim.scenario.parse.DisruptionBudgetSection;
 import io.nodesim.scenario.parse.FaultSection;
 import io.nodesim.scenario.parse.ImportedOrigins;
 import io.nodesim.scenario.parse.InitialPlacementSection;
@@ -170,6 +171,8 @@ public final class ScenarioLoader {
         Map<String, Map<String, String>> namespaces = s.has("workloads")
                 ? WorkloadSection.namespaces(s.get("workloads"), o) : Map.of();
         compileTemplates(s, workloads, namespaces, version);
+        List<DisruptionBudgetSpec> budgets = s.has("workloads")
+                ? DisruptionBudgetSection.read(s.get("workloads"), o) : List.of();
         StartupConfig startup = TimingSections.startup(orEmpty(s, "startup"),
                 workloads.stream().map(WorkloadSpec::name).toList(), baseDir, o);
         ImportedPlacement initialPlacement = s.has("initialPlacement")
@@ -180,7 +183,7 @@ public final class ScenarioLoader {
         imported.apply(o.map());
         Scenario scenario = new Scenario(name, description, display, version, row.profile(), seed, replications,
                 duration, kubelet, kcm, apiServer, scheduler, latencies, nodes, workloads, startup, faults, o.map(),
-                initialPlacement, namespaces);
+                initialPlacement, namespaces, budgets);
         // A row whose pod no longer fits its node needs the compiled requests: checked here, for every command.
         InitialPlacement.bindImported(scenario);
         return scenario;

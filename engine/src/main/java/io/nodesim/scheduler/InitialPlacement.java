@@ -185,6 +185,11 @@ public final class InitialPlacement {
         return workloadNames[w];
     }
 
+    /** A new pod of DaemonSet {@code w} for {@code node}, pinned there as the DaemonSet controller pins it. */
+    public CompiledPod pinnedTemplate(int w, String podName, String node) {
+        return compiler.compilePinned(workloadTemplates[w], podName, node);
+    }
+
     /** The compiled template of workload {@code w}'s pods (a DaemonSet's: unpinned). */
     public CompiledPod workloadTemplate(int w) {
         return workloadTemplates[w];

@@ -8,6 +8,8 @@ import io.nodesim.cluster.Topology;
 import io.nodesim.controllermanager.Controller;
 import io.nodesim.controllermanager.ControllerManager;
 import io.nodesim.controllermanager.LeaderElection;
+import io.nodesim.disruption.DisruptionBudgets;
+import io.nodesim.disruption.EvictionApi;
 import io.nodesim.faults.FaultContext;
 import io.nodesim.faults.FaultInjector;
 import io.nodesim.kernel.RandomStreams;
@@ -49,6 +51,8 @@ public final class ClusterSimulation {
     private final TaintEvictionController taintEviction;
     private final WorkloadControllers workloads;
     private final ControllerManager controllerManager;
+    private final DisruptionBudgets budgets;
+    private final EvictionApi evictions;
 
     public ClusterSimulation(Scenario scenario, int replication, boolean recordEvents) {
         this.scenario = scenario;
@@ -83,11 +87,15 @@ public final class ClusterSimulation {
         cluster.informers().watchNodes(kubelet);
         SchedulerEventHandlers scheduler = new SchedulerEventHandlers(sim, cluster, placement, lat.schedulingCycle(),
                 lat.binding(), lat.watch(), streams.stream("scheduler.loop"), streams.stream("scheduler.informer"));
-        workloads = new WorkloadControllers(sim, cluster, scenario, deletions, samples, streams);
+        workloads = new WorkloadControllers(sim, cluster, scenario, deletions, samples, streams,
+                new DaemonSetNodeFit(cluster, placement));
         cluster.informers().watchNodes(scheduler);
         cluster.informers().watchPods(scheduler);
         cluster.informers().watchPods(taintEviction);
         scheduler.queueInitialPending();
+        budgets = new DisruptionBudgets(cluster, scenario.disruptionBudgets(), scenario.workloads());
+        cluster.informers().watchPods(budgets);
+        evictions = new EvictionApi(cluster, budgets, deletions);
         FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"));
         new FaultInjector(ctx).schedule(scenario.faults());
         Invariants.register(sim, cluster, scenario, placement);
@@ -152,5 +160,15 @@ public final class ClusterSimulation {
 
     public PodDeletions deletions() {
         return deletions;
+    }
+
+    /** The PodDisruptionBudgets of the run and their status. */
+    public DisruptionBudgets disruptionBudgets() {
+        return budgets;
+    }
+
+    /** The pods/eviction subresource of the run's API server. */
+    public EvictionApi evictions() {
+        return evictions;
     }
 }

@@ -28,7 +28,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * the scheduling queue. Bindings go to the cluster and to the kubelet's start-up.
  */
 final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, SchedulerLoop.Listener {
-    private static final int[] BITS = {ControllerTaints.UNREACHABLE_NO_SCHEDULE, ControllerTaints.NOT_READY_NO_SCHEDULE,
+    static final int[] BITS = {ControllerTaints.UNREACHABLE_NO_SCHEDULE, ControllerTaints.NOT_READY_NO_SCHEDULE,
         ControllerTaints.UNREACHABLE_NO_EXECUTE, ControllerTaints.NOT_READY_NO_EXECUTE, ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE};
 
     private final Simulation sim;
@@ -92,7 +92,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
             terminating = Arrays.copyOf(terminating, c);
             awaitingNode = Arrays.copyOf(awaitingNode, c);
         }
-        templateOf[pod] = placement.workloadTemplate(cluster.pods().workload(pod));
+        templateOf[pod] = placement.templateOf(cluster, pod);
         loop.submit(pod, templateOf[pod]);
     }
 
@@ -145,7 +145,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
         }
     }
 
-    private static String key(int bit) {
+    static String key(int bit) {
         return switch (bit) {
             case ControllerTaints.UNREACHABLE_NO_SCHEDULE, ControllerTaints.UNREACHABLE_NO_EXECUTE -> ControllerTaints.UNREACHABLE_KEY;
             case ControllerTaints.NOT_READY_NO_SCHEDULE, ControllerTaints.NOT_READY_NO_EXECUTE -> ControllerTaints.NOT_READY_KEY;
@@ -153,7 +153,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
         };
     }
 
-    private static int effect(int bit) {
+    static int effect(int bit) {
         return (bit & ControllerTaints.NO_SCHEDULE_MASK) != 0 ? io.nodesim.scheduler.TaintEffects.NO_SCHEDULE
                 : io.nodesim.scheduler.TaintEffects.NO_EXECUTE;
     }

@@ -45,6 +45,20 @@ public final class SchedulerPlacement implements PodPlacement {
         return placement.workloadTemplate(w);
     }
 
+    /**
+     * The compiled template of a pod a controller created during the run: its workload's, or for a
+     * DaemonSet pod, pinned by node affinity to the node of the pod it replaces.
+     */
+    public CompiledPod templateOf(io.nodesim.cluster.ClusterState cluster, int pod) {
+        var pods = cluster.pods();
+        int w = pods.workload(pod);
+        if (!cluster.workloads().get(w).daemonSet() || pods.replaces(pod) < 0) {
+            return placement.workloadTemplate(w);
+        }
+        String node = cluster.nodes().name(pods.node(pods.replaces(pod)));
+        return placement.pinnedTemplate(w, pods.name(pod), node);
+    }
+
     /** The compiled template of the i-th pod of {@link #placeAll}. */
     public CompiledPod podTemplate(int i) {
         return placement.pods().get(i).compiled();

@@ -17,8 +17,9 @@ import java.util.List;
  * The kube-controller-manager's workload controllers of one run and the kubelets' pod start-up,
  * wired to the pod events: a deletion goes to the ReplicaSet controller (Deployments and
  * ReplicaSets) and the StatefulSet controller; a removed object and a pod Ready go to the
- * StatefulSet controller. DaemonSet pods tolerate the node taints and bare pods have no controller:
- * neither is replaced. Each controller draws from its own stream.
+ * StatefulSet controller; a removed DaemonSet pod to the DaemonSet controller, which creates a new
+ * one on the same node once the node fits again. Bare pods have no controller. Each controller draws
+ * from its own stream.
  */
 public final class WorkloadControllers implements PodWatcher {
     private final ClusterState cluster;
@@ -26,16 +27,19 @@ public final class WorkloadControllers implements PodWatcher {
     private final ReplicaSetController replicaSets;
     private final StatefulSetController statefulSets;
     private final PodGarbageCollector podGc;
+    private final DaemonSetController daemonSets;
     private final PodStartup startup;
 
     public WorkloadControllers(Simulation sim, ClusterState cluster, Scenario scenario, PodDeletions deletions,
-            Samples samples, RandomStreams streams) {
+            Samples samples, RandomStreams streams, DaemonSetController.NodeFit daemonFit) {
         this.cluster = cluster;
         scenario.workloads().forEach(w -> templates.add(WorkloadTemplate.of(w, scenario.startup())));
         Latencies lat = scenario.latencies();
         replicaSets = new ReplicaSetController(sim, cluster, lat.watch(), lat.controller(), streams.stream("replicaset"));
         statefulSets = new StatefulSetController(sim, cluster, templates, lat.watch(), lat.controller(),
                 streams.stream("statefulset"));
+        daemonSets = new DaemonSetController(sim, cluster, daemonFit, lat.watch(), lat.controller(),
+                streams.stream("daemonset"));
         NodeNamePods nodeNamePods = new NodeNamePods(cluster, scenario);
         podGc = new PodGarbageCollector(sim, cluster, deletions, lat.watch(), lat.controller(), streams.stream("podgc"),
                 nodeNamePods);
@@ -46,11 +50,12 @@ public final class WorkloadControllers implements PodWatcher {
         cluster.informers().watchPods(startup);
         cluster.informers().watchNodes(podGc);
         cluster.informers().watchNodes(nodeNamePods);
+        cluster.informers().watchNodes(daemonSets);
     }
 
     /** The kube-controller-manager controllers among them, in the order they start and restart. */
     public List<Controller> controllers() {
-        return List.of(podGc, replicaSets, statefulSets);
+        return List.of(podGc, replicaSets, statefulSets, daemonSets);
     }
 
     /** The kubelets' start-up of bound pods (the scheduler's binding hands pods to it). */
@@ -74,8 +79,11 @@ public final class WorkloadControllers implements PodWatcher {
 
     @Override
     public void podGone(int pod, long time) {
-        if (templates.get(cluster.pods().workload(pod)).statefulSet()) {
+        int w = cluster.pods().workload(pod);
+        if (templates.get(w).statefulSet()) {
             statefulSets.podChanged(pod, time);
+        } else if (cluster.workloads().get(w).daemonSet()) {
+            daemonSets.podGone(pod, time);
         }
     }
 }

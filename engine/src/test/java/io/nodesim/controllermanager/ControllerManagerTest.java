@@ -21,7 +21,7 @@ class ControllerManagerTest {
     void everyControllerOfARun_isRegisteredOnce_inStartOrder() {
         ClusterSimulation sim = new ClusterSimulation(scenario().deployment("web", 3).build(), 0, false);
         assertEquals(List.of("node-lifecycle-controller", "taint-eviction-controller", "pod-garbage-collector-controller",
-                "replicaset-controller", "statefulset-controller"),
+                "replicaset-controller", "statefulset-controller", "daemonset-controller"),
                 sim.controllerManager().controllers().stream().map(Controller::name).toList());
     }
 

@@ -280,6 +280,12 @@ public final class ScenarioFixture {
         return this;
     }
 
+    /** A fault with fields of its own (a choice's value as a String, a distribution as itself). */
+    public ScenarioFixture fault(String type, long at, long duration, FaultTarget target, Map<String, Object> fields) {
+        faults.add(new FaultSpec(type, at, duration, target, fields, 0));
+        return this;
+    }
+
     public ScenarioFixture randomFailures(long at, DurationDistribution mtbf, DurationDistribution mttr,
             String failure, FaultTarget target) {
         Map<String, Object> fields = new java.util.LinkedHashMap<>();

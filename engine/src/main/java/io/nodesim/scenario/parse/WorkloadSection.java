@@ -28,7 +28,7 @@ public final class WorkloadSection {
             "Deployment", "apps/v1", "ReplicaSet", "apps/v1", "StatefulSet", "apps/v1", "DaemonSet", "apps/v1",
             "Pod", "v1");
     private static final List<String> KINDS = List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Pod",
-            "Namespace");
+            "Namespace", DisruptionBudgetSection.KIND);
 
     private WorkloadSection() {
     }
@@ -54,9 +54,13 @@ public final class WorkloadSection {
         }
     }
 
-    /** Every workload except the {@code v1 Namespace} manifests, in order. */
+    /** Every workload except the {@code v1 Namespace} and PodDisruptionBudget manifests, in order. */
     public static List<YNode> workloadItems(YNode node) {
-        return Values.list(node, "workloads").items().stream().filter(i -> !isNamespace(i)).toList();
+        return Values.list(node, "workloads").items().stream().filter(i -> !notAWorkload(i)).toList();
+    }
+
+    private static boolean notAWorkload(YNode item) {
+        return isNamespace(item) || DisruptionBudgetSection.isBudget(item);
     }
 
     private static boolean isNamespace(YNode item) {
@@ -114,7 +118,7 @@ public final class WorkloadSection {
         for (int i = 0; i < list.items().size(); i++) {
             String path = "workloads[" + i + "]";
             YNode item = list.items().get(i);
-            if (isNamespace(item)) {
+            if (notAWorkload(item)) {
                 continue;
             }
             WorkloadSpec w = workload(item, path);
