@@ -179,6 +179,7 @@ public final class TuneOutputs {
         data.addSeries(others);
         data.addSeries(chosen);
         NumberAxis x = ChartStyle.axis("mean " + MetricRegistry.axisLabel(xMetric));
+        x.setRangeType(org.jfree.data.RangeType.POSITIVE); // every metric is >= 0; an interval may reach below
         NumberAxis y = ChartStyle.axis(goal.objective() + " (" + MetricRegistry.byName(goal.metric())
                 .map(m -> m.unit().symbol()).orElse("") + ")");
         XYErrorRenderer renderer = new XYErrorRenderer();
