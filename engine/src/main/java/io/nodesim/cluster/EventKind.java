@@ -7,5 +7,9 @@ public enum EventKind {
     NodeCordoned, NodeUncordoned, EvictionRefused, NodeDrained, DrainFailed, PodFailed,
     ScaleUp, NodeJoined, ScaleDown, ClusterHealth,
     /** The scheduler chose the pod (object) as a victim of the preemptor (detail). */
-    PodPreempted
+    PodPreempted,
+    /** kube-scheduler found no node for the pod; the detail is its FitError message. */
+    FailedScheduling,
+    /** The taint-eviction controller's decision for a pod on a NoExecute-tainted node: now, at a time, or never. */
+    TolerationChecked
 }

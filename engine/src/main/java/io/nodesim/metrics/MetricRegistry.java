@@ -1,6 +1,7 @@
 package io.nodesim.metrics;
 
 import static io.nodesim.metrics.MetricUnit.COUNT;
+import static io.nodesim.metrics.MetricUnit.FRACTION;
 import static io.nodesim.metrics.MetricUnit.SECONDS;
 
 import io.nodesim.kernel.SimTime;
@@ -82,6 +83,15 @@ public final class MetricRegistry {
     public static final RecordedMetric TIME_NOT_READY = new RecordedMetric("time_not_ready", SECONDS,
             "time NotReady", "For every NotReady episode of a node, from Unknown to Ready again (or to the end "
                     + "of the run).");
+    /**
+     * One sample per workload per run, disrupted or not: over a long run with RandomNodeFailures the
+     * mean is the service's expected availability, and the interval (over replication means) its
+     * uncertainty. A workload never disrupted counts as 1, which is what it delivered.
+     */
+    public static final DerivedMetric WORKLOAD_AVAILABILITY = new DerivedMetric("workload_availability", FRACTION,
+            "workload availability", "For every workload, the fraction of the run with all its desired replicas "
+                    + "Ready (availability of workloads.csv).",
+            run -> run.workloads().stream().mapToDouble(WorkloadRecord::availability).toArray());
 
     /** Every metric, in summary.csv order. */
     public static final List<Metric> ALL = List.of(
@@ -101,7 +111,8 @@ public final class MetricRegistry {
             NOT_READY_EPISODES,
             TIME_NOT_READY,
             TIME_PENDING,
-            PHASE_CAPACITY_WAIT);
+            PHASE_CAPACITY_WAIT,
+            WORKLOAD_AVAILABILITY);
 
     /** The recovery phases, in the order they happen (not their summary.csv order). */
     public static final List<RecoveryPhase> PHASES = ALL.stream().filter(RecoveryPhase.class::isInstance)

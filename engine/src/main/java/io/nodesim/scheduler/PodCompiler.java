@@ -337,7 +337,8 @@ public final class PodCompiler {
                 selector = sb.build();
             }
             PodSelector ps = PodSelector.of(selector);
-            boolean hard = switch (c.getWhenUnsatisfiable()) {
+            // a required field: a missing one is an error naming it, not a NullPointerException in the switch
+            boolean hard = switch (c.getWhenUnsatisfiable() == null ? "<missing>" : c.getWhenUnsatisfiable()) {
                 case "DoNotSchedule" -> true;
                 case "ScheduleAnyway" -> false;
                 default -> throw new IllegalArgumentException("whenUnsatisfiable must be DoNotSchedule or ScheduleAnyway, got "

@@ -33,6 +33,7 @@ import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.VersionProfiles;
 import io.nodesim.scenario.VersionProfiles.Rule;
 import io.nodesim.tainteviction.ScenarioNoExecuteTaints;
+import io.nodesim.tainteviction.TolerationSources;
 import io.nodesim.tainteviction.TaintEvictionController;
 import io.nodesim.workloads.WorkloadControllers;
 import io.nodesim.remediation.Remediator;
@@ -102,7 +103,8 @@ public final class ClusterSimulation {
                 ? new ApiClient(kcm.kubeApiQps(), kcm.kubeApiBurst()) : nodeController;
         taintEviction = new TaintEvictionController(sim, cluster, deletions, lat.watch(),
                 streams.stream("tainteviction"), new ScenarioNoExecuteTaints(topology, scenario.workloads()),
-                taintEvictionClient, row.has(Rule.DISRUPTION_TARGET_ON_EVICTION) ? 3 : 1);
+                taintEvictionClient, row.has(Rule.DISRUPTION_TARGET_ON_EVICTION) ? 3 : 1,
+                new TolerationSources(scenario.workloads(), scenario.kubeApiServer()));
         cluster.informers().watchNodes(kubelet);
         budgets = new DisruptionBudgets(cluster, scenario.disruptionBudgets(), scenario.workloads());
         SchedulerEventHandlers scheduler = new SchedulerEventHandlers(sim, cluster, placement, lat.schedulingCycle(),

@@ -7,6 +7,7 @@ import io.nodesim.cluster.NodeWatcher;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.PodWatcher;
 import io.nodesim.cluster.ControllerTaints;
+import io.nodesim.cluster.EventKind;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.scheduler.CompiledPod;
@@ -264,5 +265,8 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
     public void unschedulable(int pod, ScheduleResult result, long time) {
         // The pod waits in the unschedulable pool; cluster-autoscaler reads its PodScheduled condition.
         cluster.podUnschedulable(pod, time);
+        if (cluster.recorder().enabled()) {
+            cluster.recorder().record(time, EventKind.FailedScheduling, cluster.pods().name(pod), result.message());
+        }
     }
 }

@@ -77,8 +77,9 @@ class DerivedMetricsTest {
 
     @Test
     void workloadUnavailable_onlyForDisruptedWorkloads_inSeconds() {
-        WorkloadRecord disrupted = new WorkloadRecord("web", "Deployment", 3, 10 * S, 360 * S, 2, 350 * S + 1);
-        WorkloadRecord untouched = new WorkloadRecord("db", "StatefulSet", 1, NEVER, NEVER, 1, 0);
+        WorkloadRecord disrupted = new WorkloadRecord("web", "Deployment", 3, 10 * S, 360 * S, 2, 350 * S + 1,
+                WorkloadRecord.availability(350 * S + 1, 3600 * S));
+        WorkloadRecord untouched = new WorkloadRecord("db", "StatefulSet", 1, NEVER, NEVER, 1, 0, 1.0);
         assertArrayEquals(new double[] {350.000001},
                 MetricRegistry.WORKLOAD_UNAVAILABLE_SECONDS.samples(run(List.of(), List.of(untouched, disrupted))));
     }
