@@ -34,7 +34,7 @@ class RunCommandTest {
         // the pod deleted 300 s (DefaultTolerationSeconds) after the taint was processed.
         List<String> nodes = Files.readAllLines(out.resolve("nodes.csv"));
         assertEquals("replication,node,zone,failed_at,unknown_at,noschedule_taint_at,noexecute_taint_at,ready_again_at,"
-                + "episode", nodes.get(0));
+                + "episode,joined_at", nodes.get(0));
         String[] node = nodes.get(1).split(",", -1);
         assertEquals("node-3", node[1]);
         assertEquals("60.000", node[3]);

@@ -72,7 +72,19 @@ public final class ClusterState {
 
     /** A controller POSTs a Pending pod of workload {@code w}, in place of {@code replaces} (-1: none). */
     public int createPod(int w, String name, int replaces, long now) {
+        return create(w, name, replaces, -1, now);
+    }
+
+    /** The DaemonSet controller POSTs workload {@code w}'s Pending pod for {@code node}. */
+    public int createDaemonPod(int w, String name, int node, long now) {
+        return create(w, name, -1, node, now);
+    }
+
+    private int create(int w, String name, int replaces, int pinnedTo, long now) {
         int p = pods.addPending(name, w, now);
+        if (pinnedTo >= 0) {
+            pods.pin(p, pinnedTo);
+        }
         if (replaces >= 0) {
             pods.linkReplacement(replaces, p);
         }
@@ -80,6 +92,29 @@ public final class ClusterState {
                 replaces >= 0 ? "replaces " + pods.name(replaces) : workloads.get(w).name());
         informers.podCreated(p, now);
         return p;
+    }
+
+    /**
+     * The kubelet terminated the pod and set its phase to Failed (graceful node shutdown): not Ready,
+     * no longer active, so its controller replaces it as it would a deleted one.
+     */
+    public void failPod(int pod, long now, String reason) {
+        if (pods.failed(pod) || pods.isDeleted(pod)) {
+            return;
+        }
+        setPodReady(pod, false, now);
+        pods.markFailed(pod);
+        if (pods.notReadyAt(pod) == io.nodesim.kernel.SimTime.NEVER) {
+            pods.markNotReady(pod, now);
+        }
+        recorder.record(now, EventKind.PodFailed, pods.name(pod), reason);
+        informers.podFailed(pod, now);
+    }
+
+    /** A scheduling attempt found no node for the Pending pod (PodScheduled=False, Unschedulable). */
+    public void podUnschedulable(int pod, long now) {
+        pods.markUnschedulable(pod, now);
+        informers.podUnschedulable(pod, now);
     }
 
     /** The binding of a pod to its node completed. */
@@ -144,6 +179,8 @@ public final class ClusterState {
 
     /** A node that joins during the run: its kubelet registers the Node object. */
     public void createNode(int node, long now) {
+        nodes.markCreated(node, now);
+        recorder.record(now, EventKind.NodeJoined, nodes.name(node), topology.group(node).name());
         informers.nodeCreated(node, now);
     }
 

@@ -25,6 +25,15 @@ public final class ControllerTaints {
     }
 
     /** The taint's text as kubectl prints it, for events. */
+    /** The taint key of one bit. */
+    public static String key(int bit) {
+        return switch (bit) {
+            case UNREACHABLE_NO_SCHEDULE, UNREACHABLE_NO_EXECUTE -> UNREACHABLE_KEY;
+            case NOT_READY_NO_SCHEDULE, NOT_READY_NO_EXECUTE -> NOT_READY_KEY;
+            default -> OUT_OF_SERVICE_KEY;
+        };
+    }
+
     public static String describe(int bit) {
         return switch (bit) {
             case UNREACHABLE_NO_SCHEDULE -> UNREACHABLE_KEY + ":NoSchedule";

@@ -4,5 +4,6 @@ package io.nodesim.cluster;
 public enum EventKind {
     NodeFault, NodeReadyUnknown, NodeReadyFalse, NodeReadyTrue, TaintAdded, TaintRemoved, ZoneState,
     DisruptionModeEntered, DisruptionModeExited, PodNotReady, PodDeleted, PodCreated, PodScheduled, PodReady,
-    NodeCordoned, NodeUncordoned, EvictionRefused, NodeDrained, DrainFailed
+    NodeCordoned, NodeUncordoned, EvictionRefused, NodeDrained, DrainFailed, PodFailed,
+    ScaleUp, NodeJoined, ScaleDown, ClusterHealth
 }

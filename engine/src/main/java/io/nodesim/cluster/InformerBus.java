@@ -78,6 +78,12 @@ public final class InformerBus {
         }
     }
 
+    void podUnschedulable(int pod, long time) {
+        for (PodWatcher w : podWatchers) {
+            w.podUnschedulable(pod, time);
+        }
+    }
+
     void podBound(int pod, long time) {
         for (PodWatcher w : podWatchers) {
             w.podBound(pod, time);
@@ -87,6 +93,12 @@ public final class InformerBus {
     void podDeleted(int pod, long time) {
         for (PodWatcher w : podWatchers) {
             w.podDeleted(pod, time);
+        }
+    }
+
+    void podFailed(int pod, long time) {
+        for (PodWatcher w : podWatchers) {
+            w.podFailed(pod, time);
         }
     }
 

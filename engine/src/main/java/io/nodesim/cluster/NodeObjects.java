@@ -156,6 +156,13 @@ public final class NodeObjects {
         return createdAt[node];
     }
 
+    /** An autoscaled pool's node ({@link NodeGroup#ON_DEMAND}) is created now, as a scale-up asked. */
+    void markCreated(int node, long now) {
+        if (createdAt[node] == NodeGroup.ON_DEMAND) {
+            createdAt[node] = now;
+        }
+    }
+
     /** True when the Node object exists at {@code t} (it may still lack a status). */
     public boolean exists(int node, long t) {
         return createdAt[node] <= t;
@@ -274,6 +281,10 @@ public final class NodeObjects {
      * nodes.csv row after its closed episodes.
      */
     public NodeEpisode openEpisode(int node) {
+        if (createdAt[node] == NodeGroup.ON_DEMAND) {
+            // a slot of an autoscaled pool no scale-up created: no Node object, no row
+            return null;
+        }
         boolean touched = episodeFailedAt[node] != SimTime.NEVER || unknownAt[node] != SimTime.NEVER
                 || falseAt[node] != SimTime.NEVER
                 || noScheduleTaintAt[node] != SimTime.NEVER || noExecuteTaintAt[node] != SimTime.NEVER

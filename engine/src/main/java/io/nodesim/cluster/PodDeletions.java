@@ -39,7 +39,7 @@ public final class PodDeletions {
         cluster.setPodReady(pod, false, now);
         if (voluntary) {
             // neither a false eviction nor the deletion of a dead pod
-        } else if (node >= 0 && nodes.containersRunning(node) && pods.started(pod)) {
+        } else if (node >= 0 && nodes.containersRunning(node) && pods.started(pod) && !pods.failed(pod)) {
             pods.markFalseEviction(pod);
         } else if (node >= 0) {
             samples.addSince(Samples.TIME_TO_DEAD_POD_DELETION, nodes.causeAt(node), now);
@@ -49,6 +49,10 @@ public final class PodDeletions {
             samples.addSince(Samples.TIME_TO_POD_DELETION, nodes.causeAt(node), now);
         }
         cluster.informers().podDeleted(pod, now);
+        if (pods.failed(pod)) {
+            // registry/core/pod strategy CheckGracefulDelete: a terminated pod is deleted at once
+            remove(pod, now);
+        }
         return true;
     }
 

@@ -33,7 +33,11 @@ public final class PodTable {
     private long[] scheduledAt;
     private long[] readyAt;
     private long[] goneAt;
+    private long[] unschedulableAt;
+    private int[] pinnedNode;
     private boolean[] started;
+    /** Phase Failed: its containers were terminated by the kubelet (graceful node shutdown). */
+    private boolean[] failed;
     private int[] replacement;
     private int[] replaces;
 
@@ -51,7 +55,10 @@ public final class PodTable {
         scheduledAt = new long[c];
         readyAt = new long[c];
         goneAt = new long[c];
+        unschedulableAt = new long[c];
+        pinnedNode = new int[c];
         started = new boolean[c];
+        failed = new boolean[c];
         replacement = new int[c];
         replaces = new int[c];
         firstPod = new int[nodes];
@@ -132,6 +139,32 @@ public final class PodTable {
         return scheduledAt[pod];
     }
 
+    /**
+     * The first time the scheduler found no node for the Pending pod (its PodScheduled condition
+     * turned False, reason Unschedulable); NEVER when every attempt found one.
+     */
+    public long unschedulableAt(int pod) {
+        return unschedulableAt[pod];
+    }
+
+    /**
+     * The node a DaemonSet pod created during the run is for (its controller pins it there with a
+     * {@code metadata.name} node affinity), -1 for other pods.
+     */
+    public int pinnedNode(int pod) {
+        return pinnedNode[pod];
+    }
+
+    void pin(int pod, int node) {
+        pinnedNode[pod] = node;
+    }
+
+    void markUnschedulable(int pod, long now) {
+        if (unschedulableAt[pod] == SimTime.NEVER) {
+            unschedulableAt[pod] = now;
+        }
+    }
+
     /** The first time a pod created during the run became Ready. */
     public long readyAt(int pod) {
         return readyAt[pod];
@@ -196,9 +229,12 @@ public final class PodTable {
         scheduledAt[p] = SimTime.NEVER;
         readyAt[p] = SimTime.NEVER;
         goneAt[p] = SimTime.NEVER;
+        unschedulableAt[p] = SimTime.NEVER;
+        pinnedNode[p] = -1;
         replacement[p] = -1;
         replaces[p] = -1;
         nextOnNode[p] = -1;
+        failed[p] = false;
         return p;
     }
 
@@ -237,6 +273,15 @@ public final class PodTable {
         throw new IllegalStateException("pod " + names[pod] + " is not on its node's list");
     }
 
+    /** The pod's phase is Failed: terminal, no longer active, never Ready again. */
+    public boolean failed(int pod) {
+        return failed[pod];
+    }
+
+    void markFailed(int pod) {
+        failed[pod] = true;
+    }
+
     public boolean isDeleted(int pod) {
         return deletedAt[pod] != SimTime.NEVER;
     }
@@ -245,9 +290,9 @@ public final class PodTable {
         return goneAt[pod] != SimTime.NEVER;
     }
 
-    /** Neither deleted nor gone: what a ReplicaSet counts ({@code controller.IsPodActive}). */
+    /** Neither deleted, gone nor Failed: what a ReplicaSet counts ({@code controller.IsPodActive}). */
     public boolean isActive(int pod) {
-        return deletedAt[pod] == SimTime.NEVER;
+        return deletedAt[pod] == SimTime.NEVER && !failed[pod];
     }
 
     private void grow() {
@@ -264,7 +309,10 @@ public final class PodTable {
         scheduledAt = Arrays.copyOf(scheduledAt, c);
         readyAt = Arrays.copyOf(readyAt, c);
         goneAt = Arrays.copyOf(goneAt, c);
+        unschedulableAt = Arrays.copyOf(unschedulableAt, c);
+        pinnedNode = Arrays.copyOf(pinnedNode, c);
         started = Arrays.copyOf(started, c);
+        failed = Arrays.copyOf(failed, c);
         replacement = Arrays.copyOf(replacement, c);
         replaces = Arrays.copyOf(replaces, c);
     }

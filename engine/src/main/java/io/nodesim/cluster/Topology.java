@@ -27,14 +27,17 @@ public final class Topology {
     private final List<Map<String, String>> labels;
     private final boolean[] excludedFromDisruption;
     private final NodeGroup[] group;
+    /** Per node: its index within its group. */
+    private final int[] member;
     private final Map<String, Integer> byName;
 
     private Topology(List<NodeGroup> groups) {
         int n = 0;
         for (NodeGroup g : groups) {
-            n += g.count();
+            n += g.slots();
         }
         names = new String[n];
+        member = new int[n];
         zone = new int[n];
         labels = new ArrayList<>(n);
         excludedFromDisruption = new boolean[n];
@@ -46,9 +49,10 @@ public final class Topology {
         for (NodeGroup g : groups) {
             Map<String, String> base = g.template().getMetadata() == null || g.template().getMetadata().getLabels() == null
                     ? Map.of() : g.template().getMetadata().getLabels();
-            for (int k = 0; k < g.count(); k++, i++) {
+            for (int k = 0; k < g.slots(); k++, i++) {
                 names[i] = g.nodeName(k);
                 group[i] = g;
+                member[i] = k;
                 byName.put(names[i], i);
                 Map<String, String> l = new HashMap<>(base);
                 l.put(WellKnownLabels.HOSTNAME, names[i]);
@@ -118,13 +122,21 @@ public final class Topology {
         return group[node].template();
     }
 
-    /** When the Node object is created, {@link NodeGroup#BEFORE_START} for the nodes of t = 0. */
+    /**
+     * When the Node object is created, {@link NodeGroup#BEFORE_START} for the nodes of t = 0,
+     * {@link NodeGroup#ON_DEMAND} for an autoscaled pool's slot no scale-up has asked for.
+     */
     public long joinAt(int node) {
-        return group[node].joinAt();
+        return group[node].joinAt(member[node]);
     }
 
     public boolean joins(int node) {
-        return group[node].joins();
+        return group[node].joins(member[node]);
+    }
+
+    /** The scenario node group the node belongs to. */
+    public NodeGroup group(int node) {
+        return group[node];
     }
 
     /** The delay from a joining node's creation to its kubelet's first status; null: never. */

@@ -18,6 +18,8 @@ public final class FaultTypes {
             NodeDrain.TYPE,
             NodeRecover.TYPE,
             RuntimeDown.TYPE,
+            GracefulNodeShutdown.TYPE,
+            NodeTerminated.TYPE,
             RandomNodeFailures.TYPE);
 
     private FaultTypes() {

@@ -15,6 +15,9 @@ public final class NodeRecover implements Fault {
         for (int n : nodes) {
             if (f.has(n, NodeFaultState.CRASHED)) {
                 ctx.cluster().nodes().setContainersRunning(n, true);
+                if (ctx.kubelet().shutdownManager() != null) {
+                    ctx.kubelet().shutdownManager().booted(n);
+                }
             }
             boolean restarted = f.restartKubelet(n, now, NodeFaultState.CRASHED);
             restarted |= f.restartKubelet(n, now, NodeFaultState.KUBELET_STOPPED);

@@ -10,6 +10,7 @@ import io.nodesim.cluster.PodTable;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.Simulation;
+import io.nodesim.scenario.NodeGroup;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -22,7 +23,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * for recovery: once the node controller has written Ready=Unknown, a kubelet that runs and reaches
  * the API server sees the difference at its next status computation (uniform within one
  * nodeStatusUpdateFrequency) and posts Ready=True; a kubelet that (re)starts posts at once
- * ({@code fastStatusUpdateOnce}). The node lifecycle controller never sets Ready=True itself.
+ * ({@code fastStatusUpdateOnce}). The node lifecycle controller never sets Ready=True itself. A
+ * kubelet whose runtime check fails ({@link RuntimeHealth}) or whose {@link NodeShutdownManager} is
+ * shutting the node down computes, and posts, Ready=False ({@code KubeletNotReady}) instead.
  *
  * <p>A node that joins during the run has no kubelet traffic until its first status post (no
  * Lease, no NodeStatus: {@link NodeFaultState#NOT_REGISTERED}); its Node object appears at its
@@ -48,6 +51,8 @@ public final class Kubelet implements NodeWatcher {
     private final long[] postHandle;
     private final PodDeletions deletions;
     private final RuntimeHealth runtime;
+    /** Set by the {@link NodeShutdownManager} of the run, when it has one. */
+    NodeShutdownManager shutdownManager;
     private final int runtimePostKind;
     private int[] scratch = new int[16];
 
@@ -88,15 +93,34 @@ public final class Kubelet implements NodeWatcher {
     public void scheduleJoins() {
         NodeObjects nodes = cluster.nodes();
         for (int i = 0; i < nodes.count(); i++) {
-            if (nodes.createdAt(i) != io.nodesim.scenario.NodeGroup.BEFORE_START) {
+            long created = nodes.createdAt(i);
+            if (created != NodeGroup.BEFORE_START) {
                 faults.stopKubelet(i, Long.MIN_VALUE, NodeFaultState.NOT_REGISTERED);
-                sim.schedule(nodes.createdAt(i), createdKind, i);
+                if (created != NodeGroup.ON_DEMAND) {
+                    sim.schedule(created, createdKind, i);
+                }
             }
         }
     }
 
+    /**
+     * A machine the cloud provider started for a scale-up: its kubelet registers the Node object at
+     * {@code registersAt} and, like a joinAt node's, posts its first status after kubeletReadyAfter.
+     * Returns the registration's handle: the cloud may delete a machine that has not registered.
+     */
+    public long provision(int node, long registersAt) {
+        if (cluster.nodes().createdAt(node) != NodeGroup.ON_DEMAND) {
+            throw new IllegalStateException("node " + cluster.nodes().name(node) + " was provisioned already");
+        }
+        return sim.schedule(registersAt, createdKind, node);
+    }
+
     /** The Node object exists: the informers of the scheduler see a node add. */
     private void registerNode(int node, long now) {
+        if (cluster.topology().joinAt(node) == NodeGroup.ON_DEMAND && !cluster.nodes().containersRunning(node)) {
+            // a machine a scale-up asked for in a zone that is down never boots: no Node registers
+            return;
+        }
         cluster.createNode(node, now);
         DurationDistribution readyAfter = cluster.topology().kubeletReadyAfter(node);
         if (readyAfter != null) {
@@ -143,6 +167,16 @@ public final class Kubelet implements NodeWatcher {
         if (runtime.down(node)) {
             postAtNextTick(node, runtime.start(node, now, rng));
         }
+    }
+
+    /** The run's node shutdown manager, or null (no graceful shutdown configured). */
+    public NodeShutdownManager shutdownManager() {
+        return shutdownManager;
+    }
+
+    /** {@code syncNodeStatus} called at once (the shutdown manager's): the post goes out now. */
+    void syncNodeStatus(int node, long now) {
+        sim.schedule(now + faults.latency(node, now, statusLatency).sample(rng), runtimePostKind, node);
     }
 
     private void postAtNextTick(int node, long from) {
@@ -216,10 +250,11 @@ public final class Kubelet implements NodeWatcher {
         if (nodes.deleted(node) || !faults.connected(node, now)) {
             return;
         }
-        if (runtime.reportsError(node, now)) {
+        boolean shutting = shutdownManager != null && shutdownManager.shuttingDown(node);
+        if (shutting || runtime.reportsError(node, now)) {
             if (nodes.ready(node) != Condition.FALSE) {
                 cluster.recorder().record(now, EventKind.NodeReadyFalse, nodes.name(node),
-                        "KubeletNotReady " + runtime.message(node));
+                        "KubeletNotReady " + (shutting ? "node is shutting down" : runtime.message(node)));
                 cluster.setNodeReady(node, Condition.FALSE, now);
             }
             return;
@@ -236,7 +271,7 @@ public final class Kubelet implements NodeWatcher {
                     scratch = Arrays.copyOf(scratch, deleted * 2);
                 }
                 scratch[deleted++] = p;
-            } else if (nodes.containersRunning(node) && pods.started(p)) {
+            } else if (nodes.containersRunning(node) && pods.started(p) && !pods.failed(p)) {
                 cluster.setPodReady(p, true, now);
             }
         }

@@ -41,7 +41,7 @@ public final class MetricRegistry {
                     + "stopped (crash, zone outage): pod deletions without the false evictions.");
     public static final RecordedMetric TIME_TO_REPLACEMENT_READY = new RecordedMetric("time_to_replacement_ready",
             SECONDS, "time to replacement Ready", "From the fault to the Ready condition of the pod that replaced "
-                    + "a deleted one.");
+                    + "a deleted one (a wait for capacity, e.g. for cluster-autoscaler's new nodes, included).");
     public static final DerivedMetric WORKLOAD_UNAVAILABLE_SECONDS = new DerivedMetric("workload_unavailable_seconds",
             SECONDS, "workload unavailable", "For every disrupted workload, the total time it had fewer ready pods "
                     + "than desired (unavailable_seconds of workloads.csv).",
@@ -60,14 +60,25 @@ public final class MetricRegistry {
                     + "the pod's deletion (its tolerationSeconds).");
     public static final RecoveryPhase PHASE_RESCHEDULE = new RecoveryPhase(3, "phase_reschedule",
             "reschedule (deleted → scheduled)", "Recovery phase of a replaced pod: from its deletion to its "
-                    + "replacement's binding to a node.");
-    public static final RecoveryPhase PHASE_STARTUP = new RecoveryPhase(4, "phase_startup",
+                    + "replacement's binding to a node, without the wait for capacity (phase_capacity_wait).");
+    public static final RecoveryPhase PHASE_STARTUP = new RecoveryPhase(5, "phase_startup",
             "start-up (scheduled → Ready)", "Recovery phase of a replaced pod: from the replacement's binding to "
                     + "its Ready condition (image pull, container start, readiness probe).");
     public static final DerivedMetric NOT_READY_EPISODES = new DerivedMetric("not_ready_episodes", COUNT,
             "NotReady episodes per run", "Times a node's Ready condition left True (rows of nodes.csv with "
                     + "unknown_at), one sample per run: flaps of healthy nodes included.",
             run -> new double[] {run.nodes().stream().filter(n -> n.unknownAt() != SimTime.NEVER).count()});
+    public static final RecoveryPhase PHASE_CAPACITY_WAIT = new RecoveryPhase(4, "phase_capacity_wait",
+            "capacity wait (no node fits → scheduled)", "Recovery phase of a replaced pod: from the scheduler's "
+                    + "first Unschedulable verdict on its replacement to the replacement's binding (a freed node, a "
+                    + "node cluster-autoscaler added); 0 when a node was free at once.");
+    public static final DerivedMetric TIME_PENDING = new DerivedMetric("time_pending", SECONDS, "time Pending",
+            "For every replacement that was scheduled, from its creation to its binding to a node (waits for "
+                    + "capacity included); replacements still Pending at the end are not counted.",
+            run -> run.pods().stream().filter(p -> p.replacementCreatedAt() != SimTime.NEVER
+                    && p.replacementScheduledAt() != SimTime.NEVER)
+                    .mapToDouble(p -> SimTime.toSeconds(p.replacementScheduledAt() - p.replacementCreatedAt()))
+                    .toArray());
     public static final RecordedMetric TIME_NOT_READY = new RecordedMetric("time_not_ready", SECONDS,
             "time NotReady", "For every NotReady episode of a node, from Unknown to Ready again (or to the end "
                     + "of the run).");
@@ -88,11 +99,13 @@ public final class MetricRegistry {
             PHASE_RESCHEDULE,
             PHASE_STARTUP,
             NOT_READY_EPISODES,
-            TIME_NOT_READY);
+            TIME_NOT_READY,
+            TIME_PENDING,
+            PHASE_CAPACITY_WAIT);
 
-    /** The recovery phases, in the order they happen. */
+    /** The recovery phases, in the order they happen (not their summary.csv order). */
     public static final List<RecoveryPhase> PHASES = ALL.stream().filter(RecoveryPhase.class::isInstance)
-            .map(RecoveryPhase.class::cast).toList();
+            .map(RecoveryPhase.class::cast).sorted(java.util.Comparator.comparingInt(RecoveryPhase::step)).toList();
 
     /** The metrics the controllers record as they happen. */
     public static final List<RecordedMetric> RECORDED = ALL.stream().filter(RecordedMetric.class::isInstance)

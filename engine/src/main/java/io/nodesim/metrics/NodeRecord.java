@@ -8,6 +8,8 @@ import io.nodesim.kernel.SimTime;
  *
  * @param failedAt the start of the fault that caused this episode
  * @param episode 1 for the node's first row, 2 for its next episode, ...
+ * @param joinedAt when the Node object was created, for a node that joined during the run (joinAt or
+ *     cluster-autoscaler); NEVER for the nodes of t = 0
  */
 public record NodeRecord(
         String node,
@@ -17,7 +19,14 @@ public record NodeRecord(
         long noScheduleTaintAt,
         long noExecuteTaintAt,
         long readyAgainAt,
-        int episode) {
+        int episode,
+        long joinedAt) {
+    /** A row of a node that existed from the start. */
+    public NodeRecord(String node, String zone, long failedAt, long unknownAt, long noScheduleTaintAt,
+            long noExecuteTaintAt, long readyAgainAt, int episode) {
+        this(node, zone, failedAt, unknownAt, noScheduleTaintAt, noExecuteTaintAt, readyAgainAt, episode, SimTime.NEVER);
+    }
+
     /**
      * How long the node was not Ready in this episode: from Unknown to Ready again, or to
      * {@code end} while it lasts; NEVER when the node did not leave Ready.

@@ -7,15 +7,17 @@ import java.util.Map;
 
 /**
  * {@code phase_*}: one step of the recovery chain of a replaced pod, fault → Unknown → NoExecute
- * taint → deleted → replacement scheduled → replacement Ready, each phase ending where the next
- * begins. Only pods that went through every step, in order, contribute (a pod whose node came back,
- * or that was never replaced, has no complete chain).
+ * taint → deleted → (replacement found no node → ) replacement scheduled → replacement Ready, each
+ * phase ending where the next begins. The capacity wait runs from the replacement's first
+ * Unschedulable verdict to its binding (0 when a node was free at once), and the reschedule phase
+ * ends where it starts. Only pods that went through every step, in order, contribute (a pod whose
+ * node came back, or that was never replaced, has no complete chain).
  *
- * @param step 0 for fault → Unknown, ..., 4 for scheduled → Ready
+ * @param step 0 for fault → Unknown, ..., 4 for the capacity wait, 5 for scheduled → Ready
  */
 public record RecoveryPhase(int step, String name, String label, String doc) implements Metric {
     /** The number of phases: the chain has one more instant. */
-    public static final int STEPS = 5;
+    public static final int STEPS = 6;
 
     public RecoveryPhase {
         if (step < 0 || step >= STEPS) {
@@ -44,14 +46,18 @@ public record RecoveryPhase(int step, String name, String label, String doc) imp
     }
 
     /**
-     * The six instants fault, Unknown, NoExecute taint, deleted, replacement scheduled, replacement
-     * Ready of a pod on {@code node}; null unless all of them happened, in that order.
+     * The seven instants fault, Unknown, NoExecute taint, deleted, start of the wait for capacity,
+     * replacement scheduled, replacement Ready of a pod on {@code node}; null unless all of them
+     * happened, in that order.
      */
     public static long[] chain(PodRecord p, NodeRecord node) {
         if (node == null || p.workload() == null) {
             return null;
         }
-        long[] t = {node.failedAt(), node.unknownAt(), node.noExecuteTaintAt(), p.deletedAt(),
+        long unschedulable = p.replacementUnschedulableAt();
+        long waitFrom = unschedulable == SimTime.NEVER || unschedulable > p.replacementScheduledAt()
+                ? p.replacementScheduledAt() : Math.max(unschedulable, p.deletedAt());
+        long[] t = {node.failedAt(), node.unknownAt(), node.noExecuteTaintAt(), p.deletedAt(), waitFrom,
             p.replacementScheduledAt(), p.replacementReadyAt()};
         for (int i = 0; i < t.length; i++) {
             if (t[i] == SimTime.NEVER || (i > 0 && t[i] < t[i - 1])) {

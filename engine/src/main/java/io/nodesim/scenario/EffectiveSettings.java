@@ -32,7 +32,8 @@ public final class EffectiveSettings {
         add(out, o, "seed", Long.toString(s.seed()));
         add(out, o, "replications", Integer.toString(s.replications()));
         add(out, o, "duration", d(s.duration()));
-        for (String section : List.of(SettingRegistry.KUBELET, SettingRegistry.KCM, SettingRegistry.APISERVER)) {
+        for (String section : List.of(SettingRegistry.KUBELET, SettingRegistry.KCM, SettingRegistry.APISERVER,
+                SettingRegistry.CCM)) {
             registered(out, o, s, section);
         }
         add(out, o, "kubeScheduler", s.kubeScheduler().describe());
@@ -53,6 +54,11 @@ public final class EffectiveSettings {
         for (int i = 0; i < s.faults().size(); i++) {
             FaultSpec f = s.faults().get(i);
             add(out, o, "faults[" + i + "]", f.describe());
+        }
+        if (s.remediation() != null) {
+            RemediationSpec r = s.remediation();
+            add(out, o, "remediation", r.action() + " when NotReady for " + d(r.notReadyFor()) + ", after "
+                    + r.delay().spec());
         }
         // Settings reached only by --set (inside manifests, node entries, kubeScheduler): their value is the
         // override's.
@@ -91,6 +97,12 @@ public final class EffectiveSettings {
     }
 
     private static String join(NodeGroup g) {
+        if (g.autoscaling() != null) {
+            NodeAutoscaling a = g.autoscaling();
+            return ", autoscaled " + a.min() + ".." + a.max() + ", provisioned after " + a.provisionDelay().spec()
+                    + (g.kubeletReadyAfter() == null ? ", kubelet never reports"
+                            : ", kubelet Ready after " + g.kubeletReadyAfter().spec());
+        }
         if (!g.joins()) {
             return "";
         }

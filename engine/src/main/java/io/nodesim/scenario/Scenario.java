@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param initialPlacement where pods of t = 0 run instead of being scheduled, or null
  * @param namespaces the labels of each {@code v1 Namespace} of {@code workloads}, by name
  * @param disruptionBudgets the {@code policy/v1 PodDisruptionBudget} manifests of {@code workloads}
+ * @param cloudControllerManager the {@code cloudControllerManager} section
+ * @param remediation {@code spec.remediation}, or null when nothing remediates NotReady nodes
+ * @param clusterAutoscaler {@code spec.clusterAutoscaler}, {@link ClusterAutoscalerConfig#DISABLED} without it
  */
 public record Scenario(
         String name,
@@ -38,9 +41,13 @@ public record Scenario(
         Map<String, SettingOrigin> origins,
         ImportedPlacement initialPlacement,
         Map<String, Map<String, String>> namespaces,
-        List<DisruptionBudgetSpec> disruptionBudgets) {
+        List<DisruptionBudgetSpec> disruptionBudgets,
+        CloudControllerManagerConfig cloudControllerManager,
+        RemediationSpec remediation,
+        ClusterAutoscalerConfig clusterAutoscaler) {
 
     public Scenario {
+        Objects.requireNonNull(cloudControllerManager, "cloudControllerManager");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
         Objects.requireNonNull(profile, "profile");
@@ -58,6 +65,21 @@ public record Scenario(
         origins = Map.copyOf(origins);
         namespaces = Map.copyOf(namespaces);
         disruptionBudgets = List.copyOf(disruptionBudgets);
+        Objects.requireNonNull(clusterAutoscaler, "clusterAutoscaler");
+    }
+
+    /** A scenario with the default cloud-controller-manager, no remediation and no cluster-autoscaler. */
+    public Scenario(String name, String description, String sourceFile, KubernetesVersion kubernetesVersion,
+            VersionProfile profile, long seed, int replications, long duration, KubeletConfig kubelet,
+            ControllerManagerConfig kubeControllerManager, ApiServerConfig kubeApiServer,
+            SchedulerConfiguration kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
+            List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
+            Map<String, SettingOrigin> origins, ImportedPlacement initialPlacement,
+            Map<String, Map<String, String>> namespaces, List<DisruptionBudgetSpec> disruptionBudgets) {
+        this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
+                kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
+                origins, initialPlacement, namespaces, disruptionBudgets, CloudControllerManagerConfig.DEFAULTS, null,
+                ClusterAutoscalerConfig.DISABLED);
     }
 
     /** A scenario without PodDisruptionBudgets. */
@@ -97,7 +119,7 @@ public record Scenario(
                 origins, null);
     }
 
-    /** Total number of nodes once pools are expanded. */
+    /** Total number of nodes once pools are expanded (an autoscaled pool's count, not what it may grow to). */
     public int nodeCount() {
         int n = 0;
         for (NodeGroup g : nodes) {

@@ -2,8 +2,10 @@ package io.nodesim.scenario;
 
 import io.nodesim.admission.PodAdmission;
 import io.nodesim.kernel.SimTime;
+import io.nodesim.scenario.parse.AutoscalerSection;
 import io.nodesim.scenario.parse.ComponentSections;
 import io.nodesim.scenario.parse.DisruptionBudgetSection;
+import io.nodesim.scenario.parse.RemediationSection;
 import io.nodesim.scenario.parse.FaultSection;
 import io.nodesim.scenario.parse.ImportedOrigins;
 import io.nodesim.scenario.parse.InitialPlacementSection;
@@ -46,7 +48,8 @@ public final class ScenarioLoader {
     static final List<String> METADATA_FIELDS = List.of("name", "description", ImportedOrigins.FIELD);
     static final List<String> SPEC_FIELDS = List.of("kubernetesVersion", "seed", "replications", "duration",
             "kubelet", "kubeControllerManager", "kubeApiServer", "kubeScheduler", "latencies", "nodes",
-            "workloads", "startup", "faults", "initialPlacement");
+            "workloads", "startup", "faults", "initialPlacement", "cloudControllerManager", "remediation",
+            "clusterAutoscaler");
     /** Used when the file gives no duration: long enough for the default timeline (about 6 min) to finish. */
     public static final long DEFAULT_DURATION = SimTime.HOUR;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -163,7 +166,7 @@ public final class ScenarioLoader {
             }
             return d;
         }, DEFAULT_DURATION, Origins.nodesimDefault());
-        KubeletConfig kubelet = ComponentSections.kubelet(orEmpty(s, "kubelet"), row, o);
+        KubeletConfig kubelet = ComponentSections.kubelet(orEmpty(s, "kubelet"), version, row, o);
         ControllerManagerConfig kcm = ComponentSections.controllerManager(orEmpty(s, "kubeControllerManager"),
                 version, row, o);
         ApiServerConfig apiServer = ComponentSections.apiServer(orEmpty(s, "kubeApiServer"), row, o);
@@ -186,12 +189,17 @@ public final class ScenarioLoader {
         ImportedPlacement initialPlacement = s.has("initialPlacement")
                 ? InitialPlacementSection.read(s.get("initialPlacement"), baseDir, workloads, nodes) : null;
         List<FaultSpec> faults = s.has("faults") ? FaultSection.read(s.get("faults"), nodes, baseDir, o) : List.of();
+        ClusterAutoscalerConfig autoscaler = s.has("clusterAutoscaler")
+                ? AutoscalerSection.read(s.get("clusterAutoscaler"), nodes, o) : ClusterAutoscalerConfig.DISABLED;
         // Overrides inside manifests, node entries or kubeScheduler are settings too: explain lists them.
         applied.forEach((path, arg) -> o.map().putIfAbsent(path, new SettingOrigin("--set", arg)));
         imported.apply(o.map());
         Scenario scenario = new Scenario(name, description, display, version, row.profile(), seed, replications,
                 duration, kubelet, kcm, apiServer, scheduler, latencies, nodes, workloads, startup, faults, o.map(),
-                initialPlacement, namespaces, budgets);
+                initialPlacement, namespaces, budgets,
+                ComponentSections.cloudControllerManager(orEmpty(s, "cloudControllerManager"), row, o),
+                s.has("remediation") ? RemediationSection.read(s.get("remediation"), baseDir, o) : null,
+                autoscaler);
         // A row whose pod no longer fits its node needs the compiled requests: checked here, for every command.
         InitialPlacement.bindImported(scenario);
         return scenario;

@@ -131,7 +131,7 @@ public final class InitialPlacement {
             CompiledPod probe = compiler.compile(spec.name(), spec.namespace(), spec.template(), null);
             workloadTemplates[w] = probe;
             for (int node : nodes.order().clone()) {
-                if (daemonSetEligible(probe, node) || running.contains(nodes.name(node))) {
+                if (daemonSetEligible(probe, nodes, node) || running.contains(nodes.name(node))) {
                     String name = spec.displayName() + "-" + nodes.name(node);
                     out.add(new Pod(name, w, compiler.compilePinned(probe, name, nodes.name(node)), false, -1, null));
                 }
@@ -148,8 +148,11 @@ public final class InitialPlacement {
         }
     }
 
-    /** DaemonSet controller predicates: nodeSelector / required affinity and NoSchedule / NoExecute taints. */
-    private boolean daemonSetEligible(CompiledPod pod, int node) {
+    /**
+     * DaemonSet controller predicates ({@code NodeShouldRunDaemonPod}): nodeSelector / required
+     * affinity and the node's NoSchedule / NoExecute taints as the cache holds them.
+     */
+    public static boolean daemonSetEligible(CompiledPod pod, SchedulerCache nodes, int node) {
         if (!NodeAffinity.matchesRequired(pod, nodes, node)) {
             return false;
         }

@@ -35,4 +35,9 @@ public final class TaintEffects {
             default -> "";
         };
     }
+
+    /** The effect of one controller taint bit ({@link io.nodesim.cluster.ControllerTaints}). */
+    public static int ofControllerTaint(int bit) {
+        return (bit & io.nodesim.cluster.ControllerTaints.NO_SCHEDULE_MASK) != 0 ? NO_SCHEDULE : NO_EXECUTE;
+    }
 }

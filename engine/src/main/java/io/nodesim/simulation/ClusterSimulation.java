@@ -1,5 +1,8 @@
 package io.nodesim.simulation;
 
+import io.nodesim.autoscaler.ClusterAutoscaler;
+import io.nodesim.cloud.CloudInstances;
+import io.nodesim.cloud.CloudNodeLifecycleController;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.EventRecorder;
 import io.nodesim.cluster.PodDeletions;
@@ -20,6 +23,7 @@ import io.nodesim.kernel.Simulation;
 import io.nodesim.kubelet.HeartbeatSequence;
 import io.nodesim.kubelet.Kubelet;
 import io.nodesim.kubelet.NodeFaultState;
+import io.nodesim.kubelet.NodeShutdownManager;
 import io.nodesim.kubelet.PodTermination;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.nodelifecycle.NodeLifecycleController;
@@ -31,6 +35,7 @@ import io.nodesim.scenario.VersionProfiles.Rule;
 import io.nodesim.tainteviction.ScenarioNoExecuteTaints;
 import io.nodesim.tainteviction.TaintEvictionController;
 import io.nodesim.workloads.WorkloadControllers;
+import io.nodesim.remediation.Remediator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +60,7 @@ public final class ClusterSimulation {
     private final TaintEvictionController taintEviction;
     private final WorkloadControllers workloads;
     private final ControllerManager controllerManager;
+    private final ClusterAutoscaler autoscaler;
     private final PodTermination termination;
     private final DisruptionBudgets budgets;
     private final EvictionApi evictions;
@@ -82,6 +88,8 @@ public final class ClusterSimulation {
         kubelet = new Kubelet(sim, cluster, faults, lease, status, lat.statusUpdate(), k.nodeStatusUpdateFrequency(),
                 deletions, streams.stream("kubelet.readyPost"));
         kubelet.scheduleJoins();
+        new NodeShutdownManager(sim, cluster, kubelet, k.shutdown(), scenario.workloads(),
+                streams.stream("kubelet.shutdown"));
         // Informer-bus subscriptions, in the order the watchers are told (equal-time ties follow it):
         // node lifecycle, taint eviction, the kubelets, the workload controllers, the scheduler.
         var kcm = scenario.kubeControllerManager();
@@ -104,6 +112,8 @@ public final class ClusterSimulation {
         cluster.informers().watchPods(scheduler);
         cluster.informers().watchPods(taintEviction);
         scheduler.queueInitialPending();
+        autoscaler = ClusterAutoscaler.startIfConfigured(sim, cluster, kubelet, new SchedulerSnapshot(placement), scenario,
+                streams);
         termination = new PodTermination(sim, cluster, faults, kubelet.runtime(), deletions, scenario.workloads(), lat.watch(),
                 streams.stream("kubelet.termination"));
         cluster.informers().watchPods(termination);
@@ -113,7 +123,13 @@ public final class ClusterSimulation {
         NodeDrainer drainer = new NodeDrainer(sim, cluster, evictions, termination, scenario.workloads(),
                 streams.stream("kubectl"));
         cluster.informers().watchPods(drainer);
-        FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"), drainer);
+        CloudInstances cloud = new CloudInstances(n);
+        new CloudNodeLifecycleController(sim, cluster, cloud, scenario.cloudControllerManager().nodeMonitorPeriod(),
+                lat.watch(), streams.stream("cloudnodelifecycle"));
+        if (scenario.remediation() != null) {
+            new Remediator(sim, cluster, scenario.remediation(), lat.watch(), streams.stream("remediation"));
+        }
+        FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"), drainer, cloud);
         new FaultInjector(ctx).schedule(scenario.faults());
         Invariants.register(sim, cluster, scenario, placement);
         List<Controller> controllers = new ArrayList<>(List.of(nodeLifecycle, taintEviction));
@@ -173,6 +189,11 @@ public final class ClusterSimulation {
 
     public WorkloadControllers workloads() {
         return workloads;
+    }
+
+    /** cluster-autoscaler, or null when the scenario has no {@code spec.clusterAutoscaler}. */
+    public ClusterAutoscaler autoscaler() {
+        return autoscaler;
     }
 
     public PodDeletions deletions() {

@@ -1,8 +1,10 @@
 package io.nodesim.simulation;
 
 import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.Symbols;
+import io.nodesim.scheduler.TaintEffects;
 import io.nodesim.workloads.DaemonSetController;
 
 /**
@@ -26,8 +28,8 @@ final class DaemonSetNodeFit implements DaemonSetController.NodeFit {
         Symbols symbols = placement.nodes().symbols();
         int taints = cluster.nodes().taints(node);
         for (int bit : SchedulerEventHandlers.BITS) {
-            if ((taints & bit) != 0 && !pod.tolerates(symbols.intern(SchedulerEventHandlers.key(bit)),
-                    symbols.intern(""), SchedulerEventHandlers.effect(bit))) {
+            if ((taints & bit) != 0 && !pod.tolerates(symbols.intern(ControllerTaints.key(bit)),
+                    symbols.intern(""), TaintEffects.ofControllerTaint(bit))) {
                 return false;
             }
         }

@@ -13,6 +13,7 @@ import io.nodesim.metrics.NodeRecord;
 import io.nodesim.metrics.PodRecord;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.metrics.WorkloadRecord;
+import io.nodesim.scenario.NodeGroup;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,12 +34,12 @@ final class Results {
         return new PodRecord(pods.name(p), cluster.workloadOf(p).name(), nodes.name(pods.node(p)), pods.notReadyAt(p),
                 pods.deletedAt(p), replacement, replacementNode, r < 0 ? SimTime.NEVER : pods.createdAt(r),
                 r < 0 ? SimTime.NEVER : pods.scheduledAt(r), r < 0 ? SimTime.NEVER : pods.readyAt(r),
-                pods.falseEviction(p));
+                pods.falseEviction(p), r < 0 ? SimTime.NEVER : pods.unschedulableAt(r));
     }
 
-    private static NodeRecord row(String node, String zone, NodeEpisode e, int episode) {
+    private static NodeRecord row(String node, String zone, NodeEpisode e, int episode, long joinedAt) {
         return new NodeRecord(node, zone, e.failedAt(), e.unknownAt(), e.noScheduleTaintAt(), e.noExecuteTaintAt(),
-                e.readyAgainAt(), episode);
+                e.readyAgainAt(), episode, joinedAt);
     }
 
     static RunResult collect(int replication, ClusterState cluster, Samples samples, long eventsFired, long end) {
@@ -47,12 +48,13 @@ final class Results {
         for (int i = 0; i < nodes.count(); i++) {
             String zone = cluster.zones().get(nodes.zone(i));
             int episode = 0;
+            long joined = nodes.createdAt(i) == NodeGroup.BEFORE_START ? SimTime.NEVER : nodes.createdAt(i);
             for (NodeEpisode e : nodes.closedEpisodes(i)) {
-                nodeRows.add(row(nodes.name(i), zone, e, ++episode));
+                nodeRows.add(row(nodes.name(i), zone, e, ++episode, joined));
             }
             NodeEpisode open = nodes.openEpisode(i);
             if (open != null) {
-                nodeRows.add(row(nodes.name(i), zone, open, ++episode));
+                nodeRows.add(row(nodes.name(i), zone, open, ++episode, joined));
             }
         }
         for (NodeRecord n : nodeRows) {

@@ -9,6 +9,7 @@ import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.SchedulerCache;
+import io.nodesim.scheduler.TaintEffects;
 import io.nodesim.scheduler.ScheduleResult;
 import io.nodesim.scheduler.queue.SchedulerLoop;
 import java.util.Arrays;
@@ -139,9 +140,9 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
         int have = knownTaints[node];
         for (int bit : BITS) {
             if ((want & bit) != 0 && (have & bit) == 0) {
-                nodes.addTaint(node, key(bit), "", effect(bit));
+                nodes.addTaint(node, ControllerTaints.key(bit), "", TaintEffects.ofControllerTaint(bit));
             } else if ((want & bit) == 0 && (have & bit) != 0) {
-                nodes.removeTaint(node, key(bit), effect(bit));
+                nodes.removeTaint(node, ControllerTaints.key(bit), TaintEffects.ofControllerTaint(bit));
                 removed = true;
             }
         }
@@ -155,19 +156,6 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
         if (removed) {
             loop.onClusterEvent();
         }
-    }
-
-    static String key(int bit) {
-        return switch (bit) {
-            case ControllerTaints.UNREACHABLE_NO_SCHEDULE, ControllerTaints.UNREACHABLE_NO_EXECUTE -> ControllerTaints.UNREACHABLE_KEY;
-            case ControllerTaints.NOT_READY_NO_SCHEDULE, ControllerTaints.NOT_READY_NO_EXECUTE -> ControllerTaints.NOT_READY_KEY;
-            default -> ControllerTaints.OUT_OF_SERVICE_KEY;
-        };
-    }
-
-    static int effect(int bit) {
-        return (bit & ControllerTaints.NO_SCHEDULE_MASK) != 0 ? io.nodesim.scheduler.TaintEffects.NO_SCHEDULE
-                : io.nodesim.scheduler.TaintEffects.NO_EXECUTE;
     }
 
     @Override
@@ -249,6 +237,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
 
     @Override
     public void unschedulable(int pod, ScheduleResult result, long time) {
-        // The pod waits in the unschedulable pool; its row shows it Pending (no scheduled time).
+        // The pod waits in the unschedulable pool; cluster-autoscaler reads its PodScheduled condition.
+        cluster.podUnschedulable(pod, time);
     }
 }

@@ -47,11 +47,15 @@ public final class SchedulerPlacement implements PodPlacement {
 
     /**
      * The compiled template of a pod a controller created during the run: its workload's, or for a
-     * DaemonSet pod, pinned by node affinity to the node of the pod it replaces.
+     * DaemonSet pod, pinned by node affinity to the node it was created for (a joined node) or to the
+     * node of the pod it replaces.
      */
     public CompiledPod templateOf(io.nodesim.cluster.ClusterState cluster, int pod) {
         var pods = cluster.pods();
         int w = pods.workload(pod);
+        if (pods.pinnedNode(pod) >= 0) {
+            return placement.pinnedTemplate(w, pods.name(pod), cluster.nodes().name(pods.pinnedNode(pod)));
+        }
         if (!cluster.workloads().get(w).daemonSet() || pods.replaces(pod) < 0) {
             return placement.workloadTemplate(w);
         }

@@ -131,7 +131,7 @@ public final class PodStartup implements PodWatcher {
 
     private void ready(int pod, long now) {
         PodTable pods = cluster.pods();
-        if (pods.isDeleted(pod)) {
+        if (pods.isDeleted(pod) || pods.failed(pod)) {
             return;
         }
         NodeObjects nodes = cluster.nodes();

@@ -1,6 +1,7 @@
 package io.nodesim.workloads;
 
 import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.controllermanager.Controller;
 import io.nodesim.controllermanager.Downtime;
@@ -20,13 +21,15 @@ import org.apache.commons.math3.random.RandomGenerator;
  * <p>Each sync walks the ordinals in order: a missing pod is created (with OrderedReady, the
  * default, the sync then stops: one creation per sync); with OrderedReady a Terminating pod or one
  * that is not Running and Ready stops the walk, so a later ordinal waits for every earlier one.
- * Syncs follow the pod events of the set (deleted, gone, Ready) one watch delay later and take
- * {@code latencies.controller}.
+ * Syncs follow the pod events of the set (deleted, gone, Ready, Failed) one watch delay later and
+ * take {@code latencies.controller}. A Failed pod (graceful node shutdown) is deleted and, its
+ * object gone at once, created again in the same sync.
  */
 public final class StatefulSetController implements Controller {
     private final Simulation sim;
     private final ClusterState cluster;
-        private final List<WorkloadTemplate> templates;
+    private final List<WorkloadTemplate> templates;
+    private final PodDeletions deletions;
     private final DurationDistribution watch;
     private final DurationDistribution controller;
     private final RandomGenerator rng;
@@ -37,9 +40,10 @@ public final class StatefulSetController implements Controller {
     private final Downtime restarting = new Downtime();
 
     public StatefulSetController(Simulation sim, ClusterState cluster,
-            List<WorkloadTemplate> templates, DurationDistribution watch, DurationDistribution controller,
-            RandomGenerator rng) {
+            List<WorkloadTemplate> templates, PodDeletions deletions, DurationDistribution watch,
+            DurationDistribution controller, RandomGenerator rng) {
         this.sim = sim;
+        this.deletions = deletions;
         this.cluster = cluster;
         this.templates = templates;
         this.watch = watch;
@@ -96,6 +100,10 @@ public final class StatefulSetController implements Controller {
         int[] ordinals = current[w];
         for (int i = 0; i < ordinals.length; i++) {
             int p = ordinals[i];
+            if (pods.failed(p) && !pods.isDeleted(p)) {
+                // "pod is in Failed phase, deleting": a terminated pod's object goes at once
+                deletions.delete(p, now, "StatefulSet: Failed pod");
+            }
             if (pods.isGone(p)) {
                 ordinals[i] = cluster.createPod(w, pods.name(p), p, now);
                 if (ordered) {

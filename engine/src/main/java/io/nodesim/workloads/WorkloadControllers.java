@@ -18,8 +18,8 @@ import java.util.List;
  * wired to the pod events: a deletion goes to the ReplicaSet controller (Deployments and
  * ReplicaSets) and the StatefulSet controller; a removed object and a pod Ready go to the
  * StatefulSet controller; a removed DaemonSet pod to the DaemonSet controller, which creates a new
- * one on the same node once the node fits again. Bare pods have no controller. Each controller draws
- * from its own stream.
+ * one on the same node once the node fits again, and a node that joins gets its DaemonSet pods from
+ * it too. Bare pods have no controller. Each controller draws from its own stream.
  */
 public final class WorkloadControllers implements PodWatcher {
     private final ClusterState cluster;
@@ -36,9 +36,10 @@ public final class WorkloadControllers implements PodWatcher {
         scenario.workloads().forEach(w -> templates.add(WorkloadTemplate.of(w, scenario.startup())));
         Latencies lat = scenario.latencies();
         replicaSets = new ReplicaSetController(sim, cluster, lat.watch(), lat.controller(), streams.stream("replicaset"));
-        statefulSets = new StatefulSetController(sim, cluster, templates, lat.watch(), lat.controller(),
+        statefulSets = new StatefulSetController(sim, cluster, templates, deletions, lat.watch(), lat.controller(),
                 streams.stream("statefulset"));
-        daemonSets = new DaemonSetController(sim, cluster, daemonFit, lat.watch(), lat.controller(),
+        daemonSets = new DaemonSetController(sim, cluster, scenario, daemonFit, deletions, lat.watch(),
+                lat.controller(),
                 streams.stream("daemonset"));
         NodeNamePods nodeNamePods = new NodeNamePods(cluster, scenario);
         podGc = new PodGarbageCollector(sim, cluster, deletions, lat.watch(), lat.controller(), streams.stream("podgc"),
@@ -67,9 +68,27 @@ public final class WorkloadControllers implements PodWatcher {
         return templates;
     }
 
+    /** A Failed pod is no longer active: its controller replaces it (a StatefulSet or DaemonSet deletes it first). */
+    @Override
+    public void podFailed(int pod, long time) {
+        int w = cluster.pods().workload(pod);
+        WorkloadTemplate t = templates.get(w);
+        if (t.replicaSet()) {
+            replicaSets.podDeleted(pod, time);
+        } else if (t.statefulSet()) {
+            statefulSets.podChanged(pod, time);
+        } else if (cluster.workloads().get(w).daemonSet()) {
+            daemonSets.podFailed(pod, time);
+        }
+    }
+
     @Override
     public void podDeleted(int pod, long time) {
         WorkloadTemplate t = templates.get(cluster.pods().workload(pod));
+        if (cluster.pods().failed(pod)) {
+            // already replaced when it failed; a StatefulSet learns of it from podGone
+            return;
+        }
         if (t.replicaSet()) {
             replicaSets.podDeleted(pod, time);
         } else if (t.statefulSet()) {

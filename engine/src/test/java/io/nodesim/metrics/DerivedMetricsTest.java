@@ -34,10 +34,29 @@ class DerivedMetricsTest {
     void recoveryPhases_splitTheChainOfEveryReplacedPod_andIgnoreIncompleteOnes() {
         RunResult r = run(List.of(REPLACED, RECOVERED, EVICTED), List.of());
         double[] phases = MetricRegistry.PHASES.stream().mapToDouble(p -> p.samples(r)[0]).toArray();
-        assertArrayEquals(new double[] {40, 1, 300, 0.5, 8.5}, phases);
+        assertArrayEquals(new double[] {40, 1, 300, 0.5, 0, 8.5}, phases);
         for (RecoveryPhase p : MetricRegistry.PHASES) {
             assertEquals(1, p.samples(r).length, p.name());
         }
+    }
+
+    @Test
+    void capacityWait_runsFromTheReplacementsFirstUnschedulableVerdictToItsBinding_andShortensReschedule() {
+        // deleted at 351 s, found no node at 351.2 s, a new node took it at 600 s, Ready at 610 s
+        PodRecord waited = new PodRecord("web-1", "web", "n1", 50 * S, 351 * S, "web-9", "n9", 351 * S, 600 * S,
+                610 * S, false, 351 * S + S / 5);
+        RunResult r = run(List.of(waited), List.of());
+        double[] phases = MetricRegistry.PHASES.stream().mapToDouble(p -> p.samples(r)[0]).toArray();
+        assertArrayEquals(new double[] {40, 1, 300, 0.2, 248.8, 10}, phases, 1e-9);
+        assertArrayEquals(new double[] {249}, MetricRegistry.TIME_PENDING.samples(r), 1e-9);
+    }
+
+    @Test
+    void timePending_countsScheduledReplacementsOnly() {
+        PodRecord stillPending = new PodRecord("web-4", "web", "n1", 50 * S, 351 * S, "web-10", null, 351 * S, NEVER,
+                NEVER, false, 352 * S);
+        assertArrayEquals(new double[] {0.5}, MetricRegistry.TIME_PENDING.samples(run(List.of(REPLACED, stillPending),
+                List.of())), 1e-9);
     }
 
     @Test
@@ -46,7 +65,7 @@ class DerivedMetricsTest {
                 53 * S, false);
         assertArrayEquals(new double[0], MetricRegistry.PHASE_DETECTION.samples(run(List.of(deletedBeforeTaint),
                 List.of())));
-        assertThrows(IllegalArgumentException.class, () -> new RecoveryPhase(5, "phase_x", "x", "x"));
+        assertThrows(IllegalArgumentException.class, () -> new RecoveryPhase(6, "phase_x", "x", "x"));
     }
 
     @Test

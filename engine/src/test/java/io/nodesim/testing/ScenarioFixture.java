@@ -60,6 +60,9 @@ public final class ScenarioFixture {
     private final List<NodeGroup> nodes = new ArrayList<>();
     private final List<WorkloadSpec> workloads = new ArrayList<>();
     private final List<FaultSpec> faults = new ArrayList<>();
+    private long cloudMonitorPeriod = io.nodesim.scenario.CloudControllerManagerConfig.DEFAULT_NODE_MONITOR_PERIOD;
+    private io.nodesim.scenario.RemediationSpec remediation;
+    private io.nodesim.scenario.GracefulShutdownConfig shutdown = io.nodesim.scenario.GracefulShutdownConfig.NONE;
 
     public static ScenarioFixture scenario() {
         return new ScenarioFixture();
@@ -296,6 +299,23 @@ public final class ScenarioFixture {
         return this;
     }
 
+    /** cloud-controller-manager's --node-monitor-period. */
+    public ScenarioFixture cloudMonitorPeriod(long p) {
+        cloudMonitorPeriod = p;
+        return this;
+    }
+
+    /** The kubelet's shutdownGracePeriod and shutdownGracePeriodCriticalPods. */
+    public ScenarioFixture shutdownGracePeriods(long period, long critical) {
+        shutdown = new io.nodesim.scenario.GracefulShutdownConfig(period, critical, List.of());
+        return this;
+    }
+
+    public ScenarioFixture remediation(long notReadyFor, DurationDistribution delay, String action) {
+        remediation = new io.nodesim.scenario.RemediationSpec(notReadyFor, delay, action);
+        return this;
+    }
+
     public ScenarioFixture randomFailures(long at, DurationDistribution mtbf, DurationDistribution mttr,
             String failure, FaultTarget target) {
         Map<String, Object> fields = new java.util.LinkedHashMap<>();
@@ -345,9 +365,11 @@ public final class ScenarioFixture {
         }
         ApiServerConfig apiServer = new ApiServerConfig(300, 300);
         return new Scenario("test", "", null, v, profile, seed, 1, duration,
-                new KubeletConfig(statusFrequency, reportFrequency, leaseSeconds), kcm, apiServer,
+                new KubeletConfig(statusFrequency, reportFrequency, leaseSeconds, shutdown), kcm, apiServer,
                 SchedulerConfigurations.defaults(v, profile), latencies, nodes, PodAdmission.admit(workloads, apiServer),
-                startup, faults, Map.of());
+                startup, faults, Map.of(), null, Map.of(), List.of(),
+                new io.nodesim.scenario.CloudControllerManagerConfig(cloudMonitorPeriod), remediation,
+                io.nodesim.scenario.ClusterAutoscalerConfig.DISABLED);
     }
 
     private static String profileName(int minor) {

@@ -24,8 +24,10 @@ public final class ComponentSections {
     private ComponentSections() {
     }
 
-    public static KubeletConfig kubelet(YNode node, VersionProfiles.Row row, Origins o) {
-        Section s = Section.of(node, KUBELET, SettingRegistry.fields(KUBELET));
+    public static KubeletConfig kubelet(YNode node, KubernetesVersion version, VersionProfiles.Row row, Origins o) {
+        List<String> fields = new java.util.ArrayList<>(SettingRegistry.fields(KUBELET));
+        fields.add(SettingRegistry.SHUTDOWN_GRACE_PERIOD_BY_POD_PRIORITY);
+        Section s = Section.of(node, KUBELET, fields);
         SettingSpec<Long> reportSetting = SettingRegistry.NODE_STATUS_REPORT_FREQUENCY;
         if (!row.has(VersionProfiles.Rule.REPORT_FREQUENCY_FIELD) && s.has(reportSetting.key())) {
             throw s.get(reportSetting.key()).loc().error(reportSetting.path(),
@@ -50,7 +52,7 @@ public final class ComponentSections {
         }
         long report = o.resolve(s, reportSetting, reportDefault, reportOrigin, null);
         int lease = o.resolve(s, SettingRegistry.NODE_LEASE_DURATION_SECONDS, row, null);
-        return new KubeletConfig(update, report, lease);
+        return new KubeletConfig(update, report, lease, GracefulShutdownSection.read(s, version, row, o));
     }
 
     public static ControllerManagerConfig controllerManager(YNode node, KubernetesVersion version,
@@ -114,6 +116,13 @@ public final class ComponentSections {
             throw s.get(at.key()).loc().error(at.path(),
                     "leader-elect-renew-deadline must be greater than 1.2 × leader-elect-retry-period (client-go JitterFactor)");
         }
+    }
+
+    public static io.nodesim.scenario.CloudControllerManagerConfig cloudControllerManager(YNode node,
+            VersionProfiles.Row row, Origins o) {
+        Section s = Section.of(node, SettingRegistry.CCM, SettingRegistry.fields(SettingRegistry.CCM));
+        return new io.nodesim.scenario.CloudControllerManagerConfig(
+                o.resolve(s, SettingRegistry.CLOUD_NODE_MONITOR_PERIOD, row, null));
     }
 
     public static ApiServerConfig apiServer(YNode node, VersionProfiles.Row row, Origins o) {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.scenario.NodeAutoscaling;
 import io.nodesim.scenario.NodeGroup;
 import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.SettingOrigin;
@@ -32,7 +33,10 @@ public final class NodeSection {
             "joinAt", "kubeletReadyAfter");
     static final List<String> POOL_FIELDS = List.of(
             "pool", "count", "zones", "region", "allocatable", "labels", "taints", "images", "unschedulable",
-            "joinAt", "kubeletReadyAfter");
+            "joinAt", "kubeletReadyAfter", "autoscaling");
+    private static final List<String> AUTOSCALING_FIELDS = List.of("min", "max", "provisionDelay");
+    /** nodesim's default: a cloud VM boots and its kubelet registers within about a minute. */
+    static final String DEFAULT_PROVISION_DELAY = "constant(1m)";
     /** A kubelet that starts with the machine registers and reports Ready within seconds. */
     static final String DEFAULT_KUBELET_READY_AFTER = "constant(10s)";
     private static final List<String> TAINT_FIELDS = List.of("key", "value", "effect");
@@ -58,7 +62,7 @@ public final class NodeSection {
             YNode item = list.items().get(i);
             String path = "nodes[" + i + "]";
             NodeGroup g = group(item, path, baseDir, o);
-            for (int k = 0; k < g.count(); k++) {
+            for (int k = 0; k < g.slots(); k++) {
                 String name = g.nodeName(k);
                 String before = seen.putIfAbsent(name, path);
                 if (before != null) {
@@ -125,15 +129,44 @@ public final class NodeSection {
                 .withNewStatus().withAllocatable(allocatable).withCapacity(allocatable).withImages(images(s)).endStatus()
                 .build();
         long joinAt = s.has("joinAt") ? Values.duration(s.get("joinAt"), s.path("joinAt")) : NodeGroup.BEFORE_START;
-        return new NodeGroup(name, pool, count, zones, template, joinAt, kubeletReadyAfter(s, joinAt, baseDir, o));
+        NodeAutoscaling autoscaling = s.has("autoscaling") ? autoscaling(s, count, baseDir, o) : null;
+        return new NodeGroup(name, pool, count, zones, template, joinAt,
+                kubeletReadyAfter(s, joinAt != NodeGroup.BEFORE_START || autoscaling != null, baseDir, o), autoscaling);
+    }
+
+    /** A pool's {@code autoscaling: {min, max, provisionDelay}}: a cluster-autoscaler node group. */
+    private static NodeAutoscaling autoscaling(Section pool, int count, Path baseDir, Origins o) {
+        if (pool.has("joinAt")) {
+            throw pool.get("joinAt").loc().error(pool.path("joinAt"),
+                    "an autoscaled pool's nodes exist from the start (count) or join when cluster-autoscaler "
+                            + "adds them: remove joinAt or autoscaling");
+        }
+        Section a = Section.of(pool.get("autoscaling"), pool.path("autoscaling"), AUTOSCALING_FIELDS);
+        int min = (int) Values.integer(a.require("min", "min (the node group's MinSize)"), a.path("min"), 0, 1_000_000);
+        int max = (int) Values.integer(a.require("max", "max (the node group's MaxSize)"), a.path("max"), 1, 1_000_000);
+        if (min > max) {
+            throw a.get("min").loc().error(a.path("min"), "min " + min + " is greater than max " + max);
+        }
+        if (count < min || count > max) {
+            throw pool.get("count").loc().error(pool.path("count"), "the pool starts with count " + count
+                    + " nodes, which must lie within its autoscaling min " + min + " and max " + max);
+        }
+        DurationDistribution delay;
+        if (a.has("provisionDelay")) {
+            delay = Values.distribution(a.get("provisionDelay"), a.path("provisionDelay"), baseDir);
+        } else {
+            o.put(a.path("provisionDelay"), new SettingOrigin("default", "nodesim: " + DEFAULT_PROVISION_DELAY));
+            delay = Distributions.parse(DEFAULT_PROVISION_DELAY, baseDir);
+        }
+        return new NodeAutoscaling(min, max, delay);
     }
 
     /** {@code kubeletReadyAfter}: a distribution, or {@code never}; only for a node that joins. */
-    private static DurationDistribution kubeletReadyAfter(Section s, long joinAt, Path baseDir, Origins o) {
-        if (joinAt == NodeGroup.BEFORE_START) {
+    private static DurationDistribution kubeletReadyAfter(Section s, boolean joins, Path baseDir, Origins o) {
+        if (!joins) {
             if (s.has("kubeletReadyAfter")) {
                 throw s.get("kubeletReadyAfter").loc().error(s.path("kubeletReadyAfter"),
-                        "kubeletReadyAfter is for a node that joins during the run: give joinAt too");
+                        "kubeletReadyAfter is for a node that joins during the run: give joinAt too (or autoscaling)");
             }
             return null;
         }

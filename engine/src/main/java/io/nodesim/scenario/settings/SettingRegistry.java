@@ -30,6 +30,7 @@ public final class SettingRegistry {
     public static final String KCM = "kubeControllerManager";
     public static final String APISERVER = "kubeApiServer";
     public static final String LATENCIES = "latencies";
+    public static final String CCM = "cloudControllerManager";
 
     public static final SettingSpec<Long> NODE_STATUS_UPDATE_FREQUENCY = profile(KUBELET, "nodeStatusUpdateFrequency",
             POSITIVE_DURATION, r -> VersionProfiles.NODE_STATUS_UPDATE_FREQUENCY,
@@ -44,6 +45,16 @@ public final class SettingRegistry {
             POSITIVE_SECONDS, r -> VersionProfiles.NODE_LEASE_DURATION_SECONDS,
             s -> s.kubelet().nodeLeaseDurationSeconds(), "lease duration",
             "the node Lease's duration; the kubelet renews it every quarter of it");
+
+    public static final SettingSpec<Long> SHUTDOWN_GRACE_PERIOD = profile(KUBELET, "shutdownGracePeriod", DURATION,
+            r -> 0L, s -> s.kubelet().shutdown().shutdownGracePeriod(), "shutdown grace",
+            "how long a node shutdown is delayed for its pods to terminate (0: immediate; from 1.21)");
+    public static final SettingSpec<Long> SHUTDOWN_GRACE_PERIOD_CRITICAL_PODS = profile(KUBELET,
+            "shutdownGracePeriodCriticalPods", DURATION, r -> 0L,
+            s -> s.kubelet().shutdown().shutdownGracePeriodCriticalPods(), "critical shutdown grace",
+            "the part of shutdownGracePeriod kept for critical pods, which terminate last");
+    /** A list of {priority, shutdownGracePeriodSeconds}: ComponentSections reads it, outside the scalar registry. */
+    public static final String SHUTDOWN_GRACE_PERIOD_BY_POD_PRIORITY = "shutdownGracePeriodByPodPriority";
 
     public static final SettingSpec<Long> NODE_MONITOR_PERIOD = profile(KCM, "node-monitor-period", POSITIVE_DURATION,
             r -> VersionProfiles.NODE_MONITOR_PERIOD, s -> s.kubeControllerManager().nodeMonitorPeriod(),
@@ -128,12 +139,19 @@ public final class SettingRegistry {
     public static final SettingSpec<DurationDistribution> BINDING = latency("binding", API_WRITE,
             s -> s.latencies().binding(), "the asynchronous bind of a scheduled pod");
 
+    public static final SettingSpec<Long> CLOUD_NODE_MONITOR_PERIOD = profile(CCM, "node-monitor-period",
+            POSITIVE_DURATION, r -> io.nodesim.scenario.CloudControllerManagerConfig.DEFAULT_NODE_MONITOR_PERIOD,
+            s -> s.cloudControllerManager().nodeMonitorPeriod(), "cloud monitor period",
+            "how often the cloud node lifecycle controller deletes NotReady nodes whose instance is gone");
+
     private static final List<SettingSpec<?>> ALL = List.of(
             NODE_STATUS_UPDATE_FREQUENCY, NODE_STATUS_REPORT_FREQUENCY, NODE_LEASE_DURATION_SECONDS,
+            SHUTDOWN_GRACE_PERIOD, SHUTDOWN_GRACE_PERIOD_CRITICAL_PODS,
             NODE_MONITOR_PERIOD, NODE_MONITOR_GRACE_PERIOD, NODE_STARTUP_GRACE_PERIOD, NODE_EVICTION_RATE,
             SECONDARY_NODE_EVICTION_RATE, LARGE_CLUSTER_SIZE_THRESHOLD, UNHEALTHY_ZONE_THRESHOLD, ENABLE_TAINT_MANAGER,
             POD_EVICTION_TIMEOUT, LEADER_ELECT, LEADER_ELECT_LEASE_DURATION, LEADER_ELECT_RENEW_DEADLINE,
-            LEADER_ELECT_RETRY_PERIOD, KUBE_API_QPS, KUBE_API_BURST, DEFAULT_NOT_READY_TOLERATION_SECONDS, DEFAULT_UNREACHABLE_TOLERATION_SECONDS,
+            LEADER_ELECT_RETRY_PERIOD, KUBE_API_QPS, KUBE_API_BURST, DEFAULT_NOT_READY_TOLERATION_SECONDS,
+            DEFAULT_UNREACHABLE_TOLERATION_SECONDS, CLOUD_NODE_MONITOR_PERIOD,
             WATCH, MONITOR_PASS, LEASE_RENEWAL, STATUS_UPDATE, CONTROLLER, SCHEDULING_CYCLE, BINDING);
 
     private SettingRegistry() {

@@ -37,7 +37,7 @@ class SettingRegistryTest {
             assertFalse(s.doc().isBlank(), s.path());
             assertFalse(s.label().isBlank(), s.path());
         }
-        assertEquals(27, paths.size());
+        assertEquals(30, paths.size());
     }
 
     @Test
@@ -78,7 +78,8 @@ class SettingRegistryTest {
                 () -> ScenarioLoader.load(EXAMPLE, List.of("kubelet.nodeStatusUpdateFrequncy=5s")));
         assertTrue(e.getMessage().contains("unknown setting \"nodeStatusUpdateFrequncy\"; did you mean "
                 + "\"nodeStatusUpdateFrequency\"? (settings of kubelet: nodeStatusUpdateFrequency, "
-                + "nodeStatusReportFrequency, nodeLeaseDurationSeconds)"), e.getMessage());
+                + "nodeStatusReportFrequency, nodeLeaseDurationSeconds, shutdownGracePeriod, shutdownGracePeriodCriticalPods)"),
+                e.getMessage());
     }
 
     @Test

@@ -32,10 +32,10 @@ public final class ResultCsv {
     public static final String EVENTS = "events.csv";
 
     public static final List<String> NODES_HEADER = List.of("replication", "node", "zone", "failed_at",
-            "unknown_at", "noschedule_taint_at", "noexecute_taint_at", "ready_again_at", "episode");
+            "unknown_at", "noschedule_taint_at", "noexecute_taint_at", "ready_again_at", "episode", "joined_at");
     public static final List<String> PODS_HEADER = List.of("replication", "pod", "workload", "node",
             "not_ready_at", "deleted_at", "replacement_pod", "replacement_node", "replacement_created_at",
-            "replacement_scheduled_at", "replacement_ready_at", "false_eviction");
+            "replacement_scheduled_at", "replacement_ready_at", "false_eviction", "replacement_unschedulable_at");
     public static final List<String> WORKLOADS_HEADER = List.of("replication", "workload", "kind", "desired",
             "first_disruption_at", "fully_ready_again_at", "min_ready", "unavailable_seconds");
     public static final List<String> SUMMARY_HEADER = List.of("metric", "count", "mean", "stddev",
@@ -102,14 +102,14 @@ public final class ResultCsv {
     private static String[] nodeRow(int replication, NodeRecord n) {
         return new String[] {Integer.toString(replication), n.node(), text(n.zone()), time(n.failedAt()),
             time(n.unknownAt()), time(n.noScheduleTaintAt()), time(n.noExecuteTaintAt()), time(n.readyAgainAt()),
-            Integer.toString(n.episode())};
+            Integer.toString(n.episode()), time(n.joinedAt())};
     }
 
     private static String[] podRow(int replication, PodRecord p) {
         return new String[] {Integer.toString(replication), p.pod(), text(p.workload()), text(p.node()),
             time(p.notReadyAt()), time(p.deletedAt()), text(p.replacementPod()), text(p.replacementNode()),
             time(p.replacementCreatedAt()), time(p.replacementScheduledAt()), time(p.replacementReadyAt()),
-            Boolean.toString(p.falseEviction())};
+            Boolean.toString(p.falseEviction()), time(p.replacementUnschedulableAt())};
     }
 
     private static String[] workloadRow(int replication, WorkloadRecord w) {

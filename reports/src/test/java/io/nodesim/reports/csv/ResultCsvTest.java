@@ -29,8 +29,8 @@ class ResultCsvTest {
     @Test
     void nodesCsv_emptyCellForNever() throws Exception {
         assertEquals("""
-                replication,node,zone,failed_at,unknown_at,noschedule_taint_at,noexecute_taint_at,ready_again_at,episode
-                0,n-0,a,10.000,55.123,55.124,55.200,,1
+                replication,node,zone,failed_at,unknown_at,noschedule_taint_at,noexecute_taint_at,ready_again_at,episode,joined_at
+                0,n-0,a,10.000,55.123,55.124,55.200,,1,
                 """, read(ResultCsv.writeNodes(new OutputFolder(dir), List.of(Fixtures.tinyResult()))));
     }
 
@@ -42,9 +42,9 @@ class ResultCsvTest {
                 new NodeRecord("n-0", "a", 10 * s, 90 * s, 90 * s, 95 * s, NEVER, 2)),
                 List.of(), List.of(), List.of(), Map.of(), 0);
         assertEquals("""
-                replication,node,zone,failed_at,unknown_at,noschedule_taint_at,noexecute_taint_at,ready_again_at,episode
-                0,n-0,a,10.000,50.000,50.000,,70.000,1
-                0,n-0,a,10.000,90.000,90.000,95.000,,2
+                replication,node,zone,failed_at,unknown_at,noschedule_taint_at,noexecute_taint_at,ready_again_at,episode,joined_at
+                0,n-0,a,10.000,50.000,50.000,,70.000,1,
+                0,n-0,a,10.000,90.000,90.000,95.000,,2,
                 """, read(ResultCsv.writeNodes(new OutputFolder(dir), List.of(flapping))));
     }
 
@@ -52,9 +52,10 @@ class ResultCsvTest {
     void podsCsv_replacementColumnsEmptyWhenNoReplacement_andHalfUpRounding() throws Exception {
         assertEquals("""
                 replication,pod,workload,node,not_ready_at,deleted_at,replacement_pod,replacement_node,\
-                replacement_created_at,replacement_scheduled_at,replacement_ready_at,false_eviction
-                0,web-1,web,n-0,55.130,355.210,web-3,n-1,355.300,355.350,362.401,false
-                0,solo,solo,n-0,55.131,355.211,,,,,,false
+                replacement_created_at,replacement_scheduled_at,replacement_ready_at,false_eviction,\
+                replacement_unschedulable_at
+                0,web-1,web,n-0,55.130,355.210,web-3,n-1,355.300,355.350,362.401,false,
+                0,solo,solo,n-0,55.131,355.211,,,,,,false,
                 """, read(ResultCsv.writePods(new OutputFolder(dir), List.of(Fixtures.tinyResult()))));
     }
 

@@ -22,7 +22,8 @@ import java.util.Optional;
  * The series of the run timeline, derived from the records of the first replication (they are
  * always there, unlike the event log):
  * <ul>
- *   <li>nodes: not ready from {@code unknown_at} until {@code ready_again_at};</li>
+ *   <li>nodes: not ready from {@code unknown_at} until {@code ready_again_at}; nodes added (joinAt,
+ *       cluster-autoscaler) counted from their {@code joined_at};</li>
  *   <li>pods: a pod stops counting as ready at {@code not_ready_at} (or {@code deleted_at} if it was
  *       never marked) and its workload is whole again for it when its replacement is Ready, or, when
  *       it was not deleted, when its node is Ready again (the kubelet reports it Ready at once);</li>
@@ -60,9 +61,12 @@ public final class RunTimelineData {
     private static List<Series> nodes(Scenario scenario, RunResult run, long end) {
         StepFunction notReady = new StepFunction();
         for (NodeRecord n : run.nodes()) {
-            if (n.unknownAt() != SimTime.NEVER) {
-                notReady.change(n.unknownAt(), 1);
-                notReady.change(n.readyAgainAt() > n.unknownAt() ? n.readyAgainAt() : SimTime.NEVER, -1);
+            // A kubelet's Ready=False (runtime down, shutting down) shows as its not-ready NoSchedule
+            // taint, one watch later; an Unknown node has its unknown_at first.
+            long from = Math.min(n.unknownAt(), n.noScheduleTaintAt());
+            if (from != SimTime.NEVER) {
+                notReady.change(from, 1);
+                notReady.change(n.readyAgainAt() > from ? n.readyAgainAt() : SimTime.NEVER, -1);
             }
         }
         Series down = notReady.toSeries("not-ready nodes", 0, 0, end, MAX_POINTS);
@@ -71,7 +75,17 @@ public final class RunTimelineData {
         for (int i = 0; i < y.length; i++) {
             y[i] = total - y[i];
         }
-        return List.of(new Series("ready nodes", down.x(), y), down);
+        StepFunction joined = new StepFunction();
+        for (NodeRecord n : run.nodes()) {
+            if (n.episode() == 1 && n.joinedAt() != SimTime.NEVER) {
+                joined.change(n.joinedAt(), 1);
+            }
+        }
+        if (joined.isEmpty()) {
+            return List.of(new Series("ready nodes", down.x(), y), down);
+        }
+        return List.of(new Series("ready nodes", down.x(), y), down,
+                joined.toSeries("nodes added", 0, 0, end, MAX_POINTS));
     }
 
     private static List<Series> pods(RunResult run, long end) {

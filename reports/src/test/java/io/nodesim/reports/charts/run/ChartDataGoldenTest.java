@@ -162,7 +162,7 @@ class ChartDataGoldenTest {
         assertEquals(1, bars.size(), "solo was never replaced, so only web has a bar");
         assertEquals("web", bars.get(0).category());
         assertEquals(1, bars.get(0).pods());
-        assertArrayEquals(new double[] {45.123, 0.077, 300.01, 0.14, 7.0505}, bars.get(0).meanSeconds(), 1e-9);
+        assertArrayEquals(new double[] {45.123, 0.077, 300.01, 0.14, 0, 7.0505}, bars.get(0).meanSeconds(), 1e-9);
         assertEquals(List.of(), PhaseBreakdownData.of(EMPTY));
     }
 
