@@ -15,8 +15,8 @@ import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.TaintEffects;
 import io.nodesim.scheduler.ScheduleResult;
 import io.nodesim.scheduler.preemption.AssignedPods;
+import io.nodesim.scheduler.SchedulerConfiguration;
 import io.nodesim.scheduler.preemption.DefaultPreemption;
-import io.nodesim.scheduler.preemption.DefaultPreemptionArgs;
 import io.nodesim.scheduler.preemption.DisruptionBudgets;
 import io.nodesim.scheduler.queue.SchedulerLoop;
 import java.util.Arrays;
@@ -82,8 +82,9 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
                 assigned.track(p, templateOf[p], pods.node(p), 0);
             }
         }
-        DefaultPreemption preemption = new DefaultPreemption(placement.scheduler(), assigned, budgets,
-                DefaultPreemptionArgs.DEFAULT, preemptionRng);
+        SchedulerConfiguration config = placement.scheduler().configuration();
+        DefaultPreemption preemption = config.preempts() ? new DefaultPreemption(placement.scheduler(), assigned,
+                budgets, config.preemption(), preemptionRng) : null;
         this.loop = new SchedulerLoop(sim, placement.scheduler(), cycle, binding, loopRng, this, assigned, preemption);
         nodeSyncKind = sim.registerKind("scheduler.nodeInformer", this::syncNode);
         terminatingAt = new long[templateOf.length];

@@ -51,8 +51,17 @@ public final class SchedulerLoop {
     private final int boundKind;
     private final int backoffKind;
     private final int leftoverKind;
+    private final int failedKind;
     private CompiledPod[] pods = new CompiledPod[16];
     private int[] boundNode = new int[16];
+    /** A failed cycle's outcome, reported to the listener when the cycle ends (its events carry that time). */
+    private FailedCycle[] failed = new FailedCycle[16];
+
+    private record FailedCycle(ScheduleResult result, int node, int[] victims, boolean podGone) {
+        FailedCycle withPodGone() {
+            return new FailedCycle(result, node, victims, true);
+        }
+    }
     private boolean busy;
     private long backoffFlushAt = SimTime.NEVER;
     private boolean leftoverPending;
@@ -84,6 +93,7 @@ public final class SchedulerLoop {
         this.boundKind = sim.registerKind("scheduler.bound", (t, now) -> listener.bound(t, boundNode[t], now));
         this.backoffKind = sim.registerKind("scheduler.backoffFlush", (t, now) -> flushBackoff(now));
         this.leftoverKind = sim.registerKind("scheduler.unschedulableFlush", (t, now) -> flushLeftover(now));
+        this.failedKind = sim.registerKind("scheduler.cycleFailed", (t, now) -> reportFailed(t, now));
     }
 
     public SchedulingQueue queue() {
@@ -95,6 +105,7 @@ public final class SchedulerLoop {
         if (pod >= pods.length) {
             pods = Arrays.copyOf(pods, Math.max(pod + 1, pods.length * 2));
             boundNode = Arrays.copyOf(boundNode, pods.length);
+            failed = Arrays.copyOf(failed, pods.length);
         }
         pods[pod] = template;
         queue.add(pod, template.priority, sim.now());
@@ -103,6 +114,9 @@ public final class SchedulerLoop {
 
     /** A pod was deleted before it was bound: it leaves the queue. */
     public void forget(int pod) {
+        if (failed[pod] != null) {
+            failed[pod] = failed[pod].withPodGone();
+        }
         queue.done(pod);
         scheduler.nominated().clear(pod);
     }
@@ -137,10 +151,9 @@ public final class SchedulerLoop {
             sim.schedule(end + bindLatency.sample(rng), boundKind, pod);
         } else {
             queue.addUnschedulable(pod, end);
-            if (preemption != null) {
-                postFilter(pod, end);
-            }
-            listener.unschedulable(pod, r, end);
+            DefaultPreemption.Candidate c = preemption == null ? null : postFilter(pod);
+            failed[pod] = c == null ? new FailedCycle(r, -1, null, false) : new FailedCycle(r, c.node(), c.victims(), false);
+            sim.schedule(end, failedKind, pod);
             armTimers();
         }
         sim.schedule(end, cycleKind, 0);
@@ -151,21 +164,33 @@ public final class SchedulerLoop {
      * pods nominated to the node lose their nomination, the victims are deleted, the pod is
      * nominated. With no candidate an eligible pod loses its nomination.
      */
-    private void postFilter(int pod, long end) {
+    private DefaultPreemption.Candidate postFilter(int pod) {
         NominatedPods nominated = scheduler.nominated();
         DefaultPreemption.Candidate c = preemption.preempt(pod, pods[pod]);
         if (c == null) {
             if (preemption.clearsNomination()) {
                 nominated.clear(pod);
             }
-            return;
+            return null;
         }
         nominated.clearLowerOn(c.node(), pods[pod].priority);
         nominated.nominate(pod, pods[pod], c.node());
         for (int v : c.victims()) {
             assigned.markPreempted(v);
         }
-        listener.preempted(pod, c.node(), c.victims(), end);
+        return c;
+    }
+
+    /** The end of a failed cycle: the victims' deletions, then the Unschedulable verdict (unless the pod is gone). */
+    private void reportFailed(int pod, long now) {
+        FailedCycle f = failed[pod];
+        failed[pod] = null;
+        if (f.victims() != null) {
+            listener.preempted(pod, f.node(), f.victims(), now);
+        }
+        if (!f.podGone()) {
+            listener.unschedulable(pod, f.result(), now);
+        }
     }
 
     private void flushBackoff(long now) {
