@@ -28,9 +28,9 @@ class ImportCommandTest {
         Cli.Result run = Cli.run("run", dir.resolve("scenario.yaml").toString(), "-o", out.toString(), "--events");
         assertEquals(0, run.code(), run.err());
         List<String> workloads = Files.readAllLines(out.resolve("workloads.csv"));
-        assertTrue(workloads.contains("0,shop/web,Deployment,3,,,3,0.000,0.000"), workloads.toString());
-        assertTrue(workloads.contains("0,web,Deployment,1,,,1,0.000,0.000"), workloads.toString());
-        assertTrue(workloads.contains("0,monitoring/node-exporter,DaemonSet,3,,,3,0.000,0.000"), workloads.toString());
+        assertTrue(workloads.contains("0,shop/web,Deployment,3,,,3,0.000,1.000000,0.000"), workloads.toString());
+        assertTrue(workloads.contains("0,web,Deployment,1,,,1,0.000,1.000000,0.000"), workloads.toString());
+        assertTrue(workloads.contains("0,monitoring/node-exporter,DaemonSet,3,,,3,0.000,1.000000,0.000"), workloads.toString());
         String events = Files.readString(out.resolve("events.csv"));
         assertFalse(events.contains("shop/web-0"), "the dump's pod names, not generated ones, for placed pods");
     }

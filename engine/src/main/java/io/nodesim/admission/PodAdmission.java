@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * A workload's pods as the API server stores them: the DaemonSet controller's tolerations (its pods
- * only), then DefaultTolerationSeconds. Both are idempotent, so admitting twice changes nothing.
+ * only), then DefaultTolerationSeconds, then Priority ({@link PriorityAdmission}). All are idempotent,
+ * so admitting twice changes nothing.
  */
 public final class PodAdmission {
     private PodAdmission() {
@@ -18,6 +19,22 @@ public final class PodAdmission {
 
     public static List<WorkloadSpec> admit(List<WorkloadSpec> workloads, ApiServerConfig apiServer) {
         return workloads.stream().map(w -> admit(w, apiServer)).toList();
+    }
+
+    /**
+     * Admits every workload, priorities resolved against {@code priorities}; a pod the Priority plugin
+     * refuses throws {@link PriorityAdmission.Rejected}.
+     */
+    public static WorkloadSpec admit(WorkloadSpec w, ApiServerConfig apiServer, PriorityAdmission priorities) {
+        WorkloadSpec tolerated = admit(w, apiServer);
+        PodSpec spec = tolerated.template().getSpec();
+        PodSpec admitted = priorities.admit(spec);
+        if (admitted == spec) {
+            return tolerated;
+        }
+        PodTemplateSpec t = new PodTemplateSpecBuilder(tolerated.template()).withSpec(admitted).build();
+        return new WorkloadSpec(w.kind(), w.name(), w.namespace(), w.replicas(), w.selector(), t, w.manifest(),
+                w.manifestIndex(), w.readWriteOnceClaim());
     }
 
     public static WorkloadSpec admit(WorkloadSpec w, ApiServerConfig apiServer) {

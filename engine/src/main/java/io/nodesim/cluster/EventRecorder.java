@@ -22,6 +22,11 @@ public final class EventRecorder {
         }
     }
 
+    /** Whether events are kept: a caller whose detail is costly to build asks first. */
+    public boolean enabled() {
+        return enabled;
+    }
+
     public List<EventRecord> events() {
         return List.copyOf(events);
     }

@@ -178,13 +178,18 @@ public final class NodeObjects {
         causeAt[node] = now;
     }
 
-    /** A fault hit the node: its cause, and its first failure time (of the run and of the episode). */
-    public void markFailed(int node, long now) {
+    /**
+     * A fault hit the node: its cause, and its first failure time (of the run and of the episode).
+     * With {@code earlierFaultsHealed}, a fault that healed before the node left Ready is no longer
+     * the episode's cause: this one is.
+     */
+    public void markFailed(int node, long now, boolean earlierFaultsHealed) {
         causeAt[node] = now;
         if (failedAt[node] == SimTime.NEVER) {
             failedAt[node] = now;
         }
-        if (episodeFailedAt[node] == SimTime.NEVER) {
+        boolean episodeInProgress = unknownAt[node] != SimTime.NEVER || falseAt[node] != SimTime.NEVER;
+        if (episodeFailedAt[node] == SimTime.NEVER || (earlierFaultsHealed && !episodeInProgress)) {
             episodeFailedAt[node] = now;
         }
     }

@@ -21,6 +21,14 @@ public final class PodDeletions {
     }
 
     /**
+     * A deletion that answers no node failure (the scheduler preempting the pod): neither a false
+     * eviction nor a dead pod's deletion. False when it already had a deletion timestamp.
+     */
+    public boolean deleteForCapacity(int pod, long now, String reason) {
+        return delete(pod, now, reason, true);
+    }
+
+    /**
      * Deletes the pod through the Eviction API: a voluntary disruption of a pod whose node is
      * known to be fine, so it is no false eviction.
      */

@@ -78,7 +78,7 @@ public final class SweepTable {
                 STATISTICS.forEach(x -> cells.add(""));
             } else {
                 for (double x : new double[] {s.mean(), s.ci95Low(), s.ci95High(), s.p50(), s.p99()}) {
-                    cells.add(CsvCells.decimal(x));
+                    cells.add(CsvCells.statistic(m, x));
                 }
             }
         }

@@ -33,7 +33,8 @@ public record FaultContext(
             // there, but there is no Node to record it on
             return;
         }
-        cluster.nodes().markFailed(node, now);
+        // called before the fault's own state is set: nothing active means any earlier fault has healed
+        cluster.nodes().markFailed(node, now, nodeFaults().active(node) == 0);
         cluster.recorder().record(now, EventKind.NodeFault, cluster.nodes().name(node), what);
     }
 }

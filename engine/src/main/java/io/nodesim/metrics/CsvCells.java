@@ -19,11 +19,21 @@ public final class CsvCells {
 
     /** A number with three decimals (half up); empty for NaN and the infinities. */
     public static String decimal(double value) {
+        return decimal(value, 3);
+    }
+
+    /** A number with {@code decimals} decimals (half up); empty for NaN and the infinities. */
+    public static String decimal(double value, int decimals) {
         if (!Double.isFinite(value)) {
             return "";
         }
         // BigDecimal.valueOf(-0.0) is 0, so a negative zero never prints as "-0.000".
-        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).toPlainString();
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A statistic of a metric, with its unit's decimals (three for a metric that is not registered). */
+    public static String statistic(String metric, double value) {
+        return decimal(value, MetricRegistry.byName(metric).map(m -> m.unit().decimals()).orElse(3));
     }
 
     /** A possibly absent text; empty for null. */

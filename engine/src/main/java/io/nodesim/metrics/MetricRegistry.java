@@ -1,6 +1,7 @@
 package io.nodesim.metrics;
 
 import static io.nodesim.metrics.MetricUnit.COUNT;
+import static io.nodesim.metrics.MetricUnit.FRACTION;
 import static io.nodesim.metrics.MetricUnit.SECONDS;
 
 import io.nodesim.kernel.SimTime;
@@ -83,6 +84,16 @@ public final class MetricRegistry {
             "time NotReady", "For every NotReady episode of a node, from Unknown to Ready again (or to the end "
                     + "of the run).");
     /**
+     * One sample per workload per run, disrupted or not: over a long run with RandomNodeFailures the
+     * mean is the service's expected availability, and the interval (over replication means) its
+     * uncertainty. A workload never disrupted counts as 1, which is what it delivered.
+     */
+    public static final DerivedMetric WORKLOAD_AVAILABILITY = new DerivedMetric("workload_availability", FRACTION,
+            "workload availability", "For every workload, the fraction of the run with all its desired replicas "
+                    + "Ready (availability of workloads.csv).",
+            run -> run.workloads().stream().mapToDouble(WorkloadRecord::availability).toArray());
+
+    /**
      * What clients feel of a failure: requests sent to a pod whose containers are dead fail until
      * kube-proxy drops its endpoint, which follows the pod's Ready condition (not its deletion).
      */
@@ -110,6 +121,7 @@ public final class MetricRegistry {
             TIME_NOT_READY,
             TIME_PENDING,
             PHASE_CAPACITY_WAIT,
+            WORKLOAD_AVAILABILITY,
             DEAD_ENDPOINT_SECONDS);
 
     /** The recovery phases, in the order they happen (not their summary.csv order). */

@@ -1,8 +1,10 @@
 package io.nodesim.metrics;
 
 import io.nodesim.kernel.SimTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,8 +34,7 @@ public record RecoveryPhase(int step, String name, String label, String doc) imp
 
     @Override
     public double[] samples(RunResult run) {
-        Map<String, NodeRecord> nodes = new HashMap<>();
-        run.nodes().forEach(n -> nodes.putIfAbsent(n.node(), n));
+        Map<String, List<NodeRecord>> nodes = episodesByNode(run);
         double[] out = new double[run.pods().size()];
         int n = 0;
         for (PodRecord p : run.pods()) {
@@ -43,6 +44,31 @@ public record RecoveryPhase(int step, String name, String label, String doc) imp
             }
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /** Each node's NotReady episodes (rows of nodes.csv), in episode order. */
+    public static Map<String, List<NodeRecord>> episodesByNode(RunResult run) {
+        Map<String, List<NodeRecord>> nodes = new HashMap<>();
+        run.nodes().forEach(n -> nodes.computeIfAbsent(n.node(), k -> new ArrayList<>()).add(n));
+        return nodes;
+    }
+
+    /**
+     * The chain of {@code p} through the episode of its node that deleted it: the last one whose fault
+     * came before the deletion (a node that failed several times has one chain per pod, not one measured
+     * from its first taint).
+     */
+    public static long[] chain(PodRecord p, List<NodeRecord> episodes) {
+        if (episodes == null) {
+            return null;
+        }
+        NodeRecord episode = null;
+        for (NodeRecord e : episodes) {
+            if (e.failedAt() != SimTime.NEVER && e.failedAt() <= p.deletedAt()) {
+                episode = e;
+            }
+        }
+        return chain(p, episode);
     }
 
     /**

@@ -396,14 +396,19 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
 
     /** The API server answers again: blocked health updates complete and the pass ends now. */
     private void apiServerRecovered(long now) {
+        workers.answerBlockedPodWrites(now);
         for (int node : awaitingApiServer) {
             nodeUpdated(node, now);
         }
         awaitingApiServer.clear();
-        if (blocked.isEmpty() || now - blockedSince > REQUEST_TIMEOUT) {
+        // A pass still running (a worker waits on another write) has not started its blocked
+        // writes' timeout yet: they are answered now as well.
+        if (blocked.isEmpty() || !passRunning && now - blockedSince > REQUEST_TIMEOUT) {
             return;
         }
-        sim.cancel(timeoutHandle);
+        if (!passRunning) {
+            sim.cancel(timeoutHandle);
+        }
         // Each blocked update finishes on its own worker: its MarkPodsNotReady writes follow.
         for (int i : blocked) {
             countInZone(i, Condition.UNKNOWN);

@@ -91,6 +91,20 @@ final class PassWorkers {
         handle[w] = sim.schedule(at, kind, w);
     }
 
+    /**
+     * The API server answers again: a MarkPodsNotReady UpdateStatus still blocked (it would time out
+     * later) gets its answer now. The outage's end is not known while it lasts, so such a write was
+     * put to sleep until its request timeout.
+     */
+    void answerBlockedPodWrites(long now) {
+        for (int w = 0; w < node.length; w++) {
+            if (node[w] != IDLE && step[w] == POD_FAILED && sim.isPending(handle[w])) {
+                step[w] = POD_ANSWERED;
+                sim.reschedule(handle[w], now);
+            }
+        }
+    }
+
     /** The process stops: every worker is gone. */
     void clear() {
         for (int w = 0; w < node.length; w++) {

@@ -1,6 +1,7 @@
 package io.nodesim.scenario;
 
 import io.nodesim.admission.PodAdmission;
+import io.nodesim.admission.PriorityAdmission;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.parse.AutoscalerSection;
 import io.nodesim.scenario.parse.ComponentSections;
@@ -11,6 +12,7 @@ import io.nodesim.scenario.parse.ImportedOrigins;
 import io.nodesim.scenario.parse.InitialPlacementSection;
 import io.nodesim.scenario.parse.NodeSection;
 import io.nodesim.scenario.parse.Origins;
+import io.nodesim.scenario.parse.PriorityClassSection;
 import io.nodesim.scenario.parse.Section;
 import io.nodesim.scenario.parse.SetOverrides;
 import io.nodesim.scenario.parse.SweepSectionReader;
@@ -179,8 +181,12 @@ public final class ScenarioLoader {
         Latencies latencies = TimingSections.latencies(orEmpty(s, "latencies"), row, baseDir, o);
         List<NodeGroup> nodes = NodeSection.read(
                 s.require("nodes", "nodes (at least one node or pool)"), baseDir, o);
-        List<WorkloadSpec> workloads = s.has("workloads")
-                ? PodAdmission.admit(WorkloadSection.read(s.get("workloads"), o), apiServer) : List.of();
+        List<WorkloadSpec> workloads = List.of();
+        if (s.has("workloads")) {
+            PriorityAdmission priorities = new PriorityAdmission(PriorityClassSection.read(s.get("workloads"), o));
+            workloads = PriorityClassSection.admit(s.get("workloads"), WorkloadSection.read(s.get("workloads"), o),
+                    w -> PodAdmission.admit(w, apiServer, priorities));
+        }
         Map<String, Map<String, String>> namespaces = s.has("workloads")
                 ? WorkloadSection.namespaces(s.get("workloads"), o) : Map.of();
         compileTemplates(s, workloads, namespaces, version);

@@ -56,7 +56,10 @@ public final class CompiledPod {
     /** The labels of the pod's namespace ({@link NamespaceLabels}). */
     public final Map<String, String> namespaceLabels;
     public final Map<String, String> labels;
+    /** {@code spec.priority} as the Priority admission plugin resolved it (0 when none). */
     public final int priority;
+    /** {@code preemptionPolicy: Never}: the pod waits and never preempts (PodEligibleToPreemptOthers). */
+    public final boolean preemptNever;
     /** {@code spec.nodeName}, or null. */
     public final String nodeName;
     /** Real requests per resource index (cpu millicores, memory bytes, extended units). */
@@ -95,6 +98,7 @@ public final class CompiledPod {
         this.namespaceLabels = b.namespaceLabels;
         this.labels = Map.copyOf(b.labels);
         this.priority = b.priority;
+        this.preemptNever = b.preemptNever;
         this.nodeName = b.nodeName;
         this.requests = b.requests;
         this.nonZeroCpu = b.nonZeroCpu;

@@ -9,6 +9,7 @@ import io.nodesim.scenario.parse.Values;
 import io.nodesim.scenario.parse.YNode;
 import io.nodesim.scenario.parse.YNode.YList;
 import io.nodesim.scheduler.plugins.PluginDescriptor;
+import io.nodesim.scheduler.preemption.DefaultPreemptionArgs;
 import io.nodesim.scheduler.plugins.PluginRegistry;
 import io.nodesim.scheduler.plugins.ResourceSpec;
 import io.nodesim.scheduler.plugins.ScoringStrategy;
@@ -24,12 +25,15 @@ import java.util.Set;
  */
 final class PluginArgs {
     private static final List<String> ENTRY_FIELDS = List.of("name", "args");
+    private static final String MIN_CANDIDATES_PERCENTAGE = "minCandidateNodesPercentage";
+    private static final String MIN_CANDIDATES_ABSOLUTE = "minCandidateNodesAbsolute";
 
     private ScoringStrategy fit = ScoringStrategy.DEFAULT;
     private List<ResourceSpec> balancedResources = ResourceSpec.CPU_MEMORY;
     private boolean spreadSystemDefaulting = true;
     private long hardPodAffinityWeight = 1;
     private NodeAffinity addedAffinity;
+    private DefaultPreemptionArgs preemption = DefaultPreemptionArgs.DEFAULT;
 
     ScoringStrategy fit() {
         return fit;
@@ -49,6 +53,10 @@ final class PluginArgs {
 
     NodeAffinity addedAffinity() {
         return addedAffinity;
+    }
+
+    DefaultPreemptionArgs preemption() {
+        return preemption;
     }
 
     void read(YNode pluginConfig, String path) {
@@ -90,6 +98,8 @@ final class PluginArgs {
                     addedAffinity = addedAffinity(s.get("addedAffinity"), s.path("addedAffinity"));
                 }
             }
+            case "DefaultPreemption" -> preemption = preemption(Section.of(args, path,
+                    with(MIN_CANDIDATES_PERCENTAGE, MIN_CANDIDATES_ABSOLUTE)));
             case "PodTopologySpread" -> spreadSystemDefaulting = spread(Section.of(args, path,
                     with("defaultingType", "defaultConstraints")));
             case "InterPodAffinity" -> {
@@ -110,6 +120,21 @@ final class PluginArgs {
                 }
             }
         }
+    }
+
+    /** SetDefaults_DefaultPreemptionArgs (10 %, 100) and ValidateDefaultPreemptionArgs. */
+    private static DefaultPreemptionArgs preemption(Section s) {
+        int percentage = s.has(MIN_CANDIDATES_PERCENTAGE) ? (int) Values.integer(s.get(MIN_CANDIDATES_PERCENTAGE),
+                s.path(MIN_CANDIDATES_PERCENTAGE), 0, 100) : DefaultPreemptionArgs.DEFAULT.minCandidateNodesPercentage();
+        int absolute = s.has(MIN_CANDIDATES_ABSOLUTE) ? (int) Values.integer(s.get(MIN_CANDIDATES_ABSOLUTE),
+                s.path(MIN_CANDIDATES_ABSOLUTE), 0, Integer.MAX_VALUE)
+                : DefaultPreemptionArgs.DEFAULT.minCandidateNodesAbsolute();
+        if (percentage == 0 && absolute == 0) {
+            String field = s.has(MIN_CANDIDATES_PERCENTAGE) ? MIN_CANDIDATES_PERCENTAGE : MIN_CANDIDATES_ABSOLUTE;
+            throw s.get(field).loc().error(s.path(field),
+                    "minCandidateNodesPercentage and minCandidateNodesAbsolute cannot both be zero");
+        }
+        return new DefaultPreemptionArgs(percentage, absolute);
     }
 
     private static ScoringStrategy fit(Section args) {

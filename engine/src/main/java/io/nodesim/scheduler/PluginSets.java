@@ -30,11 +30,14 @@ final class PluginSets {
     static final List<String> EXTENSION_POINTS = Stream.concat(Stream.of("multiPoint"),
             Arrays.stream(ExtensionPoint.values()).map(ExtensionPoint::field).filter(Objects::nonNull)).toList();
     private static final List<String> ENTRY_FIELDS = List.of("name", "weight");
+    private static final String DEFAULT_PREEMPTION = "DefaultPreemption";
 
     private final List<String> filters;
     private final List<WeightedPlugin> scores;
     /** PreFilter / PreScore disabled by name: nodesim runs them with Filter / Score, so those must go too. */
     private final List<PreDisabled> preDisabled = new ArrayList<>();
+    /** DefaultPreemption, the one PostFilter plugin, is on unless the profile disables it. */
+    private boolean preempts = true;
 
     private record PreDisabled(String name, String point, YNode at, String path) {
     }
@@ -67,6 +70,10 @@ final class PluginSets {
         return scores;
     }
 
+    boolean preempts() {
+        return preempts;
+    }
+
     void apply(YNode plugins, String path) {
         Section s = Section.of(plugins, path, EXTENSION_POINTS);
         for (String point : EXTENSION_POINTS) {
@@ -92,6 +99,7 @@ final class PluginSets {
     private void applyPoint(String point, Section set) {
         boolean doFilter = point.equals("multiPoint") || point.equals("filter");
         boolean doScore = point.equals("multiPoint") || point.equals("score");
+        boolean doPostFilter = point.equals("multiPoint") || point.equals("postFilter");
         if (set.has("disabled")) {
             YList disabled = Values.list(set.get("disabled"), set.path("disabled"));
             for (int i = 0; i < disabled.items().size(); i++) {
@@ -99,6 +107,9 @@ final class PluginSets {
                 String name = pluginName(d.require("name", "name (a plugin or \"*\")"), d.path("name"), true);
                 if (point.equals("preFilter") || point.equals("preScore")) {
                     preDisabled.add(new PreDisabled(name, point, d.get("name"), d.path("name")));
+                }
+                if (doPostFilter && (name.equals("*") || name.equals(DEFAULT_PREEMPTION))) {
+                    preempts = false;
                 }
                 if (name.equals("*")) {
                     if (doFilter) {
@@ -128,6 +139,9 @@ final class PluginSets {
                     throw e.get("name").loc().error(e.path("name"), name + " is enabled twice at " + point);
                 }
                 checkPoint(name, point, e.get("name"), e.path("name"));
+                if (doPostFilter && name.equals(DEFAULT_PREEMPTION)) {
+                    preempts = true;
+                }
                 int weight = e.has("weight") ? (int) Values.integer(e.get("weight"), e.path("weight"), 0, 100) : 0;
                 PluginDescriptor descriptor = PluginRegistry.descriptor(name);
                 if (!descriptor.modelled()) {

@@ -82,6 +82,7 @@ public final class PodCompiler {
             throw new IllegalArgumentException("pod template " + name + " has no spec");
         }
         b.priority = spec.getPriority() == null ? 0 : spec.getPriority();
+        b.preemptNever = "Never".equals(spec.getPreemptionPolicy());
         b.nodeName = spec.getNodeName() == null || spec.getNodeName().isEmpty() ? null : spec.getNodeName();
         b.ownerSelector = ownerSelector;
         requests(b, spec);
@@ -125,6 +126,7 @@ public final class PodCompiler {
         b.namespaceLabels = base.namespaceLabels;
         b.labels.putAll(base.labels);
         b.priority = base.priority;
+        b.preemptNever = base.preemptNever;
         b.nodeName = base.nodeName;
         b.ownerSelector = base.ownerSelector;
         b.requests = base.requests;
@@ -335,7 +337,8 @@ public final class PodCompiler {
                 selector = sb.build();
             }
             PodSelector ps = PodSelector.of(selector);
-            boolean hard = switch (c.getWhenUnsatisfiable()) {
+            // a required field: a missing one is an error naming it, not a NullPointerException in the switch
+            boolean hard = switch (c.getWhenUnsatisfiable() == null ? "<missing>" : c.getWhenUnsatisfiable()) {
                 case "DoNotSchedule" -> true;
                 case "ScheduleAnyway" -> false;
                 default -> throw new IllegalArgumentException("whenUnsatisfiable must be DoNotSchedule or ScheduleAnyway, got "
@@ -491,6 +494,7 @@ public final class PodCompiler {
         Map<String, String> namespaceLabels;
         final Map<String, String> labels = new HashMap<>();
         int priority;
+        boolean preemptNever;
         String nodeName;
         long[] requests;
         long nonZeroCpu;

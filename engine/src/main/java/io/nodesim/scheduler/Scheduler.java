@@ -64,6 +64,13 @@ public final class Scheduler {
     private long uniformTotal;
     /** The cycle's template's entries in {@link #cache}. */
     private NodeResultCache.Way way;
+    private final NominatedPods nominated = new NominatedPods();
+    /** The pod of the live cycle (its index, so its own nomination is not counted against it), else -1. */
+    private int cyclePod = -1;
+    /** The cycle pod's nominated node, tried first (evaluateNominatedNode), else -1. */
+    private int cycleNominatedNode = -1;
+    /** The plugin that rejected the node in the last {@link #filterAll}. */
+    private String lastFilterPlugin;
     /** Node-local score plugins without NormalizeScore: their weighted scores are summed per node. */
     private final boolean[] summedLocally;
 
@@ -118,6 +125,11 @@ public final class Scheduler {
         return nodes;
     }
 
+    /** The pods waiting on their nominated nodes (PostFilter sets them; the filters leave room for them). */
+    public NominatedPods nominated() {
+        return nominated;
+    }
+
     public int nextStartNodeIndex() {
         return nextStartNodeIndex;
     }
@@ -142,6 +154,21 @@ public final class Scheduler {
             nodes.pods().addPod(pod, r.node());
         }
         return r;
+    }
+
+    /**
+     * One live cycle of pod {@code podIndex}: its nominated node first, then every node, with the
+     * nominated pods of higher or equal priority counted where they wait; assumes the chosen node.
+     */
+    public ScheduleResult scheduleOne(CompiledPod pod, int podIndex) {
+        cyclePod = podIndex;
+        cycleNominatedNode = nominated.nodeOf(podIndex);
+        try {
+            return scheduleOne(pod);
+        } finally {
+            cyclePod = -1;
+            cycleNominatedNode = -1;
+        }
     }
 
     /**
@@ -225,6 +252,15 @@ public final class Scheduler {
             rejectedByPreFilter = NO_PINNED_NODE;
             return -1;
         }
+        if (cycleNominatedNode >= 0 && nodes.isAlive(cycleNominatedNode)
+                && filterWithNominated(pod, cycleNominatedNode, active) == null) {
+            feasible[0] = cycleNominatedNode;
+            found = 1;
+            evaluated = 1;
+            ties[0] = 0;
+            tieCount = 1;
+            return cycleNominatedNode;
+        }
         way = cache.of(pod);
         filter(pod, candidates, active, all.length);
         evaluated = found + rejected;
@@ -249,12 +285,19 @@ public final class Scheduler {
         int n = candidates.length;
         int k = scorers.length == 0 ? 1 : numFeasibleNodesToFind(config.percentageOfNodesToScore(), n);
         NodeResultCache.Way w = way;
+        boolean anyNominated = nominated.total() > 0;
         for (int i = 0; i < n && found < k; i++) {
             int node = candidates[(nextStartNodeIndex + i) % n];
             String reason = null;
             String plugin = null;
             long generation = nodes.nodeGeneration(node);
-            if (w.filterOwner[node] == pod && w.filterGeneration[node] == generation) {
+            int rest = local;
+            if (anyNominated && nominated.countOn(node) > 0) {
+                // not cached: the answer depends on which nominated pods outrank this one
+                reason = filterWithNominated(pod, node, active);
+                plugin = lastFilterPlugin;
+                rest = active;
+            } else if (w.filterOwner[node] == pod && w.filterGeneration[node] == generation) {
                 // the node-local filters' answer for this template on this unchanged node
                 reason = w.filterReason[node];
                 plugin = w.filterPlugin[node];
@@ -271,7 +314,7 @@ public final class Scheduler {
                 w.filterReason[node] = reason;
                 w.filterPlugin[node] = plugin;
             }
-            for (int p = local; p < active && reason == null; p++) {
+            for (int p = rest; p < active && reason == null; p++) {
                 reason = activeFilters[p].filter(pod, node);
                 if (reason != null) {
                     plugin = activeFilters[p].name();
@@ -286,6 +329,94 @@ public final class Scheduler {
             }
         }
         nextStartNodeIndex = (nextStartNodeIndex + found + rejected) % allNodes;
+    }
+
+    /**
+     * RunFilterPluginsWithNominatedPods: the filters with the nominated pods that outrank the cycle's
+     * pod accounted on the node, then, if any were and the node passed, without them (both must pass).
+     */
+    private String filterWithNominated(CompiledPod pod, int node, int active) {
+        int added = nominated.countOn(node) == 0 ? 0 : nominated.addTo(nodes.pods(), node, pod.priority, cyclePod);
+        String reason = filterAll(pod, node, active);
+        if (added > 0) {
+            nominated.removeFrom(nodes.pods(), node, pod.priority, cyclePod);
+            if (reason == null) {
+                reason = filterAll(pod, node, active);
+            }
+        }
+        return reason;
+    }
+
+    private String filterAll(CompiledPod pod, int node, int active) {
+        lastFilterPlugin = null;
+        for (int p = 0; p < active; p++) {
+            String reason = activeFilters[p].filter(pod, node);
+            if (reason != null) {
+                lastFilterPlugin = activeFilters[p].name();
+                return reason;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The Filter plugins' verdict on one node for a pod of the live cycle {@code podIndex} (PreFilter
+     * run again first, so it sees the node as it is now): null when it fits, else the reason. The
+     * preemption dry run asks this with its victims taken off the node.
+     */
+    public String filterOne(CompiledPod pod, int podIndex, int node) {
+        int active = 0;
+        for (int i = 0; i < filters.length; i++) {
+            String s = filters[i].preFilter(pod);
+            if (s == FilterPlugin.SKIP) {
+                continue;
+            }
+            if (s != null) {
+                lastFilterPlugin = filters[i].name();
+                return s;
+            }
+            Set<String> names = filters[i].preFilterNodeNames(pod);
+            if (names != null && !names.contains(nodes.name(node))) {
+                lastFilterPlugin = filters[i].name();
+                return NO_PINNED_NODE;
+            }
+            activeLocal[active] = filterLocal[i];
+            activeFilters[active++] = filters[i];
+        }
+        int saved = cyclePod;
+        cyclePod = podIndex;
+        try {
+            return filterWithNominated(pod, node, active);
+        } finally {
+            cyclePod = saved;
+        }
+    }
+
+    /** The plugin that rejected the node in the last {@link #filterOne}. */
+    public String lastFilterPlugin() {
+        return lastFilterPlugin;
+    }
+
+    /** Nodes the last failed cycle's Filter plugins rejected (the FitError's statuses). */
+    public int lastRejectedCount() {
+        return rejected;
+    }
+
+    public int lastRejectedNode(int i) {
+        return rejectedNodes[i];
+    }
+
+    public String lastRejectedPlugin(int i) {
+        return rejectedPlugins[i];
+    }
+
+    public String lastRejectedReason(int i) {
+        return rejectedReasons[i];
+    }
+
+    /** The PreFilter rejection of the last cycle (every node shares it), or null. */
+    public String lastPreFilterRejection() {
+        return rejectedByPreFilter;
     }
 
     /**

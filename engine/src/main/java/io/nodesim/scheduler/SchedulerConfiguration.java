@@ -1,6 +1,7 @@
 package io.nodesim.scheduler;
 
 import io.fabric8.kubernetes.api.model.NodeAffinity;
+import io.nodesim.scheduler.preemption.DefaultPreemptionArgs;
 import io.nodesim.scheduler.plugins.ResourceSpec;
 import io.nodesim.scheduler.plugins.ScoringStrategy;
 import java.util.List;
@@ -37,7 +38,8 @@ public record SchedulerConfiguration(
         long podMaxBackoff,
         boolean taintInReason,
         boolean sidecarHostPorts,
-        NodeAffinity addedAffinity) {
+        NodeAffinity addedAffinity,
+        DefaultPreemptionArgs preemption) {
 
     /** A Score plugin and its weight. */
     public record WeightedPlugin(String name, int weight) {
@@ -72,7 +74,12 @@ public record SchedulerConfiguration(
         return new SchedulerConfiguration(percentage, filters, scores, fitStrategy, balancedResources,
                 spreadSystemDefaulting, hardPodAffinityWeight, balancedAllocationSkipsBestEffort,
                 balancedAllocationDelta, popFromBackoffQ, podInitialBackoff, podMaxBackoff, taintInReason,
-                sidecarHostPorts, addedAffinity);
+                sidecarHostPorts, addedAffinity, preemption);
+    }
+
+    /** Whether the profile runs DefaultPreemption as its PostFilter (the default profile does). */
+    public boolean preempts() {
+        return preemption != null;
     }
 
     /** One line for {@code explain}: what decides a placement. */
@@ -84,7 +91,12 @@ public record SchedulerConfiguration(
         return b.append("; percentageOfNodesToScore ")
                 .append(percentageOfNodesToScore == 0 ? "adaptive" : Integer.toString(percentageOfNodesToScore))
                 .append("; ").append(fitStrategy.type())
-                .append(addedAffinity == null ? "" : "; NodeAffinity addedAffinity").toString();
+                .append(addedAffinity == null ? "" : "; NodeAffinity addedAffinity")
+                .append(preemption == null ? "; no preemption (DefaultPreemption disabled)"
+                        : preemption.equals(DefaultPreemptionArgs.DEFAULT) ? ""
+                        : "; DefaultPreemption " + preemption.minCandidateNodesPercentage() + "% / "
+                                + preemption.minCandidateNodesAbsolute())
+                .toString();
     }
 
     public int weight(String plugin) {

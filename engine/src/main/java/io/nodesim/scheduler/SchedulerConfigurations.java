@@ -84,7 +84,8 @@ public final class SchedulerConfigurations {
                 args.balancedResources(), args.spreadSystemDefaulting(), args.hardPodAffinityWeight(),
                 profile.balancedAllocationSkipsBestEffort(), profile.balancedAllocationDelta(), Rule.POP_FROM_BACKOFF_Q.appliesTo(version),
                 SimTime.seconds(initial), SimTime.seconds(max), !Rule.TAINT_NOT_IN_FILTER_REASON.appliesTo(version),
-                Rule.SIDECAR_HOST_PORTS.appliesTo(version), args.addedAffinity());
+                Rule.SIDECAR_HOST_PORTS.appliesTo(version), args.addedAffinity(),
+                plugins.preempts() ? args.preemption() : null);
     }
 
     private static int percentage(Section s, int dflt) {

@@ -36,6 +36,7 @@ import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.VersionProfiles;
 import io.nodesim.scenario.VersionProfiles.Rule;
 import io.nodesim.tainteviction.ScenarioNoExecuteTaints;
+import io.nodesim.tainteviction.TolerationSources;
 import io.nodesim.tainteviction.TaintEvictionController;
 import io.nodesim.workloads.WorkloadControllers;
 import io.nodesim.remediation.Remediator;
@@ -106,10 +107,13 @@ public final class ClusterSimulation {
                 ? new ApiClient(kcm.kubeApiQps(), kcm.kubeApiBurst()) : nodeController;
         taintEviction = new TaintEvictionController(sim, cluster, deletions, lat.watch(),
                 streams.stream("tainteviction"), new ScenarioNoExecuteTaints(topology, scenario.workloads()),
-                taintEvictionClient, row.has(Rule.DISRUPTION_TARGET_ON_EVICTION) ? 3 : 1);
+                taintEvictionClient, row.has(Rule.DISRUPTION_TARGET_ON_EVICTION) ? 3 : 1,
+                new TolerationSources(scenario.workloads(), scenario.kubeApiServer()));
         cluster.informers().watchNodes(kubelet);
+        budgets = new DisruptionBudgets(cluster, scenario.disruptionBudgets(), scenario.workloads());
         SchedulerEventHandlers scheduler = new SchedulerEventHandlers(sim, cluster, placement, lat.schedulingCycle(),
-                lat.binding(), lat.watch(), streams.stream("scheduler.loop"), streams.stream("scheduler.informer"));
+                lat.binding(), lat.watch(), streams.stream("scheduler.loop"), streams.stream("scheduler.informer"),
+                deletions, new PreemptionBudgets(budgets), streams.stream("scheduler.preemption"));
         workloads = new WorkloadControllers(sim, cluster, scenario, deletions, samples, streams,
                 new DaemonSetNodeFit(cluster, placement));
         cluster.informers().watchNodes(scheduler);
@@ -121,7 +125,6 @@ public final class ClusterSimulation {
         termination = new PodTermination(sim, cluster, faults, kubelet.runtime(), deletions, scenario.workloads(), lat.watch(),
                 streams.stream("kubelet.termination"));
         cluster.informers().watchPods(termination);
-        budgets = new DisruptionBudgets(cluster, scenario.disruptionBudgets(), scenario.workloads());
         cluster.informers().watchPods(budgets);
         evictions = new EvictionApi(cluster, budgets, deletions);
         NodeDrainer drainer = new NodeDrainer(sim, cluster, evictions, termination, scenario.workloads(),

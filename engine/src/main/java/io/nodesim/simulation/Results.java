@@ -86,7 +86,8 @@ final class Results {
         for (int w = 0; w < cluster.workloads().size(); w++) {
             WorkloadInfo info = cluster.workloads().get(w);
             workloadRows.add(new WorkloadRecord(info.name(), info.kind(), info.desired(), a.firstDisruption(w),
-                    a.fullyReadyAgain(w), a.minReady(w), a.unavailable(w, end), served.unavailable(w, end)));
+                    a.fullyReadyAgain(w), a.minReady(w), a.unavailable(w, end),
+                    WorkloadRecord.availability(a.unavailable(w, end), end), served.unavailable(w, end)));
         }
         RunResult recorded = new RunResult(replication, nodeRows, podRows, workloadRows, cluster.recorder().events(),
                 samples.toMap(), eventsFired, endpoints.changes());

@@ -1,16 +1,23 @@
 package io.nodesim.simulation;
 
 import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.EventKind;
+import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.NodeWatcher;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.PodWatcher;
 import io.nodesim.cluster.ControllerTaints;
+import io.nodesim.cluster.EventKind;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.SchedulerCache;
 import io.nodesim.scheduler.TaintEffects;
 import io.nodesim.scheduler.ScheduleResult;
+import io.nodesim.scheduler.preemption.AssignedPods;
+import io.nodesim.scheduler.SchedulerConfiguration;
+import io.nodesim.scheduler.preemption.DefaultPreemption;
+import io.nodesim.scheduler.preemption.DisruptionBudgets;
 import io.nodesim.scheduler.queue.SchedulerLoop;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -25,7 +32,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  * (an {@code AssignedPod/updatePodOther} event: PodTopologySpread and InterPodAffinity register
  * Pod Add, UpdatePodLabel and Delete), so it moves no pod. The pod's object gone reaches the cache
  * on the same watch, never before its update, and is a cluster event (Pod Delete). New pods enter
- * the scheduling queue. Bindings go to the cluster and to the kubelet's start-up.
+ * the scheduling queue. Bindings go to the cluster and to the kubelet's start-up. A preemption
+ * deletes its victims gracefully (their kubelet's PodTermination); each one is a {@code PodPreempted} event.
  */
 final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, SchedulerLoop.Listener {
     static final int[] BITS = {ControllerTaints.UNREACHABLE_NO_SCHEDULE, ControllerTaints.NOT_READY_NO_SCHEDULE,
@@ -36,6 +44,8 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
     private final SchedulerPlacement placement;
     private final SchedulerCache nodes;
     private final SchedulerLoop loop;
+    private final AssignedPods assigned;
+    private final PodDeletions deletions;
     private final DurationDistribution watch;
     private final RandomGenerator rng;
     private final int nodeSyncKind;
@@ -52,21 +62,30 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
 
     SchedulerEventHandlers(Simulation sim, ClusterState cluster, SchedulerPlacement placement,
             DurationDistribution cycle, DurationDistribution binding, DurationDistribution watch,
-            RandomGenerator loopRng, RandomGenerator rng) {
+            RandomGenerator loopRng, RandomGenerator rng, PodDeletions deletions, DisruptionBudgets budgets,
+            RandomGenerator preemptionRng) {
         this.sim = sim;
         this.cluster = cluster;
         this.placement = placement;
         this.nodes = placement.nodes();
         this.watch = watch;
         this.rng = rng;
-        this.loop = new SchedulerLoop(sim, placement.scheduler(), cycle, binding, loopRng, this);
+        this.deletions = deletions;
         knownTaints = new int[cluster.nodes().count()];
         knownCordons = new boolean[cluster.nodes().count()];
         PodTable pods = cluster.pods();
         templateOf = new CompiledPod[Math.max(16, pods.count())];
+        assigned = new AssignedPods(nodes.pods());
         for (int p = 0; p < pods.count(); p++) {
             templateOf[p] = placement.podTemplate(p);
+            if (pods.node(p) >= 0) {
+                assigned.track(p, templateOf[p], pods.node(p), 0);
+            }
         }
+        SchedulerConfiguration config = placement.scheduler().configuration();
+        DefaultPreemption preemption = config.preempts() ? new DefaultPreemption(placement.scheduler(), assigned,
+                budgets, config.preemption(), preemptionRng) : null;
+        this.loop = new SchedulerLoop(sim, placement.scheduler(), cycle, binding, loopRng, this, assigned, preemption);
         nodeSyncKind = sim.registerKind("scheduler.nodeInformer", this::syncNode);
         terminatingAt = new long[templateOf.length];
         terminating = new boolean[templateOf.length];
@@ -178,7 +197,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
         }
         int node = cluster.pods().node(pod);
         if (nodes.isAlive(node)) {
-            nodes.pods().addPod(templateOf[pod], node);
+            assigned.add(pod, templateOf[pod], node, time);
         } else {
             awaitingNode[pod] = true;
         }
@@ -189,9 +208,9 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
         for (int p = pods.firstOnNode(node); p >= 0; p = pods.nextOnNode(p)) {
             if (p < awaitingNode.length && awaitingNode[p]) {
                 awaitingNode[p] = false;
-                nodes.pods().addPod(templateOf[p], node);
+                assigned.add(p, templateOf[p], node, sim.now());
                 if (terminating[p]) {
-                    nodes.pods().markTerminating(templateOf[p], node);
+                    assigned.markTerminating(p);
                 }
             }
         }
@@ -202,7 +221,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
             terminating[pod] = true;
             return;
         }
-        nodes.pods().markTerminating(templateOf[pod], cluster.pods().node(pod));
+        assigned.markTerminating(pod);
         terminating[pod] = true;
     }
 
@@ -222,11 +241,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
             awaitingNode[pod] = false;
             return;
         }
-        if (terminating[pod]) {
-            nodes.pods().removeTerminatingPod(templateOf[pod], node);
-        } else {
-            nodes.pods().removePod(templateOf[pod], node);
-        }
+        assigned.remove(pod);
         loop.onClusterEvent();
     }
 
@@ -235,9 +250,24 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
         cluster.bindPod(pod, node, time);
     }
 
+    /** prepareCandidate: each victim is deleted with its grace period, the preemptor named in the event. */
+    @Override
+    public void preempted(int preemptor, int node, int[] victims, long time) {
+        PodTable pods = cluster.pods();
+        for (int v : victims) {
+            cluster.recorder().record(time, EventKind.PodPreempted, pods.name(v), pods.name(preemptor));
+            // its kubelet ends it after its grace period (kubelet/PodTermination watches the deletion)
+            deletions.deleteForCapacity(v, time, "Preempted by " + pods.name(preemptor) + " on node "
+                    + cluster.nodes().name(node));
+        }
+    }
+
     @Override
     public void unschedulable(int pod, ScheduleResult result, long time) {
         // The pod waits in the unschedulable pool; cluster-autoscaler reads its PodScheduled condition.
         cluster.podUnschedulable(pod, time);
+        if (cluster.recorder().enabled()) {
+            cluster.recorder().record(time, EventKind.FailedScheduling, cluster.pods().name(pod), result.message());
+        }
     }
 }

@@ -7,11 +7,13 @@ import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.PodWatcher;
 import io.nodesim.cluster.ControllerTaints;
+import io.nodesim.cluster.EventKind;
 import io.nodesim.cluster.WorkloadInfo;
 import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.controllermanager.Controller;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.EventQueue;
+import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -53,6 +55,9 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
     private final ApiClient client;
     private final int requestsPerDeletion;
     private final int sentKind;
+    private final TolerationSources sources;
+    /** Pods already logged as tolerating forever, so that every node update does not log them again. */
+    private final java.util.BitSet loggedForever = new java.util.BitSet();
     private long[] evictionHandle;
     private boolean running = true;
     /** Deletions sent during an outage; they complete when the API server answers. */
@@ -60,7 +65,7 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
 
     public TaintEvictionController(Simulation sim, ClusterState cluster, PodDeletions deletions,
             DurationDistribution watch, RandomGenerator rng, ScenarioNoExecuteTaints scenarioTaints, ApiClient client,
-            int requestsPerDeletion) {
+            int requestsPerDeletion, TolerationSources sources) {
         this.sim = sim;
         this.cluster = cluster;
         this.deletions = deletions;
@@ -70,6 +75,7 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
         this.client = client;
         this.requestsPerDeletion = requestsPerDeletion;
         this.sentKind = sim.registerKind("tainteviction.deletionSent", this::deletionSent);
+        this.sources = sources;
         this.nodeKind = sim.registerKind("tainteviction.nodeUpdate", this::handleNodeUpdate);
         this.evictKind = sim.registerKind("tainteviction.deletePod", this::deletePod);
         this.podKind = sim.registerKind("tainteviction.podUpdate", this::handlePodUpdate);
@@ -191,33 +197,66 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
     private void processPodOnNode(int pod, int node, int noExecute, long now) {
         if (noExecute == 0 && !scenarioTaints.tainted(node)) {
             sim.cancel(evictionHandle[pod]);
+            loggedForever.clear(pod);
             return;
         }
         WorkloadInfo w = cluster.workloadOf(pod);
         long min = scenarioTaints.toleration(cluster.pods().workload(pod), node);
         if (min == WorkloadInfo.NOT_TOLERATED) {
+            checked(pod, now, "now: a NoExecute taint of the scenario's node is not tolerated");
             deleteNow(pod, now);
             return;
         }
+        int deciding = 0;
         for (int bit = ControllerTaints.UNREACHABLE_NO_EXECUTE; bit <= ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE; bit <<= 1) {
             if ((noExecute & bit) == 0) {
                 continue;
             }
             long t = w.tolerationOf(bit);
             if (t == WorkloadInfo.NOT_TOLERATED) {
+                checked(pod, now, "now: no toleration of " + ControllerTaints.describe(bit));
                 deleteNow(pod, now);
                 return;
             }
-            min = Math.min(min, t);
+            if (t < min) {
+                min = t;
+                deciding = bit;
+            }
         }
         if (min == WorkloadInfo.FOREVER) {
             sim.cancel(evictionHandle[pod]);
+            if (!loggedForever.get(pod)) {
+                loggedForever.set(pod);
+                checked(pod, now, "never: " + tolerated(pod, noExecute) + " tolerated without tolerationSeconds");
+            }
             return;
         }
         if (sim.isPending(evictionHandle[pod])) {
             return;
         }
         evictionHandle[pod] = sim.schedule(now + min, evictKind, pod);
+        checked(pod, now, "at " + SimTime.formatSeconds(now + min) + ": " + (deciding == 0
+                ? "a NoExecute taint of the scenario's node tolerated for " + SimTime.formatSeconds(min) + " s"
+                : ControllerTaints.describe(deciding) + " tolerated by " + sources.of(cluster.pods().workload(pod), deciding)));
+    }
+
+    /** The taints the pod tolerates forever, each with its deciding toleration and where it came from. */
+    private String tolerated(int pod, int noExecute) {
+        StringBuilder sb = new StringBuilder();
+        for (int bit = ControllerTaints.UNREACHABLE_NO_EXECUTE; bit <= ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE; bit <<= 1) {
+            if ((noExecute & bit) != 0) {
+                sb.append(sb.length() == 0 ? "" : "; ").append(ControllerTaints.describe(bit)).append(" by ")
+                        .append(sources.of(cluster.pods().workload(pod), bit));
+            }
+        }
+        return sb.length() == 0 ? "the scenario's NoExecute taints" : sb.toString();
+    }
+
+    /** The taint-eviction decision for the event log: when the pod will be deleted, and which toleration says so. */
+    private void checked(int pod, long now, String decision) {
+        if (cluster.recorder().enabled()) {
+            cluster.recorder().record(now, EventKind.TolerationChecked, cluster.pods().name(pod), decision);
+        }
     }
 
     private void deleteNow(int pod, long now) {

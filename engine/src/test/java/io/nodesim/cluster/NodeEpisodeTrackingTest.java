@@ -26,13 +26,13 @@ class NodeEpisodeTrackingTest {
     void aFaultStillInEffectCausesTheNextEpisode_untilAnotherFaultOrItsEnd() {
         ClusterState c = cluster();
         NodeObjects nodes = c.nodes();
-        nodes.markFailed(0, 10);
+        nodes.markFailed(0, 10, true);
         flap(c, 50, 70);
         nodes.faultOutlivesEpisode(0);
         flap(c, 90, 95);
         // the fault ended before the next flap (a control-plane stall): no cause
         flap(c, 200, 210);
-        nodes.markFailed(0, 300);
+        nodes.markFailed(0, 300, true);
         flap(c, 340, 350);
         assertEquals(List.of(new NodeEpisode(10, 50, 50, NEVER, 70), new NodeEpisode(10, 90, 90, NEVER, 95),
                 new NodeEpisode(NEVER, 200, 200, NEVER, 210), new NodeEpisode(300, 340, 340, NEVER, 350)),
@@ -45,10 +45,28 @@ class NodeEpisodeTrackingTest {
     void anEpisodeInProgressAtTheEnd_hasNoReadyAgain_andAFaultWithoutNotReadyIsARowOfItsOwn() {
         ClusterState c = cluster();
         flap(c, 50, 70);
-        c.nodes().markFailed(0, 100);
+        c.nodes().markFailed(0, 100, true);
         assertEquals(new NodeEpisode(100, NEVER, NEVER, NEVER, NEVER), c.nodes().openEpisode(0));
         c.setNodeReady(0, Condition.UNKNOWN, 140);
         assertEquals(new NodeEpisode(100, 140, NEVER, NEVER, NEVER), c.nodes().openEpisode(0));
         assertEquals(1, c.nodes().closedEpisodes(0).size());
+    }
+
+    @Test
+    void aFaultThatHealedBeforeTheNodeLeftReady_isNotTheCauseOfTheNextEpisode() {
+        ClusterState c = cluster();
+        c.nodes().markFailed(0, 100, true);   // healed after 20 s, before node-monitor-grace-period
+        c.nodes().markFailed(0, 5_000, true); // the next fault: this episode's cause
+        c.setNodeReady(0, Condition.UNKNOWN, 5_040);
+        assertEquals(new NodeEpisode(5_000, 5_040, NEVER, NEVER, NEVER), c.nodes().openEpisode(0));
+    }
+
+    @Test
+    void aSecondFaultWhileTheFirstStillHolds_keepsTheFirstAsTheCause() {
+        ClusterState c = cluster();
+        c.nodes().markFailed(0, 100, true);
+        c.nodes().markFailed(0, 120, false); // e.g. a crash during a partition
+        c.setNodeReady(0, Condition.UNKNOWN, 140);
+        assertEquals(new NodeEpisode(100, 140, NEVER, NEVER, NEVER), c.nodes().openEpisode(0));
     }
 }

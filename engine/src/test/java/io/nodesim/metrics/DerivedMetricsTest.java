@@ -60,6 +60,19 @@ class DerivedMetricsTest {
     }
 
     @Test
+    void recoveryPhases_ofAPodDeletedInALaterEpisode_runFromThatEpisodesFault() {
+        // n1 failed at 10 s and came back at 70 s; it failed again at 1000 s, Unknown at 1040 s, tainted at
+        // 1041 s; the pod was deleted at 1341 s: 300 s after the second taint, not 1290 s after the first
+        NodeRecord first = new NodeRecord("n1", "a", 10 * S, 50 * S, 50 * S, 51 * S, 70 * S, 1);
+        NodeRecord second = new NodeRecord("n1", "a", 1000 * S, 1040 * S, 1040 * S, 1041 * S, NEVER, 2);
+        PodRecord pod = new PodRecord("web-1", "web", "n1", 1040 * S, 1341 * S, "web-9", "n3", 1341 * S,
+                1341 * S + S / 2, 1350 * S, false);
+        RunResult r = new RunResult(0, List.of(first, second), List.of(pod), List.of(), List.of(), Map.of(), 0);
+        double[] phases = MetricRegistry.PHASES.stream().mapToDouble(p -> p.samples(r)[0]).toArray();
+        assertArrayEquals(new double[] {40, 1, 300, 0.5, 0, 8.5}, phases, 1e-9);
+    }
+
+    @Test
     void recoveryPhase_outOfOrderInstantsGiveNoChain() {
         PodRecord deletedBeforeTaint = new PodRecord("p", "w", "n1", 50 * S, 50 * S + 1, "q", "n3", 51 * S, 52 * S,
                 53 * S, false);
@@ -77,8 +90,9 @@ class DerivedMetricsTest {
 
     @Test
     void workloadUnavailable_onlyForDisruptedWorkloads_inSeconds() {
-        WorkloadRecord disrupted = new WorkloadRecord("web", "Deployment", 3, 10 * S, 360 * S, 2, 350 * S + 1);
-        WorkloadRecord untouched = new WorkloadRecord("db", "StatefulSet", 1, NEVER, NEVER, 1, 0);
+        WorkloadRecord disrupted = new WorkloadRecord("web", "Deployment", 3, 10 * S, 360 * S, 2, 350 * S + 1,
+                WorkloadRecord.availability(350 * S + 1, 3600 * S));
+        WorkloadRecord untouched = new WorkloadRecord("db", "StatefulSet", 1, NEVER, NEVER, 1, 0, 1.0);
         assertArrayEquals(new double[] {350.000001},
                 MetricRegistry.WORKLOAD_UNAVAILABLE_SECONDS.samples(run(List.of(), List.of(untouched, disrupted))));
     }

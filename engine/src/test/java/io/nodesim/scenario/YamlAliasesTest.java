@@ -49,13 +49,14 @@ class YamlAliasesTest {
                         + "      kind: Pod\n"
                         + "      metadata: {name: solo-pod, labels: *labels}\n"
                         + "      spec:\n"
-                        + "        <<: {containers: [{name: c, image: busybox}], priority: 1}\n"
-                        + "        priority: 7\n"
+                        + "        <<: {containers: [{name: c, image: busybox}], terminationGracePeriodSeconds: 1}\n"
+                        + "        terminationGracePeriodSeconds: 7\n"
                         + "  faults:"));
         WorkloadSpec pod = s.workloads().get(1);
         assertEquals(Map.of("app", "web"), pod.template().getMetadata().getLabels());
         assertEquals("busybox", pod.template().getSpec().getContainers().get(0).getImage());
-        assertEquals(7, pod.template().getSpec().getPriority(), "the explicit key overrides the merged one");
+        assertEquals(7L, pod.template().getSpec().getTerminationGracePeriodSeconds(),
+                "the explicit key overrides the merged one");
     }
 
     @Test

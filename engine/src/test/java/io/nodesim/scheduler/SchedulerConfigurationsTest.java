@@ -34,6 +34,39 @@ class SchedulerConfigurationsTest {
         assertEquals(10_000_000, c.podMaxBackoff());
     }
 
+    /** pkg/scheduler/apis/config/v1/defaults.go SetDefaults_DefaultPreemptionArgs: 10 % and 100. */
+    @Test
+    void defaultPreemption_onByDefault_withUpstreamArgs() {
+        SchedulerConfiguration c = compile(Map.of());
+        assertTrue(c.preempts());
+        assertEquals(new io.nodesim.scheduler.preemption.DefaultPreemptionArgs(10, 100), c.preemption());
+    }
+
+    @Test
+    void defaultPreemption_argsReadFromPluginConfig() {
+        SchedulerConfiguration c = compile(Map.of("profiles", List.of(Map.of("pluginConfig", List.of(Map.of(
+                "name", "DefaultPreemption", "args", Map.of("minCandidateNodesPercentage", 50)))))));
+        assertEquals(new io.nodesim.scheduler.preemption.DefaultPreemptionArgs(50, 100), c.preemption());
+    }
+
+    /** validation_pluginargs.go ValidateDefaultPreemptionArgs: both zero is refused. */
+    @Test
+    void defaultPreemption_bothZeroRefused() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> compile(Map.of("profiles", List.of(Map.of(
+                "pluginConfig", List.of(Map.of("name", "DefaultPreemption", "args", Map.of(
+                        "minCandidateNodesPercentage", 0, "minCandidateNodesAbsolute", 0))))))));
+        assertTrue(e.getMessage().contains("cannot both be zero"), e.getMessage());
+    }
+
+    @Test
+    void defaultPreemption_disabledAtPostFilterOrByStar_thenReenabled() {
+        assertTrue(!compile(plugins(Map.of("postFilter", Map.of("disabled", List.of(Map.of("name",
+                "DefaultPreemption")))))).preempts());
+        assertTrue(!compile(plugins(Map.of("multiPoint", Map.of("disabled", List.of(Map.of("name", "*")))))).preempts());
+        assertTrue(compile(plugins(Map.of("multiPoint", Map.of("disabled", List.of(Map.of("name", "*")),
+                "enabled", List.of(Map.of("name", "DefaultPreemption")))))).preempts());
+    }
+
     @Test
     void defaults_before123_useTheOldWeights() {
         SchedulerConfiguration c = SchedulerConfigurations.defaults(KubernetesVersion.parse("1.22"),

@@ -45,4 +45,29 @@ class WorkloadAvailabilityTest {
         assertEquals(n.readyAgainAt(), w.fullyReadyAgainAt());
         assertEquals(n.readyAgainAt() - n.unknownAt(), w.unavailableMicros());
     }
+
+    @Test
+    void availability_isOneMinusUnavailableTimeOverDuration_summedOverEveryEpisode() {
+        var s = scenario().deployment("web", 10)
+                .fault("NodeCrash", AT, SimTime.seconds(120), nodes("node-3"))
+                .fault("NodeCrash", SimTime.seconds(400), SimTime.seconds(60), nodes("node-3"))
+                .duration(END).build();
+        RunResult r = ClusterSimulation.run(s, 0, false);
+        WorkloadRecord w = r.workloads().get(0);
+        List<NodeRecord> episodes = r.nodes().stream().filter(n -> n.node().equals("node-3")).toList();
+        assertEquals(2, episodes.size());
+        long unavailable = episodes.stream().mapToLong(n -> n.readyAgainAt() - n.unknownAt()).sum();
+        assertEquals(unavailable, w.unavailableMicros());
+        assertEquals(1.0 - (double) unavailable / END, w.availability(), 0.0);
+        assertEquals(List.of(w.availability()),
+                Arrays.stream(r.metrics().get("workload_availability")).boxed().toList());
+    }
+
+    @Test
+    void undisturbedWorkload_isAvailableTheWholeRun() {
+        var s = scenario().deployment("web", 4).duration(END).build();
+        RunResult r = ClusterSimulation.run(s, 0, false);
+        assertEquals(1.0, r.workloads().get(0).availability(), 0.0);
+        assertEquals(0, r.workloads().get(0).unavailableMicros());
+    }
 }

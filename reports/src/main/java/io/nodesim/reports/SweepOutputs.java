@@ -27,7 +27,7 @@ public final class SweepOutputs {
      * Every registered sweep chart drawn for one sweep.
      *
      * @param charts the figures, in page order
-     * @param notDrawn the descriptions of the charts that drew nothing for this sweep
+     * @param notDrawn for each chart that drew nothing for this sweep, the line that says why
      */
     public record Drawn(List<RenderedChart> charts, List<String> notDrawn) {
         public Drawn {
@@ -43,7 +43,7 @@ public final class SweepOutputs {
         for (SweepChart chart : ChartRegistry.SWEEP_CHARTS) {
             List<SweepFigure> figures = chart.draw(input);
             if (figures.isEmpty()) {
-                notDrawn.add(chart.description());
+                notDrawn.add(chart.notDrawn(input));
             }
             for (SweepFigure f : figures) {
                 charts.add(ChartRenderer.render(f, f.chart()));

@@ -119,8 +119,10 @@ public final class Fixtures {
                         362_400_500L, false, NEVER, s(55.231)),
                 new PodRecord("solo", "solo", "n-0", s(55.131), s(355.211), null, null, NEVER, NEVER, NEVER, false));
         List<WorkloadRecord> workloads = List.of(
-                new WorkloadRecord("web", "Deployment", 2, s(55.13), 362_400_500L, 1, 307_270_500L, s(307.2)),
-                new WorkloadRecord("solo", "Pod", 1, s(55.131), NEVER, 0, s(544.869)));
+                new WorkloadRecord("web", "Deployment", 2, s(55.13), 362_400_500L, 1, 307_270_500L,
+                        WorkloadRecord.availability(307_270_500L, 600 * SECOND), s(307.2)),
+                new WorkloadRecord("solo", "Pod", 1, s(55.131), NEVER, 0, s(544.869),
+                        WorkloadRecord.availability(s(544.869), 600 * SECOND)));
         List<EventRecord> events = List.of(
                 new EventRecord(s(10), "NodeFault", "n-0", "NodeCrash"),
                 new EventRecord(s(55.123), "NodeReadyUnknown", "n-0", ""),
@@ -160,6 +162,7 @@ public final class Fixtures {
     static final int LARGE_WORKLOADS = 5;
     static final long OUTAGE_AT = s(600);
     static final long OUTAGE_FOR = s(1200);
+    static final long LARGE_DURATION = 45 * SimTime.MINUTE;
 
     public static Scenario largeScenario() {
         List<WorkloadSpec> workloads = new ArrayList<>();
@@ -169,7 +172,7 @@ public final class Fixtures {
         return scenario("zone-outage", "Zone a loses power for 20 minutes.",
                 List.of(new NodeGroup("worker", true, LARGE_NODES, List.of("a", "b", "c"), new Node())), workloads,
                 List.of(fault("ZoneOutage", OUTAGE_AT, OUTAGE_FOR, new FaultTarget(null, "a", null, null, null))),
-                45 * SimTime.MINUTE);
+                LARGE_DURATION);
     }
 
     /**
@@ -274,7 +277,8 @@ public final class Fixtures {
         int perWorkload = LARGE_NODES * PODS_PER_NODE / LARGE_WORKLOADS;
         for (int w = 0; w < LARGE_WORKLOADS; w++) {
             workloads.add(new WorkloadRecord("svc-" + w, "Deployment", perWorkload, wFirst[w], wLast[w],
-                    perWorkload - zoneA.size() * PODS_PER_NODE / LARGE_WORKLOADS, wLast[w] - wFirst[w]));
+                    perWorkload - zoneA.size() * PODS_PER_NODE / LARGE_WORKLOADS, wLast[w] - wFirst[w],
+                    WorkloadRecord.availability(wLast[w] - wFirst[w], LARGE_DURATION)));
             unavailable[w] = SimTime.toSeconds(wLast[w] - wFirst[w]);
         }
         Map<String, double[]> metrics = new LinkedHashMap<>();

@@ -8,19 +8,20 @@ import java.util.regex.Pattern;
 
 /**
  * Go {@code time.ParseDuration} / metav1.Duration syntax ({@code 40s}, {@code 1m30s}, {@code 1.5s},
- * {@code 100ms}, {@code 2h}), converted to microseconds. As in Go, a bare number other than
+ * {@code 100ms}, {@code 2h}), converted to microseconds, plus nodesim's own {@code d} (24 h, not Go's)
+ * so that a year-long availability run or a node MTBF reads {@code 365d}, {@code exponential(30d)}. As in Go, a bare number other than
  * {@code 0} has no unit and is rejected; unlike Go, negative durations are rejected too, because
  * no setting of the scenario may be negative. The one reader of durations: scenario fields,
  * {@code --set}, distributions and the {@code --lhs} ranges of a sweep.
  */
 public final class Durations {
     /** What the messages say is allowed. */
-    public static final String SYNTAX = "a duration such as 40s, 1m30s, 1.5s, 100ms or 2h (units ns, us, ms, s, m, h)";
+    public static final String SYNTAX = "a duration such as 40s, 1m30s, 1.5s, 100ms or 2h (units ns, us, ms, s, m, h, d)";
 
-    private static final Pattern ELEMENT = Pattern.compile("(\\d*\\.?\\d*)(ns|us|µs|μs|ms|s|m|h)");
+    private static final Pattern ELEMENT = Pattern.compile("(\\d*\\.?\\d*)(ns|us|µs|μs|ms|s|m|h|d)");
     private static final Map<String, Long> NANOS = Map.of(
             "ns", 1L, "us", 1_000L, "µs", 1_000L, "μs", 1_000L, "ms", 1_000_000L,
-            "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
+            "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L, "d", 86_400_000_000_000L);
     private static final BigDecimal MAX_MICROS = BigDecimal.valueOf(Long.MAX_VALUE / 2);
 
     private Durations() {

@@ -28,7 +28,7 @@ public final class WorkloadSection {
             "Deployment", "apps/v1", "ReplicaSet", "apps/v1", "StatefulSet", "apps/v1", "DaemonSet", "apps/v1",
             "Pod", "v1");
     private static final List<String> KINDS = List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Pod",
-            "Namespace", DisruptionBudgetSection.KIND, "PersistentVolumeClaim");
+            "Namespace", DisruptionBudgetSection.KIND, "PersistentVolumeClaim", PriorityClassSection.KIND);
 
     private WorkloadSection() {
     }
@@ -55,15 +55,16 @@ public final class WorkloadSection {
     }
 
     /**
-     * Every workload except the {@code v1 Namespace}, PodDisruptionBudget and
-     * {@code v1 PersistentVolumeClaim} manifests, in order.
+     * Every workload except the {@code v1 Namespace}, PodDisruptionBudget, {@code v1 PersistentVolumeClaim}
+     * and PriorityClass manifests, in order.
      */
     public static List<YNode> workloadItems(YNode node) {
         return Values.list(node, "workloads").items().stream().filter(i -> !notAWorkload(i)).toList();
     }
 
     private static boolean notAWorkload(YNode item) {
-        return isNamespace(item) || DisruptionBudgetSection.isBudget(item) || isClaim(item);
+        return isNamespace(item) || DisruptionBudgetSection.isBudget(item) || isClaim(item)
+                || PriorityClassSection.isPriorityClass(item);
     }
 
     private static boolean isNamespace(YNode item) {

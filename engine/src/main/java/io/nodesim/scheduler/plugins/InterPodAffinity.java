@@ -28,7 +28,7 @@ public final class InterPodAffinity implements FilterPlugin, ScorePlugin {
     public static final PluginDescriptor DESCRIPTOR = plugin(NAME, PRE_FILTER, FILTER, PRE_SCORE, SCORE, NORMALIZE_SCORE)
             .weight(1).weightFrom(23, 2).args("InterPodAffinityArgs").filterReadsOtherNodes()
             .build((nodes, config) -> new InterPodAffinity(nodes, config.hardPodAffinityWeight()));
-    static final String REASON_AFFINITY = "node(s) didn't match pod affinity rules";
+    public static final String REASON_AFFINITY = "node(s) didn't match pod affinity rules";
     static final String REASON_ANTI = "node(s) didn't match pod anti-affinity rules";
     static final String REASON_EXISTING = "node(s) didn't satisfy existing pods anti-affinity rules";
 

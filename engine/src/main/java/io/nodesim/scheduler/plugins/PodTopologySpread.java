@@ -39,7 +39,7 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
             .weight(2).args("PodTopologySpreadArgs").filterReadsOtherNodes()
             .build((nodes, config) -> new PodTopologySpread(nodes, config.spreadSystemDefaulting()));
     static final String REASON = "node(s) didn't match pod topology spread constraints";
-    static final String REASON_LABEL = "node(s) didn't match pod topology spread constraints (missing required label)";
+    public static final String REASON_LABEL = "node(s) didn't match pod topology spread constraints (missing required label)";
 
     /** A template's constraints of one kind, with their selectors' counts. */
     private record Constraints(SpreadConstraint[] list, int[] selector, Domains[] domains, int[] keys) {

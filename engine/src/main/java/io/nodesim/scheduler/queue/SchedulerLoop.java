@@ -4,8 +4,11 @@ import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.scheduler.CompiledPod;
+import io.nodesim.scheduler.NominatedPods;
 import io.nodesim.scheduler.ScheduleResult;
 import io.nodesim.scheduler.Scheduler;
+import io.nodesim.scheduler.preemption.AssignedPods;
+import io.nodesim.scheduler.preemption.DefaultPreemption;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -23,6 +26,13 @@ public final class SchedulerLoop {
         void bound(int pod, int node, long time);
 
         void unschedulable(int pod, ScheduleResult result, long time);
+
+        /**
+         * DefaultPreemption nominated {@code node} for {@code preemptor}: the victims are to be
+         * deleted gracefully now (prepareCandidate).
+         */
+        default void preempted(int preemptor, int node, int[] victims, long time) {
+        }
     }
 
     private static final long BACKOFF_TICK = SimTime.SECOND;
@@ -35,19 +45,43 @@ public final class SchedulerLoop {
     private final DurationDistribution bindLatency;
     private final RandomGenerator rng;
     private final Listener listener;
+    private final AssignedPods assigned;
+    private final DefaultPreemption preemption;
     private final int cycleKind;
     private final int boundKind;
     private final int backoffKind;
     private final int leftoverKind;
+    private final int failedKind;
     private CompiledPod[] pods = new CompiledPod[16];
     private int[] boundNode = new int[16];
+    /** A failed cycle's outcome, reported to the listener when the cycle ends (its events carry that time). */
+    private FailedCycle[] failed = new FailedCycle[16];
+
+    private record FailedCycle(ScheduleResult result, int node, int[] victims, boolean podGone) {
+        FailedCycle withPodGone() {
+            return new FailedCycle(result, node, victims, true);
+        }
+    }
     private boolean busy;
     private long backoffFlushAt = SimTime.NEVER;
     private boolean leftoverPending;
 
+    /** A loop without preemption (a profile that disables DefaultPreemption). */
     public SchedulerLoop(Simulation sim, Scheduler scheduler, DurationDistribution cycleLatency,
             DurationDistribution bindLatency, RandomGenerator rng, Listener listener) {
+        this(sim, scheduler, cycleLatency, bindLatency, rng, listener, new AssignedPods(scheduler.nodes().pods()), null);
+    }
+
+    /**
+     * @param assigned the cache's pods one by one (the loop records its assumes there)
+     * @param preemption the PostFilter, or null when the profile disables DefaultPreemption
+     */
+    public SchedulerLoop(Simulation sim, Scheduler scheduler, DurationDistribution cycleLatency,
+            DurationDistribution bindLatency, RandomGenerator rng, Listener listener, AssignedPods assigned,
+            DefaultPreemption preemption) {
         this.sim = sim;
+        this.assigned = assigned;
+        this.preemption = preemption;
         this.scheduler = scheduler;
         this.queue = new SchedulingQueue(scheduler.configuration().podInitialBackoff(),
                 scheduler.configuration().podMaxBackoff(), scheduler.configuration().popFromBackoffQ());
@@ -59,6 +93,7 @@ public final class SchedulerLoop {
         this.boundKind = sim.registerKind("scheduler.bound", (t, now) -> listener.bound(t, boundNode[t], now));
         this.backoffKind = sim.registerKind("scheduler.backoffFlush", (t, now) -> flushBackoff(now));
         this.leftoverKind = sim.registerKind("scheduler.unschedulableFlush", (t, now) -> flushLeftover(now));
+        this.failedKind = sim.registerKind("scheduler.cycleFailed", (t, now) -> reportFailed(t, now));
     }
 
     public SchedulingQueue queue() {
@@ -70,6 +105,7 @@ public final class SchedulerLoop {
         if (pod >= pods.length) {
             pods = Arrays.copyOf(pods, Math.max(pod + 1, pods.length * 2));
             boundNode = Arrays.copyOf(boundNode, pods.length);
+            failed = Arrays.copyOf(failed, pods.length);
         }
         pods[pod] = template;
         queue.add(pod, template.priority, sim.now());
@@ -78,7 +114,11 @@ public final class SchedulerLoop {
 
     /** A pod was deleted before it was bound: it leaves the queue. */
     public void forget(int pod) {
+        if (failed[pod] != null) {
+            failed[pod] = failed[pod].withPodGone();
+        }
         queue.done(pod);
+        scheduler.nominated().clear(pod);
     }
 
     /** A node was added, became Ready / schedulable / untainted, or a pod was deleted. */
@@ -102,17 +142,55 @@ public final class SchedulerLoop {
             return;
         }
         long end = now + cycleLatency.sample(rng);
-        ScheduleResult r = scheduler.scheduleOne(pods[pod]);
+        ScheduleResult r = scheduler.scheduleOne(pods[pod], pod);
         if (r.scheduled()) {
             queue.done(pod);
+            scheduler.nominated().clear(pod);
+            assigned.track(pod, pods[pod], r.node(), end);
             boundNode[pod] = r.node();
             sim.schedule(end + bindLatency.sample(rng), boundKind, pod);
         } else {
             queue.addUnschedulable(pod, end);
-            listener.unschedulable(pod, r, end);
+            DefaultPreemption.Candidate c = preemption == null ? null : postFilter(pod);
+            failed[pod] = c == null ? new FailedCycle(r, -1, null, false) : new FailedCycle(r, c.node(), c.victims(), false);
+            sim.schedule(end, failedKind, pod);
             armTimers();
         }
         sim.schedule(end, cycleKind, 0);
+    }
+
+    /**
+     * DefaultPreemption after the failed cycle; on success prepareCandidate: the lower-priority
+     * pods nominated to the node lose their nomination, the victims are deleted, the pod is
+     * nominated. With no candidate an eligible pod loses its nomination.
+     */
+    private DefaultPreemption.Candidate postFilter(int pod) {
+        NominatedPods nominated = scheduler.nominated();
+        DefaultPreemption.Candidate c = preemption.preempt(pod, pods[pod]);
+        if (c == null) {
+            if (preemption.clearsNomination()) {
+                nominated.clear(pod);
+            }
+            return null;
+        }
+        nominated.clearLowerOn(c.node(), pods[pod].priority);
+        nominated.nominate(pod, pods[pod], c.node());
+        for (int v : c.victims()) {
+            assigned.markPreempted(v);
+        }
+        return c;
+    }
+
+    /** The end of a failed cycle: the victims' deletions, then the Unschedulable verdict (unless the pod is gone). */
+    private void reportFailed(int pod, long now) {
+        FailedCycle f = failed[pod];
+        failed[pod] = null;
+        if (f.victims() != null) {
+            listener.preempted(pod, f.node(), f.victims(), now);
+        }
+        if (!f.podGone()) {
+            listener.unschedulable(pod, f.result(), now);
+        }
     }
 
     private void flushBackoff(long now) {

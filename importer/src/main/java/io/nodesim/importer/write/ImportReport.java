@@ -133,8 +133,9 @@ final class ImportReport {
     private void notModelled(StringBuilder b) {
         b.append("\n## Not modelled\n\n");
         b.append("- PriorityClasses: ").append(model.priorityClasses().size())
-                .append(" in the dump; the scenario format has no PriorityClass manifest, so each template's "
-                        + "`priorityClassName` is resolved to its `priority` value instead.\n");
+                .append(" in the dump; each template keeps its `priorityClassName` and the `priority` it resolves to, "
+                        + "and the classes the templates name are written to workloads.yaml with that value "
+                        + "(globalDefault and descriptions are not).\n");
         b.append("- PodDisruptionBudgets: ").append(model.disruptionBudgets().size())
                 .append(" in the dump; the scenario format takes no PodDisruptionBudget yet: not written.\n");
         model.otherKinds().forEach((k, c) -> b.append("- ").append(k).append(": ").append(c)

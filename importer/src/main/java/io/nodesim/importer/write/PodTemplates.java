@@ -95,6 +95,8 @@ final class PodTemplates {
                 s.put("priority", value);
             }
             s.put("priorityClassName", names.priorityClass(className));
+        } else if (s.has("priority")) {
+            classForBarePriority(s);
         }
         if (spec.path("overhead").size() > 0) {
             s.set("overhead", spec.get("overhead"));
@@ -103,6 +105,27 @@ final class PodTemplates {
             s.put("nodeName", names.node(spec.get("nodeName").asText()));
         }
         return out;
+    }
+
+    /**
+     * A pod with a priority but no class (a mirror pod, whose priority the kubelet set): the loader's
+     * Priority admission would resolve it to 0 and refuse it, so it names the built-in class of that
+     * value, or loses a plain default 0, or names a class {@code imported-priority-VALUE} that
+     * {@link ScenarioDocuments#priorityClasses} writes.
+     */
+    private static void classForBarePriority(ObjectNode s) {
+        int value = s.get("priority").asInt();
+        String policy = s.path("preemptionPolicy").asText("PreemptLowerPriority");
+        boolean lower = "PreemptLowerPriority".equals(policy);
+        if (lower && value == 2_000_001_000) {
+            s.put("priorityClassName", "system-node-critical");
+        } else if (lower && value == 2_000_000_000) {
+            s.put("priorityClassName", "system-cluster-critical");
+        } else if (lower && value == 0) {
+            s.remove("priority");
+        } else {
+            s.put("priorityClassName", "imported-priority-" + value + (lower ? "" : "-never"));
+        }
     }
 
     ObjectNode labels(JsonNode labels) {

@@ -127,6 +127,33 @@ final class ScenarioDocuments {
         return m;
     }
 
+    /**
+     * A {@code scheduling.k8s.io/v1 PriorityClass} for every class the written pod templates name (the
+     * built-in {@code system-} ones exist already): the Priority admission plugin refuses a pod whose
+     * class is missing. Its value and preemptionPolicy are the ones admission resolved into the pods,
+     * so the dump's pods load unchanged even when the dump holds no PriorityClass object.
+     */
+    static java.util.List<ObjectNode> priorityClasses(java.util.List<ObjectNode> manifests) {
+        Map<String, ObjectNode> out = new java.util.LinkedHashMap<>();
+        for (ObjectNode m : manifests) {
+            JsonNode spec = "Pod".equals(m.path("kind").asText()) ? m.path("spec") : m.path("spec").path("template").path("spec");
+            String name = spec.path("priorityClassName").asText("");
+            if (name.isEmpty() || name.startsWith("system-") || out.containsKey(name) || !spec.has("priority")) {
+                continue;
+            }
+            ObjectNode pc = F.objectNode();
+            pc.put("apiVersion", "scheduling.k8s.io/v1");
+            pc.put("kind", "PriorityClass");
+            pc.putObject("metadata").put("name", name);
+            pc.set("value", spec.get("priority"));
+            if (spec.hasNonNull("preemptionPolicy")) {
+                pc.set("preemptionPolicy", spec.get("preemptionPolicy"));
+            }
+            out.put(name, pc);
+        }
+        return java.util.List.copyOf(out.values());
+    }
+
     /** What the model reads of a StatefulSet: podManagementPolicy and the claim templates' access modes and sizes. */
     private static void statefulSet(JsonNode from, ObjectNode spec, Names names) {
         if (from.hasNonNull("podManagementPolicy")) {

@@ -143,10 +143,15 @@ public final class ScenarioFiles {
     }
 
     private void writeWorkloads(Path file, List<ImportedWorkload> workloads) throws IOException {
+        List<com.fasterxml.jackson.databind.node.ObjectNode> manifests = workloads.stream().map(documents::manifest).toList();
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (ImportedWorkload wl : workloads) {
+            for (var pc : ScenarioDocuments.priorityClasses(manifests)) {
                 w.write("---\n");
-                w.write(YamlText.of(documents.manifest(wl)));
+                w.write(YamlText.of(pc));
+            }
+            for (var m : manifests) {
+                w.write("---\n");
+                w.write(YamlText.of(m));
             }
         }
     }

@@ -20,8 +20,9 @@ public final class SummaryTable {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         for (MetricSummary m : summaries) {
-            rows.add(new String[] {m.metric(), Long.toString(m.count()), cell(m.p50()), cell(m.p90()), cell(m.p99()),
-                cell(m.max())});
+            String n = m.metric();
+            rows.add(new String[] {n, Long.toString(m.count()), cell(n, m.p50()), cell(n, m.p90()), cell(n, m.p99()),
+                cell(n, m.max())});
         }
         int[] width = new int[HEADER.length];
         for (String[] r : rows) {
@@ -41,8 +42,8 @@ public final class SummaryTable {
         return sb.toString();
     }
 
-    private static String cell(double v) {
-        String s = CsvCells.decimal(v);
+    private static String cell(String metric, double v) {
+        String s = CsvCells.statistic(metric, v);
         return s.isEmpty() ? "-" : s;
     }
 }

@@ -3,6 +3,7 @@ package io.nodesim.reports.csv;
 import com.opencsv.ICSVWriter;
 import io.nodesim.metrics.EventRecord;
 import io.nodesim.metrics.MetricSummary;
+import io.nodesim.metrics.MetricUnit;
 import io.nodesim.metrics.NodeRecord;
 import io.nodesim.metrics.PodRecord;
 import io.nodesim.metrics.Rfc4180;
@@ -17,6 +18,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import static io.nodesim.metrics.CsvCells.decimal;
+import static io.nodesim.metrics.CsvCells.statistic;
 import static io.nodesim.metrics.CsvCells.text;
 import static io.nodesim.metrics.CsvCells.time;
 
@@ -38,7 +40,7 @@ public final class ResultCsv {
             "replacement_scheduled_at", "replacement_ready_at", "false_eviction", "replacement_unschedulable_at",
             "endpoint_removed_at");
     public static final List<String> WORKLOADS_HEADER = List.of("replication", "workload", "kind", "desired",
-            "first_disruption_at", "fully_ready_again_at", "min_ready", "unavailable_seconds",
+            "first_disruption_at", "fully_ready_again_at", "min_ready", "unavailable_seconds", "availability",
             "endpoints_unavailable_seconds");
     public static final List<String> SUMMARY_HEADER = List.of("metric", "count", "mean", "stddev",
             "ci95_low", "ci95_high", "min", "p50", "p90", "p99", "max");
@@ -67,9 +69,11 @@ public final class ResultCsv {
         return out.writeText(SUMMARY, w -> {
             ICSVWriter csv = open(w, SUMMARY_HEADER);
             for (MetricSummary s : summaries) {
-                csv.writeNext(new String[] {s.metric(), Long.toString(s.count()), decimal(s.mean()),
-                    decimal(s.stddev()), decimal(s.ci95Low()), decimal(s.ci95High()), decimal(s.min()),
-                    decimal(s.p50()), decimal(s.p90()), decimal(s.p99()), decimal(s.max())}, false);
+                String m = s.metric();
+                csv.writeNext(new String[] {m, Long.toString(s.count()), statistic(m, s.mean()),
+                    statistic(m, s.stddev()), statistic(m, s.ci95Low()), statistic(m, s.ci95High()),
+                    statistic(m, s.min()), statistic(m, s.p50()), statistic(m, s.p90()), statistic(m, s.p99()),
+                    statistic(m, s.max())}, false);
             }
             finish(csv);
         });
@@ -117,7 +121,8 @@ public final class ResultCsv {
     private static String[] workloadRow(int replication, WorkloadRecord w) {
         return new String[] {Integer.toString(replication), w.workload(), w.kind(), Integer.toString(w.desired()),
             time(w.firstDisruptionAt()), time(w.fullyReadyAgainAt()), Integer.toString(w.minReady()),
-            time(w.unavailableMicros()), time(w.endpointsUnavailableMicros())};
+            time(w.unavailableMicros()), decimal(w.availability(), MetricUnit.FRACTION.decimals()),
+            time(w.endpointsUnavailableMicros())};
     }
 
     private static String[] eventRow(int replication, EventRecord e) {

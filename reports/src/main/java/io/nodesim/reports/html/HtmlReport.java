@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 /**
  * report.html: one page that stands alone (charts embedded as PNG data URIs, no script, no network)
  * with the scenario, the summary table, every registered chart with the question it answers, the
- * causal chain of the slowest pod, and the effective settings with their origins. The same input
+ * causal chain of the slowest pod, every disrupted pod's chain behind a click ({@link WhySection}), and the effective settings with their origins. The same input
  * gives the same bytes.
  */
 public final class HtmlReport {
@@ -39,6 +39,7 @@ public final class HtmlReport {
         unrecoveredSection(h, runs);
         PageParts.charts(h, charts);
         chainSection(h, runs);
+        WhySection.write(h, runs);
         settingsSection(h, scenario);
         PageParts.files(h, dataFiles);
         return PageParts.end(h);
@@ -79,7 +80,9 @@ public final class HtmlReport {
         }
         String counts = MetricRegistry.ALL.stream().filter(m -> m.unit() == MetricUnit.COUNT).map(Metric::name)
                 .collect(Collectors.joining(", "));
-        h.element("p", "Seconds (counts per run: " + counts + "), each measured from the fault that caused it; the "
+        String fractions = MetricRegistry.ALL.stream().filter(m -> m.unit() == MetricUnit.FRACTION).map(Metric::name)
+                .collect(Collectors.joining(", "));
+        h.element("p", "Seconds (counts per run: " + counts + "; fractions of the run: " + fractions + "), each measured from the fault that caused it; the "
                 + "95 % confidence interval is of the mean over replications. An empty cell is undefined (too few "
                 + "samples). A metric's name tells what it measures when pointed at.").markup("\n");
         h.open("div", "class", "wide").open("table", "id", "summary-table").markup("\n");
@@ -91,7 +94,7 @@ public final class HtmlReport {
             double[] values = {m.count(), m.mean(), m.stddev(), m.ci95Low(), m.ci95High(), m.min(), m.p50(), m.p90(),
                 m.p99(), m.max()};
             for (int i = 0; i < values.length; i++) {
-                h.element("td", i == 0 ? Long.toString(m.count()) : CsvCells.decimal(values[i]), "class", "n");
+                h.element("td", i == 0 ? Long.toString(m.count()) : CsvCells.statistic(m.metric(), values[i]), "class", "n");
             }
             h.close("tr");
         }

@@ -29,7 +29,7 @@ public final class SweepReport {
     }
 
     /**
-     * @param notDrawn descriptions of the registered sweep charts that drew nothing for this sweep
+     * @param notDrawn for each registered sweep chart that drew nothing for this sweep, the line that says why
      * @param dataFiles the data files to link (sweep.csv)
      */
     public static String render(SweepInput input, List<RenderedChart> charts, List<String> notDrawn,
@@ -40,7 +40,7 @@ public final class SweepReport {
         frontSection(h, input.results());
         PageParts.charts(h, charts);
         for (String d : notDrawn) {
-            h.element("p", d + " Not drawn for this sweep.", "class", "muted").markup("\n");
+            h.element("p", d, "class", "muted").markup("\n");
         }
         pointsSection(h, input.results());
         PageParts.files(h, dataFiles);

@@ -63,9 +63,9 @@ class ResultCsvTest {
     void workloadsCsv() throws Exception {
         assertEquals("""
                 replication,workload,kind,desired,first_disruption_at,fully_ready_again_at,min_ready,unavailable_seconds,\
-                endpoints_unavailable_seconds
-                0,web,Deployment,2,55.130,362.401,1,307.271,307.200
-                0,solo,Pod,1,55.131,,0,544.869,0.000
+                availability,endpoints_unavailable_seconds
+                0,web,Deployment,2,55.130,362.401,1,307.271,0.487883,307.200
+                0,solo,Pod,1,55.131,,0,544.869,0.091885,0.000
                 """, read(ResultCsv.writeWorkloads(new OutputFolder(dir), List.of(Fixtures.tinyResult()))));
     }
 

@@ -97,6 +97,29 @@ class HtmlReportTest {
     }
 
     @Test
+    void whySection_everyDisruptedPodOpensItsChain_withTheReasonForWhatDidNotHappen() throws Exception {
+        Document d = Xml.parse(page(Fixtures.tinyScenario(), List.of(Fixtures.tinyResult())));
+        NodeList details = byId(d, "why-pods").getElementsByTagName("details");
+        assertEquals(2, details.getLength());
+        Element web = (Element) details.item(0);
+        assertEquals("web-1 (Deployment web) on n-0 in zone a, replication 0",
+                web.getElementsByTagName("summary").item(0).getTextContent());
+        NodeList rows = web.getElementsByTagName("tr");
+        List<String> rules = new ArrayList<>();
+        for (int i = 1; i < rows.getLength(); i++) {
+            rules.add(((Element) rows.item(i)).getElementsByTagName("td").item(1).getTextContent());
+        }
+        assertEquals(List.of("crash", "Unknown", "pod NotReady", "NoExecute taint", "deletion", "replacement",
+                "scheduled", "Ready"), rules);
+        Element solo = (Element) details.item(1);
+        NodeList soloRows = solo.getElementsByTagName("tr");
+        Element last = (Element) soloRows.item(soloRows.getLength() - 1);
+        assertEquals("not", last.getAttribute("class"));
+        assertTrue(last.getTextContent().endsWith("a bare Pod has no controller: nothing replaces it"),
+                last.getTextContent());
+    }
+
+    @Test
     void causalChainOfTheSlowestPod_fromEvents() throws Exception {
         Document d = Xml.parse(page(Fixtures.tinyScenario(), List.of(Fixtures.tinyResult())));
         NodeList rows = byId(d, "chain-table").getElementsByTagName("tr");

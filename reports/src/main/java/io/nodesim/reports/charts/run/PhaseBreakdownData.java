@@ -8,7 +8,6 @@ import io.nodesim.metrics.RecoveryPhase;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.reports.charts.ChartInput;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,8 +43,7 @@ public final class PhaseBreakdownData {
         double[] all = new double[PHASES.size()];
         int allCount = 0;
         for (RunResult run : input.runs()) {
-            Map<String, NodeRecord> nodes = new HashMap<>();
-            run.nodes().forEach(n -> nodes.putIfAbsent(n.node(), n));
+            Map<String, List<NodeRecord>> nodes = RecoveryPhase.episodesByNode(run);
             for (PodRecord p : run.pods()) {
                 long[] t = RecoveryPhase.chain(p, nodes.get(p.node()));
                 if (t == null) {

@@ -41,6 +41,9 @@ public final class ParameterEffectChart implements SweepChart {
                 name = PREFIX + Names.slug(parameter) + "-" + k;
             }
             Effect effect = ParameterEffectData.of(r, p);
+            if (effect.panels().isEmpty()) {
+                continue; // nothing finished, no metric: SweepOutputs says so in one line
+            }
             int height = Math.max(420, 150 + PANEL_HEIGHT * effect.panels().size());
             figures.add(new SweepFigure(name, "Metrics against " + parameter,
                     "How does each metric change with " + parameter + ", and how sure is each mean (95 % CI)?",
@@ -60,6 +63,7 @@ public final class ParameterEffectChart implements SweepChart {
             y.setLabelFont(ChartStyle.TICK_FONT);
             y.setUpperMargin(0.1); // keeps the markers at the extremes clear of the panel's edges
             y.setLowerMargin(0.1);
+            SweepPlots.readableWhenConstant(y, panel.series());
             XYErrorRenderer renderer = SweepPlots.errorRenderer(panel.series().size(), effect.connected());
             renderer.setDrawYError(bars);
             // every panel has the same series in the same colours: one legend is enough

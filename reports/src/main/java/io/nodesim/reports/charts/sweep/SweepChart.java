@@ -13,6 +13,15 @@ public interface SweepChart {
     /** What this kind shows, for sweep.html when it draws nothing; ends with a full stop. */
     String description();
 
+    /**
+     * The one line sweep.html shows in place of this chart when {@link #draw} drew nothing for the
+     * sweep: what it would show and why it has nothing to show here; ends with a full stop.
+     */
+    default String notDrawn(SweepInput input) {
+        return description() + " Not drawn for this sweep" + (input.results().size() == 0
+                ? ": no point of the sweep has finished." : ".");
+    }
+
     /** The figures for this sweep, in page order, each with a distinct file name; may be empty. */
     List<SweepFigure> draw(SweepInput input);
 }

@@ -86,4 +86,30 @@ final class SweepPlots {
         }
         return axis;
     }
+
+    /**
+     * Gives a value axis a readable range when every value on it is the same (a metric constant over
+     * the sweep, e.g. no false eviction anywhere): JFreeChart's auto range would widen it to its
+     * minimum size of 1e-8 and print ticks such as {@code 5E-9 ... -5E-9}. The range is then the value
+     * ± 10 % (± 1 around zero), which shows a flat line at a plain number.
+     */
+    static void readableWhenConstant(NumberAxis axis, List<IntervalSeries> series) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (IntervalSeries s : series) {
+            for (double[] values : new double[][] {s.mean().y(), s.low(), s.high()}) {
+                for (double v : values) {
+                    if (Double.isFinite(v)) {
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    }
+                }
+            }
+        }
+        if (min > max || max - min > 1e-9 * Math.max(1, Math.abs(max))) {
+            return;
+        }
+        double half = min == 0 ? 1 : Math.abs(min) * 0.1;
+        axis.setRange(min - half, max + half);
+    }
 }

@@ -38,9 +38,19 @@ public final class TradeOffChart implements SweepChart {
     }
 
     @Override
+    public String notDrawn(SweepInput input) {
+        return input.results().size() == 0 ? SweepChart.super.notDrawn(input)
+                : "No trade-off chart: this sweep has no " + TradeOffData.FALSE_EVICTIONS
+                        + " or recovery-time metric with values at every point to trade against each other.";
+    }
+
+    @Override
     public List<SweepFigure> draw(SweepInput input) {
         SweepResults r = input.results();
         Optional<TradeOff> data = TradeOffData.of(r);
+        if (data.isEmpty()) {
+            return List.of(); // an empty plot says less than the one line of notDrawn
+        }
         return List.of(new SweepFigure(FILE_NAME, "Recovery time against false evictions",
                 "Which settings recover fastest for a given number of false evictions, and what does each second "
                         + "of faster recovery cost?",

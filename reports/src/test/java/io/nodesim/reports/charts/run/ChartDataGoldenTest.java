@@ -137,7 +137,7 @@ class ChartDataGoldenTest {
         List<io.nodesim.metrics.WorkloadRecord> ws = new java.util.ArrayList<>();
         for (int i = 0; i < 9; i++) {
             ws.add(new io.nodesim.metrics.WorkloadRecord("w" + i, "Deployment", 10 + i, Long.MAX_VALUE, Long.MAX_VALUE,
-                    10 + i, 0));
+                    10 + i, 0, 1.0));
         }
         RunResult run = new RunResult(0, List.of(), List.of(), ws, List.of(), java.util.Map.of(), 0);
         Timeline t = RunTimelineData.of(new ChartInput(Fixtures.tinyScenario(), List.of(run), List.of())).orElseThrow();

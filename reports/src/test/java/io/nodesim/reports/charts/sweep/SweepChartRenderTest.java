@@ -67,8 +67,28 @@ class SweepChartRenderTest {
                 "sweep-heatmap-false-evictions"), fileNames(SweepFixtures.grid()));
         assertEquals(List.of("sweep-tradeoff", "sweep-by-kubecontrollermanager-node-monitor-grace-period"),
                 fileNames(SweepFixtures.tiny()), "no heatmap for one setting");
-        assertEquals(List.of("sweep-tradeoff", "sweep-by-kubecontrollermanager-node-monitor-grace-period"),
-                fileNames(SweepFixtures.empty()), "an empty sweep still has its charts, saying why they are empty");
+        assertEquals(List.of(), fileNames(SweepFixtures.empty()), "an empty sweep has nothing to draw");
+        assertEquals(List.of("No trade-off chart: this sweep has no false_evictions or recovery-time metric with values "
+                + "at every point to trade against each other."), io.nodesim.reports.SweepOutputs.draw(
+                        SweepFixtures.input(constantMetric(), 3)).notDrawn().subList(0, 1));
+        assertTrue(io.nodesim.reports.SweepOutputs.draw(SweepFixtures.empty()).notDrawn().stream()
+                .allMatch(line -> line.endsWith("Not drawn for this sweep: no point of the sweep has finished.")));
+    }
+
+    /** Three points of one setting whose only metric is 4 at every point, with no interval. */
+    private static SweepResults constantMetric() {
+        return SweepResults.parse(List.of(SweepFixtures.GRACE), List.of(
+                SweepFixtures.header(List.of(SweepFixtures.GRACE), List.of("time_to_unknown")),
+                "20s,4.000,,,4.000,4.000", "30s,4.000,,,4.000,4.000", "40s,4.000,,,4.000,4.000"));
+    }
+
+    @Test
+    void metricConstantOverTheSweep_getsAReadableAxisAroundItsValue() {
+        SweepFigure f = new ParameterEffectChart().draw(SweepFixtures.input(constantMetric(), 3)).get(0);
+        var plot = (org.jfree.chart.plot.CombinedDomainXYPlot) f.chart().getXYPlot();
+        org.jfree.data.Range y = ((org.jfree.chart.plot.XYPlot) plot.getSubplots().get(0)).getRangeAxis().getRange();
+        assertEquals(3.6, y.getLowerBound(), 1e-12);
+        assertEquals(4.4, y.getUpperBound(), 1e-12);
     }
 
     @Test
