@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code nodesim explain SCENARIO.yaml}: every effective setting, its value and where it came from. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Print the effective configuration: every setting with its value and its origin",
-                "(the version profile, a line of the file, a --set, or a nodesim default)."})
+        description = "Print the effective configuration: every setting with its value and its origin "
+                + "(the version profile, a line of the file, a --set, or a nodesim default).")
 public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     ScenarioArguments scenario;

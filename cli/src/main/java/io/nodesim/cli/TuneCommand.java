@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
  * outcome to exit codes (1: no setting meets the constraints).
  */
 @Command(name = "tune", mixinStandardHelpOptions = true,
-        description = {"Finds the setting that minimises an objective within constraints, running more replications",
-            "only where the comparison is close; writes tune.csv, recommendation.yaml and tune-tradeoff.png."})
+        description = "Finds the setting that minimises an objective within constraints, running more replications "
+            + "only where the comparison is close; writes tune.csv, recommendation.yaml and tune-tradeoff.png.")
 final class TuneCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file.")
     Path scenarioFile;

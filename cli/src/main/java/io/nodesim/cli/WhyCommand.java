@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code nodesim why RUN_DIR POD}: the causal chain of one pod, from the run's events.csv. All logic is in {@link PodWhy}. */
 @Command(name = "why", mixinStandardHelpOptions = true,
-        description = {"Why a pod was (or was not) NotReady, evicted, replaced and Ready when it was: its causal",
-            "chain from the run's events.csv (run with --events), rule by rule, and the reason for each step",
-            "that did not happen."})
+        description = "Why a pod was (or was not) NotReady, evicted, replaced and Ready when it was: its causal "
+            + "chain from the run's events.csv (run with --events), rule by rule, and the reason for each step "
+            + "that did not happen.")
 final class WhyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The folder `nodesim run --events` wrote.")
     Path runDir;
