@@ -166,7 +166,8 @@ final class PreemptionFixture {
 
         @Override
         public double nextDouble() {
-            throw new UnsupportedOperationException();
+            // DefaultPreemption draws only its offset (nextInt): any other draw would make the cases meaningless
+            throw new UnsupportedOperationException("the preemption offsets are fixed ints; nothing else may be drawn");
         }
     }
 }
