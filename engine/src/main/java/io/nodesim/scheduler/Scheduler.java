@@ -44,8 +44,13 @@ public final class Scheduler {
     private final boolean[] scoreLocal;
     private final boolean[] normalizes;
     private final boolean[] scoreActive;
+    /** The active plugins of the cycle whose scores differ between nodes (neither summed per node nor uniform). */
+    private final boolean[] perNode;
     private int nextStartNodeIndex;
     private int[] feasible = new int[0];
+    /** Positions in {@code feasible} whose cached node-local scores were stale when filtered. */
+    private int[] stale = new int[0];
+    private int staleCount;
     private int[] rejectedNodes = new int[0];
     private String[] rejectedReasons = new String[0];
     private String[] rejectedPlugins = new String[0];
@@ -103,6 +108,7 @@ public final class Scheduler {
         activeFilters = new FilterPlugin[filters.length];
         activeLocal = new boolean[filters.length];
         scoreActive = new boolean[scorers.length];
+        perNode = new boolean[scorers.length];
         scoreLocal = new boolean[scorers.length];
         normalizes = new boolean[scorers.length];
         summedLocally = new boolean[scorers.length];
@@ -262,7 +268,7 @@ public final class Scheduler {
             return cycleNominatedNode;
         }
         way = cache.of(pod);
-        filter(pod, candidates, active, all.length);
+        filter(pod, candidates, active, all.length, !explain && scorers.length > 0);
         evaluated = found + rejected;
         if (found == 0) {
             return -1;
@@ -272,12 +278,15 @@ public final class Scheduler {
             tieCount = 1;
             return feasible[0];
         }
-        score(pod, found, explain);
-        return select();
+        return score(pod, found, explain);
     }
 
-    /** Sequential round-robin filtering that stops at exactly K feasible nodes. */
-    private void filter(CompiledPod pod, int[] candidates, int active, int allNodes) {
+    /**
+     * Sequential round-robin filtering that stops at exactly K feasible nodes. With {@code gather},
+     * a feasible node's cached node-local score sum goes straight to {@link #totals} (the walk reads
+     * the node's generation anyway); the others are listed in {@link #stale} for the score pass.
+     */
+    private void filter(CompiledPod pod, int[] candidates, int active, int allNodes, boolean gather) {
         int local = 0;
         while (local < active && activeLocal[local]) {
             local++;
@@ -286,8 +295,13 @@ public final class Scheduler {
         int k = scorers.length == 0 ? 1 : numFeasibleNodesToFind(config.percentageOfNodesToScore(), n);
         NodeResultCache.Way w = way;
         boolean anyNominated = nominated.total() > 0;
+        staleCount = 0;
+        int position = nextStartNodeIndex % n;
         for (int i = 0; i < n && found < k; i++) {
-            int node = candidates[(nextStartNodeIndex + i) % n];
+            int node = candidates[position];
+            if (++position == n) {
+                position = 0;
+            }
             String reason = null;
             String plugin = null;
             long generation = nodes.nodeGeneration(node);
@@ -321,6 +335,15 @@ public final class Scheduler {
                 }
             }
             if (reason == null) {
+                if (gather) {
+                    // re-read: nominated pods added and taken off for the filters moved the generation
+                    long g = nodes.nodeGeneration(node);
+                    if (w.scoreOwner[node] == pod && w.scoreGeneration[node] == g) {
+                        totals[found] = w.localSum[node];
+                    } else {
+                        stale[staleCount++] = found;
+                    }
+                }
                 feasible[found++] = node;
             } else {
                 rejectedNodes[rejected] = node;
@@ -420,27 +443,41 @@ public final class Scheduler {
     }
 
     /**
-     * Totals of the feasible nodes. Node-local plugins without NormalizeScore add the same weighted
-     * raw score to a node whatever the other nodes are, so unless the cycle is explained their sum
-     * comes from the per-node cache in one read (the same total: integer sums in another order).
+     * Totals of the feasible nodes and the choice among them. Node-local plugins without NormalizeScore
+     * add the same weighted raw score to a node whatever the other nodes are, so unless the cycle is
+     * explained their sum comes from the per-node cache in one read (the same total: integer sums in
+     * another order), and the selection runs inside the last plugin's accumulation.
      */
-    private void score(CompiledPod pod, int found, boolean explain) {
+    private int score(CompiledPod pod, int found, boolean explain) {
         for (int p = 0; p < scorers.length; p++) {
             scoreActive[p] = scorers[p].preScore(pod, feasible, found);
         }
-        refreshCachedScores(pod, found, explain);
+        if (explain) {
+            refreshCachedScores(pod, found);
+        } else {
+            refreshStaleScores(pod);
+        }
         uniformTotal = 0;
+        int last = -1;
         for (int p = 0; p < scorers.length; p++) {
+            perNode[p] = false;
             if (!scoreActive[p] || (!explain && summedLocally[p])) {
                 continue;
             }
-            ScorePlugin s = scorers[p];
-            long uniform = explain ? -1 : s.uniformScore(pod);
+            long uniform = explain ? -1 : scorers[p].uniformScore(pod);
             if (uniform >= 0) {
-                checkRange(s, uniform);
+                checkRange(scorers[p], uniform);
                 uniformTotal += weights[p] * uniform;
                 continue;
             }
+            perNode[p] = true;
+            last = p;
+        }
+        for (int p = 0; p < scorers.length; p++) {
+            if (!perNode[p]) {
+                continue;
+            }
+            ScorePlugin s = scorers[p];
             long[] r = raw[p];
             if (scoreLocal[p]) {
                 long[] cache = way.scores[p];
@@ -460,11 +497,36 @@ public final class Scheduler {
                 s.normalize(feasible, norm, found);
             }
             long w = weights[p];
+            if (p == last && !explain) {
+                return addAndSelect(s, w, norm, found);
+            }
             for (int i = 0; i < found; i++) {
                 checkRange(s, norm[i]);
                 totals[i] += w * norm[i];
             }
         }
+        return select();
+    }
+
+    /** The last plugin's weighted scores added to the totals, with {@link #select}'s choice kept on the way. */
+    private int addAndSelect(ScorePlugin s, long w, long[] norm, int found) {
+        long best = Long.MIN_VALUE;
+        int count = 0;
+        for (int i = 0; i < found; i++) {
+            long score = norm[i];
+            checkRange(s, score);
+            long total = totals[i] + w * score;
+            totals[i] = total;
+            if (total > best) {
+                best = total;
+                count = 0;
+            }
+            if (total == best) {
+                ties[count++] = i;
+            }
+        }
+        tieCount = count;
+        return feasible[ties[count == 1 ? 0 : tieRandom.nextInt(count)]];
     }
 
     private static void checkRange(ScorePlugin s, long score) {
@@ -474,32 +536,44 @@ public final class Scheduler {
     }
 
     /**
-     * Recomputes the node-local raw scores of the feasible nodes that changed since they were scored
-     * for this template; one validity check per node covers every node-local plugin.
+     * An explained cycle's node-local raw scores: recomputed for the feasible nodes that changed since
+     * they were scored for this template (one validity check per node covers every node-local plugin);
+     * the totals start at 0 because the explained plugins are all added one by one.
      */
-    private void refreshCachedScores(CompiledPod pod, int found, boolean explain) {
+    private void refreshCachedScores(CompiledPod pod, int found) {
         for (int i = 0; i < found; i++) {
             int node = feasible[i];
-            long g = nodes.nodeGeneration(node);
-            if (way.scoreOwner[node] == pod && way.scoreGeneration[node] == g) {
-                totals[i] = explain ? 0 : way.localSum[node];
-                continue;
+            if (way.scoreOwner[node] != pod || way.scoreGeneration[node] != nodes.nodeGeneration(node)) {
+                refreshNode(pod, node);
             }
-            long sum = 0;
-            for (int p = 0; p < scorers.length; p++) {
-                if (scoreActive[p] && scoreLocal[p]) {
-                    long raw = scorers[p].score(pod, node);
-                    way.scores[p][node] = raw;
-                    if (summedLocally[p]) {
-                        checkRange(scorers[p], raw);
-                        sum += weights[p] * raw;
-                    }
+            totals[i] = 0;
+        }
+    }
+
+    /** Scores one node with the node-local plugins, caches the raw scores and returns their summed part. */
+    private long refreshNode(CompiledPod pod, int node) {
+        long sum = 0;
+        for (int p = 0; p < scorers.length; p++) {
+            if (scoreActive[p] && scoreLocal[p]) {
+                long raw = scorers[p].score(pod, node);
+                way.scores[p][node] = raw;
+                if (summedLocally[p]) {
+                    checkRange(scorers[p], raw);
+                    sum += weights[p] * raw;
                 }
             }
-            way.localSum[node] = sum;
-            way.scoreOwner[node] = pod;
-            way.scoreGeneration[node] = g;
-            totals[i] = explain ? 0 : sum;
+        }
+        way.localSum[node] = sum;
+        way.scoreOwner[node] = pod;
+        way.scoreGeneration[node] = nodes.nodeGeneration(node);
+        return sum;
+    }
+
+    /** The node-local scores of the feasible nodes {@link #filter} found stale, recomputed and cached. */
+    private void refreshStaleScores(CompiledPod pod) {
+        for (int j = 0; j < staleCount; j++) {
+            int i = stale[j];
+            totals[i] = refreshNode(pod, feasible[i]);
         }
     }
 
@@ -567,6 +641,7 @@ public final class Scheduler {
             return;
         }
         feasible = new int[n];
+        stale = new int[n];
         rejectedNodes = new int[n];
         rejectedReasons = new String[n];
         rejectedPlugins = new String[n];

@@ -74,6 +74,9 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     private int[][] seen = new int[0][];
     private int stamp;
     private boolean[] ignored = new boolean[0];
+    /** Per label key: how many values it has over every node slot, and the membership generation + 1 it was counted at. */
+    private int[] distinctValues = new int[0];
+    private long[] distinctCountedAt = new long[0];
     /** The range of the scores {@link #scoreAll} just computed, when {@code scoredRange}. */
     private long scoredMin;
     private long scoredMax;
@@ -172,8 +175,16 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
         }
         stamp++;
         Arrays.fill(topoSize, 0, n, 0);
+        // the domains still to be seen; once every value the key has on any node is seen, the walk can
+        // stop, unless every key is required (then each feasible node's keys must be checked)
+        int unseen = 0;
+        for (int c = 0; c < n; c++) {
+            if (!perNode[c]) {
+                unseen += valuesOnAnyNode(soft.list[c].topologyKey(), column[c]);
+            }
+        }
         int ignoredCount = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count && (requireAll || unseen > 0); i++) {
             int node = feasible[i];
             if (requireAll) {
                 ignored[node] = !hasAllKeys(soft, node);
@@ -187,6 +198,7 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
                 if (!perNode[c] && v != Symbols.ABSENT && seen[c][v] != stamp) {
                     seen[c][v] = stamp;
                     values[c][topoSize[c]++] = v;
+                    unseen--;
                 }
             }
         }
@@ -324,6 +336,32 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
             }
         }
         return r;
+    }
+
+    /**
+     * How many values the key has over every node slot, live or not (an upper bound of the domains a
+     * cycle's feasible nodes can show); labels are set when a node is added, so it is counted again
+     * only when the node set changes.
+     */
+    private int valuesOnAnyNode(int key, int[] column) {
+        if (key >= distinctValues.length) {
+            distinctValues = Arrays.copyOf(distinctValues, key + 16);
+            distinctCountedAt = Arrays.copyOf(distinctCountedAt, key + 16);
+        }
+        long membership = nodes.membershipGeneration() + 1;
+        if (distinctCountedAt[key] != membership) {
+            int[] v = Arrays.copyOf(column, nodes.slots());
+            Arrays.sort(v);
+            int distinct = 0;
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] != Symbols.ABSENT && (i == 0 || v[i] != v[i - 1])) {
+                    distinct++;
+                }
+            }
+            distinctValues[key] = distinct;
+            distinctCountedAt[key] = membership;
+        }
+        return distinctValues[key];
     }
 
     private boolean hasAllKeys(Constraints cs, int node) {
