@@ -28,6 +28,13 @@ final class NodeResultCache {
         final long[][] scores;
         /** Σ weight × raw score of the node-local plugins without NormalizeScore. */
         final long[] localSum;
+        /**
+         * {@link #key}(generation, epoch) where the node passed the node-local filters and its
+         * {@link #localSum} is cached: the filter walk's one-compare test.
+         */
+        final long[] passed;
+        /** Unique to this way's current template: entries of an earlier template never match. */
+        long epoch;
 
         private Way(int slots, int plugins) {
             filterOwner = new CompiledPod[slots];
@@ -38,6 +45,7 @@ final class NodeResultCache {
             scoreGeneration = new long[slots];
             scores = new long[plugins][slots];
             localSum = new long[slots];
+            passed = new long[slots];
         }
     }
 
@@ -46,6 +54,15 @@ final class NodeResultCache {
     private final Way[] ways = new Way[WAYS];
     private long membership = -1;
     private long clock;
+    private long lastEpoch;
+
+    private static final int EPOCH_BITS = 24;
+    private static final long MAX_EPOCH = 1L << EPOCH_BITS;
+
+    /** A node generation and a way's epoch in one long (generations stay far below 2^39). */
+    static long key(long generation, long epoch) {
+        return generation << EPOCH_BITS | epoch;
+    }
 
     NodeResultCache(SchedulerCache nodes, int plugins) {
         this.nodes = nodes;
@@ -75,6 +92,16 @@ final class NodeResultCache {
         if (ways[lru] == null) {
             ways[lru] = new Way(slots, plugins);
         }
+        if (++lastEpoch == MAX_EPOCH) {
+            // epochs are about to repeat: forget every tag so that none of an earlier template matches
+            for (Way way : ways) {
+                if (way != null) {
+                    java.util.Arrays.fill(way.passed, 0);
+                }
+            }
+            lastEpoch = 1;
+        }
+        ways[lru].epoch = lastEpoch;
         ways[lru].template = pod;
         ways[lru].lastUse = clock;
         return ways[lru];

@@ -295,6 +295,9 @@ public final class Scheduler {
         int k = scorers.length == 0 ? 1 : numFeasibleNodesToFind(config.percentageOfNodesToScore(), n);
         NodeResultCache.Way w = way;
         boolean anyNominated = nominated.total() > 0;
+        // every active filter node-local: a node known to pass them and scored at its generation needs no more
+        boolean passedKnown = local == active;
+        long epoch = w.epoch;
         staleCount = 0;
         int position = nextStartNodeIndex % n;
         for (int i = 0; i < n && found < k; i++) {
@@ -302,9 +305,17 @@ public final class Scheduler {
             if (++position == n) {
                 position = 0;
             }
+            long generation = nodes.nodeGeneration(node);
+            if (passedKnown && w.passed[node] == NodeResultCache.key(generation, epoch)
+                    && !(anyNominated && nominated.countOn(node) > 0)) {
+                if (gather) {
+                    totals[found] = w.localSum[node];
+                }
+                feasible[found++] = node;
+                continue;
+            }
             String reason = null;
             String plugin = null;
-            long generation = nodes.nodeGeneration(node);
             int rest = local;
             if (anyNominated && nominated.countOn(node) > 0) {
                 // not cached: the answer depends on which nominated pods outrank this one
@@ -340,6 +351,7 @@ public final class Scheduler {
                     long g = nodes.nodeGeneration(node);
                     if (w.scoreOwner[node] == pod && w.scoreGeneration[node] == g) {
                         totals[found] = w.localSum[node];
+                        w.passed[node] = NodeResultCache.key(g, epoch);
                     } else {
                         stale[staleCount++] = found;
                     }
@@ -563,9 +575,12 @@ public final class Scheduler {
                 }
             }
         }
+        long g = nodes.nodeGeneration(node);
         way.localSum[node] = sum;
         way.scoreOwner[node] = pod;
-        way.scoreGeneration[node] = nodes.nodeGeneration(node);
+        way.scoreGeneration[node] = g;
+        // only feasible nodes are scored: the node-local filters pass here at this generation
+        way.passed[node] = NodeResultCache.key(g, way.epoch);
         return sum;
     }
 
