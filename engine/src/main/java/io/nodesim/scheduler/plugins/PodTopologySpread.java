@@ -83,6 +83,11 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     private boolean scoredRange;
     /** Whether this cycle ignores any feasible node (only when every key is required). */
     private boolean anyIgnored;
+    private final SpreadScoreMemo memo = new SpreadScoreMemo();
+    /** This cycle's scores go through {@link #memo}: its hostname constraint (or -1) and domain constraint (or -1). */
+    private boolean memoised;
+    private int memoHostname;
+    private int memoDomain;
 
     public PodTopologySpread(SchedulerCache nodes, boolean systemDefaulting) {
         this.nodes = nodes;
@@ -140,6 +145,7 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     public boolean preScore(CompiledPod pod, int[] feasible, int count) {
         soft = null;
         scoredRange = false;
+        memoised = false;
         if (pod.spreadConstraints.isEmpty() && !(systemDefaulting && pod.ownerSelector != null
                 && !pod.ownerSelector.isEmpty())) {
             return false;
@@ -212,7 +218,28 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
                 term[c][v] = soft.domains[c].count(v) * weights[c] + skewTerm[c];
             }
         }
+        prepareMemo(n, symbols);
         return true;
+    }
+
+    /** Whether the cycle's constraints have the memo's shape: at most one hostname and one domain constraint. */
+    private void prepareMemo(int n, int symbols) {
+        memoHostname = -1;
+        memoDomain = -1;
+        memoised = true;
+        for (int c = 0; c < n && memoised; c++) {
+            if (perNode[c] ? memoHostname >= 0 : memoDomain >= 0) {
+                memoised = false;
+            } else if (perNode[c]) {
+                memoHostname = c;
+            } else {
+                memoDomain = c;
+                memoised = topoSize[c] <= SpreadScoreMemo.MAX_DOMAINS;
+            }
+        }
+        if (memoised) {
+            memo.begin(memoDomain < 0 ? values[0] : values[memoDomain], memoDomain < 0 ? 0 : topoSize[memoDomain], symbols);
+        }
     }
 
     @Override
@@ -232,11 +259,46 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
         return Math.round(score);
     }
 
-    /** Scores the nodes and notes their range for the {@link #normalize} that follows (one pass less). */
+    /**
+     * Scores the nodes and notes their range for the {@link #normalize} that follows (one pass less);
+     * with the memo, each class of node (hostname count, domain) is scored once.
+     */
     @Override
     public void scoreAll(CompiledPod pod, int[] feasible, int count, long[] out) {
         long min = Long.MAX_VALUE;
         long max = 0;
+        if (memoised) {
+            int[] classes = memo.classes(count);
+            // every node carries its hostname label (SchedulerCache.addNode), so the hostname term always counts
+            int[] counts = memoHostname < 0 ? null : nodeCounts[memoHostname];
+            int[] domain = memoDomain < 0 ? null : column[memoDomain];
+            for (int i = 0; i < count; i++) {
+                int node = feasible[i];
+                if (anyIgnored && ignored[node]) {
+                    out[i] = 0;
+                    classes[i] = -1;
+                    continue;
+                }
+                int c = memo.classOf(counts == null ? 0 : counts[node], domain == null ? Symbols.ABSENT : domain[node]);
+                long s;
+                if (c >= 0 && memo.hasRaw(c)) {
+                    s = memo.raw(c);
+                } else {
+                    s = score(pod, node);
+                    if (c >= 0) {
+                        memo.putRaw(c, s);
+                    }
+                }
+                classes[i] = c;
+                out[i] = s;
+                min = Math.min(min, s);
+                max = Math.max(max, s);
+            }
+            scoredMin = min;
+            scoredMax = max;
+            scoredRange = true;
+            return;
+        }
         for (int i = 0; i < count; i++) {
             int node = feasible[i];
             long s = score(pod, node);
@@ -265,9 +327,21 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
                 }
             }
         }
+        boolean classified = memoised && scoredRange;
+        int[] classes = memo.classes();
         scoredRange = false;
         double reciprocal = Normalize.reciprocal(max);
         for (int i = 0; i < count; i++) {
+            int c = classified ? classes[i] : -1;
+            if (c >= 0) {
+                // a class's nodes share the raw score, hence the normalised one
+                if (!memo.hasNormalized(c)) {
+                    memo.putNormalized(c, max == 0 ? Normalize.MAX_NODE_SCORE
+                            : Normalize.divide(Normalize.MAX_NODE_SCORE * (max + min - scores[i]), max, reciprocal));
+                }
+                scores[i] = memo.normalized(c);
+                continue;
+            }
             if (anyIgnored && ignored[feasible[i]]) {
                 scores[i] = 0;
             } else if (max == 0) {

@@ -111,6 +111,48 @@ class PluginContractTest {
     }
 
     /**
+     * The scheduler scores a cycle with {@code scoreAll} (which may share work between nodes, as
+     * PodTopologySpread's memo of node classes does); it must give each node what {@code score} gives
+     * it alone, and NormalizeScore after it what NormalizeScore gives after per-node scores.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("plugins")
+    void scoreAll_thenNormalize_equalsPerNodeScoresThenNormalize(PluginDescriptor d) {
+        Assumptions.assumeTrue(d.scores());
+        int scored = 0;
+        for (int seed = 0; seed < CLUSTERS; seed++) {
+            RandomClusters c = new RandomClusters(seed);
+            ScorePlugin batch = (ScorePlugin) create(d, c.nodes, seed);
+            ScorePlugin single = (ScorePlugin) create(d, c.nodes, seed);
+            List<FilterPlugin> filters = filters(c.nodes, seed);
+            for (int i = 0; i < PODS; i++) {
+                CompiledPod pod = c.pod();
+                int[] feasible = feasible(filters, pod, c.nodes);
+                int n = feasible.length;
+                if (n == 0 || !batch.preScore(pod, feasible, n)) {
+                    continue;
+                }
+                single.preScore(pod, feasible, n);
+                long[] together = new long[n];
+                batch.scoreAll(pod, feasible, n, together);
+                long[] alone = new long[n];
+                for (int k = 0; k < n; k++) {
+                    alone[k] = single.score(pod, feasible[k]);
+                }
+                assertEquals(Arrays.toString(alone), Arrays.toString(together), d.name() + " raw, seed " + seed);
+                if (d.normalizes()) {
+                    batch.normalize(feasible, together, n);
+                    single.normalize(feasible, alone, n);
+                    assertEquals(Arrays.toString(alone), Arrays.toString(together), d.name() + " normalised, seed " + seed);
+                }
+                scored++;
+                c.nodes.pods().addPod(pod, feasible[c.rnd.nextInt(n)]);
+            }
+        }
+        assertTrue(scored > CLUSTERS, "too few pods scored: " + scored);
+    }
+
+    /**
      * A node-local Filter or Score answer is what the scheduler caches per node until that node
      * changes: after pods, taints and cordons change on another node, a plugin built from scratch
      * gives every other node the answer the first plugin gave.
