@@ -1,12 +1,11 @@
 package io.nodesim.kernel;
 
 import java.util.Arrays;
-import java.util.NoSuchElementException;
 
 /**
  * The default {@link EventQueue}: a calendar of times. Each bucket is a FIFO list of events sharing one
- * time; a 4-ary min-heap orders the buckets by (time, creation), and a small direct-mapped table
- * remembers, per time, the bucket most recently created for it.
+ * time; a 4-ary min-heap ({@link IndexedQuaternaryHeap}) orders the buckets by (time, creation), and a
+ * small direct-mapped table remembers, per time, the bucket most recently created for it.
  *
  * <p>Why not a heap of events: a cluster's heartbeats, lease renewals and controller passes land on
  * shared grids, so thousands of events wait at the same instant. A heap of (time, sequence) pairs
@@ -26,83 +25,60 @@ import java.util.NoSuchElementException;
  * fire, cancel or reschedule: slots and buckets are recycled through free stacks, and the arrays grow
  * (doubling) only when all are in use.
  */
-public final class CalendarEventQueue implements EventQueue {
+public final class CalendarEventQueue extends ArrayBackedEventQueue {
     private static final int NONE = -1;
-    private static final int GENERATION_MASK = 0x7fff_ffff;
     private static final long HASH_MULTIPLIER = 0x9E37_79B9_7F4A_7C15L;
     /** Entries of the latest-bucket table: a few tens of kilobytes, cache-resident. */
     private static final int TABLE_BITS = 12;
 
-    // Event slots: payload, generation, and the links of their bucket's list.
+    // Event slots: the links of their bucket's list (payload and generation are kept by the superclass).
     private int[] slotBucket;
     private int[] slotNext;
     private int[] slotPrev;
-    private int[] slotGeneration;
-    private int[] slotKind;
-    private int[] slotTarget;
-    private int[] freeSlots;
-    private int freeSlotCount;
-    private int slotsEverUsed;
     private int size;
 
     // Buckets: one per distinct pending time.
     private long[] bucketTime;
     private int[] bucketHead;
     private int[] bucketTail;
-    private int[] bucketHeapIndex;
     private int[] freeBuckets;
     private int freeBucketCount;
     private int bucketsEverUsed;
 
-    // The 4-ary heap of buckets, keyed by (time, creation sequence), stored beside the bucket index.
-    private long[] heapTime;
-    private long[] heapSeq;
-    private int[] heapBucket;
-    private int heapSize;
+    /** The pending buckets keyed by (time, creation sequence); a freed bucket is absent from it. */
+    private final IndexedQuaternaryHeap heap;
     private long nextBucketSeq;
 
     // Per hashed time: the time and the bucket last created for it (stale when that bucket is gone).
     private final long[] tableTime = new long[1 << TABLE_BITS];
     private final int[] tableBucket = new int[1 << TABLE_BITS];
 
-    private long poppedTime;
-    private int poppedKind;
-    private int poppedTarget;
 
     public CalendarEventQueue() {
         this(1024);
     }
 
     public CalendarEventQueue(int initialCapacity) {
+        super(Math.max(4, initialCapacity));
         int capacity = Math.max(4, initialCapacity);
         slotBucket = new int[capacity];
         slotNext = new int[capacity];
         slotPrev = new int[capacity];
-        slotGeneration = new int[capacity];
-        slotKind = new int[capacity];
-        slotTarget = new int[capacity];
-        freeSlots = new int[capacity];
         Arrays.fill(slotBucket, NONE);
         bucketTime = new long[capacity];
         bucketHead = new int[capacity];
         bucketTail = new int[capacity];
-        bucketHeapIndex = new int[capacity];
         freeBuckets = new int[capacity];
-        Arrays.fill(bucketHeapIndex, NONE);
-        heapTime = new long[capacity];
-        heapSeq = new long[capacity];
-        heapBucket = new int[capacity];
+        heap = new IndexedQuaternaryHeap(capacity);
         Arrays.fill(tableBucket, NONE);
     }
 
     @Override
     public long schedule(long time, int kind, int target) {
-        int slot = allocateSlot();
-        slotKind[slot] = kind;
-        slotTarget[slot] = target;
+        int slot = allocateSlot(kind, target);
         append(slot, time);
         size++;
-        return ((long) slotGeneration[slot] << 32) | slot;
+        return handle(slot);
     }
 
     @Override
@@ -112,7 +88,7 @@ public final class CalendarEventQueue implements EventQueue {
             return false;
         }
         unlink(slot);
-        freeSlot(slot);
+        release(slot);
         size--;
         return true;
     }
@@ -129,14 +105,13 @@ public final class CalendarEventQueue implements EventQueue {
     }
 
     @Override
-    public boolean isPending(long handle) {
-        return pendingSlot(handle) >= 0;
+    boolean slotPending(int slot) {
+        return slotBucket[slot] != NONE;
     }
 
     @Override
-    public long timeOf(long handle) {
-        int slot = pendingSlot(handle);
-        return slot < 0 ? SimTime.NEVER : bucketTime[slotBucket[slot]];
+    long slotTime(int slot) {
+        return bucketTime[slotBucket[slot]];
     }
 
     @Override
@@ -146,19 +121,14 @@ public final class CalendarEventQueue implements EventQueue {
 
     @Override
     public long peekTime() {
-        return heapSize == 0 ? SimTime.NEVER : heapTime[0];
+        return heap.peekTime();
     }
 
     @Override
     public void pop() {
-        if (heapSize == 0) {
-            throw new NoSuchElementException("pop from an empty event queue");
-        }
-        int bucket = heapBucket[0];
+        int bucket = heap.minId();
         int slot = bucketHead[bucket];
-        poppedTime = heapTime[0];
-        poppedKind = slotKind[slot];
-        poppedTarget = slotTarget[slot];
+        popped(heap.minTime(), slot);
         int next = slotNext[slot];
         if (next == NONE) {
             removeBucket(bucket);
@@ -166,50 +136,23 @@ public final class CalendarEventQueue implements EventQueue {
             bucketHead[bucket] = next;
             slotPrev[next] = NONE;
         }
-        freeSlot(slot);
+        release(slot);
         size--;
     }
 
     @Override
-    public long poppedTime() {
-        return poppedTime;
-    }
-
-    @Override
-    public int poppedKind() {
-        return poppedKind;
-    }
-
-    @Override
-    public int poppedTarget() {
-        return poppedTarget;
-    }
-
-    @Override
     public void clear() {
-        for (int i = 0; i < heapSize; i++) {
-            int bucket = heapBucket[i];
+        for (int i = 0; i < heap.size(); i++) {
+            int bucket = heap.idAt(i);
             for (int slot = bucketHead[bucket]; slot != NONE; ) {
                 int next = slotNext[slot];
-                freeSlot(slot);
+                release(slot);
                 slot = next;
             }
-            bucketHeapIndex[bucket] = NONE;
             freeBuckets[freeBucketCount++] = bucket;
         }
-        heapSize = 0;
+        heap.clear();
         size = 0;
-    }
-
-    private int pendingSlot(long handle) {
-        if (handle < 0) {
-            return -1;
-        }
-        int slot = (int) handle;
-        if (slot >= slotBucket.length || slotBucket[slot] == NONE) {
-            return -1;
-        }
-        return slotGeneration[slot] == (int) (handle >>> 32) ? slot : -1;
     }
 
     /** Puts a slot behind every event already waiting at {@code time}. */
@@ -248,33 +191,19 @@ public final class CalendarEventQueue implements EventQueue {
         }
     }
 
-    private int allocateSlot() {
-        if (freeSlotCount > 0) {
-            return freeSlots[--freeSlotCount];
-        }
-        if (slotsEverUsed == slotBucket.length) {
-            growSlots();
-        }
-        return slotsEverUsed++;
-    }
-
-    private void freeSlot(int slot) {
-        slotBucket[slot] = NONE;
-        slotGeneration[slot] = (slotGeneration[slot] + 1) & GENERATION_MASK;
-        freeSlots[freeSlotCount++] = slot;
-    }
-
-    private void growSlots() {
+    @Override
+    void growSlots(int capacity) {
         int old = slotBucket.length;
-        int capacity = old * 2;
         slotBucket = Arrays.copyOf(slotBucket, capacity);
         Arrays.fill(slotBucket, old, capacity, NONE);
         slotNext = Arrays.copyOf(slotNext, capacity);
         slotPrev = Arrays.copyOf(slotPrev, capacity);
-        slotGeneration = Arrays.copyOf(slotGeneration, capacity);
-        slotKind = Arrays.copyOf(slotKind, capacity);
-        slotTarget = Arrays.copyOf(slotTarget, capacity);
-        freeSlots = Arrays.copyOf(freeSlots, capacity);
+    }
+
+    /** Frees a slot whose event left (popped or cancelled). */
+    private void release(int slot) {
+        slotBucket[slot] = NONE;
+        freeSlot(slot);
     }
 
     // ---- buckets and the latest-bucket table ----
@@ -283,7 +212,7 @@ public final class CalendarEventQueue implements EventQueue {
     private int bucketOf(long time) {
         int entry = (int) ((time * HASH_MULTIPLIER) >>> (64 - TABLE_BITS));
         int remembered = tableBucket[entry];
-        if (remembered != NONE && tableTime[entry] == time && bucketHeapIndex[remembered] != NONE
+        if (remembered != NONE && tableTime[entry] == time && heap.contains(remembered)
                 && bucketTime[remembered] == time) {
             return remembered;
         }
@@ -293,18 +222,12 @@ public final class CalendarEventQueue implements EventQueue {
         bucketTail[bucket] = NONE;
         tableTime[entry] = time;
         tableBucket[entry] = bucket;
-        int h = heapSize++;
-        heapTime[h] = time;
-        heapSeq[h] = nextBucketSeq++;
-        heapBucket[h] = bucket;
-        bucketHeapIndex[bucket] = h;
-        siftUp(h);
+        heap.insert(bucket, time, nextBucketSeq++);
         return bucket;
     }
 
     private void removeBucket(int bucket) {
-        removeFromHeap(bucketHeapIndex[bucket]);
-        bucketHeapIndex[bucket] = NONE;
+        heap.remove(bucket);
         freeBuckets[freeBucketCount++] = bucket;
     }
 
@@ -319,100 +242,11 @@ public final class CalendarEventQueue implements EventQueue {
     }
 
     private void growBuckets() {
-        int old = bucketTime.length;
-        int capacity = old * 2;
+        int capacity = bucketTime.length * 2;
         bucketTime = Arrays.copyOf(bucketTime, capacity);
         bucketHead = Arrays.copyOf(bucketHead, capacity);
         bucketTail = Arrays.copyOf(bucketTail, capacity);
-        bucketHeapIndex = Arrays.copyOf(bucketHeapIndex, capacity);
-        Arrays.fill(bucketHeapIndex, old, capacity, NONE);
         freeBuckets = Arrays.copyOf(freeBuckets, capacity);
-        heapTime = Arrays.copyOf(heapTime, capacity);
-        heapSeq = Arrays.copyOf(heapSeq, capacity);
-        heapBucket = Arrays.copyOf(heapBucket, capacity);
-    }
-
-    // ---- the heap of buckets ----
-
-    private static boolean before(long t1, long s1, long t2, long s2) {
-        return t1 < t2 || (t1 == t2 && s1 < s2);
-    }
-
-    private void removeFromHeap(int i) {
-        int last = --heapSize;
-        if (i == last) {
-            return;
-        }
-        long movedTime = heapTime[last];
-        long movedSeq = heapSeq[last];
-        heapTime[i] = movedTime;
-        heapSeq[i] = movedSeq;
-        heapBucket[i] = heapBucket[last];
-        bucketHeapIndex[heapBucket[i]] = i;
-        int parent = (i - 1) >>> 2;
-        if (i > 0 && before(movedTime, movedSeq, heapTime[parent], heapSeq[parent])) {
-            siftUp(i);
-        } else {
-            siftDown(i);
-        }
-    }
-
-    private void siftUp(int i) {
-        long time = heapTime[i];
-        long seq = heapSeq[i];
-        int bucket = heapBucket[i];
-        while (i > 0) {
-            int parent = (i - 1) >>> 2;
-            long pt = heapTime[parent];
-            if (!before(time, seq, pt, heapSeq[parent])) {
-                break;
-            }
-            heapTime[i] = pt;
-            heapSeq[i] = heapSeq[parent];
-            heapBucket[i] = heapBucket[parent];
-            bucketHeapIndex[heapBucket[i]] = i;
-            i = parent;
-        }
-        heapTime[i] = time;
-        heapSeq[i] = seq;
-        heapBucket[i] = bucket;
-        bucketHeapIndex[bucket] = i;
-    }
-
-    private void siftDown(int i) {
-        long time = heapTime[i];
-        long seq = heapSeq[i];
-        int bucket = heapBucket[i];
-        int n = heapSize;
-        while (true) {
-            int first = (i << 2) + 1;
-            if (first >= n) {
-                break;
-            }
-            int best = first;
-            long bt = heapTime[first];
-            long bs = heapSeq[first];
-            int end = Math.min(first + 4, n);
-            for (int c = first + 1; c < end; c++) {
-                long ct = heapTime[c];
-                if (ct < bt || (ct == bt && heapSeq[c] < bs)) {
-                    best = c;
-                    bt = ct;
-                    bs = heapSeq[c];
-                }
-            }
-            if (!before(bt, bs, time, seq)) {
-                break;
-            }
-            heapTime[i] = bt;
-            heapSeq[i] = bs;
-            heapBucket[i] = heapBucket[best];
-            bucketHeapIndex[heapBucket[i]] = i;
-            i = best;
-        }
-        heapTime[i] = time;
-        heapSeq[i] = seq;
-        heapBucket[i] = bucket;
-        bucketHeapIndex[bucket] = i;
+        heap.grow(capacity);
     }
 }
