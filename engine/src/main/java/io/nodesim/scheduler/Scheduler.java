@@ -295,25 +295,47 @@ public final class Scheduler {
         int k = scorers.length == 0 ? 1 : numFeasibleNodesToFind(config.percentageOfNodesToScore(), n);
         NodeResultCache.Way w = way;
         boolean anyNominated = nominated.total() > 0;
-        // every active filter node-local: a node known to pass them and scored at its generation needs no more
-        boolean passedKnown = local == active;
+        // every active filter node-local and no nominated pod anywhere: a node known to pass the
+        // filters and scored at its generation needs nothing more, and runs of such nodes are walked
+        // with everything in locals
+        boolean fast = local == active && !anyNominated;
         long epoch = w.epoch;
         staleCount = 0;
         int position = nextStartNodeIndex % n;
-        for (int i = 0; i < n && found < k; i++) {
+        int i = 0;
+        while (i < n && found < k) {
+            if (fast) {
+                long[] generations = nodes.nodeGenerations();
+                long[] passed = w.passed;
+                long[] sums = w.localSum;
+                int[] out = feasible;
+                long[] sum = totals;
+                int f = found;
+                while (i < n && f < k) {
+                    int node = candidates[position];
+                    if (passed[node] != NodeResultCache.key(generations[node], epoch)) {
+                        break;
+                    }
+                    if (gather) {
+                        sum[f] = sums[node];
+                    }
+                    out[f++] = node;
+                    i++;
+                    if (++position == n) {
+                        position = 0;
+                    }
+                }
+                found = f;
+                if (i == n || found == k) {
+                    break;
+                }
+            }
             int node = candidates[position];
             if (++position == n) {
                 position = 0;
             }
+            i++;
             long generation = nodes.nodeGeneration(node);
-            if (passedKnown && w.passed[node] == NodeResultCache.key(generation, epoch)
-                    && !(anyNominated && nominated.countOn(node) > 0)) {
-                if (gather) {
-                    totals[found] = w.localSum[node];
-                }
-                feasible[found++] = node;
-                continue;
-            }
             String reason = null;
             String plugin = null;
             int rest = local;

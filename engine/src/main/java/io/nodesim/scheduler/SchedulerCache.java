@@ -276,6 +276,11 @@ public final class SchedulerCache {
         return nodeGeneration[n];
     }
 
+    /** {@link #nodeGeneration} of every node slot, for loops over many nodes; shared, read-only, replaced when slots grow. */
+    public long[] nodeGenerations() {
+        return nodeGeneration;
+    }
+
     /** Increases when a node is added or removed (what cluster-wide counts such as image spread depend on). */
     public long membershipGeneration() {
         return membershipGeneration;
