@@ -6,7 +6,6 @@ import io.nodesim.reports.charts.ChartInput;
 import io.nodesim.reports.charts.ChartRegistry;
 import io.nodesim.reports.charts.ChartRenderer;
 import io.nodesim.reports.charts.RenderedChart;
-import io.nodesim.reports.charts.RunChart;
 import io.nodesim.reports.csv.ResultCsv;
 import io.nodesim.reports.files.OutputFolder;
 import io.nodesim.reports.html.HtmlReport;
@@ -32,10 +31,8 @@ public final class RunOutputs {
     public static List<Path> write(Path dir, Scenario scenario, List<RunResult> runs, List<MetricSummary> summaries,
             boolean events) throws IOException {
         ChartInput input = new ChartInput(scenario, runs, summaries);
-        List<RenderedChart> charts = new ArrayList<>();
-        for (RunChart chart : ChartRegistry.RUN_CHARTS) {
-            charts.add(ChartRenderer.render(chart, input));
-        }
+        List<RenderedChart> charts = ChartRenderer.inParallel(ChartRegistry.RUN_CHARTS,
+                chart -> ChartRenderer.render(chart, input));
         List<String> dataFiles = new ArrayList<>(List.of(ResultCsv.NODES, ResultCsv.PODS, ResultCsv.WORKLOADS,
                 ResultCsv.SUMMARY));
         if (events) {

@@ -38,18 +38,16 @@ public final class SweepOutputs {
 
     /** Draws every registered sweep chart, in memory. */
     public static Drawn draw(SweepInput input) {
-        List<RenderedChart> charts = new ArrayList<>();
+        List<SweepFigure> figures = new ArrayList<>();
         List<String> notDrawn = new ArrayList<>();
         for (SweepChart chart : ChartRegistry.SWEEP_CHARTS) {
-            List<SweepFigure> figures = chart.draw(input);
-            if (figures.isEmpty()) {
+            List<SweepFigure> drawn = chart.draw(input);
+            if (drawn.isEmpty()) {
                 notDrawn.add(chart.notDrawn(input));
             }
-            for (SweepFigure f : figures) {
-                charts.add(ChartRenderer.render(f, f.chart()));
-            }
+            figures.addAll(drawn);
         }
-        return new Drawn(charts, notDrawn);
+        return new Drawn(ChartRenderer.inParallel(figures, f -> ChartRenderer.render(f, f.chart())), notDrawn);
     }
 
     /** Writes the charts and the page into {@code dir} and returns the files written, in order. */

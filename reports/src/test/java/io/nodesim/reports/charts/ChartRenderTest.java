@@ -64,6 +64,22 @@ class ChartRenderTest {
         }
     }
 
+    /** The charts of a run are drawn on every core at once: each PNG and SVG is what drawing it alone gives. */
+    @Test
+    void chartsDrawnInParallel_areByteForByteTheChartsDrawnOneByOne() {
+        RunResult large = Fixtures.largeResult();
+        ChartInput input = new ChartInput(Fixtures.largeScenario(), List.of(large), Fixtures.summariesOf(large));
+        List<RenderedChart> together = ChartRenderer.inParallel(ChartRegistry.RUN_CHARTS,
+                chart -> ChartRenderer.render(chart, input));
+        assertEquals(ChartRegistry.RUN_CHARTS.size(), together.size());
+        for (int i = 0; i < together.size(); i++) {
+            RenderedChart alone = ChartRenderer.render(ChartRegistry.RUN_CHARTS.get(i), input);
+            assertEquals(alone.chart(), together.get(i).chart(), "in the registry's order");
+            assertTrue(java.util.Arrays.equals(alone.png(), together.get(i).png()), alone.pngFileName());
+            assertEquals(alone.svg(), together.get(i).svg(), alone.svgFileName());
+        }
+    }
+
     @Test
     void registryNamesAreUniqueAndEveryChartSaysWhatItAnswers() {
         assertEquals(ChartRegistry.RUN_CHARTS.size(),
