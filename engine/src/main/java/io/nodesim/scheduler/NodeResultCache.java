@@ -33,6 +33,8 @@ final class NodeResultCache {
          * {@link #localSum} is cached: the filter walk's one-compare test.
          */
         final long[] passed;
+        /** {@link #key}(generation, epoch) where the node-local filters rejected the node ({@link #filterReason}). */
+        final long[] refused;
         /** Unique to this way's current template: entries of an earlier template never match. */
         long epoch;
 
@@ -46,6 +48,7 @@ final class NodeResultCache {
             scores = new long[plugins][slots];
             localSum = new long[slots];
             passed = new long[slots];
+            refused = new long[slots];
         }
     }
 
@@ -97,6 +100,7 @@ final class NodeResultCache {
             for (Way way : ways) {
                 if (way != null) {
                     java.util.Arrays.fill(way.passed, 0);
+                    java.util.Arrays.fill(way.refused, 0);
                 }
             }
             lastEpoch = 1;

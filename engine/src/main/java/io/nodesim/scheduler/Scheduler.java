@@ -307,25 +307,34 @@ public final class Scheduler {
             if (fast) {
                 long[] generations = nodes.nodeGenerations();
                 long[] passed = w.passed;
+                long[] refused = w.refused;
                 long[] sums = w.localSum;
                 int[] out = feasible;
                 long[] sum = totals;
                 int f = found;
+                int r = rejected;
                 while (i < n && f < k) {
                     int node = candidates[position];
-                    if (passed[node] != NodeResultCache.key(generations[node], epoch)) {
+                    long key = NodeResultCache.key(generations[node], epoch);
+                    if (passed[node] == key) {
+                        if (gather) {
+                            sum[f] = sums[node];
+                        }
+                        out[f++] = node;
+                    } else if (refused[node] == key) {
+                        rejectedNodes[r] = node;
+                        rejectedPlugins[r] = w.filterPlugin[node];
+                        rejectedReasons[r++] = w.filterReason[node];
+                    } else {
                         break;
                     }
-                    if (gather) {
-                        sum[f] = sums[node];
-                    }
-                    out[f++] = node;
                     i++;
                     if (++position == n) {
                         position = 0;
                     }
                 }
                 found = f;
+                rejected = r;
                 if (i == n || found == k) {
                     break;
                 }
@@ -360,6 +369,10 @@ public final class Scheduler {
                 w.filterGeneration[node] = generation;
                 w.filterReason[node] = reason;
                 w.filterPlugin[node] = plugin;
+                if (reason != null) {
+                    // rejected by the node-local filters alone: so it stays while the node is unchanged
+                    w.refused[node] = NodeResultCache.key(generation, epoch);
+                }
             }
             for (int p = rest; p < active && reason == null; p++) {
                 reason = activeFilters[p].filter(pod, node);
