@@ -197,9 +197,33 @@ public final class Scheduler {
         return found;
     }
 
+    /**
+     * The live loop's hot path: {@link #scheduleOne(CompiledPod, int)} without building a result when
+     * the pod fits; returns the node (assumed) or -1, and then {@link #lastFailure} describes the cycle.
+     */
+    public int placeOne(CompiledPod pod, int podIndex) {
+        cyclePod = podIndex;
+        cycleNominatedNode = nominated.nodeOf(podIndex);
+        try {
+            return place(pod);
+        } finally {
+            cyclePod = -1;
+            cycleNominatedNode = -1;
+        }
+    }
+
+    /** The result of the last cycle, which found no node for {@code pod} (its FitError reasons). */
+    public ScheduleResult lastFailure(CompiledPod pod) {
+        return result(pod, -1, false);
+    }
+
     /** One cycle without assuming; {@code explain} records every plugin's score and every rejection. */
     public ScheduleResult schedule(CompiledPod pod, boolean explain) {
-        int node = cycle(pod, explain);
+        return result(pod, cycle(pod, explain), explain);
+    }
+
+    /** What the cycle that just ran says, from its scratch fields. */
+    private ScheduleResult result(CompiledPod pod, int node, boolean explain) {
         ScheduleResult.Explanation e = explain ? explanation(found > 1 ? found : 0, rejected) : null;
         if (node < 0) {
             Map<String, Integer> reasons = new LinkedHashMap<>();

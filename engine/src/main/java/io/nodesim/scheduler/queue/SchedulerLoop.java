@@ -142,14 +142,15 @@ public final class SchedulerLoop {
             return;
         }
         long end = now + cycleLatency.sample(rng);
-        ScheduleResult r = scheduler.scheduleOne(pods[pod], pod);
-        if (r.scheduled()) {
+        int node = scheduler.placeOne(pods[pod], pod);
+        if (node >= 0) {
             queue.done(pod);
             scheduler.nominated().clear(pod);
-            assigned.track(pod, pods[pod], r.node(), end);
-            boundNode[pod] = r.node();
+            assigned.track(pod, pods[pod], node, end);
+            boundNode[pod] = node;
             sim.schedule(end + bindLatency.sample(rng), boundKind, pod);
         } else {
+            ScheduleResult r = scheduler.lastFailure(pods[pod]);
             queue.addUnschedulable(pod, end);
             DefaultPreemption.Candidate c = preemption == null ? null : postFilter(pod);
             failed[pod] = c == null ? new FailedCycle(r, -1, null, false) : new FailedCycle(r, c.node(), c.victims(), false);
