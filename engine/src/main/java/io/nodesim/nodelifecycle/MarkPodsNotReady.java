@@ -35,6 +35,11 @@ final class MarkPodsNotReady {
         this.toRetry = new boolean[nodes.count()];
     }
 
+    /** Whether the node is in nodesToRetry. */
+    boolean retryPending(int node) {
+        return toRetry[node];
+    }
+
     void clear() {
         Arrays.fill(toRetry, false);
     }

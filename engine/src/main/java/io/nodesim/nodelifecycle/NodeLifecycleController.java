@@ -16,6 +16,7 @@ import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.kubelet.HeartbeatSequence;
 import io.nodesim.kubelet.Kubelet;
+import io.nodesim.kubelet.NodeFaultState;
 import io.nodesim.scenario.NodeGroup;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -40,7 +41,11 @@ import org.apache.commons.math3.random.RandomGenerator;
  * renewal or status post that reached the informer); the node goes Unknown at the first pass with
  * {@code now > probe + grace} (strict). The NoSchedule taint follows the Ready condition through
  * the node informer (one watch delay λ later); the NoExecute taint goes through the zone's
- * {@link RateLimitedTimedQueue}, worked every 100 ms.
+ * {@link RateLimitedTimedQueue}, worked every 100 ms ({@link ZoneTaintingWorker}).
+ *
+ * <p>Most nodes are healthy most of the time: a pass counts those whose renewals provably keep up
+ * ({@link #mayPassOver}) as Ready without looking at each, and works out their probe timestamps
+ * when something about them changes ({@link QuietNodes}).
  *
  * <p>A node created during the run is monitored from the first pass after its creation. Until its
  * kubelet posts a Ready condition the grace period is {@code node-startup-grace-period} counted
@@ -97,7 +102,16 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     private long passStart;
     private int cursor;
     private boolean passAdded;
+    /** The pass had to wait for its workers before the end of the node list. */
+    private boolean passWaited;
     private final MarkPodsNotReady podMarks;
+    private final NodeFaultState faults;
+    private final QuietNodes quiet;
+    /** Whether a kubelet that renews as configured can never miss the grace period (then nodes may sleep). */
+    private final boolean renewalsOutpaceGrace;
+    private final HeartbeatSequence renewals;
+    private int outagesSeen;
+    private long turns;
 
     public NodeLifecycleController(Simulation sim, ClusterState cluster, NodeLifecycleSettings settings,
             Kubelet kubelet, Samples samples, PodDeletions deletions, RandomStreams streams, ApiClient client) {
@@ -121,10 +135,22 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         savedReady = new byte[n];
         statusPostSeen = new boolean[n];
         excludedFromDisruption = DisruptionExclusion.excluded(cluster.topology(), settings);
+        int[] zoneOf = new int[n];
+        boolean[] countedInZone = new boolean[n];
         for (int i = 0; i < n; i++) {
             observedReady[i] = nodes.ready(i);
             savedReady[i] = nodes.ready(i);
+            zoneOf[i] = nodes.zone(i);
+            countedInZone[i] = !excludedFromDisruption[i];
         }
+        faults = kubelet.faults();
+        renewals = lease != null ? lease : status;
+        long gap = renewals.longestGapWhileHealthy();
+        renewalsOutpaceGrace = gap <= settings.gracePeriod();
+        // A catch-up looks back at most one renewal gap: the passes that started within it.
+        int passesToKeep = renewalsOutpaceGrace ? (int) Math.min(1 << 20, gap / Math.max(1, settings.monitorPeriod()) + 8) : 16;
+        quiet = new QuietNodes(n, zoneOf, cluster.zones().size(), countedInZone, passesToKeep, probe, lease, status);
+        faults.onChange(this::wake);
         tainter = new ZoneTaintingWorker(sim, cluster, settings, queues, taints, deletions, observedReady, client);
         passKind = sim.registerKind("nodelifecycle.monitorPass", (t, now) -> monitorNodeHealth(now));
         nodeWatchKind = sim.registerKind("nodelifecycle.nodeWatch", this::nodeUpdated);
@@ -139,7 +165,23 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     /** A Ready condition was written (by a kubelet, or by this controller): its informer sees it one watch later. */
     @Override
     public void nodeStatusWritten(int node, long time) {
+        wake(node);
         sim.schedule(time + settings.watch().sample(rng), nodeWatchKind, node);
+    }
+
+    @Override
+    public void taintsChanged(int node, int before, int after, long time) {
+        wake(node);
+    }
+
+    @Override
+    public void nodeDeleted(int node, long time) {
+        wake(node);
+    }
+
+    /** Something about the node may change: passes look at it again. */
+    private void wake(int node) {
+        quiet.wake(node, passRunning && node >= cursor ? passId - 1 : passId);
     }
 
     /**
@@ -186,6 +228,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
      */
     @Override
     public void restart(long now, long downtime) {
+        quiet.wakeAll(passId);
         sim.cancel(passHandle);
         tainter.stop();
         sim.cancel(timeoutHandle);
@@ -207,7 +250,13 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
 
     /** The probe timestamp of a node (for tests and reports). */
     public long probeTimestamp(int node) {
+        quiet.catchUp(node);
         return probe[node];
+    }
+
+    /** How many node turns the passes have taken so far (asleep nodes passed over take none). */
+    public long turnsTaken() {
+        return turns;
     }
 
     public ZoneState zoneState(int zone) {
@@ -217,6 +266,13 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     private void monitorNodeHealth(long now) {
         passId++;
         zones.startPass();
+        if (cluster.controlPlane().outagesStarted() != outagesSeen) {
+            // Heartbeats sent since the outage began may be lost or late: every node is looked at.
+            outagesSeen = cluster.controlPlane().outagesStarted();
+            quiet.wakeAll(passId - 1);
+        }
+        quiet.passStarted(passId, now, zones);
+        passWaited = false;
         passAdded = freshStart;
         freshStart = false;
         passRunning = true;
@@ -227,8 +283,13 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
 
     /** Hands the next nodes to idle workers; the pass ends when every node is done. */
     private void dispatch(long now) {
-        while (workers.canTake() && cursor < nodes.count()) {
-            int i = cursor++;
+        while (workers.canTake()) {
+            int i = quiet.nextAwake(cursor);
+            if (i < 0) {
+                cursor = nodes.count();
+                break;
+            }
+            cursor = i + 1;
             if (nodes.deleted(i) || !nodes.exists(i, now)) {
                 continue;
             }
@@ -241,12 +302,47 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
             }
             int w = workers.take(i);
             if (updateNode(w, i, now)) {
-                workers.release(w);
+                turnEnded(w, i, now);
             }
         }
-        if (passRunning && cursor >= nodes.count() && workers.allIdle()) {
+        if (passRunning && !passWaited && !workers.canTake() && cursor < nodes.count()) {
+            // The rest of the list is reached later, not at the pass's start: asleep nodes there are looked at.
+            passWaited = true;
+            quiet.wakeFrom(cursor, passId, zones);
+        }
+        if (passRunning && quiet.nextAwake(cursor) < 0 && workers.allIdle()) {
             endPass(now);
         }
+    }
+
+    private void turnEnded(int w, int i, long now) {
+        workers.release(w);
+        if (mayPassOver(i, now)) {
+            quiet.sleep(i, passId);
+        }
+    }
+
+    /**
+     * Whether the passes after this one would only find newer heartbeats and count the node Ready,
+     * until something about it changes (which wakes it): it is Ready and untainted with nothing
+     * queued or to retry, its kubelet has renewed under no fault since the last one and the API
+     * server is up, and the next renewal is seen within the grace period of the probe timestamp, as
+     * every later one is of the one before ({@link HeartbeatSequence#longestGapWhileHealthy}).
+     */
+    private boolean mayPassOver(int i, long now) {
+        if (!renewalsOutpaceGrace || !healthKnown[i] || statusPostSeen[i] || nodes.deleted(i)
+                || observedReady[i] != Condition.TRUE || savedReady[i] != Condition.TRUE
+                || nodes.ready(i) != Condition.TRUE
+                || (nodes.taints(i) & ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) != 0
+                || queues.contains(i) || podMarks.retryPending(i)) {
+            return false;
+        }
+        long sent = renewals.nextSent(i);
+        if (!faults.healthyFrom(i, sent) || !cluster.controlPlane().upFrom(Math.min(sent, now))) {
+            return false;
+        }
+        long seen = renewals.nextSeen(i);
+        return seen != SimTime.NEVER && seen - probe[i] <= settings.gracePeriod();
     }
 
     private void endPass(long now) {
@@ -271,7 +367,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         boolean done = waited == PassWorkers.HEALTH_SENT ? healthWriteSent(w, i, now)
                 : podMarks.woke(w, i, workers.pod[w], waited, now);
         if (done) {
-            workers.release(w);
+            turnEnded(w, i, now);
         }
         if (passRunning) {
             dispatch(now);
@@ -307,6 +403,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
 
     /** The node's turn of the pass on worker {@code w}; false while the worker waits for a write. */
     private boolean updateNode(int w, int i, long now) {
+        turns++;
         byte observed = observedReady[i];
         // No Ready condition: the kubelet never posted; the probe starts at the node's creation.
         boolean neverPosted = observed == Condition.NONE;
@@ -471,7 +568,9 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         if (!nodes.hasTaint(i, wanted)) {
             queues.remove(i);
         }
-        queues.add(i, passId);
+        if (queues.add(i, passId)) {
+            tainter.workQueued(now);
+        }
     }
 
     private void markNodeAsReachable(int i, long now) {
@@ -484,13 +583,13 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     private void processLegacyEviction(int i, byte observed, long now) {
         switch (observed) {
             case Condition.FALSE -> {
-                if (now > readyTransition[i] + settings.podEvictionTimeout()) {
-                    queues.add(i, passId);
+                if (now > readyTransition[i] + settings.podEvictionTimeout() && queues.add(i, passId)) {
+                    tainter.workQueued(now);
                 }
             }
             case Condition.UNKNOWN -> {
-                if (now > probe[i] + settings.podEvictionTimeout()) {
-                    queues.add(i, passId);
+                if (now > probe[i] + settings.podEvictionTimeout() && queues.add(i, passId)) {
+                    tainter.workQueued(now);
                 }
             }
             default -> queues.remove(i);
@@ -499,6 +598,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
 
     /** The node informer delivered an update: refresh the cache and reconcile the NoSchedule taint. */
     private void nodeUpdated(int node, long now) {
+        wake(node);
         if (observedReady[node] != nodes.ready(node)) {
             observedReady[node] = nodes.ready(node);
             statusPostSeen[node] = true;

@@ -32,6 +32,9 @@ final class ZoneTaintingWorker {
     private final int deletionSentKind;
     private final ApiClient client;
     private boolean running;
+    /** All queues were empty at the last tick, so no tick is scheduled until work is queued. */
+    private boolean idle;
+    private long lastTick;
     private long tickHandle = EventQueue.NO_HANDLE;
     /** The node whose write blocks the loop during an outage, -1 when none. */
     private int blockedNode = -1;
@@ -56,12 +59,14 @@ final class ZoneTaintingWorker {
     /** Starts the {@code wait.Until(doNoExecuteTaintingPass, 100 ms)} loop at {@code at}. */
     void start(long at) {
         running = true;
+        idle = false;
         blockedNode = -1;
         tickHandle = sim.schedule(at, tickKind, 0);
     }
 
     void stop() {
         running = false;
+        idle = false;
         sim.cancel(tickHandle);
         blockedNode = -1;
     }
@@ -84,7 +89,29 @@ final class ZoneTaintingWorker {
                 act(node, now);
             }
         }
+        lastTick = now;
+        if (queues.allEmpty()) {
+            // A tick on empty queues does nothing (no token is taken): the loop skips them until work
+            // is queued, and resumes on its 100 ms grid.
+            idle = true;
+            tickHandle = EventQueue.NO_HANDLE;
+            return;
+        }
         tickHandle = sim.schedule(now + NodeLifecycleController.NODE_EVICTION_PERIOD, tickKind, 0);
+    }
+
+    /**
+     * A node was queued at {@code now}: an idle loop ticks at its next grid point, which is now
+     * itself when a tick falls due at this instant (the pass that queues runs before it).
+     */
+    void workQueued(long now) {
+        if (!running || !idle) {
+            return;
+        }
+        idle = false;
+        long period = NodeLifecycleController.NODE_EVICTION_PERIOD;
+        long ticks = Math.max(1, Math.floorDiv(now - lastTick + period - 1, period));
+        tickHandle = sim.schedule(lastTick + ticks * period, tickKind, 0);
     }
 
     private void apiServerRecovered(long now) {
