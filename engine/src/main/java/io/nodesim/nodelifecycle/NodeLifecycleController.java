@@ -17,8 +17,6 @@ import io.nodesim.kernel.Simulation;
 import io.nodesim.kubelet.HeartbeatSequence;
 import io.nodesim.kubelet.Kubelet;
 import io.nodesim.kubelet.NodeFaultState;
-import io.nodesim.scenario.NodeGroup;
-import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -69,20 +67,18 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     private final ZoneQueues queues;
     private final ZoneDisruption zones;
     private final ZoneTaintingWorker tainter;
+    private final EvictionDecisions evictions;
     private final RandomGenerator rng;
     private final int passKind;
     private final int nodeWatchKind;
     private final int timeoutKind;
 
-    /** nodeHealthMap: whether an entry exists, its probe and ready-transition timestamps. */
+    private final NodeHealth health;
     private final boolean[] healthKnown;
     private final long[] probe;
     private final long[] readyTransition;
-    /** The node informer's copy of the Ready condition (what the controller reads). */
     private final byte[] observedReady;
-    /** The Ready condition saved in nodeHealth at the last pass. */
     private final byte[] savedReady;
-    /** A kubelet status post reached the informer since the last pass. */
     private final boolean[] statusPostSeen;
     private boolean freshStart = true;
     /** Nodes whose health update of the current pass waits for the API server. */
@@ -128,18 +124,17 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         this.zones = new ZoneDisruption(settings, queues, cluster.zones(), cluster.recorder());
         this.rng = streams.stream("nodelifecycle");
         int n = nodes.count();
-        healthKnown = new boolean[n];
-        probe = new long[n];
-        readyTransition = new long[n];
-        observedReady = new byte[n];
-        savedReady = new byte[n];
-        statusPostSeen = new boolean[n];
+        health = new NodeHealth(nodes, lease, status);
+        healthKnown = health.known;
+        probe = health.probe;
+        readyTransition = health.readyTransition;
+        observedReady = health.observedReady;
+        savedReady = health.savedReady;
+        statusPostSeen = health.statusPostSeen;
         excludedFromDisruption = DisruptionExclusion.excluded(cluster.topology(), settings);
         int[] zoneOf = new int[n];
         boolean[] countedInZone = new boolean[n];
         for (int i = 0; i < n; i++) {
-            observedReady[i] = nodes.ready(i);
-            savedReady[i] = nodes.ready(i);
             zoneOf[i] = nodes.zone(i);
             countedInZone[i] = !excludedFromDisruption[i];
         }
@@ -152,6 +147,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         quiet = new QuietNodes(n, zoneOf, cluster.zones().size(), countedInZone, passesToKeep, probe, lease, status);
         faults.onChange(this::wake);
         tainter = new ZoneTaintingWorker(sim, cluster, settings, queues, taints, deletions, observedReady, client);
+        evictions = new EvictionDecisions(settings, nodes, taints, queues, tainter);
         passKind = sim.registerKind("nodelifecycle.monitorPass", (t, now) -> monitorNodeHealth(now));
         nodeWatchKind = sim.registerKind("nodelifecycle.nodeWatch", this::nodeUpdated);
         timeoutKind = sim.registerKind("nodelifecycle.requestTimeout", (t, now) -> blockedWritesTimedOut(now));
@@ -197,24 +193,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     @Override
     public void start() {
         long first = (long) (rng.nextDouble() * settings.monitorPeriod());
-        long step = settings.monitorPeriod() + Math.round(settings.monitorPass().mean());
-        long shortest = lease != null ? Math.min(lease.period(), status.period()) : status.period();
-        int replayed = (int) (shortest * 1.05 / step) + 2;
-        for (int m = replayed; m >= 1; m--) {
-            long t = first - m * step;
-            for (int i = 0; i < nodes.count(); i++) {
-                if (nodes.createdAt(i) != NodeGroup.BEFORE_START) {
-                    continue;
-                }
-                boolean seen = lease != null && lease.observeUpTo(i, t);
-                seen |= status.observeUpTo(i, t);
-                if (seen || m == replayed) {
-                    probe[i] = t;
-                    readyTransition[i] = t;
-                }
-                healthKnown[i] = true;
-            }
-        }
+        health.replayPassesBefore(first, settings.monitorPeriod() + Math.round(settings.monitorPass().mean()));
         freshStart = false;
         zones.reset(ZoneState.NORMAL);
         passHandle = sim.schedule(first, passKind, 0);
@@ -238,8 +217,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         client.reset();
         passRunning = false;
         podMarks.clear();
-        Arrays.fill(healthKnown, false);
-        Arrays.fill(statusPostSeen, false);
+        health.forgetAll();
         long start = now + downtime;
         queues.reset(start);
         zones.reset(ZoneState.ABSENT);
@@ -297,7 +275,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
                 // A new instance lists every node afresh and treats it as newly added.
                 observedReady[i] = nodes.ready(i);
                 if (settings.taintBased()) {
-                    markNodeAsReachable(i, now);
+                    evictions.reachable(i, now);
                 }
             }
             int w = workers.take(i);
@@ -378,19 +356,12 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         return new ZoneDisruption.Hooks() {
             @Override
             public void enteringMasterDisruption(long t) {
-                for (int i = 0; i < nodes.count(); i++) {
-                    if (settings.taintBased()) {
-                        markNodeAsReachable(i, t);
-                    } else {
-                        queues.remove(i);
-                    }
-                }
+                evictions.cancelAll(t);
             }
 
             @Override
             public void leavingMasterDisruption(long t) {
-                Arrays.fill(probe, t);
-                Arrays.fill(readyTransition, t);
+                health.restartTimestampsAt(t);
             }
         };
     }
@@ -404,27 +375,10 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     /** The node's turn of the pass on worker {@code w}; false while the worker waits for a write. */
     private boolean updateNode(int w, int i, long now) {
         turns++;
+        health.look(i, now);
         byte observed = observedReady[i];
-        // No Ready condition: the kubelet never posted; the probe starts at the node's creation.
+        // No Ready condition: the kubelet never posted; its grace is the startup grace.
         boolean neverPosted = observed == Condition.NONE;
-        if (!healthKnown[i]) {
-            healthKnown[i] = true;
-            probe[i] = neverPosted ? nodes.createdAt(i) : now;
-            readyTransition[i] = probe[i];
-            savedReady[i] = observed;
-        }
-        boolean heartbeat = lease != null && lease.observeUpTo(i, now);
-        heartbeat |= status.observeUpTo(i, now);
-        if (statusPostSeen[i]) {
-            statusPostSeen[i] = false;
-            heartbeat = true;
-            if (observed != savedReady[i]) {
-                readyTransition[i] = now;
-            }
-        }
-        if (heartbeat) {
-            probe[i] = now;
-        }
         long grace = neverPosted ? settings.startupGracePeriod() : settings.gracePeriod();
         if (now > probe[i] + grace && observed != Condition.UNKNOWN) {
             workers.observed[w] = observed;
@@ -480,9 +434,9 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         // A missing condition is observed as the controller's fake Unknown one.
         byte observed = observedCondition == Condition.NONE ? Condition.UNKNOWN : observedCondition;
         if (settings.taintBased()) {
-            processTaintBaseEviction(i, settings.noExecuteInDetectingPass() ? current : observed, now);
+            evictions.taintBased(i, settings.noExecuteInDetectingPass() ? current : observed, passId, now);
         } else {
-            processLegacyEviction(i, observed, now);
+            evictions.legacy(i, observed, readyTransition[i], probe[i], passId, now);
         }
         boolean becameNotReady = current != Condition.TRUE && observed == Condition.TRUE;
         if (becameNotReady) {
@@ -549,51 +503,6 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         readyTransition[i] = now;
         cluster.setNodeReady(i, Condition.UNKNOWN, now);
         samples.addSince(Samples.TIME_TO_UNKNOWN, nodes.causeAt(i), now);
-    }
-
-    private void processTaintBaseEviction(int i, byte condition, long now) {
-        switch (condition) {
-            case Condition.FALSE -> swapOrQueue(i, ControllerTaints.NOT_READY_NO_EXECUTE, ControllerTaints.UNREACHABLE_NO_EXECUTE, now);
-            case Condition.UNKNOWN -> swapOrQueue(i, ControllerTaints.UNREACHABLE_NO_EXECUTE, ControllerTaints.NOT_READY_NO_EXECUTE, now);
-            default -> markNodeAsReachable(i, now);
-        }
-    }
-
-    /** The opposite NoExecute taint is swapped at once; otherwise (re-)queue: markNodeForTainting. */
-    private void swapOrQueue(int i, int wanted, int opposite, long now) {
-        if (nodes.hasTaint(i, opposite)) {
-            taints.swap(i, wanted, opposite, now);
-            return;
-        }
-        if (!nodes.hasTaint(i, wanted)) {
-            queues.remove(i);
-        }
-        if (queues.add(i, passId)) {
-            tainter.workQueued(now);
-        }
-    }
-
-    private void markNodeAsReachable(int i, long now) {
-        if (taints.swap(i, 0, ControllerTaints.NODE_CONTROLLER_NO_EXECUTE, now)) {
-            queues.remove(i);
-        }
-    }
-
-    /** The ~1.12 path: queue the node's pods for deletion once the timeout has passed. */
-    private void processLegacyEviction(int i, byte observed, long now) {
-        switch (observed) {
-            case Condition.FALSE -> {
-                if (now > readyTransition[i] + settings.podEvictionTimeout() && queues.add(i, passId)) {
-                    tainter.workQueued(now);
-                }
-            }
-            case Condition.UNKNOWN -> {
-                if (now > probe[i] + settings.podEvictionTimeout() && queues.add(i, passId)) {
-                    tainter.workQueued(now);
-                }
-            }
-            default -> queues.remove(i);
-        }
     }
 
     /** The node informer delivered an update: refresh the cache and reconcile the NoSchedule taint. */
