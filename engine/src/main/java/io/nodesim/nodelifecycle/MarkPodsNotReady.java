@@ -106,10 +106,10 @@ final class MarkPodsNotReady {
         if (!cluster.controlPlane().isUp(now)) {
             long up = cluster.controlPlane().upAgainAt(now);
             workers.pod[w] = p;
-            if (up - now <= NodeLifecycleController.REQUEST_TIMEOUT) {
+            if (up - now <= NodeLifecycleSettings.REQUEST_TIMEOUT) {
                 workers.sleep(w, PassWorkers.POD_ANSWERED, up);
             } else {
-                workers.sleep(w, PassWorkers.POD_FAILED, now + NodeLifecycleController.REQUEST_TIMEOUT);
+                workers.sleep(w, PassWorkers.POD_FAILED, now + NodeLifecycleSettings.REQUEST_TIMEOUT);
             }
             return false;
         }

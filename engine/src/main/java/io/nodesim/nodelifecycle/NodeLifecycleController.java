@@ -51,10 +51,6 @@ import org.apache.commons.math3.random.RandomGenerator;
  * Unknown (reason NodeStatusNeverUpdated) and is treated as any Unknown node.
  */
 public final class NodeLifecycleController implements Controller, NodeWatcher {
-    /** {@code scheduler.NodeEvictionPeriod}. */
-    public static final long NODE_EVICTION_PERIOD = 100 * SimTime.MILLISECOND;
-    /** kube-apiserver {@code --request-timeout} (1 m): a write blocked longer than this fails. */
-    static final long REQUEST_TIMEOUT = SimTime.MINUTE;
 
     private final Simulation sim;
     private final ClusterState cluster;
@@ -197,7 +193,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         freshStart = false;
         zones.reset(ZoneState.NORMAL);
         passHandle = sim.schedule(first, passKind, 0);
-        tainter.start(first + (long) (rng.nextDouble() * NODE_EVICTION_PERIOD));
+        tainter.start(first + (long) (rng.nextDouble() * ZoneTaintingWorker.PERIOD));
     }
 
     /**
@@ -331,8 +327,8 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         } else {
             // The pass ends when its blocked writes are answered, or time out.
             blockedSince = now;
-            end = Math.max(end, now + REQUEST_TIMEOUT);
-            timeoutHandle = sim.schedule(now + REQUEST_TIMEOUT, timeoutKind, 0);
+            end = Math.max(end, now + NodeLifecycleSettings.REQUEST_TIMEOUT);
+            timeoutHandle = sim.schedule(now + NodeLifecycleSettings.REQUEST_TIMEOUT, timeoutKind, 0);
         }
         passHandle = sim.schedule(end + settings.monitorPeriod(), passKind, 0);
     }
@@ -454,7 +450,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         awaitingApiServer.clear();
         // A pass still running (a worker waits on another write) has not started its blocked
         // writes' timeout yet: they are answered now as well.
-        if (blocked.isEmpty() || !passRunning && now - blockedSince > REQUEST_TIMEOUT) {
+        if (blocked.isEmpty() || !passRunning && now - blockedSince > NodeLifecycleSettings.REQUEST_TIMEOUT) {
             return;
         }
         if (!passRunning) {

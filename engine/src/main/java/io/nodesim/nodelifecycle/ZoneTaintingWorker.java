@@ -7,6 +7,7 @@ import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.kernel.EventQueue;
+import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 
 /**
@@ -19,6 +20,8 @@ import io.nodesim.kernel.Simulation;
  * controller's client limiter; a pod whose requests wait for tokens is deleted when they are sent.
  */
 final class ZoneTaintingWorker {
+    /** {@code scheduler.NodeEvictionPeriod}: the loop's period. */
+    static final long PERIOD = 100 * SimTime.MILLISECOND;
     private final ClusterState cluster;
     private final NodeObjects nodes;
     private final NodeLifecycleSettings settings;
@@ -83,7 +86,7 @@ final class ZoneTaintingWorker {
                     // The write blocks the whole loop until etcd answers or the request times out.
                     blockedNode = node;
                     blockedSince = now;
-                    tickHandle = sim.schedule(now + NodeLifecycleController.REQUEST_TIMEOUT, tickKind, 0);
+                    tickHandle = sim.schedule(now + NodeLifecycleSettings.REQUEST_TIMEOUT, tickKind, 0);
                     return;
                 }
                 act(node, now);
@@ -97,7 +100,7 @@ final class ZoneTaintingWorker {
             tickHandle = EventQueue.NO_HANDLE;
             return;
         }
-        tickHandle = sim.schedule(now + NodeLifecycleController.NODE_EVICTION_PERIOD, tickKind, 0);
+        tickHandle = sim.schedule(now + PERIOD, tickKind, 0);
     }
 
     /**
@@ -109,18 +112,18 @@ final class ZoneTaintingWorker {
             return;
         }
         idle = false;
-        long period = NodeLifecycleController.NODE_EVICTION_PERIOD;
+        long period = PERIOD;
         long ticks = Math.max(1, Math.floorDiv(now - lastTick + period - 1, period));
         tickHandle = sim.schedule(lastTick + ticks * period, tickKind, 0);
     }
 
     private void apiServerRecovered(long now) {
-        if (blockedNode < 0 || now - blockedSince > NodeLifecycleController.REQUEST_TIMEOUT) {
+        if (blockedNode < 0 || now - blockedSince > NodeLifecycleSettings.REQUEST_TIMEOUT) {
             return;
         }
         act(blockedNode, now);
         blockedNode = -1;
-        sim.reschedule(tickHandle, now + NodeLifecycleController.NODE_EVICTION_PERIOD);
+        sim.reschedule(tickHandle, now + PERIOD);
     }
 
     private boolean needsWrite(int node) {

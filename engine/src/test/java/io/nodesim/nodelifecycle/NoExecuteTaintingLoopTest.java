@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * on a tick of the same 100 ms grid, at the first tick after the pass that queued it.
  */
 class NoExecuteTaintingLoopTest {
-    private static final long PERIOD = NodeLifecycleController.NODE_EVICTION_PERIOD;
+    private static final long PERIOD = ZoneTaintingWorker.PERIOD;
 
     private static NodeRecord node(RunResult r, String name) {
         return r.nodes().stream().filter(n -> n.node().equals(name)).findFirst().orElseThrow();
