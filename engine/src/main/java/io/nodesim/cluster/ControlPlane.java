@@ -50,6 +50,26 @@ public final class ControlPlane {
         bus.controllerManagerRestarted(now, downtime);
     }
 
+    /** How many outages have started so far. */
+    public int outagesStarted() {
+        return windows;
+    }
+
+    /** True when every write issued from {@code t} on is accepted, as far as the outages so far go. */
+    public boolean upFrom(long t) {
+        return windows == 0 || to[windows - 1] <= t;
+    }
+
+    /** When the next outage from {@code t} on begins ({@code t} itself during one), as far as they are known. */
+    public long upUntil(long t) {
+        for (int i = 0; i < windows; i++) {
+            if (to[i] > t) {
+                return Math.max(t, from[i]);
+            }
+        }
+        return SimTime.NEVER;
+    }
+
     /** True when a write issued at {@code t} is accepted. */
     public boolean isUp(long t) {
         for (int i = windows - 1; i >= 0; i--) {

@@ -27,6 +27,16 @@ public interface DurationDistribution {
     /** The distribution in scenario syntax, with durations in seconds. */
     String spec();
 
+    /** The smallest sample this distribution can give, in microseconds (0 when not known). */
+    default long min() {
+        return 0;
+    }
+
+    /** The largest sample it can give, {@link Long#MAX_VALUE} when unbounded or not known. */
+    default long max() {
+        return Long.MAX_VALUE;
+    }
+
     static DurationDistribution constant(long micros) {
         requireNonNegative(micros, "constant");
         return new Constant(micros);
@@ -103,7 +113,8 @@ public interface DurationDistribution {
             requireNonNegative(v, "empirical sample");
         }
         double mean = Arrays.stream(copy).average().orElse(Double.NaN);
-        return new Sampled("empirical(" + source + ")", mean, rng -> copy[rng.nextInt(copy.length)]);
+        return new Sampled("empirical(" + source + ")", mean, rng -> copy[rng.nextInt(copy.length)],
+                Arrays.stream(copy).min().getAsLong(), Arrays.stream(copy).max().getAsLong());
     }
 
     private static void requireNonNegative(long v, String what) {
@@ -148,6 +159,16 @@ public interface DurationDistribution {
         }
 
         @Override
+        public long min() {
+            return micros;
+        }
+
+        @Override
+        public long max() {
+            return micros;
+        }
+
+        @Override
         public String spec() {
             return "constant(" + s(micros) + ")";
         }
@@ -169,6 +190,16 @@ public interface DurationDistribution {
         }
 
         @Override
+        public long min() {
+            return low;
+        }
+
+        @Override
+        public long max() {
+            return high;
+        }
+
+        @Override
         public String spec() {
             return "uniform(" + s(low) + ", " + s(high) + ")";
         }
@@ -183,11 +214,29 @@ public interface DurationDistribution {
         private final String spec;
         private final double mean;
         private final Sampler sampler;
+        private final long min;
+        private final long max;
 
         Sampled(String spec, double mean, Sampler sampler) {
+            this(spec, mean, sampler, 0, Long.MAX_VALUE);
+        }
+
+        Sampled(String spec, double mean, Sampler sampler, long min, long max) {
             this.spec = Objects.requireNonNull(spec);
             this.mean = mean;
             this.sampler = sampler;
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        public long min() {
+            return min;
+        }
+
+        @Override
+        public long max() {
+            return max;
         }
 
         @Override

@@ -13,6 +13,10 @@ public final class CounterRandom extends AbstractRandomGenerator {
     private static final long GOLDEN = 0x9e3779b97f4a7c15L;
     private final long streamSeed;
     private long state;
+    /** The key of the last (node, epoch): a node's heartbeats are drawn in runs, so it is reused. */
+    private int keyNode = -1;
+    private int keyEpoch;
+    private long key;
 
     public CounterRandom(long streamSeed) {
         this.streamSeed = streamSeed;
@@ -20,9 +24,26 @@ public final class CounterRandom extends AbstractRandomGenerator {
 
     /** Positions the generator at the draw {@code purpose} of heartbeat k of (node, epoch). */
     public CounterRandom reset(long k, int node, int epoch, int purpose) {
-        long key = mix(streamSeed ^ mix(node * GOLDEN + epoch));
+        if (node != keyNode || epoch != keyEpoch) {
+            keyNode = node;
+            keyEpoch = epoch;
+            key = mix(streamSeed ^ mix(node * GOLDEN + epoch));
+        }
         state = mix(key + k * 0xd1b54a32d192ed03L + purpose * 0xabc98388fb8fac03L);
         return this;
+    }
+
+    /**
+     * The first {@link #nextDouble} after {@code reset(k, node, epoch, purpose)}, without moving
+     * this generator: for loops that draw one number per heartbeat.
+     */
+    public double firstDouble(long k, int node, int epoch, int purpose) {
+        if (node != keyNode || epoch != keyEpoch) {
+            keyNode = node;
+            keyEpoch = epoch;
+            key = mix(streamSeed ^ mix(node * GOLDEN + epoch));
+        }
+        return (mix(mix(key + k * 0xd1b54a32d192ed03L + purpose * 0xabc98388fb8fac03L) + GOLDEN) >>> 11) * 0x1.0p-53;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.nodesim.cluster.ControlPlane;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -37,6 +38,7 @@ public final class NodeFaultState {
     private final long attemptTimeout;
     /** Whether the write of the last {@link #writeDuration} call was recorded. */
     boolean lastRecorded;
+    private IntConsumer changed = node -> { };
 
     /**
      * @param attemptTimeout the kubelet heartbeat client's timeout: min(nodeLeaseDurationSeconds,
@@ -62,6 +64,46 @@ public final class NodeFaultState {
         return a;
     }
 
+    /**
+     * Tells {@code listener} of every change to a node's rules, at the instant a fault sets them:
+     * for simulation bookkeeping only (the controllers still learn of faults from the heartbeats).
+     */
+    public void onChange(IntConsumer listener) {
+        IntConsumer before = changed;
+        changed = node -> {
+            before.accept(node);
+            listener.accept(node);
+        };
+    }
+
+    /**
+     * True when every write the node's kubelet sends from {@code s} on, until the next change, is
+     * sent under no fault: running, not cut off, not delayed.
+     */
+    public boolean healthyFrom(int node, long s) {
+        return active[node] == 0 && (cutFrom[node] == SimTime.NEVER || s >= cutTo[node])
+                && (delayFrom[node] == SimTime.NEVER || s >= delayTo[node]);
+    }
+
+    /**
+     * The end (exclusive) of the stretch from {@code s} in which every write the node's kubelet
+     * sends is sent under no fault, as far as the rules set so far go; {@code s} itself when a write
+     * sent at {@code s} is not.
+     */
+    public long healthyUntil(int node, long s) {
+        long until = Math.min(stopAt[node], controlPlane.upUntil(s));
+        until = Math.min(until, windowFrom(s, cutFrom[node], cutTo[node]));
+        return Math.max(s, Math.min(until, windowFrom(s, delayFrom[node], delayTo[node])));
+    }
+
+    /** When a window [from, to) next affects a write sent at or after s: s itself if it covers s. */
+    private static long windowFrom(long s, long from, long to) {
+        if (s >= to) {
+            return SimTime.NEVER;
+        }
+        return Math.max(s, from);
+    }
+
     public boolean has(int node, int fault) {
         return (active[node] & fault) != 0;
     }
@@ -76,6 +118,7 @@ public final class NodeFaultState {
             stopAt[node] = t;
         }
         active[node] |= fault;
+        changed.accept(node);
     }
 
     /**
@@ -87,6 +130,7 @@ public final class NodeFaultState {
             return false;
         }
         active[node] &= ~fault;
+        changed.accept(node);
         if ((active[node] & STOPPED) != 0) {
             return false;
         }
@@ -102,6 +146,7 @@ public final class NodeFaultState {
             cutTo[node] = SimTime.NEVER;
         }
         active[node] |= PARTITIONED;
+        changed.accept(node);
     }
 
     /** Heals a partition; returns true when the node was partitioned. */
@@ -111,6 +156,7 @@ public final class NodeFaultState {
         }
         active[node] &= ~PARTITIONED;
         cutTo[node] = t;
+        changed.accept(node);
         return true;
     }
 
@@ -119,6 +165,7 @@ public final class NodeFaultState {
         delayTo[node] = SimTime.NEVER;
         delay[node] = d;
         active[node] |= DELAYED;
+        changed.accept(node);
     }
 
     public boolean endDelay(int node, long t) {
@@ -127,6 +174,7 @@ public final class NodeFaultState {
         }
         active[node] &= ~DELAYED;
         delayTo[node] = t;
+        changed.accept(node);
         return true;
     }
 

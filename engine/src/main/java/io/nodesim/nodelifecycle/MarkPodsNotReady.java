@@ -35,6 +35,11 @@ final class MarkPodsNotReady {
         this.toRetry = new boolean[nodes.count()];
     }
 
+    /** Whether the node is in nodesToRetry. */
+    boolean retryPending(int node) {
+        return toRetry[node];
+    }
+
     void clear() {
         Arrays.fill(toRetry, false);
     }
@@ -101,10 +106,10 @@ final class MarkPodsNotReady {
         if (!cluster.controlPlane().isUp(now)) {
             long up = cluster.controlPlane().upAgainAt(now);
             workers.pod[w] = p;
-            if (up - now <= NodeLifecycleController.REQUEST_TIMEOUT) {
+            if (up - now <= NodeLifecycleSettings.REQUEST_TIMEOUT) {
                 workers.sleep(w, PassWorkers.POD_ANSWERED, up);
             } else {
-                workers.sleep(w, PassWorkers.POD_FAILED, now + NodeLifecycleController.REQUEST_TIMEOUT);
+                workers.sleep(w, PassWorkers.POD_FAILED, now + NodeLifecycleSettings.REQUEST_TIMEOUT);
             }
             return false;
         }

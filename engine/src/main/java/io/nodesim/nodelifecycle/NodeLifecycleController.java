@@ -16,8 +16,7 @@ import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.kubelet.HeartbeatSequence;
 import io.nodesim.kubelet.Kubelet;
-import io.nodesim.scenario.NodeGroup;
-import java.util.Arrays;
+import io.nodesim.kubelet.NodeFaultState;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -40,7 +39,11 @@ import org.apache.commons.math3.random.RandomGenerator;
  * renewal or status post that reached the informer); the node goes Unknown at the first pass with
  * {@code now > probe + grace} (strict). The NoSchedule taint follows the Ready condition through
  * the node informer (one watch delay λ later); the NoExecute taint goes through the zone's
- * {@link RateLimitedTimedQueue}, worked every 100 ms.
+ * {@link RateLimitedTimedQueue}, worked every 100 ms ({@link ZoneTaintingWorker}).
+ *
+ * <p>Most nodes are healthy most of the time: a pass counts those whose renewals provably keep up
+ * ({@link #mayPassOver}) as Ready without looking at each, and works out their probe timestamps
+ * when something about them changes ({@link QuietNodes}).
  *
  * <p>A node created during the run is monitored from the first pass after its creation. Until its
  * kubelet posts a Ready condition the grace period is {@code node-startup-grace-period} counted
@@ -48,10 +51,6 @@ import org.apache.commons.math3.random.RandomGenerator;
  * Unknown (reason NodeStatusNeverUpdated) and is treated as any Unknown node.
  */
 public final class NodeLifecycleController implements Controller, NodeWatcher {
-    /** {@code scheduler.NodeEvictionPeriod}. */
-    public static final long NODE_EVICTION_PERIOD = 100 * SimTime.MILLISECOND;
-    /** kube-apiserver {@code --request-timeout} (1 m): a write blocked longer than this fails. */
-    static final long REQUEST_TIMEOUT = SimTime.MINUTE;
 
     private final Simulation sim;
     private final ClusterState cluster;
@@ -64,20 +63,18 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     private final ZoneQueues queues;
     private final ZoneDisruption zones;
     private final ZoneTaintingWorker tainter;
+    private final EvictionDecisions evictions;
     private final RandomGenerator rng;
     private final int passKind;
     private final int nodeWatchKind;
     private final int timeoutKind;
 
-    /** nodeHealthMap: whether an entry exists, its probe and ready-transition timestamps. */
+    private final NodeHealth health;
     private final boolean[] healthKnown;
     private final long[] probe;
     private final long[] readyTransition;
-    /** The node informer's copy of the Ready condition (what the controller reads). */
     private final byte[] observedReady;
-    /** The Ready condition saved in nodeHealth at the last pass. */
     private final byte[] savedReady;
-    /** A kubelet status post reached the informer since the last pass. */
     private final boolean[] statusPostSeen;
     private boolean freshStart = true;
     /** Nodes whose health update of the current pass waits for the API server. */
@@ -97,7 +94,16 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     private long passStart;
     private int cursor;
     private boolean passAdded;
+    /** The pass had to wait for its workers before the end of the node list. */
+    private boolean passWaited;
     private final MarkPodsNotReady podMarks;
+    private final NodeFaultState faults;
+    private final QuietNodes quiet;
+    /** Whether a kubelet that renews as configured can never miss the grace period (then nodes may sleep). */
+    private final boolean renewalsOutpaceGrace;
+    private final HeartbeatSequence renewals;
+    private int outagesSeen;
+    private long turns;
 
     public NodeLifecycleController(Simulation sim, ClusterState cluster, NodeLifecycleSettings settings,
             Kubelet kubelet, Samples samples, PodDeletions deletions, RandomStreams streams, ApiClient client) {
@@ -114,18 +120,30 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         this.zones = new ZoneDisruption(settings, queues, cluster.zones(), cluster.recorder());
         this.rng = streams.stream("nodelifecycle");
         int n = nodes.count();
-        healthKnown = new boolean[n];
-        probe = new long[n];
-        readyTransition = new long[n];
-        observedReady = new byte[n];
-        savedReady = new byte[n];
-        statusPostSeen = new boolean[n];
+        health = new NodeHealth(nodes, lease, status);
+        healthKnown = health.known;
+        probe = health.probe;
+        readyTransition = health.readyTransition;
+        observedReady = health.observedReady;
+        savedReady = health.savedReady;
+        statusPostSeen = health.statusPostSeen;
         excludedFromDisruption = DisruptionExclusion.excluded(cluster.topology(), settings);
+        int[] zoneOf = new int[n];
+        boolean[] countedInZone = new boolean[n];
         for (int i = 0; i < n; i++) {
-            observedReady[i] = nodes.ready(i);
-            savedReady[i] = nodes.ready(i);
+            zoneOf[i] = nodes.zone(i);
+            countedInZone[i] = !excludedFromDisruption[i];
         }
+        faults = kubelet.faults();
+        renewals = lease != null ? lease : status;
+        long gap = renewals.longestGapWhileHealthy();
+        renewalsOutpaceGrace = gap <= settings.gracePeriod();
+        // A catch-up looks back at most one renewal gap: the passes that started within it.
+        int passesToKeep = renewalsOutpaceGrace ? (int) Math.min(1 << 20, gap / Math.max(1, settings.monitorPeriod()) + 8) : 16;
+        quiet = new QuietNodes(n, zoneOf, cluster.zones().size(), countedInZone, passesToKeep, probe, lease, status);
+        faults.onChange(this::wake);
         tainter = new ZoneTaintingWorker(sim, cluster, settings, queues, taints, deletions, observedReady, client);
+        evictions = new EvictionDecisions(settings, nodes, taints, queues, tainter);
         passKind = sim.registerKind("nodelifecycle.monitorPass", (t, now) -> monitorNodeHealth(now));
         nodeWatchKind = sim.registerKind("nodelifecycle.nodeWatch", this::nodeUpdated);
         timeoutKind = sim.registerKind("nodelifecycle.requestTimeout", (t, now) -> blockedWritesTimedOut(now));
@@ -139,7 +157,23 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     /** A Ready condition was written (by a kubelet, or by this controller): its informer sees it one watch later. */
     @Override
     public void nodeStatusWritten(int node, long time) {
+        wake(node);
         sim.schedule(time + settings.watch().sample(rng), nodeWatchKind, node);
+    }
+
+    @Override
+    public void taintsChanged(int node, int before, int after, long time) {
+        wake(node);
+    }
+
+    @Override
+    public void nodeDeleted(int node, long time) {
+        wake(node);
+    }
+
+    /** Something about the node may change: passes look at it again. */
+    private void wake(int node) {
+        quiet.wake(node, passRunning && node >= cursor ? passId - 1 : passId);
     }
 
     /**
@@ -155,28 +189,11 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     @Override
     public void start() {
         long first = (long) (rng.nextDouble() * settings.monitorPeriod());
-        long step = settings.monitorPeriod() + Math.round(settings.monitorPass().mean());
-        long shortest = lease != null ? Math.min(lease.period(), status.period()) : status.period();
-        int replayed = (int) (shortest * 1.05 / step) + 2;
-        for (int m = replayed; m >= 1; m--) {
-            long t = first - m * step;
-            for (int i = 0; i < nodes.count(); i++) {
-                if (nodes.createdAt(i) != NodeGroup.BEFORE_START) {
-                    continue;
-                }
-                boolean seen = lease != null && lease.observeUpTo(i, t);
-                seen |= status.observeUpTo(i, t);
-                if (seen || m == replayed) {
-                    probe[i] = t;
-                    readyTransition[i] = t;
-                }
-                healthKnown[i] = true;
-            }
-        }
+        health.replayPassesBefore(first, settings.monitorPeriod() + Math.round(settings.monitorPass().mean()));
         freshStart = false;
         zones.reset(ZoneState.NORMAL);
         passHandle = sim.schedule(first, passKind, 0);
-        tainter.start(first + (long) (rng.nextDouble() * NODE_EVICTION_PERIOD));
+        tainter.start(first + (long) (rng.nextDouble() * ZoneTaintingWorker.PERIOD));
     }
 
     /**
@@ -186,6 +203,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
      */
     @Override
     public void restart(long now, long downtime) {
+        quiet.wakeAll(passId);
         sim.cancel(passHandle);
         tainter.stop();
         sim.cancel(timeoutHandle);
@@ -195,8 +213,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         client.reset();
         passRunning = false;
         podMarks.clear();
-        Arrays.fill(healthKnown, false);
-        Arrays.fill(statusPostSeen, false);
+        health.forgetAll();
         long start = now + downtime;
         queues.reset(start);
         zones.reset(ZoneState.ABSENT);
@@ -207,7 +224,13 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
 
     /** The probe timestamp of a node (for tests and reports). */
     public long probeTimestamp(int node) {
+        quiet.catchUp(node);
         return probe[node];
+    }
+
+    /** How many node turns the passes have taken so far (asleep nodes passed over take none). */
+    public long turnsTaken() {
+        return turns;
     }
 
     public ZoneState zoneState(int zone) {
@@ -217,6 +240,13 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     private void monitorNodeHealth(long now) {
         passId++;
         zones.startPass();
+        if (cluster.controlPlane().outagesStarted() != outagesSeen) {
+            // Heartbeats sent since the outage began may be lost or late: every node is looked at.
+            outagesSeen = cluster.controlPlane().outagesStarted();
+            quiet.wakeAll(passId - 1);
+        }
+        quiet.passStarted(passId, now, zones);
+        passWaited = false;
         passAdded = freshStart;
         freshStart = false;
         passRunning = true;
@@ -227,8 +257,13 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
 
     /** Hands the next nodes to idle workers; the pass ends when every node is done. */
     private void dispatch(long now) {
-        while (workers.canTake() && cursor < nodes.count()) {
-            int i = cursor++;
+        while (workers.canTake()) {
+            int i = quiet.nextAwake(cursor);
+            if (i < 0) {
+                cursor = nodes.count();
+                break;
+            }
+            cursor = i + 1;
             if (nodes.deleted(i) || !nodes.exists(i, now)) {
                 continue;
             }
@@ -236,17 +271,52 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
                 // A new instance lists every node afresh and treats it as newly added.
                 observedReady[i] = nodes.ready(i);
                 if (settings.taintBased()) {
-                    markNodeAsReachable(i, now);
+                    evictions.reachable(i, now);
                 }
             }
             int w = workers.take(i);
             if (updateNode(w, i, now)) {
-                workers.release(w);
+                turnEnded(w, i, now);
             }
         }
-        if (passRunning && cursor >= nodes.count() && workers.allIdle()) {
+        if (passRunning && !passWaited && !workers.canTake() && cursor < nodes.count()) {
+            // The rest of the list is reached later, not at the pass's start: asleep nodes there are looked at.
+            passWaited = true;
+            quiet.wakeFrom(cursor, passId, zones);
+        }
+        if (passRunning && quiet.nextAwake(cursor) < 0 && workers.allIdle()) {
             endPass(now);
         }
+    }
+
+    private void turnEnded(int w, int i, long now) {
+        workers.release(w);
+        if (mayPassOver(i, now)) {
+            quiet.sleep(i, passId);
+        }
+    }
+
+    /**
+     * Whether the passes after this one would only find newer heartbeats and count the node Ready,
+     * until something about it changes (which wakes it): it is Ready and untainted with nothing
+     * queued or to retry, its kubelet has renewed under no fault since the last one and the API
+     * server is up, and the next renewal is seen within the grace period of the probe timestamp, as
+     * every later one is of the one before ({@link HeartbeatSequence#longestGapWhileHealthy}).
+     */
+    private boolean mayPassOver(int i, long now) {
+        if (!renewalsOutpaceGrace || !healthKnown[i] || statusPostSeen[i] || nodes.deleted(i)
+                || observedReady[i] != Condition.TRUE || savedReady[i] != Condition.TRUE
+                || nodes.ready(i) != Condition.TRUE
+                || (nodes.taints(i) & ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) != 0
+                || queues.contains(i) || podMarks.retryPending(i)) {
+            return false;
+        }
+        long sent = renewals.nextSent(i);
+        if (!faults.healthyFrom(i, sent) || !cluster.controlPlane().upFrom(Math.min(sent, now))) {
+            return false;
+        }
+        long seen = renewals.nextSeen(i);
+        return seen != SimTime.NEVER && seen - probe[i] <= settings.gracePeriod();
     }
 
     private void endPass(long now) {
@@ -257,8 +327,8 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         } else {
             // The pass ends when its blocked writes are answered, or time out.
             blockedSince = now;
-            end = Math.max(end, now + REQUEST_TIMEOUT);
-            timeoutHandle = sim.schedule(now + REQUEST_TIMEOUT, timeoutKind, 0);
+            end = Math.max(end, now + NodeLifecycleSettings.REQUEST_TIMEOUT);
+            timeoutHandle = sim.schedule(now + NodeLifecycleSettings.REQUEST_TIMEOUT, timeoutKind, 0);
         }
         passHandle = sim.schedule(end + settings.monitorPeriod(), passKind, 0);
     }
@@ -271,7 +341,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         boolean done = waited == PassWorkers.HEALTH_SENT ? healthWriteSent(w, i, now)
                 : podMarks.woke(w, i, workers.pod[w], waited, now);
         if (done) {
-            workers.release(w);
+            turnEnded(w, i, now);
         }
         if (passRunning) {
             dispatch(now);
@@ -282,19 +352,12 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         return new ZoneDisruption.Hooks() {
             @Override
             public void enteringMasterDisruption(long t) {
-                for (int i = 0; i < nodes.count(); i++) {
-                    if (settings.taintBased()) {
-                        markNodeAsReachable(i, t);
-                    } else {
-                        queues.remove(i);
-                    }
-                }
+                evictions.cancelAll(t);
             }
 
             @Override
             public void leavingMasterDisruption(long t) {
-                Arrays.fill(probe, t);
-                Arrays.fill(readyTransition, t);
+                health.restartTimestampsAt(t);
             }
         };
     }
@@ -307,27 +370,11 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
 
     /** The node's turn of the pass on worker {@code w}; false while the worker waits for a write. */
     private boolean updateNode(int w, int i, long now) {
+        turns++;
+        health.look(i, now);
         byte observed = observedReady[i];
-        // No Ready condition: the kubelet never posted; the probe starts at the node's creation.
+        // No Ready condition: the kubelet never posted; its grace is the startup grace.
         boolean neverPosted = observed == Condition.NONE;
-        if (!healthKnown[i]) {
-            healthKnown[i] = true;
-            probe[i] = neverPosted ? nodes.createdAt(i) : now;
-            readyTransition[i] = probe[i];
-            savedReady[i] = observed;
-        }
-        boolean heartbeat = lease != null && lease.observeUpTo(i, now);
-        heartbeat |= status.observeUpTo(i, now);
-        if (statusPostSeen[i]) {
-            statusPostSeen[i] = false;
-            heartbeat = true;
-            if (observed != savedReady[i]) {
-                readyTransition[i] = now;
-            }
-        }
-        if (heartbeat) {
-            probe[i] = now;
-        }
         long grace = neverPosted ? settings.startupGracePeriod() : settings.gracePeriod();
         if (now > probe[i] + grace && observed != Condition.UNKNOWN) {
             workers.observed[w] = observed;
@@ -383,9 +430,9 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         // A missing condition is observed as the controller's fake Unknown one.
         byte observed = observedCondition == Condition.NONE ? Condition.UNKNOWN : observedCondition;
         if (settings.taintBased()) {
-            processTaintBaseEviction(i, settings.noExecuteInDetectingPass() ? current : observed, now);
+            evictions.taintBased(i, settings.noExecuteInDetectingPass() ? current : observed, passId, now);
         } else {
-            processLegacyEviction(i, observed, now);
+            evictions.legacy(i, observed, readyTransition[i], probe[i], passId, now);
         }
         boolean becameNotReady = current != Condition.TRUE && observed == Condition.TRUE;
         if (becameNotReady) {
@@ -403,7 +450,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         awaitingApiServer.clear();
         // A pass still running (a worker waits on another write) has not started its blocked
         // writes' timeout yet: they are answered now as well.
-        if (blocked.isEmpty() || !passRunning && now - blockedSince > REQUEST_TIMEOUT) {
+        if (blocked.isEmpty() || !passRunning && now - blockedSince > NodeLifecycleSettings.REQUEST_TIMEOUT) {
             return;
         }
         if (!passRunning) {
@@ -454,51 +501,9 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         samples.addSince(Samples.TIME_TO_UNKNOWN, nodes.causeAt(i), now);
     }
 
-    private void processTaintBaseEviction(int i, byte condition, long now) {
-        switch (condition) {
-            case Condition.FALSE -> swapOrQueue(i, ControllerTaints.NOT_READY_NO_EXECUTE, ControllerTaints.UNREACHABLE_NO_EXECUTE, now);
-            case Condition.UNKNOWN -> swapOrQueue(i, ControllerTaints.UNREACHABLE_NO_EXECUTE, ControllerTaints.NOT_READY_NO_EXECUTE, now);
-            default -> markNodeAsReachable(i, now);
-        }
-    }
-
-    /** The opposite NoExecute taint is swapped at once; otherwise (re-)queue: markNodeForTainting. */
-    private void swapOrQueue(int i, int wanted, int opposite, long now) {
-        if (nodes.hasTaint(i, opposite)) {
-            taints.swap(i, wanted, opposite, now);
-            return;
-        }
-        if (!nodes.hasTaint(i, wanted)) {
-            queues.remove(i);
-        }
-        queues.add(i, passId);
-    }
-
-    private void markNodeAsReachable(int i, long now) {
-        if (taints.swap(i, 0, ControllerTaints.NODE_CONTROLLER_NO_EXECUTE, now)) {
-            queues.remove(i);
-        }
-    }
-
-    /** The ~1.12 path: queue the node's pods for deletion once the timeout has passed. */
-    private void processLegacyEviction(int i, byte observed, long now) {
-        switch (observed) {
-            case Condition.FALSE -> {
-                if (now > readyTransition[i] + settings.podEvictionTimeout()) {
-                    queues.add(i, passId);
-                }
-            }
-            case Condition.UNKNOWN -> {
-                if (now > probe[i] + settings.podEvictionTimeout()) {
-                    queues.add(i, passId);
-                }
-            }
-            default -> queues.remove(i);
-        }
-    }
-
     /** The node informer delivered an update: refresh the cache and reconcile the NoSchedule taint. */
     private void nodeUpdated(int node, long now) {
+        wake(node);
         if (observedReady[node] != nodes.ready(node)) {
             observedReady[node] = nodes.ready(node);
             statusPostSeen[node] = true;

@@ -1,6 +1,7 @@
 package io.nodesim.nodelifecycle;
 
 import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.VersionProfiles;
 import io.nodesim.scenario.VersionProfiles.Rule;
@@ -38,6 +39,9 @@ public record NodeLifecycleSettings(
         DurationDistribution watch,
         int monitorWorkers,
         boolean retryMarkPodsNotReady) {
+    /** kube-apiserver {@code --request-timeout} (1 m): a write blocked longer than this fails. */
+    static final long REQUEST_TIMEOUT = SimTime.MINUTE;
+
     /** {@code scheduler.UpdateWorkerSize}, the monitor pass's nodeUpdateWorkerSize from 1.27. */
     public static final int UPDATE_WORKER_SIZE = 8;
 

@@ -62,6 +62,12 @@ final class ZoneDisruption {
         }
     }
 
+    /** {@code n} more Ready nodes in the zone (negative: fewer), counted without looking at each. */
+    void countReady(int zone, int n) {
+        counted[zone] += n;
+        ready[zone] += n;
+    }
+
     void endPass(long now, Hooks hooks) {
         boolean allAreFull = true;
         for (int z = 0; z < state.length; z++) {

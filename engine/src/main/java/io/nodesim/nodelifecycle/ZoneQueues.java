@@ -71,6 +71,21 @@ final class ZoneQueues {
         queues[topology.zone(node)].removeFromHeap(node);
     }
 
+    /** Whether the node is in the set (queued, or processed and not removed yet). */
+    boolean contains(int node) {
+        return inSet[node];
+    }
+
+    /** Whether no queue holds a node to work on. */
+    boolean allEmpty() {
+        for (RateLimitedTimedQueue q : queues) {
+            if (q.size() > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean queued(int node) {
         return position[node] >= 0;
     }

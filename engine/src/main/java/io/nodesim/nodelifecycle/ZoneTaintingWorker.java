@@ -7,6 +7,7 @@ import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.kernel.EventQueue;
+import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 
 /**
@@ -19,6 +20,8 @@ import io.nodesim.kernel.Simulation;
  * controller's client limiter; a pod whose requests wait for tokens is deleted when they are sent.
  */
 final class ZoneTaintingWorker {
+    /** {@code scheduler.NodeEvictionPeriod}: the loop's period. */
+    static final long PERIOD = 100 * SimTime.MILLISECOND;
     private final ClusterState cluster;
     private final NodeObjects nodes;
     private final NodeLifecycleSettings settings;
@@ -32,6 +35,9 @@ final class ZoneTaintingWorker {
     private final int deletionSentKind;
     private final ApiClient client;
     private boolean running;
+    /** All queues were empty at the last tick, so no tick is scheduled until work is queued. */
+    private boolean idle;
+    private long lastTick;
     private long tickHandle = EventQueue.NO_HANDLE;
     /** The node whose write blocks the loop during an outage, -1 when none. */
     private int blockedNode = -1;
@@ -56,12 +62,14 @@ final class ZoneTaintingWorker {
     /** Starts the {@code wait.Until(doNoExecuteTaintingPass, 100 ms)} loop at {@code at}. */
     void start(long at) {
         running = true;
+        idle = false;
         blockedNode = -1;
         tickHandle = sim.schedule(at, tickKind, 0);
     }
 
     void stop() {
         running = false;
+        idle = false;
         sim.cancel(tickHandle);
         blockedNode = -1;
     }
@@ -78,22 +86,44 @@ final class ZoneTaintingWorker {
                     // The write blocks the whole loop until etcd answers or the request times out.
                     blockedNode = node;
                     blockedSince = now;
-                    tickHandle = sim.schedule(now + NodeLifecycleController.REQUEST_TIMEOUT, tickKind, 0);
+                    tickHandle = sim.schedule(now + NodeLifecycleSettings.REQUEST_TIMEOUT, tickKind, 0);
                     return;
                 }
                 act(node, now);
             }
         }
-        tickHandle = sim.schedule(now + NodeLifecycleController.NODE_EVICTION_PERIOD, tickKind, 0);
+        lastTick = now;
+        if (queues.allEmpty()) {
+            // A tick on empty queues does nothing (no token is taken): the loop skips them until work
+            // is queued, and resumes on its 100 ms grid.
+            idle = true;
+            tickHandle = EventQueue.NO_HANDLE;
+            return;
+        }
+        tickHandle = sim.schedule(now + PERIOD, tickKind, 0);
+    }
+
+    /**
+     * A node was queued at {@code now}: an idle loop ticks at its next grid point, which is now
+     * itself when a tick falls due at this instant (the pass that queues runs before it).
+     */
+    void workQueued(long now) {
+        if (!running || !idle) {
+            return;
+        }
+        idle = false;
+        long period = PERIOD;
+        long ticks = Math.max(1, Math.floorDiv(now - lastTick + period - 1, period));
+        tickHandle = sim.schedule(lastTick + ticks * period, tickKind, 0);
     }
 
     private void apiServerRecovered(long now) {
-        if (blockedNode < 0 || now - blockedSince > NodeLifecycleController.REQUEST_TIMEOUT) {
+        if (blockedNode < 0 || now - blockedSince > NodeLifecycleSettings.REQUEST_TIMEOUT) {
             return;
         }
         act(blockedNode, now);
         blockedNode = -1;
-        sim.reschedule(tickHandle, now + NodeLifecycleController.NODE_EVICTION_PERIOD);
+        sim.reschedule(tickHandle, now + PERIOD);
     }
 
     private boolean needsWrite(int node) {

@@ -100,4 +100,26 @@ class DurationDistributionTest {
         assertThrows(IllegalArgumentException.class, () -> DurationDistribution.empirical("none", new long[0]));
         assertThrows(IllegalArgumentException.class, () -> DurationDistribution.empirical("neg", new long[] {-3}));
     }
+
+    @Test
+    void bounds_areTheSupport_unboundedWhenTheTailIs() {
+        var rng = new org.apache.commons.math3.random.Well19937c(3);
+        DurationDistribution uniform = DurationDistribution.uniform(10, 100);
+        DurationDistribution empirical = DurationDistribution.empirical("s", new long[] {40, 7, 90});
+        for (DurationDistribution d : new DurationDistribution[] {uniform, empirical}) {
+            for (int i = 0; i < 10_000; i++) {
+                long x = d.sample(rng);
+                assertTrue(x >= d.min() && x <= d.max(), d.spec() + " gave " + x);
+            }
+        }
+        assertEquals(10, uniform.min());
+        assertEquals(100, uniform.max());
+        assertEquals(7, empirical.min());
+        assertEquals(90, empirical.max());
+        assertEquals(5, DurationDistribution.constant(5).min());
+        assertEquals(5, DurationDistribution.constant(5).max());
+        assertEquals(Long.MAX_VALUE, DurationDistribution.exponential(5).max());
+        assertEquals(Long.MAX_VALUE, DurationDistribution.lognormal(5, 0.5).max());
+        assertEquals(Long.MAX_VALUE, DurationDistribution.normal(5, 1).max());
+    }
 }
