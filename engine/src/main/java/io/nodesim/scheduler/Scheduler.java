@@ -167,14 +167,8 @@ public final class Scheduler {
      * nominated pods of higher or equal priority counted where they wait; assumes the chosen node.
      */
     public ScheduleResult scheduleOne(CompiledPod pod, int podIndex) {
-        cyclePod = podIndex;
-        cycleNominatedNode = nominated.nodeOf(podIndex);
-        try {
-            return scheduleOne(pod);
-        } finally {
-            cyclePod = -1;
-            cycleNominatedNode = -1;
-        }
+        int node = placeOne(pod, podIndex);
+        return result(pod, node, false);
     }
 
     /**
