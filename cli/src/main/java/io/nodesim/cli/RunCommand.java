@@ -10,7 +10,6 @@ import io.nodesim.metrics.MetricRegistry;
 import io.nodesim.metrics.MetricSummary;
 import io.nodesim.metrics.RunResult;
 import io.nodesim.reports.RunOutputs;
-import io.nodesim.reports.charts.ChartRenderer;
 import io.nodesim.reports.console.SummaryTable;
 import io.nodesim.reports.console.UnrecoveredPods;
 import io.nodesim.scenario.Scenario;
@@ -89,8 +88,6 @@ final class RunCommand implements Callable<Integer> {
                     + MetricRegistry.ALL.stream().map(Metric::name).collect(Collectors.joining(", ")));
             return NodesimCommand.EXIT_BAD_INPUT;
         }
-        // the charts are drawn last; their classes load on the core the simulation leaves free meanwhile
-        ChartRenderer.warmUpInBackground();
         try {
             scenario = ScenarioLoader.load(scenarioFile, overrides);
         } catch (ScenarioException e) {

@@ -6,11 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
-import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
 /** Draws charts off screen, at their fixed size, as PNG and SVG. */
@@ -31,25 +28,6 @@ public final class ChartRenderer {
      */
     public static <T> List<RenderedChart> inParallel(List<T> charts, Function<T, RenderedChart> render) {
         return charts.parallelStream().map(render).toList();
-    }
-
-    /**
-     * Draws a small chart on a daemon thread, so that the classes of AWT, JFreeChart and the PNG and SVG
-     * writers are loaded and warm by the time a run's charts are drawn; the result is thrown away.
-     */
-    public static void warmUpInBackground() {
-        Thread t = new Thread(() -> {
-            XYSeries series = new XYSeries("warm-up");
-            for (int i = 0; i < 100; i++) {
-                series.add(i, i % 7);
-            }
-            JFreeChart c = ChartFactory.createXYStepChart("warm-up", "x", "y", new XYSeriesCollection(series));
-            png(c, 160, 120);
-            svg(c, "warm-up", 160, 120);
-        }, "nodesim-chart-warm-up");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
     }
 
     public static RenderedChart render(RunChart chart, ChartInput input) {
