@@ -70,6 +70,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     private final int timeoutKind;
 
     private final NodeHealth health;
+    /** {@link NodeHealth}'s arrays, read at every turn. */
     private final boolean[] healthKnown;
     private final long[] probe;
     private final long[] readyTransition;
@@ -176,16 +177,16 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         quiet.wake(node, passRunning && node >= cursor ? passId - 1 : passId);
     }
 
-    /**
-     * Starts the controller as if it had been running for a while: passes before t = 0 are replayed
-     * on the heartbeats (no kernel event), so that each node's probe timestamp at t = 0 has the
-     * steady-state relation to its last heartbeat. The first real pass starts uniformly in [0, P).
-     */
     @Override
     public String name() {
         return "node-lifecycle-controller";
     }
 
+    /**
+     * Starts the controller as if it had been running for a while: passes before t = 0 are replayed
+     * on the heartbeats (no kernel event), so that each node's probe timestamp at t = 0 has the
+     * steady-state relation to its last heartbeat. The first real pass starts uniformly in [0, P).
+     */
     @Override
     public void start() {
         long first = (long) (rng.nextDouble() * settings.monitorPeriod());
