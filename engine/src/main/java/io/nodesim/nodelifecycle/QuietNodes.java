@@ -4,12 +4,14 @@ import io.nodesim.kubelet.HeartbeatSequence;
 import java.util.BitSet;
 
 /**
- * The nodes a monitor pass may pass over without looking at them: Ready, healthy, untainted
- * nodes whose kubelets are provably renewing in time, which are most nodes most of the time. For
+ * The nodes a monitor pass may pass over without looking at them. Ready, healthy, untainted
+ * nodes whose kubelets are provably renewing in time, which are most nodes most of the time: for
  * such a node a pass only finds a newer heartbeat (probe timestamp = the pass's start) and counts
  * it as Ready in its zone; the count is added for all of them at once, and the probe timestamps
  * are worked out later, exactly, from the pass start times and the heartbeats, when the node is
- * looked at again. This is what keeps a 1,000-node year, 6 million passes, in seconds.
+ * looked at again. This is what keeps a 1,000-node year, 6 million passes, in seconds. And nodes
+ * already Unknown, tainted unreachable and queued, whose kubelets cannot be heard until their
+ * fault changes: a pass only counts them not Ready (a lost zone, for hours).
  *
  * <p>A node is asleep from the end of a turn that met {@link NodeLifecycleController}'s conditions
  * until anything about it may change: its kubelet's faults, a Ready condition written, its taints,
@@ -30,8 +32,11 @@ final class QuietNodes {
     private final long[] probe;
     private final HeartbeatSequence lease;
     private final HeartbeatSequence status;
-    /** Asleep nodes per zone that every pass counts as Ready without looking. */
-    private final int[] asleepInZone;
+    /** Asleep nodes per zone that every pass counts as Ready, and as not Ready, without looking. */
+    private final int[] asleepReady;
+    private final int[] asleepNotReady;
+    /** For an asleep node, whether it is counted Ready. */
+    private final boolean[] sleepsReady;
     /** Recent pass start times, by pass number modulo the ring's size. */
     private final long[] passStarts;
     private final int ringMask;
@@ -53,7 +58,9 @@ final class QuietNodes {
         this.probe = probe;
         this.lease = lease;
         this.status = status;
-        asleepInZone = new int[zones];
+        asleepReady = new int[zones];
+        asleepNotReady = new int[zones];
+        sleepsReady = new boolean[nodes];
         int ring = Integer.highestOneBit(Math.max(passesToKeep, 16) - 1) << 1;
         passStarts = new long[ring];
         ringMask = ring - 1;
@@ -63,8 +70,8 @@ final class QuietNodes {
     void passStarted(long pass, long start, ZoneDisruption zones) {
         lastPass = pass;
         passStarts[(int) (pass & ringMask)] = start;
-        for (int z = 0; z < asleepInZone.length; z++) {
-            zones.countReady(z, asleepInZone[z]);
+        for (int z = 0; z < asleepReady.length; z++) {
+            zones.count(z, asleepReady[z], asleepNotReady[z]);
         }
     }
 
@@ -73,13 +80,17 @@ final class QuietNodes {
         return from >= nodes ? -1 : awake.nextSetBit(from);
     }
 
-    /** The node's turn in pass {@code pass} ended in a state the next passes need not look at. */
-    void sleep(int node, long pass) {
+    /**
+     * The node's turn in pass {@code pass} ended in a state the next passes need not look at; they
+     * count it {@code ready} or not in its zone.
+     */
+    void sleep(int node, long pass, boolean ready) {
         asleep[node] = true;
         awake.clear(node);
         settled[node] = pass;
+        sleepsReady[node] = ready;
         if (countedInZone[node]) {
-            asleepInZone[zoneOf[node]]++;
+            (ready ? asleepReady : asleepNotReady)[zoneOf[node]]++;
         }
     }
 
@@ -96,7 +107,7 @@ final class QuietNodes {
         asleep[node] = false;
         awake.set(node);
         if (countedInZone[node]) {
-            asleepInZone[zoneOf[node]]--;
+            (sleepsReady[node] ? asleepReady : asleepNotReady)[zoneOf[node]]--;
         }
     }
 
@@ -109,7 +120,7 @@ final class QuietNodes {
             if (asleep[i]) {
                 wake(i, pass - 1);
                 if (countedInZone[i]) {
-                    zones.countReady(zoneOf[i], -1);
+                    zones.count(zoneOf[i], sleepsReady[i] ? -1 : 0, sleepsReady[i] ? 0 : -1);
                 }
             }
         }

@@ -62,10 +62,10 @@ final class ZoneDisruption {
         }
     }
 
-    /** {@code n} more Ready nodes in the zone (negative: fewer), counted without looking at each. */
-    void countReady(int zone, int n) {
-        counted[zone] += n;
-        ready[zone] += n;
+    /** More Ready and not-Ready nodes in the zone (negative: fewer), counted without looking at each. */
+    void count(int zone, int readyNodes, int notReadyNodes) {
+        counted[zone] += readyNodes + notReadyNodes;
+        ready[zone] += readyNodes;
     }
 
     void endPass(long now, Hooks hooks) {

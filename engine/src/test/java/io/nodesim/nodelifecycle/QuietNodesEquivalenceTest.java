@@ -65,6 +65,13 @@ class QuietNodesEquivalenceTest {
                 .fault("ZoneOutage", AT, SimTime.MINUTE * 15, zone("b"))
                 .crash(AT * 2, "node-5").fault("NodeDelete", AT * 2 + SimTime.MINUTE * 3, SimTime.NEVER, nodes("node-5"))
                 .fault("RuntimeDown", AT * 3, SimTime.MINUTE * 4, nodes("node-6")));
+        // Lost nodes that cannot be heard are passed over too, until their fault ends.
+        cases.put("a zone cut off for an hour, healed; a kubelet stopped for two", f -> cluster(f)
+                .fault("NetworkPartition", AT, SimTime.HOUR, nodes("node-0", "node-3", "node-6", "node-9"))
+                .fault("KubeletStop", AT, SimTime.HOUR * 2, nodes("node-10")));
+        cases.put("legacy 1.12: a zone cut off for an hour, healed", f -> cluster(f).version("1.12")
+                .fault("NetworkPartition", AT, SimTime.HOUR, nodes("node-0", "node-3", "node-6", "node-9"))
+                .crash(AT * 2, "node-11"));
         // The kubelet is back before the next pass: the renewals the passes saw are those of the old process.
         cases.put("kubelet restarts between two passes", f -> cluster(f)
                 .fault("KubeletStop", AT, SimTime.seconds(2), nodes("node-1", "node-2", "node-3"))
