@@ -72,6 +72,13 @@ class QuietNodesEquivalenceTest {
         cases.put("legacy 1.12: a zone cut off for an hour, healed", f -> cluster(f).version("1.12")
                 .fault("NetworkPartition", AT, SimTime.HOUR, nodes("node-0", "node-3", "node-6", "node-9"))
                 .crash(AT * 2, "node-11"));
+        cases.put("nodes joining, a graceful shutdown, a cloud-terminated node", f -> cluster(f)
+                .joiningNode("late-1", "a", AT, DurationDistribution.constant(SimTime.seconds(40)))
+                .joiningNode("late-2", "b", AT * 2, DurationDistribution.constant(SimTime.seconds(25)))
+                .shutdownGracePeriods(SimTime.seconds(30), SimTime.seconds(10))
+                .fault("GracefulNodeShutdown", AT, SimTime.MINUTE * 5, nodes("node-7"))
+                .fault("NodeTerminated", AT * 3, SimTime.NEVER, nodes("node-8"))
+                .crash(AT * 2 + SimTime.MINUTE, "late-1"));
         // The kubelet is back before the next pass: the renewals the passes saw are those of the old process.
         cases.put("kubelet restarts between two passes", f -> cluster(f)
                 .fault("KubeletStop", AT, SimTime.seconds(2), nodes("node-1", "node-2", "node-3"))
