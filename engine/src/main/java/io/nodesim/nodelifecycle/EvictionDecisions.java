@@ -27,22 +27,29 @@ final class EvictionDecisions {
         this.tainter = tainter;
     }
 
-    /** {@code processTaintBaseEviction} for the condition the pass acts on; {@code pass} orders the queue. */
-    void taintBased(int i, byte condition, long pass, long now) {
-        switch (condition) {
+    /**
+     * {@code processTaintBaseEviction} for the condition the pass acts on; {@code pass} orders the
+     * queue. Returns 0 when done at once, else the {@link PassWorkers} step the caller's worker waits
+     * in until {@code waiter.written(token, ok, at)}.
+     */
+    int taintBased(int i, byte condition, long pass, long now, TaintWriter.Waiter waiter, int token) {
+        return switch (condition) {
             case Condition.FALSE -> swapOrQueue(i, ControllerTaints.NOT_READY_NO_EXECUTE,
-                    ControllerTaints.UNREACHABLE_NO_EXECUTE, pass, now);
+                    ControllerTaints.UNREACHABLE_NO_EXECUTE, pass, now, waiter, token);
             case Condition.UNKNOWN -> swapOrQueue(i, ControllerTaints.UNREACHABLE_NO_EXECUTE,
-                    ControllerTaints.NOT_READY_NO_EXECUTE, pass, now);
-            default -> reachable(i, now);
-        }
+                    ControllerTaints.NOT_READY_NO_EXECUTE, pass, now, waiter, token);
+            default -> reachable(i, now, waiter, token) ? 0 : PassWorkers.REACHABLE_WRITE;
+        };
     }
 
-    /** The opposite NoExecute taint is swapped at once; otherwise (re-)queue: markNodeForTainting. */
-    private void swapOrQueue(int i, int wanted, int opposite, long pass, long now) {
+    /**
+     * The opposite NoExecute taint is swapped at once (a failure is logged: "Will try again in the
+     * next cycle"); otherwise (re-)queue: markNodeForTainting.
+     */
+    private int swapOrQueue(int i, int wanted, int opposite, long pass, long now, TaintWriter.Waiter waiter,
+            int token) {
         if (nodes.hasTaint(i, opposite)) {
-            taints.swap(i, wanted, opposite, now);
-            return;
+            return taints.write(i, wanted, opposite, now, waiter, token) ? 0 : PassWorkers.TAINT_SWAP;
         }
         if (!nodes.hasTaint(i, wanted)) {
             queues.remove(i);
@@ -50,11 +57,25 @@ final class EvictionDecisions {
         if (queues.add(i, pass)) {
             tainter.workQueued(now);
         }
+        return 0;
     }
 
-    /** {@code markNodeAsReachable}: the NoExecute taints go, and the node leaves its queue. */
-    void reachable(int i, long now) {
-        if (taints.swap(i, 0, ControllerTaints.NODE_CONTROLLER_NO_EXECUTE, now)) {
+    /**
+     * {@code markNodeAsReachable}: the NoExecute taints go, then the node leaves its queue; true
+     * when done at once, false while the caller is blocked until {@code waiter.written}, which
+     * must then call {@link #reachableWritten}.
+     */
+    boolean reachable(int i, long now, TaintWriter.Waiter waiter, int token) {
+        if (!taints.write(i, 0, ControllerTaints.NODE_CONTROLLER_NO_EXECUTE, now, waiter, token)) {
+            return false;
+        }
+        queues.remove(i);
+        return true;
+    }
+
+    /** markNodeAsReachable's taint removal ended: a failure leaves the node queued ("Will retry"). */
+    void reachableWritten(int i, boolean ok) {
+        if (ok) {
             queues.remove(i);
         }
     }
@@ -75,14 +96,4 @@ final class EvictionDecisions {
         }
     }
 
-    /** Master disruption mode starts: every node is made reachable, or its pod eviction cancelled. */
-    void cancelAll(long now) {
-        for (int i = 0; i < nodes.count(); i++) {
-            if (settings.taintBased()) {
-                reachable(i, now);
-            } else {
-                queues.remove(i);
-            }
-        }
-    }
 }
