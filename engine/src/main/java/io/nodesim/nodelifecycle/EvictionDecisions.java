@@ -95,5 +95,4 @@ final class EvictionDecisions {
             tainter.workQueued(now);
         }
     }
-
 }

@@ -38,7 +38,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * probe timestamp is the controller's clock at the pass that first sees a newer heartbeat (a lease
  * renewal or status post that reached the informer); the node goes Unknown at the first pass with
  * {@code now > probe + grace} (strict). The NoSchedule taint follows the Ready condition through
- * the node informer (one watch delay λ later); the NoExecute taint goes through the zone's
+ * the node informer (one watch delay λ later, {@link NoScheduleTainting}); the NoExecute taint goes through the zone's
  * {@link RateLimitedTimedQueue}, worked every 100 ms ({@link ZoneTaintingWorker}).
  *
  * <p>Most nodes are healthy most of the time: a pass counts those whose renewals provably keep up
@@ -83,9 +83,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, T
     private long blockedSince;
     private final ClientRequests requests;
     private final NoScheduleTainting noSchedule;
-    /** The pass's own goroutine runs markNodeAsReachable over every node (after a restart, or entering master disruption). */
-    private int serialCursor = -1;
-    private boolean serialForDisruption;
+    private final ReachableLoop reachableLoop;
     /** While handleDisruption's markNodeAsReachable loop blocks, the time the next pass is due after. */
     private long heldPassAt = -1;
     private long timeoutHandle = EventQueue.NO_HANDLE;
@@ -152,6 +150,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, T
                 new DeletePods(cluster, deletions, requests), observedReady);
         noSchedule = new NoScheduleTainting(nodes, taints, observedReady);
         evictions = new EvictionDecisions(settings, nodes, taints, queues, tainter);
+        reachableLoop = new ReachableLoop(nodes, settings, queues, evictions, observedReady, this::reachableLoopEnded);
         passKind = sim.registerKind("nodelifecycle.monitorPass", (t, now) -> monitorNodeHealth(now));
         nodeWatchKind = sim.registerKind("nodelifecycle.nodeWatch", this::nodeUpdated);
         timeoutKind = sim.registerKind("nodelifecycle.requestTimeout", (t, now) -> blockedWritesTimedOut(now));
@@ -224,7 +223,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, T
         requests.stop();
         taints.stop();
         noSchedule.stop();
-        serialCursor = -1;
+        reachableLoop.stop();
         heldPassAt = -1;
         client.reset();
         passRunning = false;
@@ -268,51 +267,15 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, T
         passRunning = true;
         passStart = now;
         cursor = 0;
-        serialForDisruption = false;
         // A new instance lists every node afresh and treats it as newly added, before the workers start.
-        if (!added || markReachableFrom(0, now)) {
+        if (!added || reachableLoop.run(false, now)) {
             dispatch(now);
         }
     }
 
-    /**
-     * markNodeAsReachable (cancelPodEviction on the legacy path) for every node from {@code from}
-     * on, serially on the pass's own goroutine: for the nodes a new instance lists at its first
-     * pass, or entering master disruption mode. False while a taint write blocks the loop.
-     */
-    private boolean markReachableFrom(int from, long now) {
-        for (int i = from; i < nodes.count(); i++) {
-            if (nodes.deleted(i) || !nodes.exists(i, now)) {
-                continue;
-            }
-            if (!serialForDisruption) {
-                observedReady[i] = nodes.ready(i);
-            }
-            if (!settings.taintBased()) {
-                queues.remove(i);
-            } else if (!evictions.reachable(i, now, this, -1 - i)) {
-                serialCursor = i;
-                return false;
-            }
-        }
-        serialCursor = -1;
-        return true;
-    }
-
-    /**
-     * A taint write that blocked its caller ended: a node of the pass's serial loop
-     * ({@code token < 0}), or pass worker {@code token}, which goes on with its node.
-     */
+    /** Pass worker {@code w}'s taint write ended: it goes on with its node, then takes the next. */
     @Override
-    public void written(int token, boolean ok, long now) {
-        if (token < 0) {
-            evictions.reachableWritten(-1 - token, ok);
-            if (markReachableFrom(-1 - token + 1, now)) {
-                serialLoopEnded(now);
-            }
-            return;
-        }
-        int w = token;
+    public void written(int w, boolean ok, long now) {
         int i = workers.node[w];
         if (workers.step[w] == PassWorkers.REACHABLE_WRITE) {
             evictions.reachableWritten(i, ok);
@@ -326,8 +289,8 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, T
         }
     }
 
-    private void serialLoopEnded(long now) {
-        if (!serialForDisruption) {
+    private void reachableLoopEnded(boolean forDisruption, long now) {
+        if (!forDisruption) {
             dispatch(now);
             return;
         }
@@ -456,8 +419,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, T
         return new ZoneDisruption.Hooks() {
             @Override
             public boolean enteringMasterDisruption(long t) {
-                serialForDisruption = true;
-                return markReachableFrom(0, t);
+                return reachableLoop.run(true, t);
             }
 
             @Override
