@@ -148,4 +148,25 @@ class BlockingTaintWritesTest {
                 FaultTarget.all()).build(), 0, true);
         assertEquals(t + ms(111_200), node(r, "node-0").noExecuteTaintAt());
     }
+
+    /**
+     * doNoScheduleTaintingPass drops a failed write ("TODO(k82cn): Add nodeName back to the queue"):
+     * node-0's NoSchedule PATCH (0.5 qps, burst 2: due 2 s after the Unknown UpdateStatus) falls
+     * into a 90 s outage, times out and is only logged. The tainting loop's write hangs too, fails,
+     * and its retry is answered when the outage ends (p + 91 s): that NoExecute taint is an update
+     * of the node, which the informer delivers 50 ms later and which queues it again; its GET goes
+     * at once, its PATCH a token later (p + 93 s).
+     */
+    @Test
+    void doNoScheduleTaintingPass_dropsAWriteThatTimedOut_andRedoesItAtTheNodesNextUpdate() {
+        ScenarioFixture base = scenario().version("1.33").pool("node", 20, "a").grace(SimTime.seconds(150))
+                .kubeApi(0.5, 2).crash(CRASH, "node-0").duration(SimTime.seconds(600));
+        long p = node(ClusterSimulation.run(base.build(), 0, true), "node-0").unknownAt();
+        RunResult r = ClusterSimulation.run(base.fault("ControlPlaneOutage", p + SimTime.seconds(1),
+                SimTime.seconds(90), FaultTarget.all()).build(), 0, true);
+        assertEquals(p, node(r, "node-0").unknownAt());
+        assertEquals(p + SimTime.seconds(91), node(r, "node-0").noExecuteTaintAt());
+        // Within 1 us: the limiter rounds the 1.95 s wait for 0.975 of a token up to a whole microsecond.
+        assertEquals(p + SimTime.seconds(93), node(r, "node-0").noScheduleTaintAt(), 1.0);
+    }
 }
