@@ -3,6 +3,7 @@ package io.nodesim.cli;
 import io.nodesim.cli.job.SweepJobManifest;
 import io.nodesim.experiment.ExperimentException;
 import io.nodesim.experiment.ReplicationRunner;
+import io.nodesim.scheduler.PlacementMemo;
 import io.nodesim.experiment.ScenarioFactory;
 import io.nodesim.experiment.Shard;
 import io.nodesim.experiment.Sweep;
@@ -103,7 +104,9 @@ final class SweepCommand implements Callable<Integer> {
                 all.addAll(overrides);
                 return ScenarioLoader.load(scenarioFile, all);
             };
-            ReplicationRunner runner = (s, r) -> ClusterSimulation.run(s, r, false);
+            // replication r of every point that places its pods alike replays the first one's placement
+            PlacementMemo placements = new PlacementMemo();
+            ReplicationRunner runner = (s, r) -> ClusterSimulation.run(s, r, placements);
             sweep = new Sweep(spec, loaded.scenario().seed(), factory, runner, replications, threads,
                     ProgressBar.forConsole());
         } catch (ScenarioException | IllegalArgumentException e) {

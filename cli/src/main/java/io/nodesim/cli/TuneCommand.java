@@ -9,6 +9,7 @@ import io.nodesim.reports.tune.TuneOutputs;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.ScenarioLoader;
+import io.nodesim.scheduler.PlacementMemo;
 import io.nodesim.simulation.ClusterSimulation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,7 +108,8 @@ final class TuneCommand implements Callable<Integer> {
         List<SweepPoint> points = spec.design(base.seed());
         Tuner.Outcome outcome;
         try {
-            Tuner tuner = new Tuner(points, goal, (p, r) -> ClusterSimulation.run(scenarios.get(p), r, false), initial,
+            PlacementMemo placements = new PlacementMemo();
+            Tuner tuner = new Tuner(points, goal, (p, r) -> ClusterSimulation.run(scenarios.get(p), r, placements), initial,
                     maxReplications, budget > 0 ? budget : 16 * points.size(), threads);
             outcome = CtrlC.interruptible(tuner::run);
         } catch (IllegalArgumentException e) {

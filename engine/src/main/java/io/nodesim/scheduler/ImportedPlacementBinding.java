@@ -1,7 +1,6 @@
 package io.nodesim.scheduler;
 
 import io.nodesim.scenario.ImportedPlacement;
-import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.WorkloadSpec;
 import java.util.HashMap;
@@ -24,12 +23,12 @@ final class ImportedPlacementBinding {
     }
 
     /** The nodes where the rows run a pod of DaemonSet {@code spec}. */
-    static Set<String> daemonNodes(Scenario scenario, WorkloadSpec spec) {
-        if (scenario.initialPlacement() == null) {
+    static Set<String> daemonNodes(PlacementInputs in, WorkloadSpec spec) {
+        if (in.initialPlacement() == null) {
             return Set.of();
         }
         Set<String> out = new HashSet<>();
-        for (ImportedPlacement.Row r : scenario.initialPlacement().rows()) {
+        for (ImportedPlacement.Row r : in.initialPlacement().rows()) {
             if (r.workload().equals(spec.displayName())) {
                 out.add(r.node());
             }
@@ -41,14 +40,14 @@ final class ImportedPlacementBinding {
      * Binds the pods the rows name (accounting them on their nodes); returns, per pod of {@code pending},
      * its bound form, or null where no row names it.
      */
-    static InitialPlacement.Pod[] bind(Scenario scenario, List<InitialPlacement.Pod> pending, SchedulerCache nodes) {
+    static InitialPlacement.Pod[] bind(PlacementInputs in, List<InitialPlacement.Pod> pending, SchedulerCache nodes) {
         InitialPlacement.Pod[] bound = new InitialPlacement.Pod[pending.size()];
-        ImportedPlacement placement = scenario.initialPlacement();
+        ImportedPlacement placement = in.initialPlacement();
         if (placement == null) {
             return bound;
         }
         Map<String, Integer> workloadIndex = new HashMap<>();
-        List<WorkloadSpec> workloads = scenario.workloads();
+        List<WorkloadSpec> workloads = in.workloads();
         for (int w = 0; w < workloads.size(); w++) {
             workloadIndex.put(workloads.get(w).displayName(), w);
         }

@@ -36,8 +36,10 @@ public final class InitialPlacement {
     private final String[] workloadNames;
     private final List<Pod> pods = new ArrayList<>();
     private final List<Pod> placementOrder = new ArrayList<>();
+    /** The pods given a scheduling cycle (neither bound by a row nor naming a node), in order. */
+    private final List<Pod> scheduled = new ArrayList<>();
 
-    private InitialPlacement(Scenario scenario, Topology topology, RandomGenerator ties) {
+    private InitialPlacement(PlacementInputs in, Topology topology, RandomGenerator ties) {
         for (int i = 0; i < topology.size(); i++) {
             if (nodes.addNode(topology.template(i), topology.name(i), topology.zoneLabel(i)) != i) {
                 throw new IllegalStateException("the scheduler cache numbers node " + topology.name(i) + " differently");
@@ -47,11 +49,11 @@ public final class InitialPlacement {
                 nodes.removeNode(i);
             }
         }
-        scheduler = new Scheduler(nodes, scenario.kubeScheduler(), ties);
-        compiler = new PodCompiler(nodes, scenario.kubeScheduler().sidecarHostPorts(),
-                NamespaceLabels.of(scenario.namespaces(), scenario.kubernetesVersion()), scenario.kubernetesVersion());
-        workloadTemplates = new CompiledPod[scenario.workloads().size()];
-        workloadNames = scenario.workloads().stream().map(WorkloadSpec::displayName).toArray(String[]::new);
+        scheduler = new Scheduler(nodes, in.kubeScheduler(), ties);
+        compiler = new PodCompiler(nodes, in.kubeScheduler().sidecarHostPorts(),
+                NamespaceLabels.of(in.namespaces(), in.kubernetesVersion()), in.kubernetesVersion());
+        workloadTemplates = new CompiledPod[in.workloads().size()];
+        workloadNames = in.workloads().stream().map(WorkloadSpec::displayName).toArray(String[]::new);
     }
 
     /**
@@ -64,9 +66,43 @@ public final class InitialPlacement {
 
     /** As {@link #place(Scenario, RandomGenerator, boolean)}, on the run's topology (its node indices). */
     public static InitialPlacement place(Scenario scenario, Topology topology, RandomGenerator ties, boolean explain) {
-        InitialPlacement p = new InitialPlacement(scenario, topology, ties);
-        List<Pod> pending = p.pending(scenario);
-        Pod[] placed = ImportedPlacementBinding.bind(scenario, pending, p.nodes);
+        return place(PlacementInputs.of(scenario), topology, ties, explain, null);
+    }
+
+    /**
+     * As {@link #place(Scenario, Topology, RandomGenerator, boolean)} for replication {@code replication}
+     * (whose "scheduler.ties" stream {@code ties} is, untouched yet): replays the placement {@code memo}
+     * holds for the same inputs, seed and replication, or places the pods and remembers how.
+     */
+    public static InitialPlacement place(Scenario scenario, Topology topology, RandomGenerator ties, PlacementMemo memo,
+            int replication) {
+        PlacementInputs in = PlacementInputs.of(scenario);
+        PlacementMemo.Placement known = memo.find(in, scenario.seed(), replication);
+        if (known != null) {
+            return replay(in, topology, ties, known);
+        }
+        TieDraws draws = new TieDraws(ties);
+        InitialPlacement p = place(in, topology, draws, false, null);
+        int[] chosen = p.scheduled.stream().mapToInt(Pod::node).toArray();
+        memo.remember(new PlacementMemo.Placement(in, scenario.seed(), replication, chosen, draws.stopNoting(),
+                p.scheduler.nextStartNodeIndex()));
+        return p;
+    }
+
+    private static InitialPlacement replay(PlacementInputs in, Topology topology, RandomGenerator ties,
+            PlacementMemo.Placement known) {
+        InitialPlacement p = place(in, topology, ties, false, known.nodes());
+        TieDraws.replay(ties, known.tieBounds());
+        p.scheduler.resumeAt(known.nextStartNodeIndex());
+        return p;
+    }
+
+    /** @param replayed per pod to schedule, the node a remembered placement chose, or null to schedule them */
+    private static InitialPlacement place(PlacementInputs in, Topology topology, RandomGenerator ties, boolean explain,
+            int[] replayed) {
+        InitialPlacement p = new InitialPlacement(in, topology, ties);
+        List<Pod> pending = p.pending(in);
+        Pod[] placed = ImportedPlacementBinding.bind(in, pending, p.nodes);
         for (Pod bound : placed) {
             if (bound != null) {
                 p.placementOrder.add(bound);
@@ -86,13 +122,27 @@ public final class InitialPlacement {
         for (int i = 0; i < placed.length; i++) {
             Pod pod = pending.get(i);
             if (placed[i] == null) {
-                placed[i] = explain ? p.explained(pod) : new Pod(pod.name(), pod.workload(), pod.compiled(), false,
-                        p.scheduler.place(pod.compiled()), null);
+                if (explain) {
+                    placed[i] = p.explained(pod);
+                } else {
+                    int node = replayed == null ? p.scheduler.place(pod.compiled()) : p.assume(pod, replayed);
+                    placed[i] = new Pod(pod.name(), pod.workload(), pod.compiled(), false, node, null);
+                }
                 p.placementOrder.add(placed[i]);
+                p.scheduled.add(placed[i]);
             }
         }
         p.pods.addAll(List.of(placed));
         return p;
+    }
+
+    /** The remembered choice for the next pod to schedule, assumed as the scheduling cycle would. */
+    private int assume(Pod pod, int[] replayed) {
+        int node = replayed[scheduled.size()];
+        if (node >= 0) {
+            nodes.pods().addPod(pod.compiled(), node);
+        }
+        return node;
     }
 
     /**
@@ -102,17 +152,17 @@ public final class InitialPlacement {
     public static void bindImported(Scenario scenario) {
         if (scenario.initialPlacement() != null) {
             // no scheduling cycle runs, so no tie is ever broken
-            InitialPlacement p = new InitialPlacement(scenario, Topology.of(scenario.nodes()), null);
-            ImportedPlacementBinding.bind(scenario, p.pending(scenario), p.nodes);
+            PlacementInputs in = PlacementInputs.of(scenario);
+            InitialPlacement p = new InitialPlacement(in, Topology.of(scenario.nodes()), null);
+            ImportedPlacementBinding.bind(in, p.pending(in), p.nodes);
         }
     }
 
     /** Every pod of t = 0, in order of appearance, none placed yet. */
-    private List<Pod> pending(Scenario scenario) {
+    private List<Pod> pending(PlacementInputs in) {
         List<Pod> pending = new ArrayList<>();
-        for (int w = 0; w < scenario.workloads().size(); w++) {
-            expand(w, scenario.workloads().get(w), pending, ImportedPlacementBinding.daemonNodes(scenario,
-                    scenario.workloads().get(w)));
+        for (int w = 0; w < in.workloads().size(); w++) {
+            expand(w, in.workloads().get(w), pending, ImportedPlacementBinding.daemonNodes(in, in.workloads().get(w)));
         }
         return pending;
     }

@@ -140,6 +140,11 @@ public final class Scheduler {
         return nextStartNodeIndex;
     }
 
+    /** Round-robin filtering goes on from {@code index}, as after the cycles of a replayed placement. */
+    void resumeAt(int index) {
+        nextStartNodeIndex = index;
+    }
+
     /** numFeasibleNodesToFind: all below 100 nodes, else the (adaptive) percentage, at least 100. */
     public static int numFeasibleNodesToFind(int percentageOfNodesToScore, int numAllNodes) {
         if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) {

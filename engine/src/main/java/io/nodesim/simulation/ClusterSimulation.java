@@ -35,6 +35,7 @@ import io.nodesim.scenario.KubeletConfig;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.VersionProfiles;
 import io.nodesim.scenario.VersionProfiles.Rule;
+import io.nodesim.scheduler.PlacementMemo;
 import io.nodesim.tainteviction.ScenarioNoExecuteTaints;
 import io.nodesim.tainteviction.TolerationSources;
 import io.nodesim.tainteviction.TaintEvictionController;
@@ -71,11 +72,20 @@ public final class ClusterSimulation {
     private final Endpoints endpoints;
 
     public ClusterSimulation(Scenario scenario, int replication, boolean recordEvents) {
+        this(scenario, replication, recordEvents, null);
+    }
+
+    /**
+     * @param placements the t = 0 placements of other points of the same sweep, replayed where this
+     *     replication's would be the same ({@link PlacementMemo}), or null
+     */
+    public ClusterSimulation(Scenario scenario, int replication, boolean recordEvents, PlacementMemo placements) {
         this.scenario = scenario;
         this.replication = replication;
         RandomStreams streams = new RandomStreams(scenario.seed(), replication);
         Topology topology = Topology.of(scenario.nodes());
-        SchedulerPlacement placement = new SchedulerPlacement(topology, streams.stream("scheduler.ties"));
+        SchedulerPlacement placement = new SchedulerPlacement(topology, streams.stream("scheduler.ties"), placements,
+                replication);
         cluster = ClusterBuilder.build(scenario, topology, placement, new EventRecorder(recordEvents));
         deletions = new PodDeletions(cluster, samples);
         int n = topology.size();
@@ -171,6 +181,11 @@ public final class ClusterSimulation {
     /** Runs one replication of the scenario (the entry point other packages call). */
     public static RunResult run(Scenario scenario, int replication, boolean recordEvents) {
         return new ClusterSimulation(scenario, replication, recordEvents).run();
+    }
+
+    /** Runs one replication of a sweep point, sharing t = 0 placements with the sweep's other points. */
+    public static RunResult run(Scenario scenario, int replication, PlacementMemo placements) {
+        return new ClusterSimulation(scenario, replication, false, placements).run();
     }
 
     public RunResult run() {

@@ -5,6 +5,7 @@ import io.nodesim.cluster.Topology;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.InitialPlacement;
+import io.nodesim.scheduler.PlacementMemo;
 import io.nodesim.scheduler.Scheduler;
 import io.nodesim.scheduler.SchedulerCache;
 import java.util.List;
@@ -18,17 +19,25 @@ import org.apache.commons.math3.random.RandomGenerator;
 public final class SchedulerPlacement implements PodPlacement {
     private final Topology topology;
     private final RandomGenerator ties;
+    private final PlacementMemo memo;
+    private final int replication;
     private InitialPlacement placement;
 
-    /** @param ties the replication's "scheduler.ties" stream */
-    public SchedulerPlacement(Topology topology, RandomGenerator ties) {
+    /**
+     * @param ties the replication's "scheduler.ties" stream
+     * @param memo the placements other points of a sweep made for the same replication, or null
+     */
+    public SchedulerPlacement(Topology topology, RandomGenerator ties, PlacementMemo memo, int replication) {
         this.topology = topology;
         this.ties = ties;
+        this.memo = memo;
+        this.replication = replication;
     }
 
     @Override
     public List<Placed> placeAll(Scenario scenario) {
-        placement = InitialPlacement.place(scenario, topology, ties, false);
+        placement = memo == null ? InitialPlacement.place(scenario, topology, ties, false)
+                : InitialPlacement.place(scenario, topology, ties, memo, replication);
         return placement.pods().stream().map(p -> new Placed(p.workload(), p.name(), p.node())).toList();
     }
 

@@ -43,7 +43,7 @@ class InitialPlacementTest {
 
     private static Map<String, String> run(Scenario s) {
         SchedulerPlacement placement = new SchedulerPlacement(io.nodesim.cluster.Topology.of(s.nodes()),
-                new RandomStreams(s.seed(), 0).stream("scheduler.ties"));
+                new RandomStreams(s.seed(), 0).stream("scheduler.ties"), null, 0);
         Map<String, String> out = new TreeMap<>();
         for (Placed p : placement.placeAll(s)) {
             out.put(p.name(), p.node() < 0 ? "null" : placement.nodes().name(p.node()));

@@ -1,13 +1,10 @@
 package io.nodesim.simulation;
 
 import static io.nodesim.testing.ScenarioFixture.scenario;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
-import io.nodesim.metrics.RunResult;
 import io.nodesim.scenario.FaultTarget;
 import io.nodesim.scenario.Scenario;
 import org.junit.jupiter.api.Test;
@@ -26,18 +23,9 @@ class DeterminismTest {
                 .duration(SimTime.MINUTE * 12).build();
     }
 
-    private static void assertSame(RunResult a, RunResult b) {
-        assertEquals(a.nodes(), b.nodes());
-        assertEquals(a.pods(), b.pods());
-        assertEquals(a.events(), b.events());
-        assertEquals(a.eventsFired(), b.eventsFired());
-        assertEquals(a.metrics().keySet(), b.metrics().keySet());
-        a.metrics().forEach((k, v) -> assertArrayEquals(v, b.metrics().get(k), k));
-    }
-
     @Test
     void sameSeed_identicalRunResult() {
-        assertSame(ClusterSimulation.run(busy(), 3, true), ClusterSimulation.run(busy(), 3, true));
+        SimAssertions.assertSameRun(ClusterSimulation.run(busy(), 3, true), ClusterSimulation.run(busy(), 3, true));
     }
 
     @Test

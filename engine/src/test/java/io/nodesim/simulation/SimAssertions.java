@@ -13,6 +13,18 @@ final class SimAssertions {
     private SimAssertions() {
     }
 
+    /** Every record, event, metric and the event count of two runs are equal. */
+    static void assertSameRun(RunResult expected, RunResult actual) {
+        org.junit.jupiter.api.Assertions.assertEquals(expected.nodes(), actual.nodes());
+        org.junit.jupiter.api.Assertions.assertEquals(expected.pods(), actual.pods());
+        org.junit.jupiter.api.Assertions.assertEquals(expected.workloads(), actual.workloads());
+        org.junit.jupiter.api.Assertions.assertEquals(expected.events(), actual.events());
+        org.junit.jupiter.api.Assertions.assertEquals(expected.eventsFired(), actual.eventsFired());
+        org.junit.jupiter.api.Assertions.assertEquals(expected.metrics().keySet(), actual.metrics().keySet());
+        expected.metrics().forEach((k, v) -> org.junit.jupiter.api.Assertions.assertArrayEquals(v,
+                actual.metrics().get(k), k));
+    }
+
     static NodeRecord node(RunResult r, String name) {
         return r.nodes().stream().filter(n -> n.node().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no row for node " + name + " in " + r.nodes()));

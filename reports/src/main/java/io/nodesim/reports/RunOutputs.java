@@ -6,7 +6,9 @@ import io.nodesim.reports.charts.ChartInput;
 import io.nodesim.reports.charts.ChartRegistry;
 import io.nodesim.reports.charts.ChartRenderer;
 import io.nodesim.reports.charts.RenderedChart;
+import io.nodesim.reports.charts.RunChart;
 import io.nodesim.reports.csv.ResultCsv;
+import io.nodesim.reports.files.OnEveryCore;
 import io.nodesim.reports.files.OutputFolder;
 import io.nodesim.reports.html.HtmlReport;
 import io.nodesim.scenario.Scenario;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * Everything {@code nodesim run} writes: nodes.csv, pods.csv, workloads.csv, summary.csv,
@@ -31,27 +34,50 @@ public final class RunOutputs {
     public static List<Path> write(Path dir, Scenario scenario, List<RunResult> runs, List<MetricSummary> summaries,
             boolean events) throws IOException {
         ChartInput input = new ChartInput(scenario, runs, summaries);
-        List<RenderedChart> charts = ChartRenderer.inParallel(ChartRegistry.RUN_CHARTS,
-                chart -> ChartRenderer.render(chart, input));
+        OutputFolder out = new OutputFolder(dir);
+        // The CSVs go to their temporary names while the charts are drawn in memory, all on every core;
+        // pods.csv, the largest output of a large run, starts first. Nothing is moved into place until
+        // everything is drawn and written, so a failure leaves no output behind.
+        List<Callable<?>> jobs = new ArrayList<>();
+        jobs.add(() -> out.stageText(ResultCsv.PODS, ResultCsv.pods(runs)));
+        for (RunChart chart : ChartRegistry.RUN_CHARTS) {
+            jobs.add(() -> ChartRenderer.render(chart, input));
+        }
+        jobs.add(() -> out.stageText(ResultCsv.NODES, ResultCsv.nodes(runs)));
+        if (events) {
+            jobs.add(() -> out.stageText(ResultCsv.EVENTS, ResultCsv.events(runs)));
+        }
+        jobs.add(() -> out.stageText(ResultCsv.WORKLOADS, ResultCsv.workloads(runs)));
+        jobs.add(() -> out.stageText(ResultCsv.SUMMARY, ResultCsv.summary(summaries)));
+        List<Object> done = OnEveryCore.run(jobs, succeeded -> out.discard(staged(succeeded)));
+        List<OutputFolder.Staged> csvs = staged(done);
+        List<RenderedChart> charts = done.stream().filter(RenderedChart.class::isInstance)
+                .map(RenderedChart.class::cast).toList();
         List<String> dataFiles = new ArrayList<>(List.of(ResultCsv.NODES, ResultCsv.PODS, ResultCsv.WORKLOADS,
                 ResultCsv.SUMMARY));
         if (events) {
             dataFiles.add(ResultCsv.EVENTS);
         }
-        String page = HtmlReport.render(scenario, runs, summaries, charts, dataFiles);
-
-        OutputFolder out = new OutputFolder(dir);
-        ResultCsv.writeNodes(out, runs);
-        ResultCsv.writePods(out, runs);
-        ResultCsv.writeWorkloads(out, runs);
-        ResultCsv.writeSummary(out, summaries);
-        if (events) {
-            ResultCsv.writeEvents(out, runs);
+        String page;
+        try {
+            page = HtmlReport.render(scenario, runs, summaries, charts, dataFiles);
+        } catch (RuntimeException e) {
+            out.discard(csvs);
+            throw e;
+        }
+        // moved into place in the documented order: the data files, the charts, the page
+        for (String name : dataFiles) {
+            out.commit(csvs.stream().filter(c -> c.fileName().equals(name)).findFirst().orElseThrow());
         }
         for (RenderedChart c : charts) {
             c.writeTo(out);
         }
         out.writeText(HtmlReport.FILE_NAME, w -> w.write(page));
         return out.written();
+    }
+
+    private static List<OutputFolder.Staged> staged(List<Object> results) {
+        return results.stream().filter(OutputFolder.Staged.class::isInstance).map(OutputFolder.Staged.class::cast)
+                .toList();
     }
 }

@@ -2,6 +2,7 @@ package io.nodesim.spark;
 
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.ScenarioLoader;
+import io.nodesim.scheduler.PlacementMemo;
 import io.nodesim.simulation.ClusterSimulation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,11 +46,13 @@ final class RunTasks implements FlatMapFunction<Iterator<TaskRef>, TaskResult> {
     public Iterator<TaskResult> call(Iterator<TaskRef> tasks) throws IOException {
         ScenarioPayload p = payload.value();
         List<TaskResult> results = new ArrayList<>();
+        // the partition's tasks of one replication share their t = 0 placement where the points allow
+        PlacementMemo placements = new PlacementMemo();
         while (tasks.hasNext()) {
             TaskRef t = tasks.next();
             Scenario scenario = scenario(p, t.overrides());
             results.add(TaskResult.of(t.task(), t.point(), t.replication(),
-                    ClusterSimulation.run(scenario, t.replication(), false).metrics()));
+                    ClusterSimulation.run(scenario, t.replication(), placements).metrics()));
         }
         return results.iterator();
     }

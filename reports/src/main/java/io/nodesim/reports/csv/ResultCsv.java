@@ -50,23 +50,48 @@ public final class ResultCsv {
     }
 
     public static Path writeNodes(OutputFolder out, List<RunResult> runs) throws IOException {
-        return writePerRun(out, NODES, NODES_HEADER, runs, RunResult::nodes, ResultCsv::nodeRow);
+        return out.writeText(NODES, nodes(runs));
     }
 
     public static Path writePods(OutputFolder out, List<RunResult> runs) throws IOException {
-        return writePerRun(out, PODS, PODS_HEADER, runs, RunResult::pods, ResultCsv::podRow);
+        return out.writeText(PODS, pods(runs));
     }
 
     public static Path writeWorkloads(OutputFolder out, List<RunResult> runs) throws IOException {
-        return writePerRun(out, WORKLOADS, WORKLOADS_HEADER, runs, RunResult::workloads, ResultCsv::workloadRow);
+        return out.writeText(WORKLOADS, workloads(runs));
     }
 
     public static Path writeEvents(OutputFolder out, List<RunResult> runs) throws IOException {
-        return writePerRun(out, EVENTS, EVENTS_HEADER, runs, RunResult::events, ResultCsv::eventRow);
+        return out.writeText(EVENTS, events(runs));
     }
 
     public static Path writeSummary(OutputFolder out, List<MetricSummary> summaries) throws IOException {
-        return out.writeText(SUMMARY, w -> {
+        return out.writeText(SUMMARY, summary(summaries));
+    }
+
+    /** The body of nodes.csv. */
+    public static OutputFolder.Body<Writer> nodes(List<RunResult> runs) {
+        return perRun(NODES_HEADER, runs, RunResult::nodes, ResultCsv::nodeRow);
+    }
+
+    /** The body of pods.csv. */
+    public static OutputFolder.Body<Writer> pods(List<RunResult> runs) {
+        return perRun(PODS_HEADER, runs, RunResult::pods, ResultCsv::podRow);
+    }
+
+    /** The body of workloads.csv. */
+    public static OutputFolder.Body<Writer> workloads(List<RunResult> runs) {
+        return perRun(WORKLOADS_HEADER, runs, RunResult::workloads, ResultCsv::workloadRow);
+    }
+
+    /** The body of events.csv. */
+    public static OutputFolder.Body<Writer> events(List<RunResult> runs) {
+        return perRun(EVENTS_HEADER, runs, RunResult::events, ResultCsv::eventRow);
+    }
+
+    /** The body of summary.csv. */
+    public static OutputFolder.Body<Writer> summary(List<MetricSummary> summaries) {
+        return w -> {
             ICSVWriter csv = open(w, SUMMARY_HEADER);
             for (MetricSummary s : summaries) {
                 String m = s.metric();
@@ -76,12 +101,12 @@ public final class ResultCsv {
                     statistic(m, s.max())}, false);
             }
             finish(csv);
-        });
+        };
     }
 
-    private static <T> Path writePerRun(OutputFolder out, String fileName, List<String> header, List<RunResult> runs,
-            Function<RunResult, List<T>> records, BiFunction<Integer, T, String[]> row) throws IOException {
-        return out.writeText(fileName, w -> {
+    private static <T> OutputFolder.Body<Writer> perRun(List<String> header, List<RunResult> runs,
+            Function<RunResult, List<T>> records, BiFunction<Integer, T, String[]> row) {
+        return w -> {
             ICSVWriter csv = open(w, header);
             for (RunResult run : runs) {
                 for (T record : records.apply(run)) {
@@ -89,7 +114,7 @@ public final class ResultCsv {
                 }
             }
             finish(csv);
-        });
+        };
     }
 
     private static ICSVWriter open(Writer w, List<String> header) {

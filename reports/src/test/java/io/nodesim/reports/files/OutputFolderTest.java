@@ -63,4 +63,35 @@ class OutputFolderTest {
         assertThrows(IllegalArgumentException.class, () -> out.writeText("../x.csv", w -> { }));
         assertThrows(IllegalArgumentException.class, () -> out.writeText(".hidden", w -> { }));
     }
+
+    @Test
+    void stagedFilesAppearOnlyWhenCommitted_inTheOrderChosen() throws Exception {
+        OutputFolder out = new OutputFolder(tmp);
+        OutputFolder.Staged pods = out.stageText("pods.csv", w -> w.write("p\n"));
+        OutputFolder.Staged nodes = out.stageText("nodes.csv", w -> w.write("n\n"));
+        assertEquals(List.of(), names(tmp).stream().filter(n -> !n.startsWith(".")).toList());
+        out.commit(nodes);
+        out.commit(pods);
+        assertEquals(List.of("nodes.csv", "pods.csv"), names(tmp));
+        assertEquals(List.of(tmp.resolve("nodes.csv"), tmp.resolve("pods.csv")), out.written());
+    }
+
+    @Test
+    void discardingBeforeAnyCommitRemovesTheFoldersItCreated() throws Exception {
+        Path dir = tmp.resolve("out/zone-outage");
+        OutputFolder out = new OutputFolder(dir);
+        OutputFolder.Staged a = out.stageText("a.csv", w -> w.write("x\n"));
+        assertTrue(Files.isDirectory(dir));
+        out.discard(List.of(a));
+        assertFalse(Files.exists(tmp.resolve("out")));
+        assertEquals(List.of(), names(tmp));
+    }
+
+    @Test
+    void discardingKeepsAFolderThatExistedAndItsFiles() throws Exception {
+        Files.writeString(tmp.resolve("notes.txt"), "mine");
+        OutputFolder out = new OutputFolder(tmp);
+        out.discard(List.of(out.stageText("a.csv", w -> w.write("x\n"))));
+        assertEquals(List.of("notes.txt"), names(tmp));
+    }
 }
