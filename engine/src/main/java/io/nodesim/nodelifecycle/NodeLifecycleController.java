@@ -50,7 +50,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * from the creation timestamp; it counts as not Ready in its zone, and past the grace it goes
  * Unknown (reason NodeStatusNeverUpdated) and is treated as any Unknown node.
  */
-public final class NodeLifecycleController implements Controller, NodeWatcher, TaintWriter.Waiter {
+public final class NodeLifecycleController implements Controller, NodeWatcher, EvictionDecisions.Caller {
 
     private final Simulation sim;
     private final ClusterState cluster;
@@ -84,6 +84,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, T
     private final ClientRequests requests;
     private final NoScheduleTainting noSchedule;
     private final ReachableLoop reachableLoop;
+    private final EvictorLock evictorLock;
     /** While handleDisruption's markNodeAsReachable loop blocks, the time the next pass is due after. */
     private long heldPassAt = -1;
     private long timeoutHandle = EventQueue.NO_HANDLE;
@@ -146,11 +147,12 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, T
         int passesToKeep = renewalsOutpaceGrace ? (int) Math.min(1 << 20, gap / Math.max(1, settings.monitorPeriod()) + 8) : 16;
         quiet = new QuietNodes(n, zoneOf, cluster.zones().size(), countedInZone, passesToKeep, probe, lease, status);
         faults.onChange(this::wake);
+        evictorLock = new EvictorLock(settings.apiCallsUnderEvictorLock());
         tainter = new ZoneTaintingWorker(sim, cluster, settings, queues, taints,
-                new DeletePods(cluster, deletions, requests), observedReady);
+                new DeletePods(cluster, deletions, requests), observedReady, evictorLock);
         noSchedule = new NoScheduleTainting(nodes, taints, observedReady);
-        evictions = new EvictionDecisions(settings, nodes, taints, queues, tainter);
-        reachableLoop = new ReachableLoop(nodes, settings, queues, evictions, observedReady, this::reachableLoopEnded);
+        evictions = new EvictionDecisions(settings, nodes, taints, queues, tainter, evictorLock);
+        reachableLoop = new ReachableLoop(nodes, settings, evictions, observedReady, this::reachableLoopEnded);
         passKind = sim.registerKind("nodelifecycle.monitorPass", (t, now) -> monitorNodeHealth(now));
         nodeWatchKind = sim.registerKind("nodelifecycle.nodeWatch", this::nodeUpdated);
         timeoutKind = sim.registerKind("nodelifecycle.requestTimeout", (t, now) -> blockedWritesTimedOut(now));
@@ -224,6 +226,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, T
         taints.stop();
         noSchedule.stop();
         reachableLoop.stop();
+        evictorLock.clear();
         heldPassAt = -1;
         client.reset();
         passRunning = false;
@@ -261,6 +264,11 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, T
             quiet.wakeAll(passId - 1);
         }
         quiet.passStarted(passId, now, zones);
+        if (evictorLock.held()) {
+            // Every node's decision takes the lock (before 1.25): the first waits for it, and the
+            // asleep nodes are looked at in their turn.
+            quiet.wakeFrom(0, passId, zones);
+        }
         passWaited = false;
         boolean added = freshStart;
         freshStart = false;
@@ -278,7 +286,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, T
     public void written(int w, boolean ok, long now) {
         int i = workers.node[w];
         if (workers.step[w] == PassWorkers.REACHABLE_WRITE) {
-            evictions.reachableWritten(i, ok);
+            evictions.reachableWritten(i, ok, now);
         }
         workers.step[w] = PassWorkers.IDLE;
         if (afterDecision(w, i, now)) {
@@ -287,6 +295,34 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, T
         if (passRunning) {
             dispatch(now);
         }
+    }
+
+    /** Pass worker {@code w} holds the evictor lock it waited for: its decision goes on. */
+    @Override
+    public void granted(int w, long now) {
+        int i = workers.node[w];
+        workers.step[w] = PassWorkers.IDLE;
+        int waitStep = 0;
+        if (settings.taintBased()) {
+            waitStep = evictions.taintBasedLocked(i, decisionCondition(w), passId, now, this, w);
+        } else {
+            evictions.legacyLocked(i, workers.observed[w], passId, now);
+        }
+        if (waitStep != 0) {
+            workers.step[w] = waitStep;
+            return;
+        }
+        if (afterDecision(w, i, now)) {
+            turnEnded(w, i, now);
+        }
+        if (passRunning) {
+            dispatch(now);
+        }
+    }
+
+    /** The condition processTaintBaseEviction acts on: the observed one, or (1.34+) the current one. */
+    private byte decisionCondition(int w) {
+        return settings.noExecuteInDetectingPass() ? workers.current[w] : workers.observed[w];
     }
 
     private void reachableLoopEnded(boolean forDisruption, long now) {
@@ -501,15 +537,11 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, T
         byte observed = observedCondition == Condition.NONE ? Condition.UNKNOWN : observedCondition;
         workers.observed[w] = observed;
         workers.current[w] = current;
-        if (settings.taintBased()) {
-            int waitStep = evictions.taintBased(i, settings.noExecuteInDetectingPass() ? current : observed, passId,
-                    now, this, w);
-            if (waitStep != 0) {
-                workers.step[w] = waitStep;
-                return false;
-            }
-        } else {
-            evictions.legacy(i, observed, readyTransition[i], probe[i], passId, now);
+        int waitStep = settings.taintBased() ? evictions.taintBased(i, decisionCondition(w), passId, now, this, w)
+                : evictions.legacy(i, observed, readyTransition[i], probe[i], passId, now, this, w);
+        if (waitStep != 0) {
+            workers.step[w] = waitStep;
+            return false;
         }
         return afterDecision(w, i, now);
     }

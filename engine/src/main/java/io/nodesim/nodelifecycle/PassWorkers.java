@@ -25,6 +25,8 @@ final class PassWorkers {
     static final int TAINT_SWAP = 5;
     /** markNodeAsReachable's RemoveTaintOffNode blocks the worker. */
     static final int REACHABLE_WRITE = 6;
+    /** The worker waits for the {@link EvictorLock} (before 1.25). */
+    static final int EVICTOR_LOCK = 7;
 
     private final Simulation sim;
     private final int concurrency;

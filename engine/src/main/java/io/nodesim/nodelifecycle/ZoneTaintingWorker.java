@@ -17,8 +17,9 @@ import io.nodesim.kernel.Simulation;
  * on the loop's own goroutine, so the loop looks at the next head only once the write's requests
  * were sent and answered ({@link TaintWriter}: waiting for client tokens, or for an API server that
  * is down). A write that fails (the request timed out) leaves the node queued: Try tries it again.
+ * Before 1.25 the pass holds the {@link EvictorLock} from its start to its end.
  */
-final class ZoneTaintingWorker implements TaintWriter.Waiter {
+final class ZoneTaintingWorker implements TaintWriter.Waiter, EvictorLock.Waiter {
     /** {@code scheduler.NodeEvictionPeriod}: the loop's period. */
     static final long PERIOD = 100 * SimTime.MILLISECOND;
     private final NodeObjects nodes;
@@ -26,6 +27,7 @@ final class ZoneTaintingWorker implements TaintWriter.Waiter {
     private final ZoneQueues queues;
     private final TaintWriter taints;
     private final DeletePods deletePods;
+    private final EvictorLock lock;
     /** The controller's node informer cache of the Ready condition (the nodeLister). */
     private final byte[] observedReady;
     private final Simulation sim;
@@ -40,13 +42,14 @@ final class ZoneTaintingWorker implements TaintWriter.Waiter {
     private int zone;
 
     ZoneTaintingWorker(Simulation sim, ClusterState cluster, NodeLifecycleSettings settings, ZoneQueues queues,
-            TaintWriter taints, DeletePods deletePods, byte[] observedReady) {
+            TaintWriter taints, DeletePods deletePods, byte[] observedReady, EvictorLock lock) {
         this.sim = sim;
         this.nodes = cluster.nodes();
         this.settings = settings;
         this.queues = queues;
         this.taints = taints;
         this.deletePods = deletePods;
+        this.lock = lock;
         this.observedReady = observedReady;
         this.tickKind = sim.registerKind("nodelifecycle.noExecuteTainting", (t, now) -> pass(now));
     }
@@ -68,7 +71,18 @@ final class ZoneTaintingWorker implements TaintWriter.Waiter {
 
     private void pass(long now) {
         zone = 0;
-        resume(now);
+        if (lock.acquire(this, 0)) {
+            resume(now);
+        }
+    }
+
+    @Override
+    public void granted(int token, long now) {
+        if (running) {
+            resume(now);
+        } else {
+            lock.release(now);
+        }
     }
 
     /** Works the queues from the current zone on, until the pass ends or a write blocks it. */
@@ -86,6 +100,7 @@ final class ZoneTaintingWorker implements TaintWriter.Waiter {
 
     private void passEnded(long now) {
         lastPassEnd = now;
+        lock.release(now);
         if (queues.allEmpty()) {
             // A pass on empty queues does nothing (no token is taken): the loop skips them until
             // work is queued, and resumes on the grid of its last pass's end.

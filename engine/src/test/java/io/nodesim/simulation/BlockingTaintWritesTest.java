@@ -169,4 +169,31 @@ class BlockingTaintWritesTest {
         // Within 1 us: the limiter rounds the 1.95 s wait for 0.975 of a token up to a whole microsecond.
         assertEquals(p + SimTime.seconds(93), node(r, "node-0").noScheduleTaintAt(), 1.0);
     }
+
+    /**
+     * Before 1.25 (PR #110359; issue #110341) doNoExecuteTaintingPass holds {@code evictorLock} over its
+     * API calls, and every decision of the monitor pass (markNodeForTainting, markNodeAsReachable)
+     * takes it. At 0.1 qps each tainting write holds the loop 20 s (its GET and PATCH wait 10 s each
+     * for a token); the passes that start meanwhile wait at their first node until the write's pass
+     * returns, and the pass after the last write starts 5 s after that write's PATCH. From 1.25 the
+     * passes keep their 5.02 s rhythm from the detecting pass. node-5 crashes long after: its
+     * Unknown UpdateStatus goes out at the start of a pass of that rhythm.
+     */
+    @Test
+    void evictorLock_before125_thePassesWaitForTheTaintingPassesWrites_from125TheyDoNot() {
+        for (String version : new String[] {"1.24", "1.25"}) {
+            RunResult r = ClusterSimulation.run(crashedThenRestarted(version, "node-0", "node-1").kubeApi(0.1, 6)
+                    .crash(SimTime.seconds(300), "node-5").duration(SimTime.seconds(500)).build(), 0, true);
+            long p = node(r, "node-0").unknownAt();
+            long lastTaint = Math.max(node(r, "node-0").noExecuteTaintAt(), node(r, "node-1").noExecuteTaintAt());
+            // The GETs wait for the tokens the NoSchedule writes took: the first at p + 10 s.
+            assertEquals(p + ms(40_000), lastTaint, version + ": GET and PATCH 10 s apart, twice");
+            long d = node(r, "node-5").unknownAt();
+            if (version.equals("1.24")) {
+                assertEquals(0, (d - lastTaint - SimTime.seconds(5)) % ms(5_020), "1.24: " + (d - lastTaint));
+            } else {
+                assertEquals(0, (d - p) % ms(5_020), "1.25: " + (d - p));
+            }
+        }
+    }
 }
