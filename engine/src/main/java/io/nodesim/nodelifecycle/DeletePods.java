@@ -6,10 +6,11 @@ import io.nodesim.cluster.PodTable;
 
 /**
  * {@code DeletePods} of pkg/controller/util/node/controller_utils.go, the legacy eviction of
- * {@code doEvictionPass} (~1.12): for every pod of the node except DaemonSet pods, the NodeLost
- * UpdateStatus ({@code SetPodTerminationReason}, whose failure other than a conflict is ignored)
- * and the DELETE, serially, each a blocking {@link ClientRequests} request. A DELETE that fails
- * fails the call: the eviction loop's Try returns false and the node is tried again.
+ * {@code doEvictionPass} (~1.12): for every pod of the node, serially, the NodeLost UpdateStatus
+ * ({@code SetPodTerminationReason}, whose failure other than a conflict is ignored), then, unless a
+ * DaemonSet owns the pod, the DELETE; each a blocking {@link ClientRequests} request. A DELETE
+ * that fails fails the call: the eviction loop's Try returns false and the node is tried again.
+ * Pods already being deleted are passed over.
  */
 final class DeletePods {
     private static final int STATUS = 0;
@@ -56,16 +57,18 @@ final class DeletePods {
 
     /** The current request was answered: on to the DELETE, or to the next pod. */
     private void advance(long now) {
-        if (step == STATUS) {
+        PodTable pods = cluster.pods();
+        if (step == STATUS && !cluster.workloadOf(pod).daemonSet()) {
             step = DELETE;
             return;
         }
-        PodTable pods = cluster.pods();
-        if (!pods.isDeleted(pod)) {
+        // The pod's successor is taken before the deletion, which may take the pod off the node's list.
+        int following = pods.isGone(pod) ? pods.firstOnNode(node) : pods.nextOnNode(pod);
+        if (step == DELETE && !pods.isDeleted(pod)) {
             deletions.delete(pod, now, "NodeControllerEviction");
         }
         step = STATUS;
-        pod = next(pods.isGone(pod) ? pods.firstOnNode(node) : pods.nextOnNode(pod));
+        pod = next(following);
     }
 
     private void requestAnswered(int p, boolean ok, long now) {
@@ -84,10 +87,10 @@ final class DeletePods {
         }
     }
 
-    /** The first pod from {@code p} on that DeletePods deletes: not a DaemonSet pod, not already deleted. */
+    /** The first pod from {@code p} on that is not being deleted already. */
     private int next(int p) {
         PodTable pods = cluster.pods();
-        while (p >= 0 && (pods.isDeleted(p) || cluster.workloadOf(p).daemonSet())) {
+        while (p >= 0 && pods.isDeleted(p)) {
             p = pods.nextOnNode(p);
         }
         return p;

@@ -196,4 +196,20 @@ class BlockingTaintWritesTest {
             }
         }
     }
+
+    /**
+     * DeletePods sends SetPodTerminationReason's UpdateStatus for a DaemonSet pod too (only its
+     * DELETE is skipped): with a DaemonSet pod and a bare pod per node the call is three requests
+     * (8 qps: 0.25 s), so the pass returns 0.25 s after it began, the next zone token (0.05 node/s)
+     * is taken 20.05 s after the first, and the two bare pods' deletions lie 20.05 s apart, give or
+     * take the 0.125 s of the DaemonSet pod's place in each node's list.
+     */
+    @Test
+    void deletePods_sendsTheNodeLostStatusOfDaemonSetPodsToo() {
+        RunResult r = ClusterSimulation.run(crashedThenRestarted("1.26", "node-0", "node-1").taintManager(false)
+                .kubeApi(8, 1).evictionRates(0.05, 0.01).daemonSet("agent").barePod("a1", "node-0")
+                .barePod("b1", "node-1").duration(SimTime.seconds(600)).build(), 0, true);
+        long apart = Math.abs(pod(r, "b1").deletedAt() - pod(r, "a1").deletedAt());
+        assertEquals(0, (apart - ms(20_050)) % ms(125), "deletions " + apart + " us apart");
+    }
 }
