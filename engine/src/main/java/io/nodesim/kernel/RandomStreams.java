@@ -38,11 +38,18 @@ public final class RandomStreams {
         return replication;
     }
 
-    /** A new generator for the named stream; two calls with the same name give the same sequence. */
+    /**
+     * A new generator for the named stream; two calls with the same name give the same sequence. The
+     * Well19937c behind it is seeded at the first draw: a replication asks for a stream per component
+     * (about 25), most components of a given scenario never draw, and seeding one costs microseconds.
+     */
     public RandomGenerator stream(String name) {
         long state = mix(seed ^ 0x6a09e667f3bcc909L);
         state = mix(state + 0x9e3779b97f4a7c15L * (replication + 1L));
-        state = mix(state ^ fnv1a(name));
+        return new SeededOnFirstDraw(mix(state ^ fnv1a(name)));
+    }
+
+    private static Well19937c generator(long state) {
         int[] words = new int[32];
         for (int i = 0; i < words.length; i += 2) {
             state += 0x9e3779b97f4a7c15L;
@@ -51,6 +58,78 @@ public final class RandomStreams {
             words[i + 1] = (int) (z >>> 32);
         }
         return new Well19937c(words);
+    }
+
+    /** The stream's Well19937c, made at the first draw; every draw is the generator's own. */
+    private static final class SeededOnFirstDraw implements RandomGenerator {
+        private final long state;
+        private Well19937c well;
+
+        SeededOnFirstDraw(long state) {
+            this.state = state;
+        }
+
+        private Well19937c well() {
+            if (well == null) {
+                well = generator(state);
+            }
+            return well;
+        }
+
+        @Override
+        public void setSeed(int seed) {
+            well().setSeed(seed);
+        }
+
+        @Override
+        public void setSeed(int[] seed) {
+            well().setSeed(seed);
+        }
+
+        @Override
+        public void setSeed(long seed) {
+            well().setSeed(seed);
+        }
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            well().nextBytes(bytes);
+        }
+
+        @Override
+        public int nextInt() {
+            return well().nextInt();
+        }
+
+        @Override
+        public int nextInt(int n) {
+            return well().nextInt(n);
+        }
+
+        @Override
+        public long nextLong() {
+            return well().nextLong();
+        }
+
+        @Override
+        public boolean nextBoolean() {
+            return well().nextBoolean();
+        }
+
+        @Override
+        public float nextFloat() {
+            return well().nextFloat();
+        }
+
+        @Override
+        public double nextDouble() {
+            return well().nextDouble();
+        }
+
+        @Override
+        public double nextGaussian() {
+            return well().nextGaussian();
+        }
     }
 
     private static long fnv1a(String name) {

@@ -6,6 +6,7 @@ import io.nodesim.cluster.Topology;
 import io.nodesim.kernel.DurationDistribution;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -24,8 +25,10 @@ public final class NodeImageStore {
 
     public NodeImageStore(Topology topology) {
         listed = new int[topology.size()][];
+        // a pool's nodes share their template: its images are interned once (the arrays are never written)
+        Map<Node, int[]> byTemplate = new IdentityHashMap<>();
         for (int n = 0; n < listed.length; n++) {
-            listed[n] = listedImages(topology.template(n));
+            listed[n] = byTemplate.computeIfAbsent(topology.template(n), this::listedImages);
         }
     }
 

@@ -34,11 +34,20 @@ public record RecoveryPhase(int step, String name, String label, String doc) imp
 
     @Override
     public double[] samples(RunResult run) {
-        Map<String, List<NodeRecord>> nodes = episodesByNode(run);
+        // only a deleted pod on a node that failed has a chain: the others are passed over at once
+        Map<String, List<NodeRecord>> failed = new HashMap<>();
+        for (NodeRecord e : run.nodes()) {
+            if (e.failedAt() != SimTime.NEVER) {
+                failed.computeIfAbsent(e.node(), k -> new ArrayList<>()).add(e);
+            }
+        }
         double[] out = new double[run.pods().size()];
         int n = 0;
         for (PodRecord p : run.pods()) {
-            long[] t = chain(p, nodes.get(p.node()));
+            if (p.deletedAt() == SimTime.NEVER) {
+                continue;
+            }
+            long[] t = chain(p, failed.get(p.node()));
             if (t != null) {
                 out[n++] = SimTime.toSeconds(t[step + 1] - t[step]);
             }

@@ -18,6 +18,10 @@ public final class NodeImages {
     private int[][] ids;
     private long[][] sizes;
     private int[] nodeCount = new int[16];
+    /** The template read last and its images. */
+    private Node lastTemplate;
+    private int[] lastIds;
+    private long[] lastSizes;
 
     NodeImages(int capacity) {
         ids = new int[capacity][];
@@ -45,6 +49,19 @@ public final class NodeImages {
     }
 
     void read(int n, Node template) {
+        if (template != lastTemplate) {
+            // a pool's nodes share their template: its images are read once (the arrays are never written)
+            readTemplate(template);
+        }
+        ids[n] = lastIds;
+        sizes[n] = lastSizes;
+        if (nodeCount.length < names.size()) {
+            nodeCount = Arrays.copyOf(nodeCount, Math.max(names.size(), nodeCount.length * 2));
+        }
+        nodeReturned(n);
+    }
+
+    private void readTemplate(Node template) {
         List<Integer> found = new ArrayList<>();
         List<Long> foundSizes = new ArrayList<>();
         if (template.getStatus() != null && template.getStatus().getImages() != null) {
@@ -59,12 +76,9 @@ public final class NodeImages {
                 }
             }
         }
-        ids[n] = found.stream().mapToInt(Integer::intValue).toArray();
-        sizes[n] = foundSizes.stream().mapToLong(Long::longValue).toArray();
-        if (nodeCount.length < names.size()) {
-            nodeCount = Arrays.copyOf(nodeCount, Math.max(names.size(), nodeCount.length * 2));
-        }
-        nodeReturned(n);
+        lastTemplate = template;
+        lastIds = found.stream().mapToInt(Integer::intValue).toArray();
+        lastSizes = foundSizes.stream().mapToLong(Long::longValue).toArray();
     }
 
     void nodeLeft(int n) {

@@ -72,6 +72,15 @@ public final class NodeSelectorTerms {
         this.parseErrors = List.copyOf(parseErrors);
     }
 
+    /**
+     * The term the DaemonSet controller pins a daemon pod with ({@code matchFields metadata.name In
+     * [node]}), as {@link #of} compiles it, without building the API objects for each pod.
+     */
+    public static NodeSelectorTerms pinnedTo(String node) {
+        Requirement name = new Requirement(-1, IN, new int[0], 0, Set.of(node));
+        return new NodeSelectorTerms(new Requirement[][] {{name}}, Set.of(node), List.of());
+    }
+
     /** The pod's {@code nodeSelector} map as one term of {@code In} requirements. */
     public static NodeSelectorTerms ofNodeSelector(Map<String, String> selector, Symbols symbols) {
         Requirement[] term = new Requirement[selector.size()];

@@ -137,9 +137,7 @@ public final class PodCompiler {
         b.tolerationValue = base.tolerationValue;
         b.tolerationEffect = base.tolerationEffect;
         b.nodeSelector = base.nodeSelector;
-        b.requiredNodeAffinity = NodeSelectorTerms.of(List.of(new io.fabric8.kubernetes.api.model.NodeSelectorTermBuilder()
-                .addNewMatchField().withKey("metadata.name").withOperator("In").withValues(node).endMatchField()
-                .build()), nodes.symbols());
+        b.requiredNodeAffinity = NodeSelectorTerms.pinnedTo(node);
         b.preferredTerms = base.preferredTerms;
         b.preferredWeights = base.preferredWeights;
         b.hostPorts.addAll(base.hostPorts);

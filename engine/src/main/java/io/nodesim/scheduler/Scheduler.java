@@ -59,6 +59,8 @@ public final class Scheduler {
     private long[] totals = new long[0];
     /** Positions in {@code feasible} of the nodes sharing the top total. */
     private int[] ties = new int[0];
+    /** 0, 1, 2, ...: each feasible position indexes its own score. */
+    private int[] identity = new int[0];
     private int found;
     private int rejected;
     private int evaluated;
@@ -563,12 +565,16 @@ public final class Scheduler {
                 norm = normalized[p];
                 System.arraycopy(r, 0, norm, 0, found);
             }
+            long w = weights[p];
             if (normalizes[p]) {
+                int[] classes = p == last && !explain ? s.normalizeByClass(found) : null;
+                if (classes != null) {
+                    return addAndSelect(s, w, classes, s.classScores(), found);
+                }
                 s.normalize(feasible, norm, found);
             }
-            long w = weights[p];
             if (p == last && !explain) {
-                return addAndSelect(s, w, norm, found);
+                return addAndSelect(s, w, identity, norm, found);
             }
             for (int i = 0; i < found; i++) {
                 checkRange(s, norm[i]);
@@ -578,12 +584,15 @@ public final class Scheduler {
         return select();
     }
 
-    /** The last plugin's weighted scores added to the totals, with {@link #select}'s choice kept on the way. */
-    private int addAndSelect(ScorePlugin s, long w, long[] norm, int found) {
+    /**
+     * The last plugin's weighted scores added to the totals, with {@link #select}'s choice kept on the
+     * way; node i's normalised score is {@code scores[index[i]]} (its own, or its class's).
+     */
+    private int addAndSelect(ScorePlugin s, long w, int[] index, long[] scores, int found) {
         long best = Long.MIN_VALUE;
         int count = 0;
         for (int i = 0; i < found; i++) {
-            long score = norm[i];
+            long score = scores[index[i]];
             checkRange(s, score);
             long total = totals[i] + w * score;
             totals[i] = total;
@@ -720,6 +729,8 @@ public final class Scheduler {
         rejectedPlugins = new String[n];
         totals = new long[n];
         ties = new int[n];
+        identity = new int[n];
+        Arrays.setAll(identity, i -> i);
         for (int p = 0; p < scorers.length; p++) {
             raw[p] = new long[n];
             normalized[p] = new long[n];

@@ -41,6 +41,11 @@ public final class SchedulerCache {
     private boolean[] unschedulable = new boolean[capacity];
     private long[][] allocatable = new long[2][capacity];
     private int[] allowedPods = new int[capacity];
+    /** The template whose allocatable was parsed last, and what it gives each of its nodes. */
+    private Node allocatableOf;
+    private int templatePods;
+    private int[] templateResources;
+    private long[] templateAmounts;
     private int[][] labelKeys = new int[capacity][];
     private int[][] labelValues = new int[capacity][];
     private int[][] taintKeys = new int[capacity][];
@@ -380,21 +385,41 @@ public final class SchedulerCache {
     }
 
     private void readAllocatable(int n, Node template) {
+        if (template != allocatableOf) {
+            // a pool's nodes share their template: its quantities are parsed once
+            readAllocatable(template);
+        }
+        allowedPods[n] = templatePods;
+        for (int i = 0; i < templateResources.length; i++) {
+            allocatable[templateResources[i]][n] = templateAmounts[i];
+        }
+    }
+
+    private void readAllocatable(Node template) {
         Map<String, Quantity> alloc = Map.of();
         if (template.getStatus() != null) {
             alloc = template.getStatus().getAllocatable() != null && !template.getStatus().getAllocatable().isEmpty()
                     ? template.getStatus().getAllocatable() : template.getStatus().getCapacity();
             alloc = alloc == null ? Map.of() : alloc;
         }
+        int pods = 0;
+        int[] resourceIds = new int[alloc.size()];
+        long[] amounts = new long[alloc.size()];
+        int count = 0;
         for (Map.Entry<String, Quantity> e : alloc.entrySet()) {
             if ("pods".equals(e.getKey())) {
-                allowedPods[n] = (int) Quantities.value(e.getValue());
+                pods = (int) Quantities.value(e.getValue());
                 continue;
             }
             int r = resources.intern(e.getKey());
             ensureResourceRows(r + 1);
-            allocatable[r][n] = Quantities.of(e.getKey(), e.getValue());
+            resourceIds[count] = r;
+            amounts[count++] = Quantities.of(e.getKey(), e.getValue());
         }
+        allocatableOf = template;
+        templatePods = pods;
+        templateResources = Arrays.copyOf(resourceIds, count);
+        templateAmounts = Arrays.copyOf(amounts, count);
     }
 
     private void ensureResourceRows(int rows) {

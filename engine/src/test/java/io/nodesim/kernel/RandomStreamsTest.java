@@ -96,4 +96,23 @@ class RandomStreamsTest {
         assertEquals(99, s.seed());
         assertEquals(4, s.replication());
     }
+
+    /**
+     * Every kind of draw gives what the eagerly seeded Well19937c gave before streams were seeded at
+     * their first draw (values from that version).
+     */
+    @Test
+    void goldenValuesOfEveryKindOfDraw() {
+        RandomGenerator r = new RandomStreams(42, 3).stream("kubelet.lease");
+        byte[] bytes = new byte[5];
+        r.nextBytes(bytes);
+        assertArrayEquals(new byte[] {52, 90, 15, 18, -58}, bytes);
+        assertEquals(-1351608875, r.nextInt());
+        assertEquals(696, r.nextInt(1000));
+        assertEquals(5895644261830097977L, r.nextLong());
+        assertEquals(false, r.nextBoolean());
+        assertEquals(0.92953336f, r.nextFloat());
+        assertEquals(0.9630522352044402, r.nextDouble());
+        assertEquals(-1.708710503718752, r.nextGaussian());
+    }
 }

@@ -81,6 +81,8 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     private long scoredMin;
     private long scoredMax;
     private boolean scoredRange;
+    /** Whether {@link #scoreAll} put every feasible node in a memo class (none ignored or scored alone). */
+    private boolean everyNodeClassed;
     /** Whether this cycle ignores any feasible node (only when every key is required). */
     private boolean anyIgnored;
     private final SpreadScoreMemo memo = new SpreadScoreMemo();
@@ -272,11 +274,13 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
             // every node carries its hostname label (SchedulerCache.addNode), so the hostname term always counts
             int[] counts = memoHostname < 0 ? null : nodeCounts[memoHostname];
             int[] domain = memoDomain < 0 ? null : column[memoDomain];
+            boolean everyNode = true;
             for (int i = 0; i < count; i++) {
                 int node = feasible[i];
                 if (anyIgnored && ignored[node]) {
                     out[i] = 0;
                     classes[i] = -1;
+                    everyNode = false;
                     continue;
                 }
                 int c = memo.classOf(counts == null ? 0 : counts[node], domain == null ? Symbols.ABSENT : domain[node]);
@@ -291,12 +295,14 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
                 }
                 classes[i] = c;
                 out[i] = s;
+                everyNode &= c >= 0;
                 min = Math.min(min, s);
                 max = Math.max(max, s);
             }
             scoredMin = min;
             scoredMax = max;
             scoredRange = true;
+            everyNodeClassed = everyNode;
             return;
         }
         for (int i = 0; i < count; i++) {
@@ -311,6 +317,32 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
         scoredMin = min;
         scoredMax = max;
         scoredRange = true;
+    }
+
+    /**
+     * NormalizeScore by class, when {@link #scoreAll} put every feasible node in a class: each class
+     * of this cycle is normalised once, and a node's score is its class's.
+     */
+    @Override
+    public int[] normalizeByClass(int count) {
+        if (!memoised || !scoredRange || !everyNodeClassed) {
+            return null;
+        }
+        scoredRange = false;
+        long min = scoredMin;
+        long max = scoredMax;
+        double reciprocal = Normalize.reciprocal(max);
+        for (int k = 0; k < memo.presentCount(); k++) {
+            int c = memo.present(k);
+            memo.putNormalized(c, max == 0 ? Normalize.MAX_NODE_SCORE
+                    : Normalize.divide(Normalize.MAX_NODE_SCORE * (max + min - memo.raw(c)), max, reciprocal));
+        }
+        return memo.classes();
+    }
+
+    @Override
+    public long[] classScores() {
+        return memo.normalizedScores();
     }
 
     @Override

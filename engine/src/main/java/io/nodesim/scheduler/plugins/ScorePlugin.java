@@ -30,6 +30,21 @@ public interface ScorePlugin {
     }
 
 
+    /**
+     * NormalizeScore for plugins whose normalised score, this cycle, is a function of a class of node
+     * that {@link #scoreAll} assigned: per feasible position its class (an index into
+     * {@link #classScores}), or null to call {@link #normalize} instead. The scheduler then adds the
+     * weighted class scores without a per-node NormalizeScore pass.
+     */
+    default int[] normalizeByClass(int count) {
+        return null;
+    }
+
+    /** The normalised score of each class, after a {@link #normalizeByClass} that did not return null. */
+    default long[] classScores() {
+        throw new UnsupportedOperationException(name() + " does not normalise by class");
+    }
+
     /** NormalizeScore (when the descriptor declares it) over the feasible list, in place; scores[i] belongs to feasible[i]. */
     default void normalize(int[] feasible, long[] scores, int count) {
     }

@@ -26,10 +26,14 @@ final class SpreadScoreMemo {
     private int[] normalizedStamp = new int[COUNTS];
     /** Per feasible position of the last {@code classify}: its class, or -1 when scored per node. */
     private int[] classes = new int[0];
+    /** The classes given a raw score this cycle, in order. */
+    private int[] present = new int[16];
+    private int presentCount;
 
     /** A new cycle whose domain constraint shows {@code values[0..count)} (the values of its feasible nodes). */
     void begin(int[] values, int count, int symbols) {
         stamp++;
+        presentCount = 0;
         domains = count;
         if (slotOf.length < symbols) {
             slotOf = new int[symbols + symbols / 2];
@@ -77,6 +81,25 @@ final class SpreadScoreMemo {
     void putRaw(int c, long score) {
         raw[c] = score;
         rawStamp[c] = stamp;
+        if (presentCount == present.length) {
+            present = Arrays.copyOf(present, presentCount * 2);
+        }
+        present[presentCount++] = c;
+    }
+
+    /** How many classes were given a raw score this cycle. */
+    int presentCount() {
+        return presentCount;
+    }
+
+    /** The k-th class given a raw score this cycle. */
+    int present(int k) {
+        return present[k];
+    }
+
+    /** Normalised scores by class (those of this cycle's classes are current once put). */
+    long[] normalizedScores() {
+        return normalized;
     }
 
     boolean hasNormalized(int c) {
