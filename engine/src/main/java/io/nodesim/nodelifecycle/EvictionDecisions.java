@@ -9,54 +9,99 @@ import io.nodesim.cluster.NodeObjects;
  * {@code processTaintBaseEviction} (swap the opposite NoExecute taint at once, else queue the node
  * for its zone's tainting loop: {@code markNodeForTainting}; a Ready node is made reachable again:
  * {@code markNodeAsReachable}), or on the ~1.12 path the pod-eviction-timeout check that queues the
- * node's pods for deletion ({@code evictPods} / {@code cancelPodEviction}).
+ * node's pods for deletion ({@code evictPods} / {@code cancelPodEviction}). Each of these but the
+ * swap takes the {@link EvictorLock}; {@code markNodeAsReachable} holds it over its taint removal.
+ *
+ * <p>A decision that has to wait returns the {@link PassWorkers} step its caller waits in: for the
+ * lock ({@link PassWorkers#EVICTOR_LOCK}, then the caller goes on with the {@code ...Locked} method),
+ * or for a taint write (then the caller calls {@link #reachableWritten} for a removal). 0: done.
  */
 final class EvictionDecisions {
+    /** A goroutine that makes decisions: it may wait for the lock and for its taint writes. */
+    interface Caller extends TaintWriter.Waiter, EvictorLock.Waiter {
+    }
+
     private final NodeLifecycleSettings settings;
     private final NodeObjects nodes;
     private final TaintWriter taints;
     private final ZoneQueues queues;
     private final ZoneTaintingWorker tainter;
+    private final EvictorLock lock;
 
     EvictionDecisions(NodeLifecycleSettings settings, NodeObjects nodes, TaintWriter taints, ZoneQueues queues,
-            ZoneTaintingWorker tainter) {
+            ZoneTaintingWorker tainter, EvictorLock lock) {
         this.settings = settings;
         this.nodes = nodes;
         this.taints = taints;
         this.queues = queues;
         this.tainter = tainter;
+        this.lock = lock;
     }
 
     /** {@code processTaintBaseEviction} for the condition the pass acts on; {@code pass} orders the queue. */
-    void taintBased(int i, byte condition, long pass, long now) {
-        switch (condition) {
-            case Condition.FALSE -> swapOrQueue(i, ControllerTaints.NOT_READY_NO_EXECUTE,
-                    ControllerTaints.UNREACHABLE_NO_EXECUTE, pass, now);
-            case Condition.UNKNOWN -> swapOrQueue(i, ControllerTaints.UNREACHABLE_NO_EXECUTE,
-                    ControllerTaints.NOT_READY_NO_EXECUTE, pass, now);
-            default -> reachable(i, now);
+    int taintBased(int i, byte condition, long pass, long now, Caller caller, int token) {
+        if (condition == Condition.FALSE || condition == Condition.UNKNOWN) {
+            int opposite = opposite(condition);
+            if (nodes.hasTaint(i, opposite)) {
+                // The opposite NoExecute taint is swapped at once, outside the lock (a failure is
+                // logged: "Will try again in the next cycle").
+                return taints.write(i, wanted(condition), opposite, now, caller, token) ? 0 : PassWorkers.TAINT_SWAP;
+            }
         }
+        if (!lock.acquire(caller, token)) {
+            return PassWorkers.EVICTOR_LOCK;
+        }
+        return taintBasedLocked(i, condition, pass, now, caller, token);
     }
 
-    /** The opposite NoExecute taint is swapped at once; otherwise (re-)queue: markNodeForTainting. */
-    private void swapOrQueue(int i, int wanted, int opposite, long pass, long now) {
-        if (nodes.hasTaint(i, opposite)) {
-            taints.swap(i, wanted, opposite, now);
-            return;
+    /** The rest of {@link #taintBased} once the caller holds the lock. */
+    int taintBasedLocked(int i, byte condition, long pass, long now, Caller caller, int token) {
+        if (condition != Condition.FALSE && condition != Condition.UNKNOWN) {
+            return reachableLocked(i, now, caller, token);
         }
-        if (!nodes.hasTaint(i, wanted)) {
+        // markNodeForTainting: (re-)queue.
+        if (!nodes.hasTaint(i, wanted(condition))) {
             queues.remove(i);
         }
         if (queues.add(i, pass)) {
             tainter.workQueued(now);
         }
+        lock.release(now);
+        return 0;
     }
 
-    /** {@code markNodeAsReachable}: the NoExecute taints go, and the node leaves its queue. */
-    void reachable(int i, long now) {
-        if (taints.swap(i, 0, ControllerTaints.NODE_CONTROLLER_NO_EXECUTE, now)) {
+    private static int wanted(byte condition) {
+        return condition == Condition.FALSE ? ControllerTaints.NOT_READY_NO_EXECUTE
+                : ControllerTaints.UNREACHABLE_NO_EXECUTE;
+    }
+
+    private static int opposite(byte condition) {
+        return condition == Condition.FALSE ? ControllerTaints.UNREACHABLE_NO_EXECUTE
+                : ControllerTaints.NOT_READY_NO_EXECUTE;
+    }
+
+    /** {@code markNodeAsReachable}: the NoExecute taints go, then the node leaves its queue. */
+    int reachable(int i, long now, Caller caller, int token) {
+        if (!lock.acquire(caller, token)) {
+            return PassWorkers.EVICTOR_LOCK;
+        }
+        return reachableLocked(i, now, caller, token);
+    }
+
+    int reachableLocked(int i, long now, Caller caller, int token) {
+        if (!taints.write(i, 0, ControllerTaints.NODE_CONTROLLER_NO_EXECUTE, now, caller, token)) {
+            return PassWorkers.REACHABLE_WRITE;
+        }
+        reachableWritten(i, true, now);
+        return 0;
+    }
+
+    /** markNodeAsReachable's taint removal ended: a failure leaves the node queued ("Will retry"). */
+    void reachableWritten(int i, boolean ok, long now) {
+        if (ok) {
             queues.remove(i);
         }
+        lock.release(now);
     }
 
     /**
@@ -64,25 +109,32 @@ final class EvictionDecisions {
      * since its Ready condition turned False ({@code readyTransition}) or its last heartbeat
      * ({@code probe}, for Unknown); a Ready node's pending eviction is cancelled.
      */
-    void legacy(int i, byte observed, long readyTransition, long probe, long pass, long now) {
-        if (observed != Condition.FALSE && observed != Condition.UNKNOWN) {
-            queues.remove(i);
-            return;
-        }
-        long since = observed == Condition.FALSE ? readyTransition : probe;
-        if (now > since + settings.podEvictionTimeout() && queues.add(i, pass)) {
-            tainter.workQueued(now);
-        }
-    }
-
-    /** Master disruption mode starts: every node is made reachable, or its pod eviction cancelled. */
-    void cancelAll(long now) {
-        for (int i = 0; i < nodes.count(); i++) {
-            if (settings.taintBased()) {
-                reachable(i, now);
-            } else {
-                queues.remove(i);
+    int legacy(int i, byte observed, long readyTransition, long probe, long pass, long now, Caller caller,
+            int token) {
+        if (notReady(observed)) {
+            long since = observed == Condition.FALSE ? readyTransition : probe;
+            if (now <= since + settings.podEvictionTimeout()) {
+                return 0;
             }
         }
+        if (!lock.acquire(caller, token)) {
+            return PassWorkers.EVICTOR_LOCK;
+        }
+        legacyLocked(i, observed, pass, now);
+        return 0;
+    }
+
+    /** {@code evictPods} or {@code cancelPodEviction} once the caller holds the lock. */
+    void legacyLocked(int i, byte observed, long pass, long now) {
+        if (!notReady(observed)) {
+            queues.remove(i);
+        } else if (queues.add(i, pass)) {
+            tainter.workQueued(now);
+        }
+        lock.release(now);
+    }
+
+    private static boolean notReady(byte observed) {
+        return observed == Condition.FALSE || observed == Condition.UNKNOWN;
     }
 }

@@ -38,7 +38,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * probe timestamp is the controller's clock at the pass that first sees a newer heartbeat (a lease
  * renewal or status post that reached the informer); the node goes Unknown at the first pass with
  * {@code now > probe + grace} (strict). The NoSchedule taint follows the Ready condition through
- * the node informer (one watch delay λ later); the NoExecute taint goes through the zone's
+ * the node informer (one watch delay λ later, {@link NoScheduleTainting}); the NoExecute taint goes through the zone's
  * {@link RateLimitedTimedQueue}, worked every 100 ms ({@link ZoneTaintingWorker}).
  *
  * <p>Most nodes are healthy most of the time: a pass counts those whose renewals provably keep up
@@ -50,7 +50,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * from the creation timestamp; it counts as not Ready in its zone, and past the grace it goes
  * Unknown (reason NodeStatusNeverUpdated) and is treated as any Unknown node.
  */
-public final class NodeLifecycleController implements Controller, NodeWatcher {
+public final class NodeLifecycleController implements Controller, NodeWatcher, EvictionDecisions.Caller {
 
     private final Simulation sim;
     private final ClusterState cluster;
@@ -81,8 +81,12 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     /** Nodes whose health update of the current pass waits for the API server. */
     private final java.util.List<Integer> blocked = new java.util.ArrayList<>();
     private long blockedSince;
-    /** Node updates whose NoSchedule write waits for the API server. */
-    private final java.util.List<Integer> awaitingApiServer = new java.util.ArrayList<>();
+    private final ClientRequests requests;
+    private final NoScheduleTainting noSchedule;
+    private final ReachableLoop reachableLoop;
+    private final EvictorLock evictorLock;
+    /** While handleDisruption's markNodeAsReachable loop blocks, the time the next pass is due after. */
+    private long heldPassAt = -1;
     private long timeoutHandle = EventQueue.NO_HANDLE;
     private final ZoneDisruption.Hooks disruptionHooks = hooks();
     private final boolean[] excludedFromDisruption;
@@ -94,7 +98,6 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     private boolean passRunning;
     private long passStart;
     private int cursor;
-    private boolean passAdded;
     /** The pass had to wait for its workers before the end of the node list. */
     private boolean passWaited;
     private final MarkPodsNotReady podMarks;
@@ -116,7 +119,8 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         this.status = kubelet.statusHeartbeats();
         this.samples = samples;
         this.client = client;
-        this.taints = new TaintWriter(sim, cluster, samples, client);
+        this.requests = new ClientRequests(sim, cluster, client);
+        this.taints = new TaintWriter(cluster, samples, requests);
         this.queues = new ZoneQueues(cluster.topology(), settings.evictionQps(), streams);
         this.zones = new ZoneDisruption(settings, queues, cluster.zones(), cluster.recorder());
         this.rng = streams.stream("nodelifecycle");
@@ -143,8 +147,12 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         int passesToKeep = renewalsOutpaceGrace ? (int) Math.min(1 << 20, gap / Math.max(1, settings.monitorPeriod()) + 8) : 16;
         quiet = new QuietNodes(n, zoneOf, cluster.zones().size(), countedInZone, passesToKeep, probe, lease, status);
         faults.onChange(this::wake);
-        tainter = new ZoneTaintingWorker(sim, cluster, settings, queues, taints, deletions, observedReady, client);
-        evictions = new EvictionDecisions(settings, nodes, taints, queues, tainter);
+        evictorLock = new EvictorLock(settings.apiCallsUnderEvictorLock());
+        tainter = new ZoneTaintingWorker(sim, cluster, settings, queues, taints,
+                new DeletePods(cluster, deletions, requests), observedReady, evictorLock);
+        noSchedule = new NoScheduleTainting(nodes, taints, observedReady);
+        evictions = new EvictionDecisions(settings, nodes, taints, queues, tainter, evictorLock);
+        reachableLoop = new ReachableLoop(nodes, settings, evictions, observedReady, this::reachableLoopEnded);
         passKind = sim.registerKind("nodelifecycle.monitorPass", (t, now) -> monitorNodeHealth(now));
         nodeWatchKind = sim.registerKind("nodelifecycle.nodeWatch", this::nodeUpdated);
         timeoutKind = sim.registerKind("nodelifecycle.requestTimeout", (t, now) -> blockedWritesTimedOut(now));
@@ -165,6 +173,10 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     @Override
     public void taintsChanged(int node, int before, int after, long time) {
         wake(node);
+        if (noSchedule.awaitsUpdate(node)) {
+            // The informer's update of this node queues it for the NoSchedule pass again.
+            sim.schedule(time + settings.watch().sample(rng), nodeWatchKind, node);
+        }
     }
 
     @Override
@@ -210,7 +222,12 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         sim.cancel(timeoutHandle);
         blocked.clear();
         workers.clear();
+        requests.stop();
         taints.stop();
+        noSchedule.stop();
+        reachableLoop.stop();
+        evictorLock.clear();
+        heldPassAt = -1;
         client.reset();
         passRunning = false;
         podMarks.clear();
@@ -247,13 +264,75 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
             quiet.wakeAll(passId - 1);
         }
         quiet.passStarted(passId, now, zones);
+        if (evictorLock.held()) {
+            // Every node's decision takes the lock (before 1.25): the first waits for it, and the
+            // asleep nodes are looked at in their turn.
+            quiet.wakeFrom(0, passId, zones);
+        }
         passWaited = false;
-        passAdded = freshStart;
+        boolean added = freshStart;
         freshStart = false;
         passRunning = true;
         passStart = now;
         cursor = 0;
-        dispatch(now);
+        // A new instance lists every node afresh and treats it as newly added, before the workers start.
+        if (!added || reachableLoop.run(false, now)) {
+            dispatch(now);
+        }
+    }
+
+    /** Pass worker {@code w}'s taint write ended: it goes on with its node, then takes the next. */
+    @Override
+    public void written(int w, boolean ok, long now) {
+        int i = workers.node[w];
+        if (workers.step[w] == PassWorkers.REACHABLE_WRITE) {
+            evictions.reachableWritten(i, ok, now);
+        }
+        workers.step[w] = PassWorkers.IDLE;
+        if (afterDecision(w, i, now)) {
+            turnEnded(w, i, now);
+        }
+        if (passRunning) {
+            dispatch(now);
+        }
+    }
+
+    /** Pass worker {@code w} holds the evictor lock it waited for: its decision goes on. */
+    @Override
+    public void granted(int w, long now) {
+        int i = workers.node[w];
+        workers.step[w] = PassWorkers.IDLE;
+        int waitStep = 0;
+        if (settings.taintBased()) {
+            waitStep = evictions.taintBasedLocked(i, decisionCondition(w), passId, now, this, w);
+        } else {
+            evictions.legacyLocked(i, workers.observed[w], passId, now);
+        }
+        if (waitStep != 0) {
+            workers.step[w] = waitStep;
+            return;
+        }
+        if (afterDecision(w, i, now)) {
+            turnEnded(w, i, now);
+        }
+        if (passRunning) {
+            dispatch(now);
+        }
+    }
+
+    /** The condition processTaintBaseEviction acts on: the observed one, or (1.34+) the current one. */
+    private byte decisionCondition(int w) {
+        return settings.noExecuteInDetectingPass() ? workers.current[w] : workers.observed[w];
+    }
+
+    private void reachableLoopEnded(boolean forDisruption, long now) {
+        if (!forDisruption) {
+            dispatch(now);
+            return;
+        }
+        zones.masterDisruptionEntered(now);
+        passHandle = sim.schedule(Math.max(heldPassAt, now + settings.monitorPeriod()), passKind, 0);
+        heldPassAt = -1;
     }
 
     /** Hands the next nodes to idle workers; the pass ends when every node is done. */
@@ -267,13 +346,6 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
             cursor = i + 1;
             if (nodes.deleted(i) || !nodes.exists(i, now)) {
                 continue;
-            }
-            if (passAdded) {
-                // A new instance lists every node afresh and treats it as newly added.
-                observedReady[i] = nodes.ready(i);
-                if (settings.taintBased()) {
-                    evictions.reachable(i, now);
-                }
             }
             int w = workers.take(i);
             if (updateNode(w, i, now)) {
@@ -351,7 +423,10 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         passRunning = false;
         long end = Math.max(now, passStart + settings.monitorPass().sample(rng));
         if (blocked.isEmpty()) {
-            zones.endPass(now, disruptionHooks);
+            if (!zones.endPass(now, disruptionHooks)) {
+                heldPassAt = end + settings.monitorPeriod();
+                return;
+            }
         } else {
             // The pass ends when its blocked writes are answered, or time out.
             blockedSince = now;
@@ -379,8 +454,8 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     private ZoneDisruption.Hooks hooks() {
         return new ZoneDisruption.Hooks() {
             @Override
-            public void enteringMasterDisruption(long t) {
-                evictions.cancelAll(t);
+            public boolean enteringMasterDisruption(long t) {
+                return reachableLoop.run(true, t);
             }
 
             @Override
@@ -393,7 +468,10 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     /** Blocked health updates failed: those nodes are left out of their zone ("Skipping"). */
     private void blockedWritesTimedOut(long now) {
         blocked.clear();
-        zones.endPass(now, disruptionHooks);
+        if (!zones.endPass(now, disruptionHooks)) {
+            heldPassAt = sim.timeOf(passHandle);
+            sim.cancel(passHandle);
+        }
     }
 
     /** The node's turn of the pass on worker {@code w}; false while the worker waits for a write. */
@@ -457,11 +535,21 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         }
         // A missing condition is observed as the controller's fake Unknown one.
         byte observed = observedCondition == Condition.NONE ? Condition.UNKNOWN : observedCondition;
-        if (settings.taintBased()) {
-            evictions.taintBased(i, settings.noExecuteInDetectingPass() ? current : observed, passId, now);
-        } else {
-            evictions.legacy(i, observed, readyTransition[i], probe[i], passId, now);
+        workers.observed[w] = observed;
+        workers.current[w] = current;
+        int waitStep = settings.taintBased() ? evictions.taintBased(i, decisionCondition(w), passId, now, this, w)
+                : evictions.legacy(i, observed, readyTransition[i], probe[i], passId, now, this, w);
+        if (waitStep != 0) {
+            workers.step[w] = waitStep;
+            return false;
         }
+        return afterDecision(w, i, now);
+    }
+
+    /** The rest of the turn after the eviction decision: the NodeNotReady event, then MarkPodsNotReady. */
+    private boolean afterDecision(int w, int i, long now) {
+        byte observed = workers.observed[w];
+        byte current = workers.current[w];
         boolean becameNotReady = current != Condition.TRUE && observed == Condition.TRUE;
         if (becameNotReady) {
             cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.name(i), unknownDetail("NodeNotReady", i));
@@ -472,10 +560,6 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
     /** The API server answers again: blocked health updates complete and the pass ends now. */
     private void apiServerRecovered(long now) {
         workers.answerBlockedPodWrites(now);
-        for (int node : awaitingApiServer) {
-            nodeUpdated(node, now);
-        }
-        awaitingApiServer.clear();
         // A pass still running (a worker waits on another write) has not started its blocked
         // writes' timeout yet: they are answered now as well.
         if (blocked.isEmpty() || !passRunning && now - blockedSince > NodeLifecycleSettings.REQUEST_TIMEOUT) {
@@ -494,8 +578,12 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         }
         blocked.clear();
         if (!passRunning) {
-            zones.endPass(now, disruptionHooks);
-            sim.reschedule(passHandle, now + settings.monitorPeriod());
+            if (zones.endPass(now, disruptionHooks)) {
+                sim.reschedule(passHandle, now + settings.monitorPeriod());
+            } else {
+                heldPassAt = now + settings.monitorPeriod();
+                sim.cancel(passHandle);
+            }
         }
     }
 
@@ -529,20 +617,13 @@ public final class NodeLifecycleController implements Controller, NodeWatcher {
         samples.addSince(Samples.TIME_TO_UNKNOWN, nodes.causeAt(i), now);
     }
 
-    /** The node informer delivered an update: refresh the cache and reconcile the NoSchedule taint. */
+    /** The node informer delivered an update: refresh the cache and queue the node for its NoSchedule pass. */
     private void nodeUpdated(int node, long now) {
         wake(node);
         if (observedReady[node] != nodes.ready(node)) {
             observedReady[node] = nodes.ready(node);
             statusPostSeen[node] = true;
         }
-        int wanted = ControllerTaints.noScheduleFor(nodes.ready(node));
-        int present = nodes.taints(node) & ControllerTaints.NO_SCHEDULE_MASK;
-        if (wanted == present) {
-            return;
-        }
-        if (!taints.swap(node, wanted, ControllerTaints.NO_SCHEDULE_MASK & ~wanted, now)) {
-            awaitingApiServer.add(node);
-        }
+        noSchedule.nodeUpdated(node, now);
     }
 }

@@ -21,6 +21,9 @@ import java.util.Objects;
  *     zone counts (1.19+)
  * @param monitorWorkers the monitor pass's {@code nodeUpdateWorkerSize} (8 from 1.27, 1 before)
  * @param retryMarkPodsNotReady a failed MarkPodsNotReady is retried in the next pass (1.17+)
+ * @param apiCallsUnderEvictorLock the tainting (or eviction) pass and markNodeAsReachable make
+ *     their API calls holding {@code evictorLock}, which every node's eviction decision takes
+ *     (before 1.25, PR #110359)
  */
 public record NodeLifecycleSettings(
         long monitorPeriod,
@@ -38,7 +41,8 @@ public record NodeLifecycleSettings(
         DurationDistribution monitorPass,
         DurationDistribution watch,
         int monitorWorkers,
-        boolean retryMarkPodsNotReady) {
+        boolean retryMarkPodsNotReady,
+        boolean apiCallsUnderEvictorLock) {
     /** kube-apiserver {@code --request-timeout} (1 m): a write blocked longer than this fails. */
     static final long REQUEST_TIMEOUT = SimTime.MINUTE;
 
@@ -65,6 +69,7 @@ public record NodeLifecycleSettings(
                 (float) c.unhealthyZoneThreshold(), taintBased, c.podEvictionTimeout(),
                 s.profile().noExecuteInDetectingPass(), !row.has(Rule.MASTER_NAMES_COUNTED),
                 row.has(Rule.DISRUPTION_EXCLUSION_LABEL), s.latencies().monitorPass(), s.latencies().watch(),
-                row.has(Rule.PARALLEL_NODE_HEALTH) ? UPDATE_WORKER_SIZE : 1, row.has(Rule.MARK_PODS_NOT_READY_RETRY));
+                row.has(Rule.PARALLEL_NODE_HEALTH) ? UPDATE_WORKER_SIZE : 1, row.has(Rule.MARK_PODS_NOT_READY_RETRY),
+                !row.has(Rule.EVICTOR_LOCK_OFF_API_CALLS));
     }
 }

@@ -21,6 +21,12 @@ final class PassWorkers {
     static final int POD_ANSWERED = 3;
     /** A MarkPodsNotReady UpdateStatus blocked by the API server timed out. */
     static final int POD_FAILED = 4;
+    /** processTaintBaseEviction's SwapNodeControllerTaint blocks the worker ({@link TaintWriter}). */
+    static final int TAINT_SWAP = 5;
+    /** markNodeAsReachable's RemoveTaintOffNode blocks the worker. */
+    static final int REACHABLE_WRITE = 6;
+    /** The worker waits for the {@link EvictorLock} (before 1.25). */
+    static final int EVICTOR_LOCK = 7;
 
     private final Simulation sim;
     private final int concurrency;
@@ -29,6 +35,8 @@ final class PassWorkers {
     int[] step;
     int[] pod;
     byte[] observed;
+    /** The node's Ready condition after its health update, while the worker waits for a taint write. */
+    byte[] current;
     boolean[] podWriteFailed;
     private long[] handle;
     private int busy;
@@ -46,6 +54,7 @@ final class PassWorkers {
         step = step == null ? new int[size] : Arrays.copyOf(step, size);
         pod = pod == null ? new int[size] : Arrays.copyOf(pod, size);
         observed = observed == null ? new byte[size] : Arrays.copyOf(observed, size);
+        current = current == null ? new byte[size] : Arrays.copyOf(current, size);
         podWriteFailed = podWriteFailed == null ? new boolean[size] : Arrays.copyOf(podWriteFailed, size);
         handle = handle == null ? new long[size] : Arrays.copyOf(handle, size);
         Arrays.fill(node, old, size, IDLE);

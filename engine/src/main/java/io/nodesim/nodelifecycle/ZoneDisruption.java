@@ -13,8 +13,11 @@ import java.util.List;
 final class ZoneDisruption {
     /** What the controller must do to every node when master disruption mode starts or ends. */
     interface Hooks {
-        /** markNodeAsReachable (taint path) or cancelPodEviction (legacy) for every node. */
-        void enteringMasterDisruption(long now);
+        /**
+         * markNodeAsReachable (taint path) or cancelPodEviction (legacy) for every node: false while
+         * its writes block the pass, which then calls {@link #masterDisruptionEntered} when they end.
+         */
+        boolean enteringMasterDisruption(long now);
 
         /** Every node's probe and ready-transition timestamps reset to now. */
         void leavingMasterDisruption(long now);
@@ -68,7 +71,8 @@ final class ZoneDisruption {
         ready[zone] += readyNodes;
     }
 
-    void endPass(long now, Hooks hooks) {
+    /** handleDisruption: false while entering master disruption mode waits for the hook's writes. */
+    boolean endPass(long now, Hooks hooks) {
         boolean allAreFull = true;
         for (int z = 0; z < state.length; z++) {
             if (counted[z] == 0) {
@@ -92,18 +96,14 @@ final class ZoneDisruption {
             }
         }
         if (allAreFull && allWereFull) {
-            return;
+            return true;
         }
         if (allAreFull) {
-            hooks.enteringMasterDisruption(now);
-            for (int z = 0; z < state.length; z++) {
-                if (state[z] != ZoneState.ABSENT) {
-                    queues.queue(z).swapLimiter(0f, now);
-                    transition(z, ZoneState.FULL_DISRUPTION, now);
-                }
+            if (!hooks.enteringMasterDisruption(now)) {
+                return false;
             }
-            recorder.record(now, EventKind.DisruptionModeEntered, "cluster", "all zones FullDisruption");
-            return;
+            masterDisruptionEntered(now);
+            return true;
         }
         if (allWereFull) {
             hooks.leavingMasterDisruption(now);
@@ -114,7 +114,7 @@ final class ZoneDisruption {
                 }
             }
             recorder.record(now, EventKind.DisruptionModeExited, "cluster", "a zone has Ready nodes");
-            return;
+            return true;
         }
         for (int z = 0; z < state.length; z++) {
             if (state[z] != ZoneState.ABSENT && state[z] != next[z]) {
@@ -122,6 +122,18 @@ final class ZoneDisruption {
                 transition(z, next[z], now);
             }
         }
+        return true;
+    }
+
+    /** After the hook's writes: every zone's limiter stops, and every zone is FullDisruption. */
+    void masterDisruptionEntered(long now) {
+        for (int z = 0; z < state.length; z++) {
+            if (state[z] != ZoneState.ABSENT) {
+                queues.queue(z).swapLimiter(0f, now);
+                transition(z, ZoneState.FULL_DISRUPTION, now);
+            }
+        }
+        recorder.record(now, EventKind.DisruptionModeEntered, "cluster", "all zones FullDisruption");
     }
 
     /** {@code setLimiterInZone} with {@code ReducedQPSFunc} / {@code HealthyQPSFunc}. */

@@ -1,101 +1,109 @@
 package io.nodesim.nodelifecycle;
 
 import io.nodesim.cluster.ClusterState;
-import io.nodesim.cluster.NodeObjects;
-import io.nodesim.cluster.PodDeletions;
-import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.ControllerTaints;
-import io.nodesim.controllermanager.ApiClient;
+import io.nodesim.cluster.NodeObjects;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 
 /**
- * The worker behind every zone queue, run every 100 ms: {@code doNoExecuteTaintingPass} of
- * node_lifecycle_controller.go (taint path), or {@code doEvictionPass} of the ~1.12 controller
- * (legacy path, which deletes the node's pods instead). A token is spent before the head is looked
- * at, so a head that turns out Ready costs one. During an etcd stall the write blocks the loop; it
- * completes when the API server answers (within the 1 min request timeout) or fails and is retried.
- * The legacy {@code DeletePods} sends, per pod, the NodeLost status update and the DELETE through the
- * controller's client limiter; a pod whose requests wait for tokens is deleted when they are sent.
+ * The worker behind every zone queue: {@code wait.Until(doNoExecuteTaintingPass, 100 ms)} of
+ * node_lifecycle_controller.go (taint path), or {@code wait.Until(doEvictionPass, 100 ms)} of the
+ * ~1.12 controller (legacy path, whose {@link DeletePods} deletes the node's pods instead).
+ * {@code wait.Until} is {@code JitterUntil} with sliding periods: the next pass starts 100 ms after
+ * the previous one returned. A pass works each zone's {@code RateLimitedTimedQueue.Try}: a token is
+ * spent before the head is looked at (a head that turns out Ready costs one), and the action runs
+ * on the loop's own goroutine, so the loop looks at the next head only once the write's requests
+ * were sent and answered ({@link TaintWriter}: waiting for client tokens, or for an API server that
+ * is down). A write that fails (the request timed out) leaves the node queued: Try tries it again.
+ * Before 1.25 the pass holds the {@link EvictorLock} from its start to its end.
  */
-final class ZoneTaintingWorker {
+final class ZoneTaintingWorker implements TaintWriter.Waiter, EvictorLock.Waiter {
     /** {@code scheduler.NodeEvictionPeriod}: the loop's period. */
     static final long PERIOD = 100 * SimTime.MILLISECOND;
-    private final ClusterState cluster;
     private final NodeObjects nodes;
     private final NodeLifecycleSettings settings;
     private final ZoneQueues queues;
     private final TaintWriter taints;
-    private final PodDeletions deletions;
+    private final DeletePods deletePods;
+    private final EvictorLock lock;
     /** The controller's node informer cache of the Ready condition (the nodeLister). */
     private final byte[] observedReady;
     private final Simulation sim;
     private final int tickKind;
-    private final int deletionSentKind;
-    private final ApiClient client;
     private boolean running;
-    /** All queues were empty at the last tick, so no tick is scheduled until work is queued. */
+    /** All queues were empty when the last pass ended, so no pass is scheduled until work is queued. */
     private boolean idle;
-    private long lastTick;
+    /** When the last pass returned: the next one starts a period later. */
+    private long lastPassEnd;
     private long tickHandle = EventQueue.NO_HANDLE;
-    /** The node whose write blocks the loop during an outage, -1 when none. */
-    private int blockedNode = -1;
-    private long blockedSince;
+    /** The zone whose queue the pass in progress works on. */
+    private int zone;
 
     ZoneTaintingWorker(Simulation sim, ClusterState cluster, NodeLifecycleSettings settings, ZoneQueues queues,
-            TaintWriter taints, PodDeletions deletions, byte[] observedReady, ApiClient client) {
+            TaintWriter taints, DeletePods deletePods, byte[] observedReady, EvictorLock lock) {
         this.sim = sim;
-        this.cluster = cluster;
         this.nodes = cluster.nodes();
         this.settings = settings;
         this.queues = queues;
         this.taints = taints;
-        this.deletions = deletions;
+        this.deletePods = deletePods;
+        this.lock = lock;
         this.observedReady = observedReady;
-        this.client = client;
-        this.tickKind = sim.registerKind("nodelifecycle.noExecuteTainting", (t, now) -> tick(now));
-        this.deletionSentKind = sim.registerKind("nodelifecycle.podDeletionSent", this::deletionSent);
-        cluster.informers().watchApiServer(this::apiServerRecovered);
+        this.tickKind = sim.registerKind("nodelifecycle.noExecuteTainting", (t, now) -> pass(now));
     }
 
-    /** Starts the {@code wait.Until(doNoExecuteTaintingPass, 100 ms)} loop at {@code at}. */
+    /** Starts the loop: its first pass at {@code at}. */
     void start(long at) {
         running = true;
         idle = false;
-        blockedNode = -1;
         tickHandle = sim.schedule(at, tickKind, 0);
     }
 
+    /** The process stops; a write in progress is abandoned with the controller's requests. */
     void stop() {
         running = false;
         idle = false;
         sim.cancel(tickHandle);
-        blockedNode = -1;
+        deletePods.stop();
     }
 
-    /** Each zone's queue takes tokens and taints (or evicts) the nodes at its head. */
-    private void tick(long now) {
-        // A write still blocked at this point has timed out: the item stays queued for a retry.
-        blockedNode = -1;
-        for (int z = 0; z < queues.zones(); z++) {
-            RateLimitedTimedQueue q = queues.queue(z);
+    private void pass(long now) {
+        zone = 0;
+        if (lock.acquire(this, 0)) {
+            resume(now);
+        }
+    }
+
+    @Override
+    public void granted(int token, long now) {
+        if (running) {
+            resume(now);
+        } else {
+            lock.release(now);
+        }
+    }
+
+    /** Works the queues from the current zone on, until the pass ends or a write blocks it. */
+    private void resume(long now) {
+        for (; zone < queues.zones(); zone++) {
+            RateLimitedTimedQueue q = queues.queue(zone);
             while (q.size() > 0 && q.tryAccept(now)) {
-                int node = q.head();
-                if (needsWrite(node) && !cluster.controlPlane().isUp(now)) {
-                    // The write blocks the whole loop until etcd answers or the request times out.
-                    blockedNode = node;
-                    blockedSince = now;
-                    tickHandle = sim.schedule(now + NodeLifecycleSettings.REQUEST_TIMEOUT, tickKind, 0);
+                if (!act(q.head(), now)) {
                     return;
                 }
-                act(node, now);
             }
         }
-        lastTick = now;
+        passEnded(now);
+    }
+
+    private void passEnded(long now) {
+        lastPassEnd = now;
+        lock.release(now);
         if (queues.allEmpty()) {
-            // A tick on empty queues does nothing (no token is taken): the loop skips them until work
-            // is queued, and resumes on its 100 ms grid.
+            // A pass on empty queues does nothing (no token is taken): the loop skips them until
+            // work is queued, and resumes on the grid of its last pass's end.
             idle = true;
             tickHandle = EventQueue.NO_HANDLE;
             return;
@@ -104,63 +112,52 @@ final class ZoneTaintingWorker {
     }
 
     /**
-     * A node was queued at {@code now}: an idle loop ticks at its next grid point, which is now
-     * itself when a tick falls due at this instant (the pass that queues runs before it).
+     * A node was queued at {@code now}: an idle loop's next pass is the first of its 100 ms grid
+     * after its last pass ended, which is now itself when one falls due at this instant (the
+     * monitor pass that queues runs before it).
      */
     void workQueued(long now) {
         if (!running || !idle) {
             return;
         }
         idle = false;
-        long period = PERIOD;
-        long ticks = Math.max(1, Math.floorDiv(now - lastTick + period - 1, period));
-        tickHandle = sim.schedule(lastTick + ticks * period, tickKind, 0);
+        long ticks = Math.max(1, Math.floorDiv(now - lastPassEnd + PERIOD - 1, PERIOD));
+        tickHandle = sim.schedule(lastPassEnd + ticks * PERIOD, tickKind, 0);
     }
 
-    private void apiServerRecovered(long now) {
-        if (blockedNode < 0 || now - blockedSince > NodeLifecycleSettings.REQUEST_TIMEOUT) {
+    /** The queue's ActionFunc for the head: false while its write blocks the loop. */
+    private boolean act(int node, long now) {
+        if (nodes.deleted(node)) {
+            queues.processed(node);
+            return true;
+        }
+        boolean done;
+        if (settings.taintBased()) {
+            int wanted = ControllerTaints.noExecuteFor(observedReady[node]);
+            if (wanted == 0) {
+                // Ready again: no need to taint it.
+                queues.processed(node);
+                return true;
+            }
+            done = taints.write(node, wanted, ControllerTaints.NODE_CONTROLLER_NO_EXECUTE & ~wanted, now, this, node);
+        } else {
+            done = deletePods.delete(node, now, this);
+        }
+        if (done) {
+            queues.processed(node);
+        }
+        return done;
+    }
+
+    /** The blocked write ended: on success the node leaves the heap, on failure it stays for a retry. */
+    @Override
+    public void written(int node, boolean ok, long now) {
+        if (!running) {
             return;
         }
-        act(blockedNode, now);
-        blockedNode = -1;
-        sim.reschedule(tickHandle, now + PERIOD);
-    }
-
-    private boolean needsWrite(int node) {
-        return !nodes.deleted(node) && (!settings.taintBased() || ControllerTaints.noExecuteFor(observedReady[node]) != 0);
-    }
-
-    /** The queue's ActionFunc; the API server is up, so it succeeds and the node leaves the heap. */
-    private void act(int node, long now) {
-        if (needsWrite(node)) {
-            if (settings.taintBased()) {
-                int wanted = ControllerTaints.noExecuteFor(observedReady[node]);
-                taints.swap(node, wanted, ControllerTaints.NODE_CONTROLLER_NO_EXECUTE & ~wanted, now);
-            } else {
-                evictPods(node, now);
-            }
+        if (ok) {
+            queues.processed(node);
         }
-        queues.processed(node);
-    }
-
-    /** {@code DeletePods}: every pod of the node except DaemonSet pods, each as its requests go out. */
-    private void evictPods(int node, long now) {
-        PodTable pods = cluster.pods();
-        for (int p = pods.firstOnNode(node); p >= 0; p = pods.nextOnNode(p)) {
-            if (!cluster.workloadOf(p).daemonSet() && !pods.isDeleted(p)) {
-                long sent = client.send(now, 2);
-                if (sent == now) {
-                    deletions.delete(p, now, "NodeControllerEviction");
-                } else {
-                    sim.schedule(sent, deletionSentKind, p);
-                }
-            }
-        }
-    }
-
-    private void deletionSent(int pod, long now) {
-        if (running) {
-            deletions.delete(pod, now, "NodeControllerEviction");
-        }
+        resume(now);
     }
 }

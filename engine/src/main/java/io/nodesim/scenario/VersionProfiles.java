@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * lease renewal jitter: {@code component-helpers/apimachinery/lease/controller.go} uses
  * {@code wait.JitterUntil(sync, renewInterval, 0.04, ...)} since PR #101652 (merged for 1.22), the
  * kubelet's older {@code pkg/kubelet/nodelease} used a plain {@code wait.Until}; NoExecute taint in
- * the detecting pass from 1.34 (PR #120816); NodePorts counts sidecar init containers' host ports from
+ * the detecting pass from 1.34 (PR #120816); the node lifecycle controller's {@code evictorLock} no longer
+ * held over API calls from 1.25 (PR #110359); NodePorts counts sidecar init containers' host ports from
  * 1.34 (PR #132040, also in late 1.33 patches; ordinary init containers never count); {@code --enable-taint-manager} and
  * {@code --pod-eviction-timeout} removed in 1.27 (PR #115840); the node lifecycle controller leaves nodes whose
  * name ends in {@code master} or {@code master-} plus three characters out of the zone counts
@@ -67,6 +68,9 @@ public final class VersionProfiles {
                 "honoured (PodAffinityNamespaceSelector beta 1.22, GA 1.24)"),
         SCHEDULER_V1BETA3_WEIGHTS(23, "default score weights", "all 1, PodTopologySpread 2",
                 "v1beta3: TaintToleration 3, NodeAffinity 2, InterPodAffinity 2"),
+        EVICTOR_LOCK_OFF_API_CALLS(25, "node lifecycle `evictorLock`",
+                "held over the tainting pass's and `markNodeAsReachable`'s API calls",
+                "held around the queues only (PR #110359)"),
         NODE_INCLUSION_POLICY(26, "PodTopologySpread `nodeAffinityPolicy` / `nodeTaintsPolicy`",
                 "dropped by the API server (refused)", "honoured (beta 1.26, GA 1.33)"),
         DISRUPTION_TARGET_ON_EVICTION(26, "taint-eviction deletion requests", "DELETE",

@@ -1,0 +1,215 @@
+package io.nodesim.simulation;
+
+import static io.nodesim.simulation.SimAssertions.events;
+import static io.nodesim.simulation.SimAssertions.node;
+import static io.nodesim.simulation.SimAssertions.pod;
+import static io.nodesim.testing.ScenarioFixture.nodes;
+import static io.nodesim.testing.ScenarioFixture.scenario;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nodesim.kernel.SimTime;
+import io.nodesim.metrics.EventRecord;
+import io.nodesim.metrics.RunResult;
+import io.nodesim.scenario.FaultTarget;
+import io.nodesim.testing.ScenarioFixture;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The node lifecycle controller's taint writes (and the legacy pod deletions) block the goroutine
+ * that makes them, as client-go does: every request waits in {@code rate.Limiter.Wait} for its token
+ * (kube-api-qps / kube-api-burst), then for the API server; {@code SwapNodeControllerTaint} /
+ * {@code RemoveTaintOffNode} (pkg/controller/util/node, pkg/controller/controller_utils.go) are a
+ * GET and a PATCH, the PATCH reserved when the GET came back. The callers in
+ * pkg/controller/nodelifecycle/node_lifecycle_controller.go: {@code doNoExecuteTaintingPass} (and
+ * {@code doEvictionPass} with {@code DeletePods} before 1.27) on {@code wait.Until}, whose next
+ * period starts 100 ms after the pass returned (JitterUntil, sliding); the monitor pass's
+ * {@code processTaintBaseEviction} / {@code markNodeAsReachable} on its workers (one before 1.27);
+ * {@code doNoScheduleTaintingPass} on the 8 {@code doNodeProcessingPassWorker} goroutines.
+ *
+ * <p>Several tests restart kube-controller-manager after the crash: the new instance's first pass
+ * gives every node the same probe timestamp (nodeHealth is nil: "Assuming now as a timestamp"), so
+ * the crashed nodes are found Unknown in one pass, whatever their kubelets' renewal phases.
+ */
+class BlockingTaintWritesTest {
+    private static final long CRASH = SimTime.seconds(100);
+    private static final long RESTART = SimTime.seconds(101);
+
+    private static long ms(long millis) {
+        return SimTime.millis(millis);
+    }
+
+    /** Twenty nodes in zone a; {@code crashed} crash at 100 s; the controller manager restarts at 101 s (60 s down). */
+    private static ScenarioFixture crashedThenRestarted(String version, String... crashed) {
+        return scenario().version(version).pool("node", 20, "a").crash(CRASH, crashed)
+                .fault("ControllerManagerRestart", RESTART, SimTime.seconds(60), FaultTarget.all());
+    }
+
+    /**
+     * doNoExecuteTaintingPass: the zone's limiter (0.05 node/s, burst 1) gives a token 20 s after the
+     * last; the write (GET at once, the PATCH a quarter second later at 4 qps, burst 1) holds the
+     * pass, which returns when the PATCH is sent; the next passes run every 100 ms from there, so
+     * the first that finds a token is 20.05 s after the last write began, and each taint lands
+     * 20.05 s after the one before (on a fixed 100 ms grid it would be 20.0 s).
+     */
+    @Test
+    void doNoExecuteTaintingPass_nextPassIs100msAfterTheWriteReturned_taints20s050Apart() {
+        RunResult r = ClusterSimulation.run(crashedThenRestarted("1.33", "node-0", "node-1", "node-2")
+                .kubeApi(4, 1).evictionRates(0.05, 0.01).duration(SimTime.seconds(300)).build(), 0, true);
+        long[] taints = LongStream.of(node(r, "node-0").noExecuteTaintAt(), node(r, "node-1").noExecuteTaintAt(),
+                node(r, "node-2").noExecuteTaintAt()).sorted().toArray();
+        // One detecting pass, whose three Unknown UpdateStatus go out a token (0.25 s) apart.
+        assertEquals(ms(500), node(r, "node-2").unknownAt() - node(r, "node-0").unknownAt());
+        assertEquals(ms(20_050), taints[1] - taints[0]);
+        assertEquals(ms(20_050), taints[2] - taints[1]);
+    }
+
+    /**
+     * The serial monitor pass of 1.26: node-0 comes back, and the pass's markNodeAsReachable
+     * (RemoveTaintOffNode: GET, then PATCH at 4 qps) holds it until the PATCH is sent; the pass
+     * returns then, and the next starts node-monitor-period (5 s) later, each further one 5.02 s
+     * after (a 20 ms pass). So node-5, which crashed when node-0 came back, is found Unknown 5 s
+     * plus a whole number of 5.02 s after node-0's NoExecute taint went.
+     */
+    @Test
+    void markNodeAsReachable_holdsTheSerialPass_theNextPassStartsFiveSecondsAfterItsPatch() {
+        RunResult r = ClusterSimulation.run(scenario().version("1.26").pool("node", 20, "a").kubeApi(4, 1)
+                .fault("NodeCrash", CRASH, SimTime.seconds(120), nodes("node-0"))
+                .crash(CRASH + SimTime.seconds(120), "node-5").duration(SimTime.seconds(400)).build(), 0, true);
+        List<Long> removed = events(r, "TaintRemoved").stream()
+                .filter(e -> e.object().equals("node-0") && e.detail().endsWith("NoExecute")).map(EventRecord::time)
+                .toList();
+        assertEquals(1, removed.size(), removed.toString());
+        long sinceNextPass = node(r, "node-5").unknownAt() - removed.get(0) - SimTime.seconds(5);
+        assertTrue(sinceNextPass >= 0, "node-5 found Unknown after the pass");
+        assertEquals(0, sinceNextPass % ms(5_020), "passes 5.02 s apart from 5 s after the PATCH: " + sinceNextPass);
+    }
+
+    /**
+     * doNoScheduleTaintingPass on 8 workers. Nine nodes are written Unknown at once (burst 9) and
+     * their updates reach the informer 50 ms later, with half a token in the bucket (10 qps): the
+     * 8 workers' GETs go out 0.1 s apart from p + 0.1, each PATCH is reserved when its GET is back,
+     * behind the other GETs, so the taints land at p + 0.9 … p + 1.6; the ninth node waits for the
+     * first free worker (p + 0.9): its GET at p + 1.7, its PATCH at p + 1.8. (Writes sent as soon as
+     * the updates arrived would land at p + 0.2, 0.4, … 1.8.) 1.26 without the taint manager: no
+     * NoExecute writes compete.
+     */
+    @Test
+    void doNoScheduleTaintingPass_eightWorkers_theNinthNodeWaitsForAWorker() {
+        String[] crashed = {"node-0", "node-1", "node-2", "node-3", "node-4", "node-5", "node-6", "node-7", "node-8"};
+        RunResult r = ClusterSimulation.run(crashedThenRestarted("1.26", crashed).taintManager(false).kubeApi(10, 9)
+                .duration(SimTime.seconds(250)).build(), 0, true);
+        long p = node(r, "node-0").unknownAt();
+        for (int k = 0; k < 8; k++) {
+            assertEquals(p, node(r, crashed[k]).unknownAt(), crashed[k]);
+            assertEquals(p + ms(900 + 100 * k), node(r, crashed[k]).noScheduleTaintAt(), crashed[k]);
+        }
+        assertEquals(p + ms(1_800), node(r, "node-8").noScheduleTaintAt());
+    }
+
+    /**
+     * doEvictionPass (1.26, --enable-taint-manager=false): DeletePods sends each pod's NodeLost
+     * UpdateStatus and DELETE (8 qps, burst 1: 0.125 s apart) and holds the loop: the pass that
+     * deleted the first node's two pods returns at its last DELETE, 0.375 s after it began, and the
+     * zone's next token (0.05 node/s) is taken by the first pass 100 ms after that and 20 s after
+     * the last: 20.075 s after the first node's deletions began.
+     */
+    @Test
+    void doEvictionPass_deletePodsHoldsTheLoop_theNextNodesPodsGo20s075Later() {
+        RunResult r = ClusterSimulation.run(crashedThenRestarted("1.26", "node-0", "node-1").taintManager(false)
+                .kubeApi(8, 1).evictionRates(0.05, 0.01).barePod("a1", "node-0").barePod("a2", "node-0")
+                .barePod("b1", "node-1").barePod("b2", "node-1").duration(SimTime.seconds(600)).build(), 0, true);
+        long[] deleted = LongStream.of(pod(r, "a1").deletedAt(), pod(r, "a2").deletedAt(), pod(r, "b1").deletedAt(),
+                pod(r, "b2").deletedAt()).sorted().toArray();
+        assertEquals(ms(250), deleted[1] - deleted[0], "status, DELETE, status, DELETE");
+        assertEquals(ms(20_075) - ms(250), deleted[2] - deleted[1]);
+        assertEquals(ms(250), deleted[3] - deleted[2]);
+    }
+
+    /**
+     * A tainting write whose PATCH is due inside an API-server outage: it hangs, and after the
+     * 1 min request timeout doNoExecuteTaintingPass's action returns false and the node stays
+     * queued; the zone's limiter (0.009 node/s) has no token for it until 111.1 s after the first
+     * try, so the loop's pass at t + 111.2 s (100 ms steps from the failure at t + 61 s) writes
+     * the taint, after the outage. The write's requests are sent at their token times: the taint
+     * never lands during the outage.
+     */
+    @Test
+    void tokenTimeInsideAnOutage_theTaintingLoopsWriteFails_andTheNodeIsRetriedWhenTheZoneHasAToken() {
+        ScenarioFixture base = scenario().version("1.33").pool("node", 20, "a").grace(SimTime.seconds(150))
+                .kubeApi(0.5, 2).evictionRates(0.009, 0.009).crash(CRASH, "node-0").duration(SimTime.seconds(600));
+        long firstTry = node(ClusterSimulation.run(base.build(), 0, true), "node-0").noExecuteTaintAt();
+        // The GET went out at t, the PATCH one token (2 s) later... minus the half token left.
+        long t = firstTry - SimTime.seconds(1);
+        long outage = t + ms(500);
+        RunResult r = ClusterSimulation.run(base.fault("ControlPlaneOutage", outage, SimTime.seconds(90),
+                FaultTarget.all()).build(), 0, true);
+        assertEquals(t + ms(111_200), node(r, "node-0").noExecuteTaintAt());
+    }
+
+    /**
+     * doNoScheduleTaintingPass drops a failed write ("TODO(k82cn): Add nodeName back to the queue"):
+     * node-0's NoSchedule PATCH (0.5 qps, burst 2: due 2 s after the Unknown UpdateStatus) falls
+     * into a 90 s outage, times out and is only logged. The tainting loop's write hangs too, fails,
+     * and its retry is answered when the outage ends (p + 91 s): that NoExecute taint is an update
+     * of the node, which the informer delivers 50 ms later and which queues it again; its GET goes
+     * at once, its PATCH a token later (p + 93 s).
+     */
+    @Test
+    void doNoScheduleTaintingPass_dropsAWriteThatTimedOut_andRedoesItAtTheNodesNextUpdate() {
+        ScenarioFixture base = scenario().version("1.33").pool("node", 20, "a").grace(SimTime.seconds(150))
+                .kubeApi(0.5, 2).crash(CRASH, "node-0").duration(SimTime.seconds(600));
+        long p = node(ClusterSimulation.run(base.build(), 0, true), "node-0").unknownAt();
+        RunResult r = ClusterSimulation.run(base.fault("ControlPlaneOutage", p + SimTime.seconds(1),
+                SimTime.seconds(90), FaultTarget.all()).build(), 0, true);
+        assertEquals(p, node(r, "node-0").unknownAt());
+        assertEquals(p + SimTime.seconds(91), node(r, "node-0").noExecuteTaintAt());
+        // Within 1 us: the limiter rounds the 1.95 s wait for 0.975 of a token up to a whole microsecond.
+        assertEquals(p + SimTime.seconds(93), node(r, "node-0").noScheduleTaintAt(), 1.0);
+    }
+
+    /**
+     * Before 1.25 (PR #110359; issue #110341) doNoExecuteTaintingPass holds {@code evictorLock} over its
+     * API calls, and every decision of the monitor pass (markNodeForTainting, markNodeAsReachable)
+     * takes it. At 0.1 qps each tainting write holds the loop 20 s (its GET and PATCH wait 10 s each
+     * for a token); the passes that start meanwhile wait at their first node until the write's pass
+     * returns, and the pass after the last write starts 5 s after that write's PATCH. From 1.25 the
+     * passes keep their 5.02 s rhythm from the detecting pass. node-5 crashes long after: its
+     * Unknown UpdateStatus goes out at the start of a pass of that rhythm.
+     */
+    @Test
+    void evictorLock_before125_thePassesWaitForTheTaintingPassesWrites_from125TheyDoNot() {
+        for (String version : new String[] {"1.24", "1.25"}) {
+            RunResult r = ClusterSimulation.run(crashedThenRestarted(version, "node-0", "node-1").kubeApi(0.1, 6)
+                    .crash(SimTime.seconds(300), "node-5").duration(SimTime.seconds(500)).build(), 0, true);
+            long p = node(r, "node-0").unknownAt();
+            long lastTaint = Math.max(node(r, "node-0").noExecuteTaintAt(), node(r, "node-1").noExecuteTaintAt());
+            // The GETs wait for the tokens the NoSchedule writes took: the first at p + 10 s.
+            assertEquals(p + ms(40_000), lastTaint, version + ": GET and PATCH 10 s apart, twice");
+            long d = node(r, "node-5").unknownAt();
+            if (version.equals("1.24")) {
+                assertEquals(0, (d - lastTaint - SimTime.seconds(5)) % ms(5_020), "1.24: " + (d - lastTaint));
+            } else {
+                assertEquals(0, (d - p) % ms(5_020), "1.25: " + (d - p));
+            }
+        }
+    }
+
+    /**
+     * DeletePods sends SetPodTerminationReason's UpdateStatus for a DaemonSet pod too (only its
+     * DELETE is skipped): with a DaemonSet pod and a bare pod per node the call is three requests
+     * (8 qps: 0.25 s), so the pass returns 0.25 s after it began, the next zone token (0.05 node/s)
+     * is taken 20.05 s after the first, and the two bare pods' deletions lie 20.05 s apart, give or
+     * take the 0.125 s of the DaemonSet pod's place in each node's list.
+     */
+    @Test
+    void deletePods_sendsTheNodeLostStatusOfDaemonSetPodsToo() {
+        RunResult r = ClusterSimulation.run(crashedThenRestarted("1.26", "node-0", "node-1").taintManager(false)
+                .kubeApi(8, 1).evictionRates(0.05, 0.01).daemonSet("agent").barePod("a1", "node-0")
+                .barePod("b1", "node-1").duration(SimTime.seconds(600)).build(), 0, true);
+        long apart = Math.abs(pod(r, "b1").deletedAt() - pod(r, "a1").deletedAt());
+        assertEquals(0, (apart - ms(20_050)) % ms(125), "deletions " + apart + " us apart");
+    }
+}
