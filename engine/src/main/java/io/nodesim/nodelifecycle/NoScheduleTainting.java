@@ -15,7 +15,9 @@ import java.util.Arrays;
  * (here: its next Ready condition or taint change the informer delivers).
  *
  * <p>The queue is client-go's workqueue: a node queued is not queued twice, and a node queued while
- * a worker holds it waits until that worker is done with it.
+ * a worker holds it waits until that worker is done with it. A stopped process takes no update; a new
+ * one queues every node its informer lists ({@code AddFunc}), so a Ready condition that changed while no
+ * instance ran gets its taints at once.
  */
 final class NoScheduleTainting implements TaintWriter.Waiter {
     /** {@code nodeUpdateWorkerSize}. */
@@ -33,6 +35,7 @@ final class NoScheduleTainting implements TaintWriter.Waiter {
     /** A failed write's node, looked at again at its next update. */
     private final boolean[] dropped;
     private int busy;
+    private boolean running = true;
 
     NoScheduleTainting(NodeObjects nodes, TaintWriter taints, byte[] observedReady) {
         this.nodes = nodes;
@@ -46,6 +49,9 @@ final class NoScheduleTainting implements TaintWriter.Waiter {
 
     /** The informer delivered an update of the node: {@code nodeUpdateQueue.Add}. */
     void nodeUpdated(int node, long now) {
+        if (!running) {
+            return;
+        }
         dropped[node] = false;
         add(node);
         work(now);
@@ -127,8 +133,20 @@ final class NoScheduleTainting implements TaintWriter.Waiter {
         }
     }
 
+    /** A new process's informer has listed the nodes: each existing one is queued, in list order. */
+    void start(long now) {
+        running = true;
+        for (int node = 0; node < nodes.count(); node++) {
+            if (nodes.exists(node, now) && !nodes.deleted(node)) {
+                add(node);
+            }
+        }
+        work(now);
+    }
+
     /** The process stops: the queue and its workers are gone. */
     void stop() {
+        running = false;
         Arrays.fill(queued, false);
         Arrays.fill(processing, false);
         Arrays.fill(dropped, false);

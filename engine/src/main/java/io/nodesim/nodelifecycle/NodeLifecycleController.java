@@ -83,6 +83,9 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
     private long blockedSince;
     private final ClientRequests requests;
     private final NoScheduleTainting noSchedule;
+    /** The restarted instance's node informer listing the nodes (its AddFunc queues each for the NoSchedule pass). */
+    private final int informerStartKind;
+    private long informerStartHandle = EventQueue.NO_HANDLE;
     private final ReachableLoop reachableLoop;
     private final EvictorLock evictorLock;
     /** While handleDisruption's markNodeAsReachable loop blocks, the time the next pass is due after. */
@@ -155,6 +158,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         reachableLoop = new ReachableLoop(nodes, settings, evictions, observedReady, this::reachableLoopEnded);
         passKind = sim.registerKind("nodelifecycle.monitorPass", (t, now) -> monitorNodeHealth(now));
         nodeWatchKind = sim.registerKind("nodelifecycle.nodeWatch", this::nodeUpdated);
+        informerStartKind = sim.registerKind("nodelifecycle.informerStart", (unused, now) -> noSchedule.start(now));
         timeoutKind = sim.registerKind("nodelifecycle.requestTimeout", (t, now) -> blockedWritesTimedOut(now));
         workers = new PassWorkers(sim, settings.monitorWorkers(),
                 sim.registerKind("nodelifecycle.passWorker", this::workerWoke));
@@ -225,6 +229,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         requests.stop();
         taints.stop();
         noSchedule.stop();
+        sim.cancel(informerStartHandle);
         reachableLoop.stop();
         evictorLock.clear();
         heldPassAt = -1;
@@ -238,6 +243,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         freshStart = true;
         passHandle = sim.schedule(start, passKind, 0);
         tainter.start(start);
+        informerStartHandle = sim.schedule(start, informerStartKind, 0);
     }
 
     /** The probe timestamp of a node (for tests and reports). */

@@ -86,4 +86,32 @@ class LegacyAndRestartTest {
         assertTrue(deleted >= restart + downtime + SimTime.seconds(300), "deleted at " + deleted);
         assertTrue(events(r, "TaintAdded").stream().filter(e -> e.detail().endsWith("unreachable:NoExecute")).count() == 2);
     }
+
+    /**
+     * node_lifecycle_controller.go: no instance takes node updates while none runs, and the new one's
+     * node informer queues every node it lists ({@code AddFunc} → {@code nodeUpdateQueue.Add}) for
+     * {@code doNoScheduleTaintingPass}: a node that turned Ready=False in between is tainted
+     * not-ready:NoSchedule when the new instance starts leading, by the first of its 8 workers.
+     */
+    @Test
+    void readyFalseWhileNoInstanceRuns_isTaintedNoScheduleWhenTheNewInstanceStarts() {
+        long restart = SimTime.MINUTE;
+        var s = scenario().deployment("web", 10)
+                .fault("ControllerManagerRestart", restart, SimTime.seconds(60), FaultTarget.all())
+                .fault("RuntimeDown", restart + SimTime.seconds(5), SimTime.NEVER,
+                        io.nodesim.testing.ScenarioFixture.nodes("node-3"), java.util.Map.of())
+                .duration(SimTime.MINUTE * 5).build();
+        for (int k = 0; k < 5; k++) {
+            ClusterSimulation sim = new ClusterSimulation(s, k, true);
+            RunResult r = sim.run();
+            long leading = sim.controllerManager().leadingSince();
+            long readyFalse = events(r, "NodeReadyFalse").stream().filter(e -> e.object().equals("node-3"))
+                    .mapToLong(io.nodesim.metrics.EventRecord::time).min().orElseThrow();
+            assertTrue(readyFalse < leading, "Ready=False posted at " + readyFalse + ", leading from " + leading);
+            // a GET and a PATCH with tokens to spare: sent at once, applied when the write lands
+            long taint = node(r, "node-3").noScheduleTaintAt();
+            assertTrue(taint >= leading && taint <= leading + SimTime.seconds(1),
+                    "not-ready:NoSchedule at " + taint + ", leading from " + leading);
+        }
+    }
 }
