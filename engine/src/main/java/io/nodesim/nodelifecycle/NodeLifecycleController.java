@@ -613,9 +613,12 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
 
     /** Ready, MemoryPressure, DiskPressure and PIDPressure become Unknown in one UpdateStatus. */
     private void markUnknown(int i, long now) {
-        if (nodes.ready(i) == Condition.NONE) {
+        byte before = nodes.ready(i);
+        if (before == Condition.NONE || before == Condition.FALSE) {
+            // True → Unknown is the NodeNotReady event of the turn's end; a node that posted False (its
+            // runtime down) and then went silent also goes Unknown, and events.csv shows that step too
             cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.name(i),
-                    unknownDetail("NodeStatusNeverUpdated", i));
+                    unknownDetail(before == Condition.NONE ? "NodeStatusNeverUpdated" : "NodeStatusUnknown", i));
         }
         observedReady[i] = Condition.UNKNOWN;
         readyTransition[i] = now;

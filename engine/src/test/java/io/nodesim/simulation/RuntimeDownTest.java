@@ -154,4 +154,29 @@ class RuntimeDownTest {
         return events(r, "TaintRemoved").stream().filter(e -> e.object().equals(node)).allMatch(e -> e.time() > t)
                 && !events(r, "TaintRemoved").isEmpty();
     }
+
+    /**
+     * A node whose runtime is down (Ready=False posted) and that then crashes goes Unknown once
+     * node-monitor-grace-period passes without a heartbeat ({@code tryUpdateNodeHealth}: the condition
+     * existed, so its reason becomes NodeStatusUnknown); events.csv shows that step with the probe
+     * timestamp, as it does for True → Unknown.
+     */
+    @Test
+    void readyFalseThenSilent_goesUnknownAndEventsShowIt() {
+        long crash = AT + SimTime.MINUTE * 2;
+        var s = scenario().pool("node", 3, "a").deployment("web", 3)
+                .fault("RuntimeDown", AT, SimTime.NEVER, nodes("node-1")).crash(crash, "node-1")
+                .duration(SimTime.MINUTE * 6).build();
+        RunResult r = ClusterSimulation.run(s, 0, true);
+        assertTrue(readyFalseAt(r, "node-1") < crash);
+        List<EventRecord> unknown = events(r, "NodeReadyUnknown").stream().filter(e -> e.object().equals("node-1"))
+                .toList();
+        assertEquals(1, unknown.size(), unknown.toString());
+        assertEquals(node(r, "node-1").unknownAt(), unknown.get(0).time());
+        assertTrue(unknown.get(0).detail().startsWith("NodeStatusUnknown probeTimestamp="), unknown.get(0).detail());
+        // the last heartbeat came before the crash, and grace (50 s in 1.35) passed after it
+        long probe = new java.math.BigDecimal(unknown.get(0).detail().substring("NodeStatusUnknown probeTimestamp=".length()))
+                .movePointRight(6).longValueExact();
+        assertTrue(probe <= crash && unknown.get(0).time() - probe > SimTime.seconds(50), unknown.get(0).toString());
+    }
 }
