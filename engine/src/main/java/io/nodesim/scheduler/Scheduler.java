@@ -2,7 +2,6 @@ package io.nodesim.scheduler;
 
 import io.nodesim.scheduler.SchedulerConfiguration.WeightedPlugin;
 import io.nodesim.scheduler.plugins.FilterPlugin;
-import io.nodesim.scheduler.plugins.PluginDescriptor;
 import io.nodesim.scheduler.plugins.PluginRegistry;
 import io.nodesim.scheduler.plugins.ScorePlugin;
 import java.util.ArrayList;
@@ -33,42 +32,22 @@ public final class Scheduler {
 
     private final SchedulerCache nodes;
     private final SchedulerConfiguration config;
-    private final RandomGenerator tieRandom;
     private final FilterPlugin[] filters;
-    private final ScorePlugin[] scorers;
-    private final int[] weights;
     /** Whether each filter's answer depends only on the node's own state (its descriptor says so). */
     private final boolean[] filterLocal;
     private final FilterPlugin[] activeFilters;
     private final boolean[] activeLocal;
-    private final boolean[] scoreLocal;
-    private final boolean[] normalizes;
-    private final boolean[] scoreActive;
-    /** The active plugins of the cycle whose scores differ between nodes (neither summed per node nor uniform). */
-    private final boolean[] perNode;
+    private final CycleScoring scoring;
     private int nextStartNodeIndex;
     private int[] feasible = new int[0];
-    /** Positions in {@code feasible} whose cached node-local scores were stale when filtered. */
-    private int[] stale = new int[0];
-    private int staleCount;
     private int[] rejectedNodes = new int[0];
     private String[] rejectedReasons = new String[0];
     private String[] rejectedPlugins = new String[0];
-    private long[][] raw;
-    private long[][] normalized;
-    private long[] totals = new long[0];
-    /** Positions in {@code feasible} of the nodes sharing the top total. */
-    private int[] ties = new int[0];
-    /** 0, 1, 2, ...: each feasible position indexes its own score. */
-    private int[] identity = new int[0];
     private int found;
     private int rejected;
     private int evaluated;
-    private int tieCount;
     private String rejectedByPreFilter;
     private final NodeResultCache cache;
-    /** Unexplained cycles: the weighted scores every feasible node shares, left out of {@link #totals}. */
-    private long uniformTotal;
     /** The cycle's template's entries in {@link #cache}. */
     private NodeResultCache.Way way;
     private final NominatedPods nominated = new NominatedPods();
@@ -78,13 +57,10 @@ public final class Scheduler {
     private int cycleNominatedNode = -1;
     /** The plugin that rejected the node in the last {@link #filterAll}. */
     private String lastFilterPlugin;
-    /** Node-local score plugins without NormalizeScore: their weighted scores are summed per node. */
-    private final boolean[] summedLocally;
 
     public Scheduler(SchedulerCache nodes, SchedulerConfiguration config, RandomGenerator ties) {
         this.nodes = nodes;
         this.config = config;
-        this.tieRandom = ties;
         Map<String, Object> instances = new HashMap<>();
         List<FilterPlugin> f = new ArrayList<>();
         for (String name : config.filters()) {
@@ -101,28 +77,15 @@ public final class Scheduler {
             }
         }
         filters = f.toArray(new FilterPlugin[0]);
-        scorers = s.toArray(new ScorePlugin[0]);
-        weights = w.stream().mapToInt(Integer::intValue).toArray();
         filterLocal = new boolean[filters.length];
         for (int i = 0; i < filters.length; i++) {
             filterLocal[i] = PluginRegistry.descriptor(filters[i].name()).filterNodeLocal();
         }
         activeFilters = new FilterPlugin[filters.length];
         activeLocal = new boolean[filters.length];
-        scoreActive = new boolean[scorers.length];
-        perNode = new boolean[scorers.length];
-        scoreLocal = new boolean[scorers.length];
-        normalizes = new boolean[scorers.length];
-        summedLocally = new boolean[scorers.length];
-        for (int p = 0; p < scorers.length; p++) {
-            PluginDescriptor d = PluginRegistry.descriptor(scorers[p].name());
-            scoreLocal[p] = d.scoreNodeLocal();
-            normalizes[p] = d.normalizes();
-            summedLocally[p] = scoreLocal[p] && !normalizes[p];
-        }
-        raw = new long[scorers.length][0];
-        normalized = new long[scorers.length][0];
-        cache = new NodeResultCache(nodes, scorers.length);
+        scoring = new CycleScoring(nodes, s.toArray(new ScorePlugin[0]), w.stream().mapToInt(Integer::intValue).toArray(),
+                ties);
+        cache = new NodeResultCache(nodes, scoring.plugins());
     }
 
     public SchedulerConfiguration configuration() {
@@ -191,7 +154,7 @@ public final class Scheduler {
     }
 
     public int lastTieCount() {
-        return tieCount;
+        return scoring.tieCount();
     }
 
     public int lastFeasibleNodes() {
@@ -239,11 +202,11 @@ public final class Scheduler {
             }
             return new ScheduleResult(pod.name, -1, null, 0, 0, evaluated, new int[0], Map.copyOf(reasons), e);
         }
-        int[] tieNodes = new int[tieCount];
-        for (int t = 0; t < tieCount; t++) {
-            tieNodes[t] = feasible[ties[t]];
+        int[] tieNodes = new int[scoring.tieCount()];
+        for (int t = 0; t < tieNodes.length; t++) {
+            tieNodes[t] = feasible[scoring.tie(t)];
         }
-        long total = found == 1 ? 0 : totals[ties[0]] + uniformTotal;
+        long total = found == 1 ? 0 : scoring.topTotal();
         return new ScheduleResult(pod.name, node, nodes.name(node), total, found, evaluated, tieNodes, Map.of(), e);
     }
 
@@ -251,7 +214,7 @@ public final class Scheduler {
     private int cycle(CompiledPod pod, boolean explain) {
         found = 0;
         rejected = 0;
-        tieCount = 0;
+        scoring.none();
         rejectedByPreFilter = null;
         int[] all = nodes.order();
         evaluated = all.length;
@@ -288,28 +251,26 @@ public final class Scheduler {
             feasible[0] = cycleNominatedNode;
             found = 1;
             evaluated = 1;
-            ties[0] = 0;
-            tieCount = 1;
+            scoring.single();
             return cycleNominatedNode;
         }
         way = cache.of(pod);
-        filter(pod, candidates, active, all.length, !explain && scorers.length > 0);
+        filter(pod, candidates, active, all.length, !explain && scoring.scores());
         evaluated = found + rejected;
         if (found == 0) {
             return -1;
         }
         if (found == 1) {
-            ties[0] = 0;
-            tieCount = 1;
+            scoring.single();
             return feasible[0];
         }
-        return score(pod, found, explain);
+        return scoring.score(pod, feasible, found, way, explain);
     }
 
     /**
      * Sequential round-robin filtering that stops at exactly K feasible nodes. With {@code gather},
-     * a feasible node's cached node-local score sum goes straight to {@link #totals} (the walk reads
-     * the node's generation anyway); the others are listed in {@link #stale} for the score pass.
+     * a feasible node's cached node-local score sum goes straight to the scoring's totals (the walk
+     * reads the node's generation anyway); the others are listed as stale for the score pass.
      */
     private void filter(CompiledPod pod, int[] candidates, int active, int allNodes, boolean gather) {
         int local = 0;
@@ -317,7 +278,7 @@ public final class Scheduler {
             local++;
         }
         int n = candidates.length;
-        int k = scorers.length == 0 ? 1 : numFeasibleNodesToFind(config.percentageOfNodesToScore(), n);
+        int k = scoring.scores() ? numFeasibleNodesToFind(config.percentageOfNodesToScore(), n) : 1;
         NodeResultCache.Way w = way;
         boolean anyNominated = nominated.total() > 0;
         // every active filter node-local and no nominated pod anywhere: a node known to pass the
@@ -325,7 +286,9 @@ public final class Scheduler {
         // with everything in locals
         boolean fast = local == active && !anyNominated;
         long epoch = w.epoch;
-        staleCount = 0;
+        long[] totals = scoring.totals();
+        int[] stale = scoring.stale();
+        int staleCount = 0;
         int position = nextStartNodeIndex % n;
         int i = 0;
         while (i < n && found < k) {
@@ -423,6 +386,7 @@ public final class Scheduler {
                 rejectedReasons[rejected++] = reason;
             }
         }
+        scoring.staleCount(staleCount);
         nextStartNodeIndex = (nextStartNodeIndex + found + rejected) % allNodes;
     }
 
@@ -514,166 +478,6 @@ public final class Scheduler {
         return rejectedByPreFilter;
     }
 
-    /**
-     * Totals of the feasible nodes and the choice among them. Node-local plugins without NormalizeScore
-     * add the same weighted raw score to a node whatever the other nodes are, so unless the cycle is
-     * explained their sum comes from the per-node cache in one read (the same total: integer sums in
-     * another order), and the selection runs inside the last plugin's accumulation.
-     */
-    private int score(CompiledPod pod, int found, boolean explain) {
-        for (int p = 0; p < scorers.length; p++) {
-            scoreActive[p] = scorers[p].preScore(pod, feasible, found);
-        }
-        if (explain) {
-            refreshCachedScores(pod, found);
-        } else {
-            refreshStaleScores(pod);
-        }
-        uniformTotal = 0;
-        int last = -1;
-        for (int p = 0; p < scorers.length; p++) {
-            perNode[p] = false;
-            if (!scoreActive[p] || (!explain && summedLocally[p])) {
-                continue;
-            }
-            long uniform = explain ? -1 : scorers[p].uniformScore(pod);
-            if (uniform >= 0) {
-                checkRange(scorers[p], uniform);
-                uniformTotal += weights[p] * uniform;
-                continue;
-            }
-            perNode[p] = true;
-            last = p;
-        }
-        for (int p = 0; p < scorers.length; p++) {
-            if (!perNode[p]) {
-                continue;
-            }
-            ScorePlugin s = scorers[p];
-            long[] r = raw[p];
-            if (scoreLocal[p]) {
-                long[] cache = way.scores[p];
-                for (int i = 0; i < found; i++) {
-                    r[i] = cache[feasible[i]];
-                }
-            } else {
-                s.scoreAll(pod, feasible, found, r);
-            }
-            // unexplained, the raw scores are not kept: normalised in place
-            long[] norm = r;
-            if (explain) {
-                norm = normalized[p];
-                System.arraycopy(r, 0, norm, 0, found);
-            }
-            long w = weights[p];
-            if (normalizes[p]) {
-                int[] classes = p == last && !explain ? s.normalizeByClass(found) : null;
-                if (classes != null) {
-                    return addAndSelect(s, w, classes, s.classScores(), found);
-                }
-                s.normalize(feasible, norm, found);
-            }
-            if (p == last && !explain) {
-                return addAndSelect(s, w, identity, norm, found);
-            }
-            for (int i = 0; i < found; i++) {
-                checkRange(s, norm[i]);
-                totals[i] += w * norm[i];
-            }
-        }
-        return select();
-    }
-
-    /**
-     * The last plugin's weighted scores added to the totals, with {@link #select}'s choice kept on the
-     * way; node i's normalised score is {@code scores[index[i]]} (its own, or its class's).
-     */
-    private int addAndSelect(ScorePlugin s, long w, int[] index, long[] scores, int found) {
-        long best = Long.MIN_VALUE;
-        int count = 0;
-        for (int i = 0; i < found; i++) {
-            long score = scores[index[i]];
-            checkRange(s, score);
-            long total = totals[i] + w * score;
-            totals[i] = total;
-            if (total > best) {
-                best = total;
-                count = 0;
-            }
-            if (total == best) {
-                ties[count++] = i;
-            }
-        }
-        tieCount = count;
-        return feasible[ties[count == 1 ? 0 : tieRandom.nextInt(count)]];
-    }
-
-    private static void checkRange(ScorePlugin s, long score) {
-        if (score < 0 || score > 100) {
-            throw new IllegalStateException(s.name() + " returned score " + score + " outside 0..100");
-        }
-    }
-
-    /**
-     * An explained cycle's node-local raw scores: recomputed for the feasible nodes that changed since
-     * they were scored for this template (one validity check per node covers every node-local plugin);
-     * the totals start at 0 because the explained plugins are all added one by one.
-     */
-    private void refreshCachedScores(CompiledPod pod, int found) {
-        for (int i = 0; i < found; i++) {
-            int node = feasible[i];
-            if (way.scoreOwner[node] != pod || way.scoreGeneration[node] != nodes.nodeGeneration(node)) {
-                refreshNode(pod, node);
-            }
-            totals[i] = 0;
-        }
-    }
-
-    /** Scores one node with the node-local plugins, caches the raw scores and returns their summed part. */
-    private long refreshNode(CompiledPod pod, int node) {
-        long sum = 0;
-        for (int p = 0; p < scorers.length; p++) {
-            if (scoreActive[p] && scoreLocal[p]) {
-                long raw = scorers[p].score(pod, node);
-                way.scores[p][node] = raw;
-                if (summedLocally[p]) {
-                    checkRange(scorers[p], raw);
-                    sum += weights[p] * raw;
-                }
-            }
-        }
-        long g = nodes.nodeGeneration(node);
-        way.localSum[node] = sum;
-        way.scoreOwner[node] = pod;
-        way.scoreGeneration[node] = g;
-        // only feasible nodes are scored: the node-local filters pass here at this generation
-        way.passed[node] = NodeResultCache.key(g, way.epoch);
-        return sum;
-    }
-
-    /** The node-local scores of the feasible nodes {@link #filter} found stale, recomputed and cached. */
-    private void refreshStaleScores(CompiledPod pod) {
-        for (int j = 0; j < staleCount; j++) {
-            int i = stale[j];
-            totals[i] = refreshNode(pod, feasible[i]);
-        }
-    }
-
-    /** Highest total wins; ties uniformly from the seeded stream. */
-    private int select() {
-        long best = Long.MIN_VALUE;
-        for (int i = 0; i < found; i++) {
-            if (totals[i] > best) {
-                best = totals[i];
-                tieCount = 0;
-            }
-            if (totals[i] == best) {
-                ties[tieCount++] = i;
-            }
-        }
-        return feasible[ties[tieCount == 1 ? 0 : tieRandom.nextInt(tieCount)]];
-    }
-
     /** The named live nodes in node-tree order, found by name (a DaemonSet pod names one). */
     private int[] subset(Set<String> names) {
         int[] positions = new int[names.size()];
@@ -694,47 +498,24 @@ public final class Scheduler {
     }
 
     private ScheduleResult.Explanation explanation(int found, int rejected) {
-        List<String> names = new ArrayList<>();
-        for (ScorePlugin s : scorers) {
-            names.add(s.name());
-        }
-        List<ScheduleResult.NodeScores> scores = new ArrayList<>();
-        for (int i = 0; i < found; i++) {
-            long[] r = new long[scorers.length];
-            long[] nz = new long[scorers.length];
-            boolean[] skipped = new boolean[scorers.length];
-            for (int p = 0; p < scorers.length; p++) {
-                skipped[p] = !scoreActive[p];
-                r[p] = scoreActive[p] ? raw[p][i] : 0;
-                nz[p] = scoreActive[p] ? normalized[p][i] : 0;
-            }
-            scores.add(new ScheduleResult.NodeScores(nodes.name(feasible[i]), r, nz, skipped, totals[i]));
-        }
         List<ScheduleResult.Rejection> rejections = new ArrayList<>();
         for (int i = 0; i < rejected; i++) {
             rejections.add(new ScheduleResult.Rejection(nodes.name(rejectedNodes[i]), rejectedPlugins[i],
                     rejectedReasons[i]));
         }
-        return new ScheduleResult.Explanation(List.copyOf(names), weights.clone(), scores, rejections);
+        return new ScheduleResult.Explanation(scoring.pluginNames(), scoring.weights(), scoring.explained(feasible, found),
+                rejections);
     }
 
     private void ensureScratch(int n) {
+        scoring.ensure(n);
         if (feasible.length >= n) {
             return;
         }
         feasible = new int[n];
-        stale = new int[n];
         rejectedNodes = new int[n];
         rejectedReasons = new String[n];
         rejectedPlugins = new String[n];
-        totals = new long[n];
-        ties = new int[n];
-        identity = new int[n];
-        Arrays.setAll(identity, i -> i);
-        for (int p = 0; p < scorers.length; p++) {
-            raw[p] = new long[n];
-            normalized[p] = new long[n];
-        }
     }
 
     /**
