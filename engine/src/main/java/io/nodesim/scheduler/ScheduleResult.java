@@ -25,6 +25,9 @@ public record ScheduleResult(
         int[] tieNodes,
         Map<String, Integer> reasons,
         Explanation explanation) {
+    /** The FitError of a cluster without nodes (schedule_one.go {@code ErrNoNodesAvailable}). */
+    static final String NO_NODES = "no nodes available to schedule pods";
+
 
     /** Names of the nodes in the tie set. */
     public List<String> tieSet(SchedulerCache nodes) {
@@ -40,8 +43,8 @@ public record ScheduleResult(
         if (scheduled()) {
             return "scheduled on " + nodeName;
         }
-        if (reasons.containsKey(Scheduler.NO_NODES)) {
-            return Scheduler.NO_NODES;
+        if (reasons.containsKey(NO_NODES)) {
+            return NO_NODES;
         }
         List<String> parts = reasons.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).sorted().toList();
         return "0/" + evaluatedNodes + " nodes are available: " + String.join(", ", parts) + ".";
