@@ -14,7 +14,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * fixed; the taint path also re-adds (Remove + Add) every queued untainted node on every pass. So
  * the head is the earliest pass's batch, and inside a batch a uniformly random member. This class
  * draws that member from the zone's seeded stream at the time it is taken, which has the same
- * distribution as shuffling each pass, at O(batch) per taint instead of O(queue) per pass.
+ * distribution as shuffling each pass, at O(batch) per taint instead of O(queue) per pass. A node
+ * whose action failed gets ProcessAt = now + 1 ns: it sorts behind every batch queued so far, and
+ * before later passes' ({@link ZoneQueues#retryLater}).
  */
 final class RateLimitedTimedQueue {
     private final RandomGenerator rng;

@@ -9,6 +9,8 @@ import java.util.Arrays;
  * path): one {@link RateLimitedTimedQueue} per zone, and the unique-queue "set" of each node.
  */
 final class ZoneQueues {
+    /** A heap key is the batch in the high bits and a retry's sequence number in these low bits. */
+    private static final int RETRY_BITS = 24;
     private final RateLimitedTimedQueue[] queues;
     private final boolean[] inSet;
     private final int[] position;
@@ -16,6 +18,9 @@ final class ZoneQueues {
     private final float qps;
     private final RandomStreams streams;
     private int generation;
+    /** The newest batch (monitor pass) that added a node, and the retries queued behind it since. */
+    private long newestBatch;
+    private long retriesBehindNewest;
 
     ZoneQueues(Topology topology, float qps, RandomStreams streams) {
         this.queues = new RateLimitedTimedQueue[topology.zones().size()];
@@ -29,6 +34,8 @@ final class ZoneQueues {
 
     /** New queues with full buckets at {@code qps} (addPodEvictorForNewZone), as after a restart. */
     void reset(long now) {
+        newestBatch = 0;
+        retriesBehindNewest = 0;
         Arrays.fill(inSet, false);
         Arrays.fill(position, -1);
         for (int z = 0; z < queues.length; z++) {
@@ -46,14 +53,33 @@ final class ZoneQueues {
         return queues[zone];
     }
 
-    /** {@code UniqueQueue.Add}: false when the node is still in the set. */
+    /**
+     * {@code UniqueQueue.Add}: false when the node is still in the set. Its ProcessAt is the time of
+     * the monitor pass {@code batch} that adds it: the heap orders by batch, then retries (below).
+     */
     boolean add(int node, long batch) {
         if (inSet[node]) {
             return false;
         }
         inSet[node] = true;
-        queues[topology.zone(node)].push(node, batch);
+        if (batch > newestBatch) {
+            newestBatch = batch;
+            retriesBehindNewest = 0;
+        }
+        queues[topology.zone(node)].push(node, batch << RETRY_BITS);
         return true;
+    }
+
+    /**
+     * The node's action failed ({@code Try}: {@code ProcessAt = now + wait + 1}, {@code Replace}): it
+     * goes behind every node queued so far, and before those of later passes, retries in the order
+     * they failed.
+     */
+    void retryLater(int node) {
+        RateLimitedTimedQueue q = queues[topology.zone(node)];
+        if (q.removeFromHeap(node)) {
+            q.push(node, newestBatch << RETRY_BITS | ++retriesBehindNewest);
+        }
     }
 
     /** {@code UniqueQueue.Remove}: out of the heap and the set, so it may be added again. */

@@ -149,7 +149,11 @@ final class ZoneTaintingWorker implements TaintWriter.Waiter, EvictorLock.Waiter
         return done;
     }
 
-    /** The blocked write ended: on success the node leaves the heap, on failure it stays for a retry. */
+    /**
+     * The blocked write ended: on success the node leaves the heap; on failure it stays for a retry,
+     * behind the nodes queued so far ({@code RateLimitedTimedQueue.Try} replaces it with ProcessAt
+     * = now + 1 ns).
+     */
     @Override
     public void written(int node, boolean ok, long now) {
         if (!running) {
@@ -157,6 +161,8 @@ final class ZoneTaintingWorker implements TaintWriter.Waiter, EvictorLock.Waiter
         }
         if (ok) {
             queues.processed(node);
+        } else {
+            queues.retryLater(node);
         }
         resume(now);
     }

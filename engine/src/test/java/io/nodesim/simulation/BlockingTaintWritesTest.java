@@ -212,4 +212,31 @@ class BlockingTaintWritesTest {
         long apart = Math.abs(pod(r, "b1").deletedAt() - pod(r, "a1").deletedAt());
         assertEquals(0, (apart - ms(20_050)) % ms(125), "deletions " + apart + " us apart");
     }
+
+    /**
+     * RateLimitedTimedQueue.Try: an action that fails is put back with ProcessAt = now + wait + 1 ns
+     * ({@code Replace}), behind every node queued before it. On the legacy path (1.24 without the
+     * taint manager, where a queued node is not re-added each pass) the zone's limiter (0.02 node/s)
+     * takes node-2, then node-0 a token later; node-0's DeletePods hangs in an API-server outage (its
+     * status update and then its DELETE time out after 1 min each), and the loop's next try takes
+     * node-1, queued after node-0 but before its retry.
+     */
+    @Test
+    void failedAction_goesBehindTheNodesQueuedBeforeIt() {
+        ScenarioFixture base = scenario().version("1.24").taintManager(false).pool("node", 20, "a")
+                .deployment("web", 20).podEvictionTimeout(SimTime.seconds(60)).evictionRates(0.02, 0.02)
+                .crash(CRASH - SimTime.seconds(10), "node-2").crash(CRASH, "node-0")
+                .crash(CRASH + SimTime.seconds(10), "node-1").duration(SimTime.seconds(600));
+        RunResult plain = ClusterSimulation.run(base.build(), 0, true);
+        long node0Deleted = SimAssertions.podOf(plain, "web", "node-0").deletedAt();
+        assertTrue(SimAssertions.podOf(plain, "web", "node-1").deletedAt() > node0Deleted);
+        // down from just before node-0's requests until just after its DELETE times out: the NodeLost
+        // status update fails after the 1 min timeout (ignored), the DELETE after another
+        RunResult r = ClusterSimulation.run(base.fault("ControlPlaneOutage", node0Deleted - ms(1), ms(120_100),
+                FaultTarget.all()).build(), 0, true);
+        long node0 = SimAssertions.podOf(r, "web", "node-0").deletedAt();
+        long node1 = SimAssertions.podOf(r, "web", "node-1").deletedAt();
+        assertEquals(node0Deleted - ms(1) + ms(120_100), node1, "node-1's requests, answered when the server is back");
+        assertTrue(node1 < node0, "node-1's pod deleted at " + node1 + ", node-0's (retried) at " + node0);
+    }
 }
