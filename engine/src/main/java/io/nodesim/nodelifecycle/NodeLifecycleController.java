@@ -2,7 +2,6 @@ package io.nodesim.nodelifecycle;
 
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.Condition;
-import io.nodesim.cluster.EventKind;
 import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.NodeWatcher;
 import io.nodesim.cluster.PodDeletions;
@@ -28,7 +27,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  *
  * <p>Timing: a pass starts {@code node-monitor-period} after the previous one ended and lasts ε
  * ({@code latencies.monitorPass}), or as long as its writes take: the pass's workers
- * ({@link PassWorkers}) take the nodes in order and each node is evaluated when a worker takes it.
+ * ({@link PassWorkers}) take the nodes in order and each node is evaluated when a worker takes it
+ * ({@link NodeTurn}).
  * Every write goes through the controller's client limiter ({@link ApiClient}, {@code kube-api-qps}
  * / {@code kube-api-burst}): the Unknown UpdateStatus, one pod UpdateStatus per Ready pod in
  * {@code MarkPodsNotReady}, the taint writes ({@link TaintWriter}); a write that must wait for a
@@ -73,13 +73,10 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
     /** {@link NodeHealth}'s arrays, read at every turn. */
     private final boolean[] healthKnown;
     private final long[] probe;
-    private final long[] readyTransition;
     private final byte[] observedReady;
     private final byte[] savedReady;
     private final boolean[] statusPostSeen;
     private boolean freshStart = true;
-    /** Nodes whose health update of the current pass waits for the API server. */
-    private final java.util.List<Integer> blocked = new java.util.ArrayList<>();
     private long blockedSince;
     private final ClientRequests requests;
     private final NoScheduleTainting noSchedule;
@@ -110,7 +107,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
     private final boolean renewalsOutpaceGrace;
     private final HeartbeatSequence renewals;
     private int outagesSeen;
-    private long turns;
+    private final NodeTurn turn;
 
     public NodeLifecycleController(Simulation sim, ClusterState cluster, NodeLifecycleSettings settings,
             Kubelet kubelet, Samples samples, PodDeletions deletions, RandomStreams streams, ApiClient client) {
@@ -131,7 +128,6 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         health = new NodeHealth(nodes, lease, status);
         healthKnown = health.known;
         probe = health.probe;
-        readyTransition = health.readyTransition;
         observedReady = health.observedReady;
         savedReady = health.savedReady;
         statusPostSeen = health.statusPostSeen;
@@ -163,6 +159,8 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         workers = new PassWorkers(sim, settings.monitorWorkers(),
                 sim.registerKind("nodelifecycle.passWorker", this::workerWoke));
         podMarks = new MarkPodsNotReady(cluster, samples, client, workers, settings.retryMarkPodsNotReady());
+        turn = new NodeTurn(cluster, settings, health, excludedFromDisruption, client, workers, evictions, this, podMarks,
+                zones, samples);
         cluster.informers().watchNodes(this);
         cluster.informers().watchApiServer(this::apiServerRecovered);
     }
@@ -224,7 +222,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         sim.cancel(passHandle);
         tainter.stop();
         sim.cancel(timeoutHandle);
-        blocked.clear();
+        turn.blocked().clear();
         workers.clear();
         requests.stop();
         taints.stop();
@@ -254,7 +252,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
 
     /** How many node turns the passes have taken so far (asleep nodes passed over take none). */
     public long turnsTaken() {
-        return turns;
+        return turn.turns();
     }
 
     public ZoneState zoneState(int zone) {
@@ -263,6 +261,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
 
     private void monitorNodeHealth(long now) {
         passId++;
+        turn.passStarted(passId);
         zones.startPass();
         if (cluster.controlPlane().outagesStarted() != outagesSeen) {
             // Heartbeats sent since the outage began may be lost or late: every node is looked at.
@@ -295,7 +294,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
             evictions.reachableWritten(i, ok, now);
         }
         workers.step[w] = PassWorkers.IDLE;
-        if (afterDecision(w, i, now)) {
+        if (turn.afterDecision(w, i, now)) {
             turnEnded(w, i, now);
         }
         if (passRunning) {
@@ -310,7 +309,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         workers.step[w] = PassWorkers.IDLE;
         int waitStep = 0;
         if (settings.taintBased()) {
-            waitStep = evictions.taintBasedLocked(i, decisionCondition(w), passId, now, this, w);
+            waitStep = evictions.taintBasedLocked(i, turn.decisionCondition(w), passId, now, this, w);
         } else {
             evictions.legacyLocked(i, workers.observed[w], passId, now);
         }
@@ -318,17 +317,12 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
             workers.step[w] = waitStep;
             return;
         }
-        if (afterDecision(w, i, now)) {
+        if (turn.afterDecision(w, i, now)) {
             turnEnded(w, i, now);
         }
         if (passRunning) {
             dispatch(now);
         }
-    }
-
-    /** The condition processTaintBaseEviction acts on: the observed one, or (1.34+) the current one. */
-    private byte decisionCondition(int w) {
-        return settings.noExecuteInDetectingPass() ? workers.current[w] : workers.observed[w];
     }
 
     private void reachableLoopEnded(boolean forDisruption, long now) {
@@ -354,7 +348,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
                 continue;
             }
             int w = workers.take(i);
-            if (updateNode(w, i, now)) {
+            if (turn.take(w, i, now)) {
                 turnEnded(w, i, now);
             }
         }
@@ -428,7 +422,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
     private void endPass(long now) {
         passRunning = false;
         long end = Math.max(now, passStart + settings.monitorPass().sample(rng));
-        if (blocked.isEmpty()) {
+        if (turn.blocked().isEmpty()) {
             if (!zones.endPass(now, disruptionHooks)) {
                 heldPassAt = end + settings.monitorPeriod();
                 return;
@@ -447,7 +441,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         int i = workers.node[w];
         int waited = workers.step[w];
         workers.step[w] = PassWorkers.IDLE;
-        boolean done = waited == PassWorkers.HEALTH_SENT ? healthWriteSent(w, i, now)
+        boolean done = waited == PassWorkers.HEALTH_SENT ? turn.healthWriteSent(w, i, now)
                 : podMarks.woke(w, i, workers.pod[w], waited, now);
         if (done) {
             turnEnded(w, i, now);
@@ -473,94 +467,11 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
 
     /** Blocked health updates failed: those nodes are left out of their zone ("Skipping"). */
     private void blockedWritesTimedOut(long now) {
-        blocked.clear();
+        turn.blocked().clear();
         if (!zones.endPass(now, disruptionHooks)) {
             heldPassAt = sim.timeOf(passHandle);
             sim.cancel(passHandle);
         }
-    }
-
-    /** The node's turn of the pass on worker {@code w}; false while the worker waits for a write. */
-    private boolean updateNode(int w, int i, long now) {
-        turns++;
-        health.look(i, now);
-        byte observed = observedReady[i];
-        // No Ready condition: the kubelet never posted; its grace is the startup grace.
-        boolean neverPosted = observed == Condition.NONE;
-        long grace = neverPosted ? settings.startupGracePeriod() : settings.gracePeriod();
-        if (now > probe[i] + grace && observed != Condition.UNKNOWN) {
-            workers.observed[w] = observed;
-            long sent = client.send(now, 1);
-            if (sent > now) {
-                workers.sleep(w, PassWorkers.HEALTH_SENT, sent);
-                return false;
-            }
-            return healthWriteSent(w, i, now);
-        }
-        countInZone(i, observed);
-        return finishUpdate(w, i, observed, observed, now);
-    }
-
-    /** The Unknown UpdateStatus goes out: it lands, or blocks on a down API server. */
-    private boolean healthWriteSent(int w, int i, long now) {
-        byte observed = workers.observed[w];
-        if (nodes.deleted(i)) {
-            return true;
-        }
-        if (!cluster.controlPlane().isUp(now)) {
-            // UpdateStatus blocks until etcd answers (or the request times out); the worker,
-            // and so the pass, wait for it.
-            blocked.add(i);
-            return true;
-        }
-        if (nodes.ready(i) != observed) {
-            // The kubelet posted meanwhile: the update conflicts, and the retry reads a fresh heartbeat.
-            countInZone(i, nodes.ready(i));
-            return true;
-        }
-        markUnknown(i, now);
-        countInZone(i, Condition.UNKNOWN);
-        return finishUpdate(w, i, observed, Condition.UNKNOWN, now);
-    }
-
-    private void countInZone(int i, byte current) {
-        savedReady[i] = current;
-        if (!excludedFromDisruption[i]) {
-            zones.count(nodes.zone(i), current == Condition.TRUE);
-        }
-    }
-
-    /**
-     * The rest of a node's turn in the pass, after its health update went through; false while the
-     * worker waits for a MarkPodsNotReady write.
-     */
-    private boolean finishUpdate(int w, int i, byte observedCondition, byte current, long now) {
-        if (current == Condition.NONE) {
-            // Still no Ready condition: no eviction decision (currentReadyCondition == nil).
-            return true;
-        }
-        // A missing condition is observed as the controller's fake Unknown one.
-        byte observed = observedCondition == Condition.NONE ? Condition.UNKNOWN : observedCondition;
-        workers.observed[w] = observed;
-        workers.current[w] = current;
-        int waitStep = settings.taintBased() ? evictions.taintBased(i, decisionCondition(w), passId, now, this, w)
-                : evictions.legacy(i, observed, readyTransition[i], probe[i], passId, now, this, w);
-        if (waitStep != 0) {
-            workers.step[w] = waitStep;
-            return false;
-        }
-        return afterDecision(w, i, now);
-    }
-
-    /** The rest of the turn after the eviction decision: the NodeNotReady event, then MarkPodsNotReady. */
-    private boolean afterDecision(int w, int i, long now) {
-        byte observed = workers.observed[w];
-        byte current = workers.current[w];
-        boolean becameNotReady = current != Condition.TRUE && observed == Condition.TRUE;
-        if (becameNotReady) {
-            cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.name(i), unknownDetail("NodeNotReady", i));
-        }
-        return podMarks.afterHealthUpdate(w, i, becameNotReady, observed != Condition.TRUE, now);
     }
 
     /** The API server answers again: blocked health updates complete and the pass ends now. */
@@ -568,21 +479,21 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         workers.answerBlockedPodWrites(now);
         // A pass still running (a worker waits on another write) has not started its blocked
         // writes' timeout yet: they are answered now as well.
-        if (blocked.isEmpty() || !passRunning && now - blockedSince > NodeLifecycleSettings.REQUEST_TIMEOUT) {
+        if (turn.blocked().isEmpty() || !passRunning && now - blockedSince > NodeLifecycleSettings.REQUEST_TIMEOUT) {
             return;
         }
         if (!passRunning) {
             sim.cancel(timeoutHandle);
         }
         // Each blocked update finishes on its own worker: its MarkPodsNotReady writes follow.
-        for (int i : blocked) {
-            countInZone(i, Condition.UNKNOWN);
+        for (int i : turn.blocked()) {
+            turn.countInZone(i, Condition.UNKNOWN);
             int w = workers.take(i);
-            if (completeBlockedWrite(w, i, now)) {
+            if (turn.completeBlockedWrite(w, i, now)) {
                 workers.release(w);
             }
         }
-        blocked.clear();
+        turn.blocked().clear();
         if (!passRunning) {
             if (zones.endPass(now, disruptionHooks)) {
                 sim.reschedule(passHandle, now + settings.monitorPeriod());
@@ -591,39 +502,6 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
                 sim.cancel(passHandle);
             }
         }
-    }
-
-    private boolean completeBlockedWrite(int w, int i, long now) {
-        byte observed = observedReady[i];
-        if (observed == Condition.UNKNOWN) {
-            return true;
-        }
-        markUnknown(i, now);
-        return finishUpdate(w, i, observed, Condition.UNKNOWN, now);
-    }
-
-    /**
-     * The reason and the probe timestamp the decision {@code now > probeTimestamp + grace} was based
-     * on: when this controller last saw a newer heartbeat (or, for a node that never posted, its
-     * creation), as {@code tryUpdateNodeHealth} keeps it in {@code nodeHealthData.probeTimestamp}.
-     */
-    private String unknownDetail(String reason, int i) {
-        return reason + " probeTimestamp=" + SimTime.formatSeconds(probe[i]);
-    }
-
-    /** Ready, MemoryPressure, DiskPressure and PIDPressure become Unknown in one UpdateStatus. */
-    private void markUnknown(int i, long now) {
-        byte before = nodes.ready(i);
-        if (before == Condition.NONE || before == Condition.FALSE) {
-            // True → Unknown is the NodeNotReady event of the turn's end; a node that posted False (its
-            // runtime down) and then went silent also goes Unknown, and events.csv shows that step too
-            cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.name(i),
-                    unknownDetail(before == Condition.NONE ? "NodeStatusNeverUpdated" : "NodeStatusUnknown", i));
-        }
-        observedReady[i] = Condition.UNKNOWN;
-        readyTransition[i] = now;
-        cluster.setNodeReady(i, Condition.UNKNOWN, now);
-        samples.addSince(Samples.TIME_TO_UNKNOWN, nodes.causeAt(i), now);
     }
 
     /** The node informer delivered an update: refresh the cache and queue the node for its NoSchedule pass. */
