@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         versionProvider = NodesimCommand.Version.class,
         description = "Simulates how a Kubernetes cluster detects a dead node and gets its pods running again.",
         subcommands = {RunCommand.class, SweepCommand.class, ScheduleCommand.class, ValidateCommand.class, ImportCommand.class,
-            ExplainCommand.class, WhyCommand.class, TuneCommand.class, CommandLine.HelpCommand.class})
+            ExplainCommand.class, WhyCommand.class, TuneCommand.class, CdsTrainingCommand.class,
+            CommandLine.HelpCommand.class})
 public final class NodesimCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_CHECK_FAILED = 1;

@@ -1,0 +1,33 @@
+package io.nodesim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** ./nodesim's archive training: a run and a sweep of the built-in scenario, nothing left behind, not listed. */
+class CdsTrainingCommandTest {
+    private static List<Path> trainingFolders() throws Exception {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("nodesim-cds-training-")).toList();
+        }
+    }
+
+    @Test
+    void runsTheBuiltInScenarioThroughRunAndSweep_andLeavesNothing() throws Exception {
+        List<Path> before = trainingFolders();
+        assertEquals(NodesimCommand.EXIT_OK, NodesimCommand.commandLine().execute("cds-training"));
+        assertEquals(before, trainingFolders());
+    }
+
+    @Test
+    void isHiddenFromTheUsage() {
+        java.io.StringWriter usage = new java.io.StringWriter();
+        NodesimCommand.commandLine().usage(new java.io.PrintWriter(usage));
+        assertFalse(usage.toString().contains("cds-training"), usage.toString());
+    }
+}
