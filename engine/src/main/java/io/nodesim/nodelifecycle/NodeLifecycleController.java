@@ -6,12 +6,10 @@ import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.NodeWatcher;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.Samples;
-import io.nodesim.cluster.ControllerTaints;
 import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.controllermanager.Controller;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.RandomStreams;
-import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.kubelet.HeartbeatSequence;
 import io.nodesim.kubelet.Kubelet;
@@ -41,8 +39,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * the node informer (one watch delay λ later, {@link NoScheduleTainting}); the NoExecute taint goes through the zone's
  * {@link RateLimitedTimedQueue}, worked every 100 ms ({@link ZoneTaintingWorker}).
  *
- * <p>Most nodes are healthy most of the time: a pass counts those whose renewals provably keep up
- * ({@link #mayPassOverAsReady}) as Ready, and lost nodes that cannot be heard ({@link #mayPassOverAsLost}) as not Ready, without looking at each, and works out their probe timestamps
+ * <p>Most nodes are healthy most of the time: a pass counts those whose renewals provably keep up as
+ * Ready, and lost nodes that cannot be heard as not Ready ({@link PassOverRules}), without looking at
+ * each, and works out their probe timestamps
  * when something about them changes ({@link QuietNodes}).
  *
  * <p>A node created during the run is monitored from the first pass after its creation. Until its
@@ -71,10 +70,8 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
 
     private final NodeHealth health;
     /** {@link NodeHealth}'s arrays, read at every turn. */
-    private final boolean[] healthKnown;
     private final long[] probe;
     private final byte[] observedReady;
-    private final byte[] savedReady;
     private final boolean[] statusPostSeen;
     private boolean freshStart = true;
     private long blockedSince;
@@ -108,6 +105,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
     private final HeartbeatSequence renewals;
     private int outagesSeen;
     private final NodeTurn turn;
+    private final PassOverRules passOver;
 
     public NodeLifecycleController(Simulation sim, ClusterState cluster, NodeLifecycleSettings settings,
             Kubelet kubelet, Samples samples, PodDeletions deletions, RandomStreams streams, ApiClient client) {
@@ -126,10 +124,8 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         this.rng = streams.stream("nodelifecycle");
         int n = nodes.count();
         health = new NodeHealth(nodes, lease, status);
-        healthKnown = health.known;
         probe = health.probe;
         observedReady = health.observedReady;
-        savedReady = health.savedReady;
         statusPostSeen = health.statusPostSeen;
         excludedFromDisruption = DisruptionExclusion.excluded(cluster.topology(), settings);
         int[] zoneOf = new int[n];
@@ -161,6 +157,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         podMarks = new MarkPodsNotReady(cluster, samples, client, workers, settings.retryMarkPodsNotReady());
         turn = new NodeTurn(cluster, settings, health, excludedFromDisruption, client, workers, evictions, this, podMarks,
                 zones, samples);
+        passOver = new PassOverRules(cluster, settings, health, queues, podMarks, lease, status, faults);
         cluster.informers().watchNodes(this);
         cluster.informers().watchApiServer(this::apiServerRecovered);
     }
@@ -369,54 +366,11 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         if (!renewalsOutpaceGrace) {
             return;
         }
-        if (mayPassOverAsReady(i, now)) {
+        if (passOver.asReady(i, now)) {
             quiet.sleep(i, passId, true);
-        } else if (mayPassOverAsLost(i, now)) {
+        } else if (passOver.asLost(i, now)) {
             quiet.sleep(i, passId, false);
         }
-    }
-
-    /**
-     * Whether the passes after this one would only find newer heartbeats and count the node Ready,
-     * until something about it changes (which wakes it): it is Ready and untainted with nothing
-     * queued or to retry, its kubelet has renewed under no fault since the last one and the API
-     * server is up, and the next renewal is seen within the grace period of the probe timestamp, as
-     * every later one is of the one before ({@link HeartbeatSequence#longestGapWhileHealthy}).
-     */
-    private boolean mayPassOverAsReady(int i, long now) {
-        if (!healthKnown[i] || statusPostSeen[i] || nodes.deleted(i)
-                || observedReady[i] != Condition.TRUE || savedReady[i] != Condition.TRUE
-                || nodes.ready(i) != Condition.TRUE
-                || (nodes.taints(i) & ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) != 0
-                || queues.contains(i) || podMarks.retryPending(i)) {
-            return false;
-        }
-        long sent = renewals.nextSent(i);
-        if (!faults.healthyFrom(i, sent) || !cluster.controlPlane().upFrom(Math.min(sent, now))) {
-            return false;
-        }
-        long seen = renewals.nextSeen(i);
-        return seen != SimTime.NEVER && seen - probe[i] <= settings.gracePeriod();
-    }
-
-    /**
-     * Whether the passes after this one would only count the node not Ready, until something about
-     * it changes: it is Unknown, queued (and on the taint path tainted unreachable), with nothing to
-     * retry, and no write of its kubelet can be seen (stopped, or cut off) while its faults last
-     * and the API server is up, so its probe timestamp stays. A Ready post, a fault's end, a taint
-     * or an outage wakes it.
-     */
-    private boolean mayPassOverAsLost(int i, long now) {
-        if (!healthKnown[i] || statusPostSeen[i] || nodes.deleted(i) || observedReady[i] != Condition.UNKNOWN
-                || savedReady[i] != Condition.UNKNOWN || nodes.ready(i) != Condition.UNKNOWN
-                || !queues.contains(i) || podMarks.retryPending(i) || !cluster.controlPlane().upFrom(now)) {
-            return false;
-        }
-        if (settings.taintBased()
-                && (nodes.taints(i) & ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) != ControllerTaints.UNREACHABLE_NO_EXECUTE) {
-            return false;
-        }
-        return status.nextSeen(i) == SimTime.NEVER && (lease == null || lease.nextSeen(i) == SimTime.NEVER);
     }
 
     private void endPass(long now) {
