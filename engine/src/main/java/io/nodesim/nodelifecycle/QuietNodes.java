@@ -13,7 +13,7 @@ import java.util.BitSet;
  * already Unknown, tainted unreachable and queued, whose kubelets cannot be heard until their
  * fault changes: a pass only counts them not Ready (a lost zone, for hours).
  *
- * <p>A node is asleep from the end of a turn that met {@link NodeLifecycleController}'s conditions
+ * <p>A node is asleep from the end of a turn that met {@link PassOverRules}' conditions
  * until anything about it may change: its kubelet's faults, a Ready condition written, its taints,
  * its deletion, an API-server outage, a controller restart. The controller wakes it then; the pass
  * that follows looks at it again. Passes an asleep node was passed over by all pass it at their
