@@ -13,7 +13,7 @@ import java.util.Set;
  * stopping at exactly K feasible nodes (the minimal processed count of the parallel upstream search).
  * The node-local filters' answers are cached per node and template ({@link NodeResultCache}); a node
  * where nominated pods wait is filtered with the ones that outrank the pod, then without them.
- * Also the one-node and first-fit questions that preemption and cluster-autoscaler ask.
+ * Also the one-node question preemption's dry run asks.
  */
 final class CycleFiltering {
     /** NodeAffinity pinned the pod (matchFields metadata.name) to node names that do not exist. */
@@ -384,66 +384,5 @@ final class CycleFiltering {
             out[i] = all[positions[i]];
         }
         return out;
-    }
-
-    /**
-     * PreFilter and Filter of every modelled plugin for the pod on one node, without scoring or
-     * assuming: null when the node fits, else the first rejection (what cluster-autoscaler's
-     * predicate checker asks of a simulated node, {@code simulator/predicatechecker CheckPredicates}).
-     */
-    String filterOn(CompiledPod pod, int node) {
-        int active = preFilterOnly(pod);
-        if (active < 0) {
-            return rejectedByPreFilter;
-        }
-        return filterOnly(pod, node, active);
-    }
-
-    /**
-     * The first node in node-tree order that passes PreFilter and Filter, or -1, without scoring or
-     * assuming (cluster-autoscaler's {@code FitsAnyNode}).
-     */
-    int firstFeasible(CompiledPod pod) {
-        int active = preFilterOnly(pod);
-        if (active < 0) {
-            return -1;
-        }
-        for (int node : nodes.order()) {
-            if (filterOnly(pod, node, active) == null) {
-                return node;
-            }
-        }
-        return -1;
-    }
-
-    /** Runs PreFilter; the active filters are left in {@link #activeFilters}; -1 when it rejects the pod. */
-    private int preFilterOnly(CompiledPod pod) {
-        int active = 0;
-        for (FilterPlugin f : filters) {
-            String s = f.preFilter(pod);
-            if (s == FilterPlugin.SKIP) {
-                continue;
-            }
-            if (s != null) {
-                rejectedByPreFilter = s;
-                return -1;
-            }
-            activeFilters[active++] = f;
-        }
-        return active;
-    }
-
-    private String filterOnly(CompiledPod pod, int node, int active) {
-        for (int p = 0; p < active; p++) {
-            Set<String> names = activeFilters[p].preFilterNodeNames(pod);
-            if (names != null && !names.contains(nodes.name(node))) {
-                return NO_PINNED_NODE;
-            }
-            String reason = activeFilters[p].filter(pod, node);
-            if (reason != null) {
-                return reason;
-            }
-        }
-        return null;
     }
 }

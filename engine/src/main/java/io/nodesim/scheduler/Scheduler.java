@@ -27,6 +27,7 @@ public final class Scheduler {
     private final SchedulerCache nodes;
     private final SchedulerConfiguration config;
     private final CycleFiltering filtering;
+    private final PredicateChecker predicates;
     private final CycleScoring scoring;
     private final NodeResultCache cache;
     private int evaluated;
@@ -51,7 +52,9 @@ public final class Scheduler {
                 w.add(p.weight());
             }
         }
-        filtering = new CycleFiltering(nodes, f.toArray(new FilterPlugin[0]), config.percentageOfNodesToScore());
+        FilterPlugin[] filterPlugins = f.toArray(new FilterPlugin[0]);
+        filtering = new CycleFiltering(nodes, filterPlugins, config.percentageOfNodesToScore());
+        predicates = new PredicateChecker(nodes, filterPlugins);
         scoring = new CycleScoring(nodes, s.toArray(new ScorePlugin[0]), w.stream().mapToInt(Integer::intValue).toArray(),
                 ties);
         cache = new NodeResultCache(nodes, scoring.plugins());
@@ -260,7 +263,7 @@ public final class Scheduler {
      * predicate checker asks of a simulated node, {@code simulator/predicatechecker CheckPredicates}).
      */
     public String filterOn(CompiledPod pod, int node) {
-        return filtering.filterOn(pod, node);
+        return predicates.filterOn(pod, node);
     }
 
     /**
@@ -268,6 +271,6 @@ public final class Scheduler {
      * assuming (cluster-autoscaler's {@code FitsAnyNode}).
      */
     public int firstFeasible(CompiledPod pod) {
-        return filtering.firstFeasible(pod);
+        return predicates.firstFeasible(pod);
     }
 }
