@@ -104,9 +104,10 @@ public class ZoneOutageScaleBenchmark {
         KubernetesVersion version = KubernetesVersion.parse("1.35");
         ApiServerConfig apiServer = new ApiServerConfig(300, 300);
         VersionProfile profile = new VersionProfile("1.34+", true, true, true, false, false, true);
-        return new Scenario("zone-outage-scale", "", null, version, profile, 7, 1, SimTime.HOUR,
-                new KubeletConfig(SimTime.seconds(10), SimTime.MINUTE * 5, 40), kcm, apiServer,
-                SchedulerConfigurations.defaults(version, profile), latencies, List.of(pool),
-                PodAdmission.admit(List.of(web, agent), apiServer), startup, List.of(outage), Map.of());
+        return Scenario.builder("zone-outage-scale", version, profile, SchedulerConfigurations.defaults(version, profile))
+                .seed(7).duration(SimTime.HOUR).kubelet(new KubeletConfig(SimTime.seconds(10), SimTime.MINUTE * 5, 40))
+                .kubeControllerManager(kcm).kubeApiServer(apiServer).latencies(latencies).nodes(List.of(pool))
+                .workloads(PodAdmission.admit(List.of(web, agent), apiServer)).startup(startup).faults(List.of(outage))
+                .build();
     }
 }

@@ -71,71 +71,13 @@ public record Scenario(
         Objects.requireNonNull(traffic, "traffic");
     }
 
-    /** A scenario with the version's EndpointSlice and kube-proxy defaults. */
-    public Scenario(String name, String description, String sourceFile, KubernetesVersion kubernetesVersion,
-            VersionProfile profile, long seed, int replications, long duration, KubeletConfig kubelet,
-            ControllerManagerConfig kubeControllerManager, ApiServerConfig kubeApiServer,
-            SchedulerConfiguration kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
-            List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
-            Map<String, SettingOrigin> origins, ImportedPlacement initialPlacement,
-            Map<String, Map<String, String>> namespaces, List<DisruptionBudgetSpec> disruptionBudgets,
-            CloudControllerManagerConfig cloudControllerManager, RemediationSpec remediation,
-            ClusterAutoscalerConfig clusterAutoscaler) {
-        this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
-                kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
-                origins, initialPlacement, namespaces, disruptionBudgets, cloudControllerManager, remediation,
-                clusterAutoscaler, TrafficConfig.of(VersionProfiles.forVersion(kubernetesVersion)));
-    }
-
-    /** A scenario with the default cloud-controller-manager, no remediation and no cluster-autoscaler. */
-    public Scenario(String name, String description, String sourceFile, KubernetesVersion kubernetesVersion,
-            VersionProfile profile, long seed, int replications, long duration, KubeletConfig kubelet,
-            ControllerManagerConfig kubeControllerManager, ApiServerConfig kubeApiServer,
-            SchedulerConfiguration kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
-            List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
-            Map<String, SettingOrigin> origins, ImportedPlacement initialPlacement,
-            Map<String, Map<String, String>> namespaces, List<DisruptionBudgetSpec> disruptionBudgets) {
-        this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
-                kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
-                origins, initialPlacement, namespaces, disruptionBudgets, CloudControllerManagerConfig.DEFAULTS, null,
-                ClusterAutoscalerConfig.DISABLED);
-    }
-
-    /** A scenario without PodDisruptionBudgets. */
-    public Scenario(String name, String description, String sourceFile, KubernetesVersion kubernetesVersion,
-            VersionProfile profile, long seed, int replications, long duration, KubeletConfig kubelet,
-            ControllerManagerConfig kubeControllerManager, ApiServerConfig kubeApiServer,
-            SchedulerConfiguration kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
-            List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
-            Map<String, SettingOrigin> origins, ImportedPlacement initialPlacement,
-            Map<String, Map<String, String>> namespaces) {
-        this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
-                kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
-                origins, initialPlacement, namespaces, List.of());
-    }
-
-    /** A scenario that declares no {@code v1 Namespace}. */
-    public Scenario(String name, String description, String sourceFile, KubernetesVersion kubernetesVersion,
-            VersionProfile profile, long seed, int replications, long duration, KubeletConfig kubelet,
-            ControllerManagerConfig kubeControllerManager, ApiServerConfig kubeApiServer,
-            SchedulerConfiguration kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
-            List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
-            Map<String, SettingOrigin> origins, ImportedPlacement initialPlacement) {
-        this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
-                kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
-                origins, initialPlacement, Map.of());
-    }
-
-    /** A scenario whose pods are all scheduled at t = 0 (no {@code initialPlacement}). */
-    public Scenario(String name, String description, String sourceFile, KubernetesVersion kubernetesVersion,
-            VersionProfile profile, long seed, int replications, long duration, KubeletConfig kubelet,
-            ControllerManagerConfig kubeControllerManager, ApiServerConfig kubeApiServer,
-            SchedulerConfiguration kubeScheduler, Latencies latencies, List<NodeGroup> nodes,
-            List<WorkloadSpec> workloads, StartupConfig startup, List<FaultSpec> faults,
-            Map<String, SettingOrigin> origins) {
-        this(name, description, sourceFile, kubernetesVersion, profile, seed, replications, duration, kubelet,
-                kubeControllerManager, kubeApiServer, kubeScheduler, latencies, nodes, workloads, startup, faults,
-                origins, null);
+    /**
+     * A scenario put together in code (tests, benchmarks): the parts not set take the values a file
+     * that leaves them out gets.
+     */
+    public static ScenarioBuilder builder(String name, KubernetesVersion kubernetesVersion, VersionProfile profile,
+            SchedulerConfiguration kubeScheduler) {
+        return new ScenarioBuilder(name, kubernetesVersion, profile, kubeScheduler);
     }
 
     /** Total number of nodes once pools are expanded (an autoscaled pool's count, not what it may grow to). */

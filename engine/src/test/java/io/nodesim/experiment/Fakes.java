@@ -24,9 +24,9 @@ final class Fakes {
     }
 
     static Scenario scenario(long seed, int replications, String description) {
-        return new Scenario("fake", description, null, KubernetesVersion.parse("1.35"), PROFILE, seed, replications,
-                3_600_000_000L, null, null, null,
-                SchedulerConfigurations.defaults(KubernetesVersion.parse("1.35"), PROFILE), null, List.of(), List.of(), null, List.of(), Map.of());
+        KubernetesVersion v = KubernetesVersion.parse("1.35");
+        return Scenario.builder("fake", v, PROFILE, SchedulerConfigurations.defaults(v, PROFILE))
+                .description(description).seed(seed).replications(replications).duration(3_600_000_000L).build();
     }
 
     static ScenarioFactory factory(long seed, int replications) {

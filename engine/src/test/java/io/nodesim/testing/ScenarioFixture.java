@@ -371,13 +371,12 @@ public final class ScenarioFixture {
             pool("node", 10, "a");
         }
         ApiServerConfig apiServer = new ApiServerConfig(300, 300);
-        return new Scenario("test", "", null, v, profile, seed, 1, duration,
-                new KubeletConfig(statusFrequency, reportFrequency, leaseSeconds, shutdown), kcm, apiServer,
-                SchedulerConfigurations.defaults(v, profile), latencies, nodes, PodAdmission.admit(workloads, apiServer),
-                startup, faults, Map.of(), null, Map.of(), List.of(),
-                new io.nodesim.scenario.CloudControllerManagerConfig(cloudMonitorPeriod), remediation,
-                io.nodesim.scenario.ClusterAutoscalerConfig.DISABLED, traffic != null ? traffic
-                        : io.nodesim.scenario.TrafficConfig.of(io.nodesim.scenario.VersionProfiles.forVersion(v)));
+        return Scenario.builder("test", v, profile, SchedulerConfigurations.defaults(v, profile)).seed(seed)
+                .duration(duration).kubelet(new KubeletConfig(statusFrequency, reportFrequency, leaseSeconds, shutdown))
+                .kubeControllerManager(kcm).kubeApiServer(apiServer).latencies(latencies).nodes(nodes)
+                .workloads(PodAdmission.admit(workloads, apiServer)).startup(startup).faults(faults)
+                .cloudControllerManager(new io.nodesim.scenario.CloudControllerManagerConfig(cloudMonitorPeriod))
+                .remediation(remediation).traffic(traffic).build();
     }
 
     private static String profileName(int minor) {

@@ -62,17 +62,19 @@ public final class Fixtures {
         origins.put("workloads[0].spec.replicas", new SettingOrigin("--set", "workloads[0].spec.replicas=2"));
         DurationDistribution watch = DurationDistribution.uniform(10 * SimTime.MILLISECOND, 100 * SimTime.MILLISECOND);
         DurationDistribution small = DurationDistribution.constant(20 * SimTime.MILLISECOND);
-        return new Scenario(name, description, "scenarios/" + name + ".yaml", new KubernetesVersion(1, 35),
-                new VersionProfile("1.34+", true, true, true, false, false, true), 7, 1, duration,
-                new KubeletConfig(10 * SECOND, 300 * SECOND, 40),
-                new ControllerManagerConfig(5 * SECOND, 50 * SECOND, 60 * SECOND, 0.1, 0.01, 50, 0.55, true,
-                        300 * SECOND),
-                new ApiServerConfig(300, 300), SchedulerConfigurations.defaults(new KubernetesVersion(1, 35),
-                        new VersionProfile("1.34+", true, true, true, false, false, true)),
-                new Latencies(watch, small, small, small, small, small, small), nodes, workloads,
-                new StartupConfig(new StartupConfig.Model(DurationDistribution.constant(3 * SECOND),
-                        DurationDistribution.constant(SECOND)), Map.of()),
-                faults, origins);
+        VersionProfile profile = new VersionProfile("1.34+", true, true, true, false, false, true);
+        return Scenario.builder(name, new KubernetesVersion(1, 35), profile,
+                SchedulerConfigurations.defaults(new KubernetesVersion(1, 35), profile))
+                .description(description).sourceFile("scenarios/" + name + ".yaml").seed(7).duration(duration)
+                .kubelet(new KubeletConfig(10 * SECOND, 300 * SECOND, 40))
+                .kubeControllerManager(new ControllerManagerConfig(5 * SECOND, 50 * SECOND, 60 * SECOND, 0.1, 0.01, 50,
+                        0.55, true, 300 * SECOND))
+                .kubeApiServer(new ApiServerConfig(300, 300))
+                .latencies(new Latencies(watch, small, small, small, small, small, small)).nodes(nodes)
+                .workloads(workloads)
+                .startup(new StartupConfig(new StartupConfig.Model(DurationDistribution.constant(3 * SECOND),
+                        DurationDistribution.constant(SECOND)), Map.of()))
+                .faults(faults).origins(origins).build();
     }
 
     static WorkloadSpec deployment(String name, int replicas) {

@@ -23,8 +23,9 @@ class ScheduleRunTest {
                 new NodeGroup("b", false, 1, List.of("z2"), TestCluster.node(4000, 8192, Map.of(),
                         "dedicated=gpu:NoSchedule")),
                 new NodeGroup("c", false, 1, List.of("z1"), TestCluster.node(8000, 16384, Map.of())));
-        return new Scenario("t", "", "t.yaml", KubernetesVersion.parse("1.35"), TestCluster.V135, 7, 1, 1, null, null,
-                null, ConfigTree.compile(kubeScheduler, KubernetesVersion.parse("1.35"), TestCluster.V135), null, nodes, workloads, null, List.of(), Map.of());
+        KubernetesVersion v = KubernetesVersion.parse("1.35");
+        return Scenario.builder("t", v, TestCluster.V135, ConfigTree.compile(kubeScheduler, v, TestCluster.V135))
+                .sourceFile("t.yaml").seed(7).duration(1).nodes(nodes).workloads(workloads).build();
     }
 
     public static List<WorkloadSpec> workloads() {

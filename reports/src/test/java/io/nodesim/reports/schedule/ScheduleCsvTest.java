@@ -35,9 +35,10 @@ class ScheduleCsvTest {
                         .withRequests(Map.of("cpu", new Quantity("1"), "memory", new Quantity("2Gi"))).endResources()
                         .build()).endSpec().build();
         VersionProfile profile = new VersionProfile("1.34+", true, true, true, false, false, true);
-        Scenario s = new Scenario("t", "", "t.yaml", KubernetesVersion.parse("1.35"), profile, 1, 1, 1, null, null,
-                null, SchedulerConfigurations.defaults(KubernetesVersion.parse("1.35"), profile), null, nodes, List.of(new WorkloadSpec("Pod", "p", null, 1, Map.of(), template, null)),
-                null, List.of(), Map.of());
+        Scenario s = Scenario.builder("t", KubernetesVersion.parse("1.35"), profile,
+                SchedulerConfigurations.defaults(KubernetesVersion.parse("1.35"), profile)).sourceFile("t.yaml").seed(1)
+                .duration(1).nodes(nodes).workloads(List.of(new WorkloadSpec("Pod", "p", null, 1, Map.of(), template, null)))
+                .build();
         return ScheduleRun.run(s);
     }
 

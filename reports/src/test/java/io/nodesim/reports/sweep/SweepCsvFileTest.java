@@ -33,10 +33,10 @@ class SweepCsvFileTest {
     private static final List<String> VARY = List.of("scale=1,2,3,4", "label=a,b");
 
     /** The point's settings travel in the description; samples are uniform on [0, scale). */
-    private static final ScenarioFactory FACTORY = overrides -> new Scenario("fake", String.join(";", overrides), null,
-            KubernetesVersion.parse("1.35"), new VersionProfile("1.34+", true, true, true, false, false, true), 5, 3,
-            1_000_000L, null, null, null, SchedulerConfigurations.defaults(KubernetesVersion.parse("1.35"),
-                    new VersionProfile("1.34+", true, true, true, false, false, true)), null, List.of(), List.of(), null, List.of(), Map.of());
+    private static final VersionProfile PROFILE = new VersionProfile("1.34+", true, true, true, false, false, true);
+    private static final ScenarioFactory FACTORY = overrides -> Scenario.builder("fake", KubernetesVersion.parse("1.35"),
+            PROFILE, SchedulerConfigurations.defaults(KubernetesVersion.parse("1.35"), PROFILE))
+            .description(String.join(";", overrides)).seed(5).replications(3).duration(1_000_000L).build();
 
     private static final ReplicationRunner RUNNER = (s, r) -> {
         double scale = Double.parseDouble(s.description().split(";")[0].substring("scale=".length()));
