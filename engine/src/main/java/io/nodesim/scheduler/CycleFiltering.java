@@ -68,6 +68,11 @@ final class CycleFiltering {
         return Math.max(n, MIN_FEASIBLE_NODES_TO_FIND);
     }
 
+    /** K: how many feasible nodes a scoring cycle over {@code n} nodes looks for. */
+    int feasibleToFind(int n) {
+        return numFeasibleNodesToFind(percentageOfNodesToScore, n);
+    }
+
     NominatedPods nominated() {
         return nominated;
     }
@@ -257,26 +262,9 @@ final class CycleFiltering {
                 reason = filterWithNominated(pod, node, active);
                 plugin = lastFilterPlugin;
                 rest = active;
-            } else if (w.filterOwner[node] == pod && w.filterGeneration[node] == generation) {
-                // the node-local filters' answer for this template on this unchanged node
-                reason = w.filterReason[node];
-                plugin = w.filterPlugin[node];
             } else {
-                for (int p = 0; p < local; p++) {
-                    reason = activeFilters[p].filter(pod, node);
-                    if (reason != null) {
-                        plugin = activeFilters[p].name();
-                        break;
-                    }
-                }
-                w.filterOwner[node] = pod;
-                w.filterGeneration[node] = generation;
-                w.filterReason[node] = reason;
-                w.filterPlugin[node] = plugin;
-                if (reason != null) {
-                    // rejected by the node-local filters alone: so it stays while the node is unchanged
-                    w.refused[node] = NodeResultCache.key(generation, epoch);
-                }
+                reason = localVerdict(pod, node, w, generation, local);
+                plugin = w.filterPlugin[node];
             }
             for (int p = rest; p < active && reason == null; p++) {
                 reason = activeFilters[p].filter(pod, node);
@@ -304,6 +292,68 @@ final class CycleFiltering {
         }
         scoring.staleCount(staleCount);
         nextStartNodeIndex = (nextStartNodeIndex + found + rejected) % allNodes;
+    }
+
+    /**
+     * The node-local filters' answer for this template on the node at {@code generation} (the first
+     * {@code local} active filters), cached in the way: computed again only once the node changed.
+     */
+    private String localVerdict(CompiledPod pod, int node, NodeResultCache.Way w, long generation, int local) {
+        if (w.filterOwner[node] == pod && w.filterGeneration[node] == generation) {
+            return w.filterReason[node];
+        }
+        String reason = null;
+        String plugin = null;
+        for (int p = 0; p < local; p++) {
+            reason = activeFilters[p].filter(pod, node);
+            if (reason != null) {
+                plugin = activeFilters[p].name();
+                break;
+            }
+        }
+        w.filterOwner[node] = pod;
+        w.filterGeneration[node] = generation;
+        w.filterReason[node] = reason;
+        w.filterPlugin[node] = plugin;
+        if (reason != null) {
+            // rejected by the node-local filters alone: so it stays while the node is unchanged
+            w.refused[node] = NodeResultCache.key(generation, w.epoch);
+        }
+        return reason;
+    }
+
+    /**
+     * Whether every filter PreFilter left active is node-local and no nominated pod waits anywhere:
+     * then whether a node is feasible depends on that node alone ({@link #passes}).
+     */
+    boolean nodeLocal() {
+        for (int p = 0; p < active; p++) {
+            if (!activeLocal[p]) {
+                return false;
+            }
+        }
+        return nominated.total() == 0;
+    }
+
+    /** Whether the node passes the cycle's filters, when {@link #nodeLocal()}. */
+    boolean passes(CompiledPod pod, int node, NodeResultCache.Way w) {
+        long generation = nodes.nodeGeneration(node);
+        long key = NodeResultCache.key(generation, w.epoch);
+        if (w.passed[node] == key) {
+            return true;
+        }
+        return w.refused[node] != key && localVerdict(pod, node, w, generation, active) == null;
+    }
+
+    /**
+     * The cycle's Filter walk ran elsewhere ({@link ClassedCycle}): it found {@code found} nodes
+     * among the {@code visited} it looked at from {@code nextStartNodeIndex}. Its rejections are not
+     * listed: only a cycle that finds no node reports them, and such a cycle walks here.
+     */
+    void walked(int found, int visited, int allNodes) {
+        this.found = found;
+        rejected = 0;
+        nextStartNodeIndex = (nextStartNodeIndex + visited) % allNodes;
     }
 
     /**

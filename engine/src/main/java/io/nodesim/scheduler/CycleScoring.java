@@ -20,6 +20,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * <p>Nothing is allocated per node: the scratch arrays are sized to the cluster and reused.
  */
 final class CycleScoring {
+    /** {@link #scoreByClass} could not score by class: score node by node ({@link #scoreGathered}). */
+    static final int NOT_BY_CLASS = -2;
+    private static final int[] NO_NODES = new int[0];
     private final SchedulerCache nodes;
     private final RandomGenerator tieRandom;
     private final ScorePlugin[] scorers;
@@ -42,6 +45,9 @@ final class CycleScoring {
     /** 0, 1, 2, ...: each feasible position indexes its own score. */
     private int[] identity = new int[0];
     private int tieCount;
+    /** Per class present in a {@link #scoreByClass} cycle: its total, and one plugin's raw scores. */
+    private long[] classTotals = new long[0];
+    private long[] classRaw = new long[0];
     /** Unexplained cycles: the weighted scores every feasible node shares, left out of {@link #totals}. */
     private long uniformTotal;
     /** The cycle's feasible nodes, their count and its template's entries in the node-result cache. */
@@ -88,6 +94,8 @@ final class CycleScoring {
         ties = new int[n];
         identity = new int[n];
         Arrays.setAll(identity, i -> i);
+        classTotals = new long[n];
+        classRaw = new long[n];
         for (int p = 0; p < scorers.length; p++) {
             raw[p] = new long[n];
             normalized[p] = new long[n];
@@ -201,14 +209,7 @@ final class CycleScoring {
             }
             ScorePlugin s = scorers[p];
             long[] r = raw[p];
-            if (scoreLocal[p]) {
-                long[] cache = way.scores[p];
-                for (int i = 0; i < found; i++) {
-                    r[i] = cache[feasible[i]];
-                }
-            } else {
-                s.scoreAll(pod, feasible, found, r);
-            }
+            rawScores(p, pod, feasible, found, r);
             // unexplained, the raw scores are not kept: normalised in place
             long[] norm = r;
             if (explain) {
@@ -256,6 +257,18 @@ final class CycleScoring {
         }
         tieCount = count;
         return feasible[ties[count == 1 ? 0 : tieRandom.nextInt(count)]];
+    }
+
+    /** Plugin p's raw scores of the nodes: a node-local plugin's from the cache, kept current for them. */
+    private void rawScores(int p, CompiledPod pod, int[] of, int count, long[] out) {
+        if (scoreLocal[p]) {
+            long[] cache = way.scores[p];
+            for (int i = 0; i < count; i++) {
+                out[i] = cache[of[i]];
+            }
+        } else {
+            scorers[p].scoreAll(pod, of, count, out);
+        }
     }
 
     private static void checkRange(ScorePlugin s, long score) {
@@ -307,6 +320,146 @@ final class CycleScoring {
             int i = stale[j];
             totals[i] = refreshNode(pod, feasible[i]);
         }
+    }
+
+    /**
+     * PreScore of the node-local plugins, which reads only the pod: before the nodes are classed
+     * ({@link #classKey}), which needs their raw scores; the other plugins' PreScore runs in
+     * {@link #scoreByClass} over the feasible nodes.
+     */
+    void preScoreLocal(CompiledPod pod, NodeResultCache.Way way) {
+        this.way = way;
+        for (int p = 0; p < scorers.length; p++) {
+            if (scoreLocal[p]) {
+                scoreActive[p] = scorers[p].preScore(pod, NO_NODES, 0);
+            }
+        }
+    }
+
+    /** Longs in a {@link #classKey}: the node-local sum, then one per plugin not summed per node. */
+    int classKeyWidth() {
+        int width = 1;
+        for (boolean summed : summedLocally) {
+            width += summed ? 0 : 1;
+        }
+        return width;
+    }
+
+    /**
+     * A feasible node's class for the template after {@link #preScoreLocal}: its node-local sum, the
+     * raw score of each node-local plugin that normalises, and each other plugin's
+     * {@link ScorePlugin#scoreClass} (-1 where it cannot say). Nodes with equal keys get equal totals
+     * in any cycle that finds them feasible.
+     */
+    void classKey(CompiledPod pod, int node, long[] key) {
+        long sum = way.scoreOwner[node] == pod && way.scoreGeneration[node] == nodes.nodeGeneration(node)
+                ? way.localSum[node] : refreshNode(pod, node);
+        key[0] = sum;
+        int j = 1;
+        for (int p = 0; p < scorers.length; p++) {
+            if (summedLocally[p]) {
+                continue;
+            }
+            if (scoreLocal[p]) {
+                key[j++] = scoreActive[p] ? way.scores[p][node] : 0;
+            } else {
+                key[j++] = scorers[p].scoreClass(pod, node);
+            }
+        }
+    }
+
+    /**
+     * Score by class ({@link ScoreClasses}) over the {@code found} feasible nodes of the classes met
+     * this cycle: the plugins that read other nodes get PreScore by class, then each class is scored
+     * and normalised once through one node of it, and the classes sharing the top total are marked.
+     * Returns how many feasible nodes share it (draw among them with {@link #drawTie}), or
+     * {@link #NOT_BY_CLASS} when an active plugin scores node by node and cannot class nodes.
+     */
+    int scoreByClass(CompiledPod pod, ScoreClasses classes, int found) {
+        int present = classes.presentCount();
+        int[] reps = classes.representatives();
+        for (int p = 0; p < scorers.length; p++) {
+            if (!scoreLocal[p]) {
+                scoreActive[p] = scorers[p].preScoreClasses(pod, reps, classes.multiplicities(), present, found);
+            }
+        }
+        uniformTotal = 0;
+        int j = 0;
+        for (int p = 0; p < scorers.length; p++) {
+            perNode[p] = false;
+            if (summedLocally[p]) {
+                continue;
+            }
+            j++;
+            if (!scoreActive[p]) {
+                continue;
+            }
+            long uniform = scorers[p].uniformScore(pod);
+            if (uniform >= 0) {
+                checkRange(scorers[p], uniform);
+                uniformTotal += weights[p] * uniform;
+                continue;
+            }
+            if (!classes.classed(j)) {
+                return NOT_BY_CLASS;
+            }
+            perNode[p] = true;
+        }
+        long[] total = classTotals;
+        long[] r = classRaw;
+        for (int k = 0; k < present; k++) {
+            total[k] = classes.localSum(classes.present(k));
+        }
+        for (int p = 0; p < scorers.length; p++) {
+            if (!perNode[p]) {
+                continue;
+            }
+            ScorePlugin s = scorers[p];
+            rawScores(p, pod, reps, present, r);
+            long[] norm = r;
+            int[] index = identity;
+            if (normalizes[p]) {
+                int[] byClass = s.normalizeByClass(present);
+                if (byClass != null) {
+                    index = byClass;
+                    norm = s.classScores();
+                } else {
+                    s.normalize(reps, r, present);
+                }
+            }
+            long w = weights[p];
+            for (int k = 0; k < present; k++) {
+                long score = norm[index[k]];
+                checkRange(s, score);
+                total[k] += w * score;
+            }
+        }
+        long best = Long.MIN_VALUE;
+        for (int k = 0; k < present; k++) {
+            best = Math.max(best, total[k]);
+        }
+        int count = 0;
+        int[] nodesOf = classes.multiplicities();
+        for (int k = 0; k < present; k++) {
+            boolean top = total[k] == best;
+            classes.markTop(k, top);
+            if (top) {
+                count += nodesOf[k];
+            }
+        }
+        return count;
+    }
+
+    /** Which of the {@code count} nodes sharing the top total is chosen, drawn as {@link #select} draws. */
+    int drawTie(int count) {
+        tieCount = count;
+        return count == 1 ? 0 : tieRandom.nextInt(count);
+    }
+
+    /** The cycle's node-local sums are gathered into {@link #totals()}, none stale: score node by node. */
+    int scoreGathered(CompiledPod pod, int[] feasible, int found, NodeResultCache.Way way) {
+        staleCount = 0;
+        return score(pod, feasible, found, way, false);
     }
 
     /** Highest total wins; ties uniformly from the seeded stream. */

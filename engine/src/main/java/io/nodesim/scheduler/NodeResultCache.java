@@ -37,6 +37,10 @@ final class NodeResultCache {
         final long[] refused;
         /** Unique to this way's current template: entries of an earlier template never match. */
         long epoch;
+        /** The template's nodes by class of score, once it has run enough cycles ({@link ClassedCycle}). */
+        ScoreClasses classes;
+        /** Cycles the template has walked node by node since this way became its. */
+        int walks;
 
         private Way(int slots, int plugins) {
             filterOwner = new CompiledPod[slots];
@@ -106,6 +110,8 @@ final class NodeResultCache {
             lastEpoch = 1;
         }
         ways[lru].epoch = lastEpoch;
+        ways[lru].walks = 0;
+        ways[lru].classes = null;
         ways[lru].template = pod;
         ways[lru].lastUse = clock;
         return ways[lru];

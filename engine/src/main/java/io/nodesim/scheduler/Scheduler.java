@@ -30,6 +30,7 @@ public final class Scheduler {
     private final PredicateChecker predicates;
     private final CycleScoring scoring;
     private final NodeResultCache cache;
+    private final ClassedCycle classed;
     private int evaluated;
     /** The cycle pod's nominated node, tried first (evaluateNominatedNode), else -1. */
     private int cycleNominatedNode = -1;
@@ -58,6 +59,7 @@ public final class Scheduler {
         scoring = new CycleScoring(nodes, s.toArray(new ScorePlugin[0]), w.stream().mapToInt(Integer::intValue).toArray(),
                 ties);
         cache = new NodeResultCache(nodes, scoring.plugins());
+        classed = new ClassedCycle(nodes, filtering, scoring);
     }
 
     public SchedulerConfiguration configuration() {
@@ -101,7 +103,7 @@ public final class Scheduler {
      * nominated pods of higher or equal priority counted where they wait; assumes the chosen node.
      */
     public ScheduleResult scheduleOne(CompiledPod pod, int podIndex) {
-        int node = placeOne(pod, podIndex);
+        int node = placeOne(pod, podIndex, false);
         return result(pod, node, false);
     }
 
@@ -110,11 +112,20 @@ public final class Scheduler {
      * when the pod fits. {@link #lastTieCount()} and {@link #lastFeasibleNodes()} describe the cycle.
      */
     public int place(CompiledPod pod) {
-        int node = cycle(pod, false);
+        return place(pod, true);
+    }
+
+    /** @param byClass whether the cycle may run by class of node ({@link ClassedCycle}), leaving no per-node scores */
+    private int place(CompiledPod pod, boolean byClass) {
+        int node = cycle(pod, false, byClass);
         if (node >= 0) {
             nodes.pods().addPod(pod, node);
         }
         return node;
+    }
+
+    ClassedCycle classedCycles() {
+        return classed;
     }
 
     public int lastTieCount() {
@@ -130,10 +141,14 @@ public final class Scheduler {
      * the pod fits; returns the node (assumed) or -1, and then {@link #lastFailure} describes the cycle.
      */
     public int placeOne(CompiledPod pod, int podIndex) {
+        return placeOne(pod, podIndex, true);
+    }
+
+    private int placeOne(CompiledPod pod, int podIndex, boolean byClass) {
         filtering.cyclePod(podIndex);
         cycleNominatedNode = filtering.nominated().nodeOf(podIndex);
         try {
-            return place(pod);
+            return place(pod, byClass);
         } finally {
             filtering.cyclePod(-1);
             cycleNominatedNode = -1;
@@ -147,7 +162,7 @@ public final class Scheduler {
 
     /** One cycle without assuming; {@code explain} records every plugin's score and every rejection. */
     public ScheduleResult schedule(CompiledPod pod, boolean explain) {
-        return result(pod, cycle(pod, explain), explain);
+        return result(pod, cycle(pod, explain, false), explain);
     }
 
     /** What the cycle that just ran says, from its scratch fields. */
@@ -175,8 +190,11 @@ public final class Scheduler {
         return new ScheduleResult(pod.name, node, nodes.name(node), total, found, evaluated, tieNodes, Map.of(), e);
     }
 
-    /** Runs PreFilter, Filter, Score and selection; leaves the cycle's facts in its two halves. */
-    private int cycle(CompiledPod pod, boolean explain) {
+    /**
+     * Runs PreFilter, Filter, Score and selection; leaves the cycle's facts in its two halves (by
+     * class, the tied nodes and the feasible list are not listed: what a {@link #result} reads).
+     */
+    private int cycle(CompiledPod pod, boolean explain, boolean byClass) {
         filtering.reset();
         scoring.none();
         int[] all = nodes.order();
@@ -198,6 +216,13 @@ public final class Scheduler {
             return cycleNominatedNode;
         }
         NodeResultCache.Way way = cache.of(pod);
+        if (byClass && candidates == all && scoring.scores()) {
+            int node = classed.run(pod, way, all);
+            if (node != ClassedCycle.NOT_HERE) {
+                evaluated = classed.visited();
+                return node;
+            }
+        }
         filtering.walk(pod, candidates, all.length, way, scoring, !explain && scoring.scores());
         int found = filtering.found();
         evaluated = found + filtering.rejected();

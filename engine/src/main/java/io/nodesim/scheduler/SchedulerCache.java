@@ -55,6 +55,9 @@ public final class SchedulerCache {
     /** PreferNoSchedule taints over live nodes. */
     private int preferNoScheduleTaints;
     private long generation;
+    /** Generations one can catch up through with {@link #touchedAt}: a power of two. */
+    static final int TOUCH_LOG = 4096;
+    private final int[] touched = new int[TOUCH_LOG];
     private long membershipGeneration;
     private final MatchingPodCounts matching = new MatchingPodCounts(this);
     private final NodePods pods = new NodePods(this, matching, capacity);
@@ -241,6 +244,16 @@ public final class SchedulerCache {
     /** Records a change of the node (its own facts or its pods). */
     void touch(int n) {
         nodeGeneration[n] = ++generation;
+        touched[(int) generation & (TOUCH_LOG - 1)] = n;
+    }
+
+    /**
+     * The node whose change got generation {@code g}, while {@code g} is one of the last
+     * {@link #TOUCH_LOG} generations: what a cache that knows every node as of an earlier
+     * {@link #generation()} reads to catch up without looking at every node.
+     */
+    int touchedAt(long g) {
+        return touched[(int) g & (TOUCH_LOG - 1)];
     }
 
     // ---- reads for the hot path ----

@@ -114,7 +114,10 @@ public record PluginDescriptor(String name, Set<ExtensionPoint> points, List<Int
             return this;
         }
 
-        /** Score depends only on the pod template, the node's own state and the node count. */
+        /**
+         * Score depends only on the pod template, the node's own state and the node count, and
+         * PreScore only on the pod (it never reads the feasible nodes).
+         */
         public Builder scoreNodeLocal() {
             scoreNodeLocal = true;
             return this;

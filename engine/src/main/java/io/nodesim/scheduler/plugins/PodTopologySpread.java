@@ -86,6 +86,8 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
     /** Whether this cycle ignores any feasible node (only when every key is required). */
     private boolean anyIgnored;
     private final SpreadScoreMemo memo = new SpreadScoreMemo();
+    /** {@link #scoreClass} of the nodes PreScore ignores: above any two 31-bit parts. */
+    private static final long IGNORED_CLASS = 1L << 62;
     /** This cycle's scores go through {@link #memo}: its hostname constraint (or -1) and domain constraint (or -1). */
     private boolean memoised;
     private int memoHostname;
@@ -145,6 +147,17 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
 
     @Override
     public boolean preScore(CompiledPod pod, int[] feasible, int count) {
+        return preScore(pod, feasible, null, count, count);
+    }
+
+    /** PreScore reads of the feasible nodes their keys only: one node per class, counted as many times, does. */
+    @Override
+    public boolean preScoreClasses(CompiledPod pod, int[] nodesOfClasses, int[] multiplicity, int classes, int count) {
+        return preScore(pod, nodesOfClasses, multiplicity, classes, count);
+    }
+
+    /** @param multiplicity how many feasible nodes each of {@code feasible} stands for, or null: one each */
+    private boolean preScore(CompiledPod pod, int[] feasible, int[] multiplicity, int listed, int count) {
         soft = null;
         scoredRange = false;
         memoised = false;
@@ -192,12 +205,12 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
             }
         }
         int ignoredCount = 0;
-        for (int i = 0; i < count && (requireAll || unseen > 0); i++) {
+        for (int i = 0; i < listed && (requireAll || unseen > 0); i++) {
             int node = feasible[i];
             if (requireAll) {
                 ignored[node] = !hasAllKeys(soft, node);
                 if (ignored[node]) {
-                    ignoredCount++;
+                    ignoredCount += multiplicity == null ? 1 : multiplicity[i];
                     continue;
                 }
             }
@@ -382,6 +395,48 @@ public final class PodTopologySpread implements FilterPlugin, ScorePlugin {
                 scores[i] = Normalize.divide(Normalize.MAX_NODE_SCORE * (max + min - scores[i]), max, reciprocal);
             }
         }
+    }
+
+    /**
+     * A node's raw score reads, per scoring constraint, its hostname count or its domain's term, and
+     * is 0 when PreScore ignores it (a key missing where every key is required): so the key is those
+     * counts and domain values, for up to two constraints whose parts fit 31 bits each.
+     */
+    @Override
+    public long scoreClass(CompiledPod pod, int node) {
+        if (pod.spreadConstraints.isEmpty() && !(systemDefaulting && pod.ownerSelector != null
+                && !pod.ownerSelector.isEmpty())) {
+            return 0;
+        }
+        Prepared p = prepare(pod);
+        Constraints cs = p.soft;
+        if (cs == null) {
+            return 0;
+        }
+        if (cs.list.length > 2) {
+            return -1;
+        }
+        if (p.requireAll && !hasAllKeys(cs, node)) {
+            return IGNORED_CLASS;
+        }
+        long key = 0;
+        for (int c = 0; c < cs.list.length; c++) {
+            int topologyKey = cs.list[c].topologyKey();
+            int v = nodes.labelValue(node, topologyKey);
+            long part;
+            if (v == Symbols.ABSENT) {
+                part = 0;
+            } else if (topologyKey == hostnameKey) {
+                part = matching.count(cs.selector[c], node) + 1L;
+            } else {
+                part = v + 1L;
+            }
+            if (part >= 1L << 31) {
+                return -1;
+            }
+            key = key << 31 | part;
+        }
+        return key;
     }
 
     /** The template's constraints with their selectors' counts, resolved on its first cycle. */

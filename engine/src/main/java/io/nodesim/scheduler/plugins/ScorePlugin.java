@@ -9,6 +9,15 @@ public interface ScorePlugin {
     /** Runs once per cycle over the feasible nodes; false is PreScore's Skip (no score from this plugin). */
     boolean preScore(CompiledPod pod, int[] feasible, int count);
 
+    /**
+     * PreScore over feasible nodes given by class ({@link #scoreClass}): one node of each class and how
+     * many feasible nodes it stands for ({@code count} in all). A plugin whose PreScore reads the
+     * feasible nodes overrides this; the others never read them.
+     */
+    default boolean preScoreClasses(CompiledPod pod, int[] nodesOfClasses, int[] multiplicity, int classes, int count) {
+        return preScore(pod, nodesOfClasses, classes);
+    }
+
     /** The raw score of one feasible node. */
     long score(CompiledPod pod, int node);
 
@@ -38,6 +47,16 @@ public interface ScorePlugin {
      */
     default int[] normalizeByClass(int count) {
         return null;
+    }
+
+    /**
+     * For a plugin whose score reads other nodes: a key of the node, from the pod template and the
+     * node's own state only, such that in any cycle two feasible nodes with equal keys get the same
+     * raw score (whatever PreScore saw); -1 when the plugin cannot say. The scheduler then scores
+     * one node per key ({@link io.nodesim.scheduler.ScoreClasses}).
+     */
+    default long scoreClass(CompiledPod pod, int node) {
+        return -1;
     }
 
     /** The normalised score of each class, after a {@link #normalizeByClass} that did not return null. */

@@ -1,0 +1,169 @@
+package io.nodesim.scheduler;
+
+/**
+ * A scheduling cycle of a template that has run many, over its {@link ScoreClasses}: the Filter walk
+ * from {@code nextStartNodeIndex} to the K-th feasible node and the count of each class's nodes on it
+ * take a few population counts per 64 nodes, and Score, NormalizeScore and the choice run once per
+ * class met instead of once per node ({@link CycleScoring#scoreByClass}); the tie drawn is then found
+ * among the window's bits. Same window, same totals, same draw from the ties stream: the same node as
+ * the node-by-node cycle. When many classes share the window, reading each node's class is cheaper
+ * and the window is walked position by position instead.
+ *
+ * <p>It applies when whether a node is feasible depends on that node alone (every active filter
+ * node-local, no nominated pod) and the pod may go to any node; otherwise, and when it finds no node
+ * (a cycle that fails lists every rejection), the scheduler walks node by node.
+ */
+final class ClassedCycle {
+    /** The cycle runs node by node instead. */
+    static final int NOT_HERE = -2;
+
+    private final SchedulerCache nodes;
+    private final CycleFiltering filtering;
+    private final CycleScoring scoring;
+    private final int width;
+    private final long[] key;
+    /** Per feasible position of a cycle walked position by position: its class. */
+    private int[] classOf = new int[0];
+    private int visited;
+    private long byBits;
+    private long byWindow;
+
+    ClassedCycle(SchedulerCache nodes, CycleFiltering filtering, CycleScoring scoring) {
+        this.nodes = nodes;
+        this.filtering = filtering;
+        this.scoring = scoring;
+        this.width = scoring.classKeyWidth();
+        this.key = new long[width];
+    }
+
+    /** Cycles that counted their window's classes with population counts. */
+    long byBits() {
+        return byBits;
+    }
+
+    /** Cycles that read their window's classes node by node. */
+    long byWindow() {
+        return byWindow;
+    }
+
+    /** How many nodes the last cycle that ran here looked at. */
+    int visited() {
+        return visited;
+    }
+
+    /**
+     * The cycle over {@code order} (every node, after PreFilter): the chosen node, or
+     * {@link #NOT_HERE}. A template's first cycles walk node by node: classing every node costs
+     * about as much as walking all of them once.
+     */
+    int run(CompiledPod pod, NodeResultCache.Way way, int[] order) {
+        int n = order.length;
+        int k = filtering.feasibleToFind(n);
+        if (!filtering.nodeLocal() || (way.classes == null && ++way.walks <= n / k)) {
+            return NOT_HERE;
+        }
+        scoring.preScoreLocal(pod, way);
+        ScoreClasses classes = sync(pod, way, order);
+        int feasibleNodes = classes.feasibleCount();
+        if (feasibleNodes == 0) {
+            return NOT_HERE;
+        }
+        int from = filtering.nextStartNodeIndex() % n;
+        int found = Math.min(k, feasibleNodes);
+        int seen = feasibleNodes >= k ? classes.windowEnd(from, k, n) - from : n;
+        visited = seen;
+        filtering.walked(found, seen, n);
+        classes.beginCycle();
+        boolean byBits = found > 1 && classes.nonEmpty() * ((seen >>> 6) + 2) * 3 <= seen;
+        if (byBits) {
+            this.byBits++;
+            classes.meetWindow(from, seen, n, order);
+        } else {
+            byWindow++;
+            walkWindow(classes, from, seen, n, order);
+            if (found == 1) {
+                scoring.single();
+                return filtering.feasible()[0];
+            }
+        }
+        int ties = scoring.scoreByClass(pod, classes, found);
+        if (ties == CycleScoring.NOT_BY_CLASS) {
+            if (byBits) {
+                walkWindow(classes, from, seen, n, order);
+            }
+            long[] totals = scoring.totals();
+            for (int i = 0; i < found; i++) {
+                totals[i] = classes.localSum(classOf[i]);
+            }
+            return scoring.scoreGathered(pod, filtering.feasible(), found, way);
+        }
+        int chosen = scoring.drawTie(ties);
+        if (byBits) {
+            return order[classes.nthTop(chosen, from, seen, n)];
+        }
+        int[] feasible = filtering.feasible();
+        for (int i = 0; i < found; i++) {
+            if (classes.isTop(classOf[i]) && chosen-- == 0) {
+                return feasible[i];
+            }
+        }
+        throw new IllegalStateException("fewer tied nodes than counted");
+    }
+
+    /** The window's feasible nodes and their classes, position by position, each class met. */
+    private void walkWindow(ScoreClasses classes, int from, int length, int n, int[] order) {
+        int[] feasible = filtering.feasible();
+        if (classOf.length < n) {
+            classOf = new int[n];
+        }
+        int found = 0;
+        int position = from;
+        for (int i = 0; i < length; i++) {
+            int c = classes.classAt(position);
+            if (c >= 0) {
+                int node = order[position];
+                feasible[found] = node;
+                classOf[found++] = c;
+                classes.met(c, node);
+            }
+            if (++position == n) {
+                position = 0;
+            }
+        }
+    }
+
+    /** The way's classes, brought up to date with every node change since they were last used. */
+    private ScoreClasses sync(CompiledPod pod, NodeResultCache.Way way, int[] order) {
+        ScoreClasses classes = way.classes;
+        long now = nodes.generation();
+        if (classes == null || classes.epoch != way.epoch || now - classes.seen >= SchedulerCache.TOUCH_LOG
+                || classes.classes() > 4 * classes.nonEmpty() + 64) {
+            classes = new ScoreClasses(way.epoch, order.length, width);
+            for (int position = 0; position < order.length; position++) {
+                classes.set(position, classify(pod, order[position], way, classes));
+            }
+            way.classes = classes;
+        } else {
+            for (long g = classes.seen + 1; g <= now; g++) {
+                int node = nodes.touchedAt(g);
+                // a later change of the same node comes up later in the log
+                if (nodes.nodeGeneration(node) == g) {
+                    int position = nodes.orderPosition(node);
+                    if (position >= 0) {
+                        classes.set(position, classify(pod, node, way, classes));
+                    }
+                }
+            }
+        }
+        classes.seen = now;
+        return classes;
+    }
+
+    private int classify(CompiledPod pod, int node, NodeResultCache.Way way, ScoreClasses classes) {
+        if (!filtering.passes(pod, node, way)) {
+            return -1;
+        }
+        scoring.classKey(pod, node, key);
+        return classes.classOf(key);
+    }
+}

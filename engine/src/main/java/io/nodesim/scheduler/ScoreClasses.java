@@ -1,0 +1,349 @@
+package io.nodesim.scheduler;
+
+import java.util.Arrays;
+
+/**
+ * One template's nodes by class of score, in node-tree order: per position, -1 where the node-local
+ * filters reject the node, else the class of its {@link CycleScoring#classKey} (nodes of a class get
+ * the same total in any cycle that finds them feasible), with a bit set per class and per feasible
+ * position. Kept current change by change ({@link SchedulerCache#touchedAt}), so a cycle counts the
+ * feasible nodes of each class in its window with a few population counts and scores each class once
+ * ({@link ClassedCycle}).
+ *
+ * <p>Classes are never removed: once most of them are empty the index is rebuilt.
+ */
+final class ScoreClasses {
+    /** The {@link NodeResultCache.Way#epoch} it was built for: another template's way rebuilds it. */
+    final long epoch;
+    /** {@link SchedulerCache#generation()} up to which every change is classed. */
+    long seen;
+    private final int[] classAt;
+    private final long[] feasibleBits;
+    private int feasibleCount;
+    private final int words;
+    private final int width;
+    /** Class c's key at {@code [c·width, (c+1)·width)}. */
+    private long[] keys;
+    private long[][] bits = new long[16][];
+    private int[] population = new int[16];
+    private int classes;
+    private int nonEmpty;
+    /** Open addressing over the keys: class + 1, 0 when free. */
+    private int[] table;
+    /** Per key part: whether some node's plugin could not class it (-1). */
+    private final boolean[] unclassed;
+    // one cycle's classes, in the order met
+    private int[] stampOf = new int[16];
+    private int[] presentIndex = new int[16];
+    private int stamp;
+    private int[] present = new int[16];
+    private int[] representatives = new int[16];
+    private int[] multiplicity = new int[16];
+    private int presentCount;
+    private boolean[] top = new boolean[16];
+
+    ScoreClasses(long epoch, int positions, int width) {
+        this.epoch = epoch;
+        this.classAt = new int[positions];
+        Arrays.fill(classAt, -1);
+        this.words = (positions + 63) >>> 6;
+        this.feasibleBits = new long[words];
+        this.width = width;
+        this.unclassed = new boolean[width];
+        keys = new long[16 * width];
+        table = new int[64];
+    }
+
+    /** The node at {@code position} is now of class {@code c} (-1: the filters reject it). */
+    void set(int position, int c) {
+        int old = classAt[position];
+        if (old == c) {
+            return;
+        }
+        long bit = 1L << position;
+        int word = position >>> 6;
+        if (old >= 0) {
+            bits[old][word] &= ~bit;
+            if (--population[old] == 0) {
+                nonEmpty--;
+            }
+        } else {
+            feasibleBits[word] |= bit;
+            feasibleCount++;
+        }
+        if (c >= 0) {
+            bits[c][word] |= bit;
+            if (population[c]++ == 0) {
+                nonEmpty++;
+            }
+        } else {
+            feasibleBits[word] &= ~bit;
+            feasibleCount--;
+        }
+        classAt[position] = c;
+    }
+
+    int classAt(int position) {
+        return classAt[position];
+    }
+
+    /** The class with this key, added when new. */
+    int classOf(long[] key) {
+        for (int j = 1; j < width; j++) {
+            if (key[j] == -1) {
+                unclassed[j] = true;
+            }
+        }
+        int mask = table.length - 1;
+        int h = hash(key) & mask;
+        while (table[h] != 0) {
+            int c = table[h] - 1;
+            if (Arrays.equals(keys, c * width, c * width + width, key, 0, width)) {
+                return c;
+            }
+            h = (h + 1) & mask;
+        }
+        int c = classes++;
+        if (keys.length < classes * width) {
+            keys = Arrays.copyOf(keys, keys.length * 2);
+        }
+        if (bits.length < classes) {
+            bits = Arrays.copyOf(bits, bits.length * 2);
+            population = Arrays.copyOf(population, bits.length);
+        }
+        bits[c] = new long[words];
+        System.arraycopy(key, 0, keys, c * width, width);
+        table[h] = c + 1;
+        if (classes * 2 > table.length) {
+            rehash();
+        }
+        return c;
+    }
+
+    /** Classes ever made, and those some node has now: many more of the first, and it is rebuilt. */
+    int classes() {
+        return classes;
+    }
+
+    int nonEmpty() {
+        return nonEmpty;
+    }
+
+    int feasibleCount() {
+        return feasibleCount;
+    }
+
+    long[] feasibleBits() {
+        return feasibleBits;
+    }
+
+    /** Whether every node had a key for part {@code j} of the key (1 = the first plugin not summed). */
+    boolean classed(int j) {
+        return !unclassed[j];
+    }
+
+    long localSum(int c) {
+        return keys[c * width];
+    }
+
+    /** A new cycle: no class met yet. */
+    void beginCycle() {
+        if (stampOf.length < classes) {
+            int n = Math.max(classes, stampOf.length * 2);
+            stampOf = Arrays.copyOf(stampOf, n);
+            presentIndex = Arrays.copyOf(presentIndex, n);
+            top = Arrays.copyOf(top, n);
+        }
+        stamp++;
+        presentCount = 0;
+    }
+
+    /** The cycle found {@code node}, of class {@code c}, feasible. */
+    void met(int c, int node) {
+        if (stampOf[c] != stamp) {
+            add(c, node, 0);
+        }
+        multiplicity[presentIndex[c]]++;
+    }
+
+    /**
+     * Counts the feasible nodes of every class in the window of positions {@code [from, from+length)}
+     * around the ring of {@code n}: with a class's bits, a word at a time.
+     */
+    void meetWindow(int from, int length, int n, int[] order) {
+        int end = from + length;
+        for (int c = 0; c < classes; c++) {
+            if (population[c] == 0) {
+                continue;
+            }
+            long[] b = bits[c];
+            int count;
+            int first;
+            if (end <= n) {
+                count = count(b, from, end);
+                first = count > 0 ? firstSet(b, from, end) : -1;
+            } else {
+                int head = count(b, from, n);
+                count = head + count(b, 0, end - n);
+                first = count == 0 ? -1 : head > 0 ? firstSet(b, from, n) : firstSet(b, 0, end - n);
+            }
+            if (count > 0) {
+                add(c, order[first], count);
+            }
+        }
+    }
+
+    private void add(int c, int node, int nodes) {
+        stampOf[c] = stamp;
+        if (presentCount == present.length) {
+            int n = presentCount * 2;
+            present = Arrays.copyOf(present, n);
+            representatives = Arrays.copyOf(representatives, n);
+            multiplicity = Arrays.copyOf(multiplicity, n);
+        }
+        presentIndex[c] = presentCount;
+        representatives[presentCount] = node;
+        multiplicity[presentCount] = nodes;
+        present[presentCount++] = c;
+    }
+
+    int presentCount() {
+        return presentCount;
+    }
+
+    /** The k-th class met this cycle. */
+    int present(int k) {
+        return present[k];
+    }
+
+    /** One node of each class met this cycle, in the same order (shared scratch). */
+    int[] representatives() {
+        return representatives;
+    }
+
+    /** How many feasible nodes each class met this cycle has, in the same order (shared scratch). */
+    int[] multiplicities() {
+        return multiplicity;
+    }
+
+    void markTop(int k, boolean isTop) {
+        top[present[k]] = isTop;
+    }
+
+    /** Whether class c, met this cycle, shares the top total. */
+    boolean isTop(int c) {
+        return top[c];
+    }
+
+    /**
+     * The position of the {@code r}-th (from 0) node of the top classes in the window
+     * {@code [from, from+length)} around the ring of {@code n}, in walk order.
+     */
+    int nthTop(int r, int from, int length, int n) {
+        int end = Math.min(from + length, n);
+        int left = r;
+        for (int pass = 0; pass < 2; pass++) {
+            int lo = pass == 0 ? from : 0;
+            int hi = pass == 0 ? end : from + length - n;
+            for (int w = lo >>> 6; lo < hi && w <= (hi - 1) >>> 6; w++) {
+                long word = topWord(w) & rangeMask(w, lo, hi);
+                int bitsHere = Long.bitCount(word);
+                if (left < bitsHere) {
+                    for (int skip = 0; skip < left; skip++) {
+                        word &= word - 1;
+                    }
+                    return (w << 6) + Long.numberOfTrailingZeros(word);
+                }
+                left -= bitsHere;
+            }
+        }
+        throw new IllegalStateException("fewer tied nodes in the window than counted");
+    }
+
+    private long topWord(int w) {
+        long word = 0;
+        for (int k = 0; k < presentCount; k++) {
+            if (top[present[k]]) {
+                word |= bits[present[k]][w];
+            }
+        }
+        return word;
+    }
+
+    /**
+     * Where the window from {@code from} that holds {@code k} feasible nodes ends (exclusive, possibly
+     * past {@code n}: the walk went round), when at least k nodes are feasible.
+     */
+    int windowEnd(int from, int k, int n) {
+        int left = k;
+        for (int pass = 0; pass < 2; pass++) {
+            int lo = pass == 0 ? from : 0;
+            int hi = pass == 0 ? n : from;
+            for (int w = lo >>> 6; lo < hi && w <= (hi - 1) >>> 6; w++) {
+                long word = feasibleBits[w] & rangeMask(w, lo, hi);
+                int bitsHere = Long.bitCount(word);
+                if (left <= bitsHere) {
+                    for (int skip = 1; skip < left; skip++) {
+                        word &= word - 1;
+                    }
+                    return (pass == 0 ? 0 : n) + (w << 6) + Long.numberOfTrailingZeros(word) + 1;
+                }
+                left -= bitsHere;
+            }
+        }
+        throw new IllegalStateException("fewer feasible nodes than counted");
+    }
+
+    /** The bits of word {@code w} that lie in {@code [lo, hi)}. */
+    private static long rangeMask(int w, int lo, int hi) {
+        long mask = -1L;
+        int start = w << 6;
+        if (lo > start) {
+            mask &= -1L << (lo - start);
+        }
+        if (hi < start + 64) {
+            mask &= (1L << (hi - start)) - 1;
+        }
+        return mask;
+    }
+
+    private static int count(long[] b, int lo, int hi) {
+        int count = 0;
+        for (int w = lo >>> 6; lo < hi && w <= (hi - 1) >>> 6; w++) {
+            count += Long.bitCount(b[w] & rangeMask(w, lo, hi));
+        }
+        return count;
+    }
+
+    private static int firstSet(long[] b, int lo, int hi) {
+        for (int w = lo >>> 6; lo < hi && w <= (hi - 1) >>> 6; w++) {
+            long word = b[w] & rangeMask(w, lo, hi);
+            if (word != 0) {
+                return (w << 6) + Long.numberOfTrailingZeros(word);
+            }
+        }
+        return -1;
+    }
+
+    private int hash(long[] key) {
+        long h = 0;
+        for (int j = 0; j < width; j++) {
+            h = (h + key[j]) * 0x9E3779B97F4A7C15L;
+        }
+        return (int) (h ^ h >>> 32);
+    }
+
+    private void rehash() {
+        table = new int[table.length * 2];
+        int mask = table.length - 1;
+        long[] key = new long[width];
+        for (int c = 0; c < classes; c++) {
+            System.arraycopy(keys, c * width, key, 0, width);
+            int h = hash(key) & mask;
+            while (table[h] != 0) {
+                h = (h + 1) & mask;
+            }
+            table[h] = c + 1;
+        }
+    }
+}

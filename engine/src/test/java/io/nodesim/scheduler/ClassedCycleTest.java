@@ -1,0 +1,131 @@
+package io.nodesim.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nodesim.kernel.RandomStreams;
+import io.nodesim.scenario.KubernetesVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cycle by class of node ({@link ClassedCycle}, what {@link Scheduler#place} runs once a template
+ * has had its first cycles) chooses what the node-by-node cycle chooses ({@link Scheduler#schedule}),
+ * draws the same ties and moves {@code nextStartNodeIndex} as far, on twin random clusters under a
+ * random stream of changes: pods of three owned templates placed and deleted, NoSchedule and
+ * PreferNoSchedule taints, cordons, nodes removed and restored, several percentages of nodes to score.
+ */
+class ClassedCycleTest {
+
+    @Test
+    void cyclesByClass_chooseWhatNodeByNodeCyclesChoose() {
+        Random rnd = new Random(2026);
+        long byBits = 0;
+        long byWindow = 0;
+        for (int trial = 0; trial < 40; trial++) {
+            long seed = rnd.nextLong();
+            int percentage = new int[] {0, 0, 10, 30, 100}[trial % 5];
+            Twin byNode = new Twin(seed, percentage);
+            Twin byClass = new Twin(seed, percentage);
+            Random ops = new Random(seed);
+            for (int step = 0; step < 600; step++) {
+                int op = ops.nextInt(100);
+                int template = ops.nextInt(100) < 80 ? 0 : 1 + ops.nextInt(2);
+                if (op < 80) {
+                    ScheduleResult a = byNode.scheduler.schedule(byNode.templates[template], false);
+                    int b = byClass.scheduler.place(byClass.templates[template]);
+                    String where = "trial " + trial + " step " + step;
+                    assertEquals(a.node(), b, where);
+                    assertEquals(byNode.scheduler.nextStartNodeIndex(), byClass.scheduler.nextStartNodeIndex(), where);
+                    if (a.scheduled()) {
+                        assertEquals(a.tieNodes().length, byClass.scheduler.lastTieCount(), where);
+                        assertEquals(a.feasibleNodes(), byClass.scheduler.lastFeasibleNodes(), where);
+                        byNode.nodes.pods().addPod(byNode.templates[template], a.node());
+                        byNode.placed.add(new int[] {template, a.node()});
+                        byClass.placed.add(new int[] {template, b});
+                    }
+                } else {
+                    int arg = ops.nextInt(1 << 20);
+                    byNode.change(op, arg);
+                    byClass.change(op, arg);
+                }
+            }
+            byBits += byClass.scheduler.classedCycles().byBits();
+            byWindow += byClass.scheduler.classedCycles().byWindow();
+        }
+        // both ways of reading the window ran, and most cycles ran by class
+        assertTrue(byBits > 1000 && byWindow > 1000, "" + byBits + " by bits, " + byWindow + " by window");
+    }
+
+    /** One of two identical clusters with the same scheduler configuration and ties stream. */
+    private static final class Twin {
+        final TestCluster cluster = new TestCluster();
+        final SchedulerCache nodes = cluster.nodes;
+        final Scheduler scheduler;
+        final CompiledPod[] templates = new CompiledPod[3];
+        final List<int[]> placed = new ArrayList<>();
+        final List<Integer> removed = new ArrayList<>();
+
+        Twin(long seed, int percentage) {
+            Random rnd = new Random(seed);
+            // identical nodes make few classes and long windows (read by bits); mixed ones many
+            boolean identical = rnd.nextBoolean();
+            int count = identical ? 1000 + rnd.nextInt(2000) : 100 + rnd.nextInt(500);
+            int zones = 1 + rnd.nextInt(4);
+            boolean preferTaints = rnd.nextInt(3) == 0;
+            for (int i = 0; i < count; i++) {
+                int node = cluster.addInZone("n" + i, "z" + rnd.nextInt(zones),
+                        identical ? 8000 : 2000 + rnd.nextInt(4) * 2000, identical ? 8192 : 4096 + rnd.nextInt(3) * 4096);
+                if (preferTaints && rnd.nextInt(5) == 0) {
+                    nodes.addTaint(node, "p", "y", TaintEffects.PREFER_NO_SCHEDULE);
+                }
+                if (!identical) {
+                    cluster.place(node, rnd.nextInt(3) * 250, 256, rnd.nextInt(3));
+                }
+            }
+            String[] apps = {"web", "api", "batch"};
+            for (int t = 0; t < templates.length; t++) {
+                Map<String, String> labels = Map.of("app", apps[t]);
+                // "batch" has no owner: no PodTopologySpread defaults
+                PodSelector owner = t == 2 ? null : PodSelector.ofLabels(labels);
+                templates[t] = cluster.compiler.compile(apps[t], "default",
+                        TestCluster.template(100 + 150 * t, 200 + 100 * t, labels), owner);
+            }
+            SchedulerConfiguration config = ConfigTree.compile(Map.of("percentageOfNodesToScore", percentage),
+                    KubernetesVersion.parse("1.35"), TestCluster.V135);
+            scheduler = new Scheduler(nodes, config, new RandomStreams(seed, 0).stream("scheduler.ties"));
+        }
+
+        void change(int op, int arg) {
+            int[] order = nodes.order();
+            int node = order[arg % order.length];
+            if (op < 86) {
+                if (!placed.isEmpty()) {
+                    int[] p = placed.remove(arg % placed.size());
+                    if (nodes.isAlive(p[1])) {
+                        nodes.pods().removePod(templates[p[0]], p[1]);
+                    }
+                }
+            } else if (op < 90) {
+                if (!nodes.removeTaint(node, "t", TaintEffects.NO_SCHEDULE)) {
+                    nodes.addTaint(node, "t", "x", TaintEffects.NO_SCHEDULE);
+                }
+            } else if (op < 93) {
+                if (!nodes.removeTaint(node, "p", TaintEffects.PREFER_NO_SCHEDULE)) {
+                    nodes.addTaint(node, "p", "y", TaintEffects.PREFER_NO_SCHEDULE);
+                }
+            } else if (op < 96) {
+                nodes.setUnschedulable(node, !nodes.unschedulable(node));
+            } else if (op < 98 && order.length > 60) {
+                nodes.removeNode(node);
+                removed.add(node);
+                placed.removeIf(p -> p[1] == node);
+            } else if (!removed.isEmpty()) {
+                nodes.restoreNode(removed.remove(arg % removed.size()));
+            }
+        }
+    }
+}
