@@ -1,10 +1,13 @@
 package io.nodesim.scheduler;
 
+import io.nodesim.scheduler.plugins.ScorePlugin;
+import java.util.Arrays;
+
 /**
  * A scheduling cycle of a template that has run many, over its {@link ScoreClasses}: the Filter walk
  * from {@code nextStartNodeIndex} to the K-th feasible node and the count of each class's nodes on it
  * take a few population counts per 64 nodes, and Score, NormalizeScore and the choice run once per
- * class met instead of once per node ({@link CycleScoring#scoreByClass}); the tie drawn is then found
+ * class met instead of once per node ({@link #scoreByClass}); the tie drawn is then found
  * among the window's bits. Same window, same totals, same draw from the ties stream: the same node as
  * the node-by-node cycle. When many classes share the window, reading each node's class is cheaper
  * and the window is walked position by position instead.
@@ -16,23 +19,31 @@ package io.nodesim.scheduler;
 final class ClassedCycle {
     /** The cycle runs node by node instead. */
     static final int NOT_HERE = -2;
+    /** A plugin active this cycle scores node by node and cannot class nodes. */
+    private static final int NOT_BY_CLASS = -1;
 
     private final SchedulerCache nodes;
     private final CycleFiltering filtering;
     private final CycleScoring scoring;
+    private final ScorePlugins plugins;
     private final int width;
     private final long[] key;
+    /** Per class met in a cycle: its total, and one plugin's raw scores. */
+    private long[] classTotals = new long[0];
+    private long[] classRaw = new long[0];
+    private int[] identity = new int[0];
     /** Per feasible position of a cycle walked position by position: its class. */
     private int[] classOf = new int[0];
     private int visited;
     private long byBits;
     private long byWindow;
 
-    ClassedCycle(SchedulerCache nodes, CycleFiltering filtering, CycleScoring scoring) {
+    ClassedCycle(SchedulerCache nodes, CycleFiltering filtering, CycleScoring scoring, ScorePlugins plugins) {
         this.nodes = nodes;
         this.filtering = filtering;
         this.scoring = scoring;
-        this.width = scoring.classKeyWidth();
+        this.plugins = plugins;
+        this.width = plugins.classKeyWidth();
         this.key = new long[width];
     }
 
@@ -62,7 +73,7 @@ final class ClassedCycle {
         if (!filtering.nodeLocal() || (way.classes == null && ++way.walks <= n / k)) {
             return NOT_HERE;
         }
-        scoring.preScoreLocal(pod, way);
+        plugins.preScoreLocal(pod);
         ScoreClasses classes = sync(pod, way, order);
         int feasibleNodes = classes.feasibleCount();
         if (feasibleNodes == 0) {
@@ -86,8 +97,8 @@ final class ClassedCycle {
                 return filtering.feasible()[0];
             }
         }
-        int ties = scoring.scoreByClass(pod, classes, found);
-        if (ties == CycleScoring.NOT_BY_CLASS) {
+        int ties = scoreByClass(pod, way, classes, found);
+        if (ties == NOT_BY_CLASS) {
             if (byBits) {
                 walkWindow(classes, from, seen, n, order);
             }
@@ -108,6 +119,75 @@ final class ClassedCycle {
             }
         }
         throw new IllegalStateException("fewer tied nodes than counted");
+    }
+
+    /**
+     * Score by class over the {@code found} feasible nodes of the classes met this cycle: the plugins
+     * that read other nodes get PreScore by class, then each class is scored and normalised once
+     * through one node of it, and the classes sharing the top total are marked. Returns how many
+     * feasible nodes share it, or {@link #NOT_BY_CLASS} when an active plugin scores node by node and
+     * cannot class nodes.
+     */
+    private int scoreByClass(CompiledPod pod, NodeResultCache.Way way, ScoreClasses classes, int found) {
+        int present = classes.presentCount();
+        int[] reps = classes.representatives();
+        plugins.preScoreByClass(pod, reps, classes.multiplicities(), present, found);
+        plugins.sortOut(pod, false);
+        for (int p = 0; p < plugins.count(); p++) {
+            if (plugins.perNode[p] && !classes.classed(plugins.keyPart(p))) {
+                return NOT_BY_CLASS;
+            }
+        }
+        if (classTotals.length < present) {
+            int n = Math.max(present, classTotals.length * 2);
+            classTotals = new long[n];
+            classRaw = new long[n];
+            identity = new int[n];
+            Arrays.setAll(identity, i -> i);
+        }
+        long[] total = classTotals;
+        long[] r = classRaw;
+        for (int k = 0; k < present; k++) {
+            total[k] = classes.localSum(classes.present(k));
+        }
+        for (int p = 0; p < plugins.count(); p++) {
+            if (!plugins.perNode[p]) {
+                continue;
+            }
+            ScorePlugin s = plugins.scorers[p];
+            plugins.rawScores(p, pod, way, reps, present, r);
+            long[] norm = r;
+            int[] index = identity;
+            if (plugins.normalizes[p]) {
+                int[] byClass = s.normalizeByClass(present);
+                if (byClass != null) {
+                    index = byClass;
+                    norm = s.classScores();
+                } else {
+                    s.normalize(reps, r, present);
+                }
+            }
+            long w = plugins.weights[p];
+            for (int k = 0; k < present; k++) {
+                long score = norm[index[k]];
+                ScorePlugins.checkRange(s, score);
+                total[k] += w * score;
+            }
+        }
+        long best = Long.MIN_VALUE;
+        for (int k = 0; k < present; k++) {
+            best = Math.max(best, total[k]);
+        }
+        int count = 0;
+        int[] nodesOf = classes.multiplicities();
+        for (int k = 0; k < present; k++) {
+            boolean top = total[k] == best;
+            classes.markTop(k, top);
+            if (top) {
+                count += nodesOf[k];
+            }
+        }
+        return count;
     }
 
     /** The window's feasible nodes and their classes, position by position, each class met. */
@@ -163,7 +243,7 @@ final class ClassedCycle {
         if (!filtering.passes(pod, node, way)) {
             return -1;
         }
-        scoring.classKey(pod, node, key);
+        plugins.classKey(pod, node, way, key);
         return classes.classOf(key);
     }
 }

@@ -56,10 +56,11 @@ public final class Scheduler {
         FilterPlugin[] filterPlugins = f.toArray(new FilterPlugin[0]);
         filtering = new CycleFiltering(nodes, filterPlugins, config.percentageOfNodesToScore());
         predicates = new PredicateChecker(nodes, filterPlugins);
-        scoring = new CycleScoring(nodes, s.toArray(new ScorePlugin[0]), w.stream().mapToInt(Integer::intValue).toArray(),
-                ties);
-        cache = new NodeResultCache(nodes, scoring.plugins());
-        classed = new ClassedCycle(nodes, filtering, scoring);
+        ScorePlugins scorePlugins = new ScorePlugins(nodes, s.toArray(new ScorePlugin[0]),
+                w.stream().mapToInt(Integer::intValue).toArray());
+        scoring = new CycleScoring(nodes, scorePlugins, ties);
+        cache = new NodeResultCache(nodes, scorePlugins.count());
+        classed = new ClassedCycle(nodes, filtering, scoring, scorePlugins);
     }
 
     public SchedulerConfiguration configuration() {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * One template's nodes by class of score, in node-tree order: per position, -1 where the node-local
- * filters reject the node, else the class of its {@link CycleScoring#classKey} (nodes of a class get
+ * filters reject the node, else the class of its {@link ScorePlugins#classKey} (nodes of a class get
  * the same total in any cycle that finds them feasible), with a bit set per class and per feasible
  * position. Kept current change by change ({@link SchedulerCache#touchedAt}), so a cycle counts the
  * feasible nodes of each class in its window with a few population counts and scores each class once
