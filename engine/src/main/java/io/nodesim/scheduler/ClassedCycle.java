@@ -85,7 +85,7 @@ final class ClassedCycle {
         visited = seen;
         filtering.walked(found, seen, n);
         classes.beginCycle();
-        boolean byBits = found > 1 && classes.nonEmpty() * ((seen >>> 6) + 2) * 3 <= seen;
+        boolean byBits = found > 1 && classes.bitsKept() && classes.nonEmpty() * ((seen >>> 6) + 2) * 3 <= seen;
         if (byBits) {
             this.byBits++;
             classes.meetWindow(from, seen, n, order);

@@ -42,6 +42,13 @@ final class ScoreClasses {
     private int presentCount;
     private boolean[] top = new boolean[16];
 
+    /**
+     * Classes that get bits: each costs positions / 8 bytes, so with nodes of many shapes (nearly a
+     * class per node) the bits would outgrow the heap; past this the cycle reads each position's class.
+     */
+    static final int BIT_CLASSES = 256;
+    private boolean bitsKept = true;
+
     ScoreClasses(long epoch, int positions, int width) {
         this.epoch = epoch;
         this.classAt = new int[positions];
@@ -63,7 +70,9 @@ final class ScoreClasses {
         long bit = 1L << position;
         int word = position >>> 6;
         if (old >= 0) {
-            bits[old][word] &= ~bit;
+            if (bitsKept) {
+                bits[old][word] &= ~bit;
+            }
             if (--population[old] == 0) {
                 nonEmpty--;
             }
@@ -72,7 +81,9 @@ final class ScoreClasses {
             feasibleCount++;
         }
         if (c >= 0) {
-            bits[c][word] |= bit;
+            if (bitsKept) {
+                bits[c][word] |= bit;
+            }
             if (population[c]++ == 0) {
                 nonEmpty++;
             }
@@ -81,6 +92,11 @@ final class ScoreClasses {
             feasibleCount--;
         }
         classAt[position] = c;
+    }
+
+    /** Whether every class has its bits ({@link #meetWindow} and {@link #nthTop} need them). */
+    boolean bitsKept() {
+        return bitsKept;
     }
 
     int classAt(int position) {
@@ -111,7 +127,12 @@ final class ScoreClasses {
             bits = Arrays.copyOf(bits, bits.length * 2);
             population = Arrays.copyOf(population, bits.length);
         }
-        bits[c] = new long[words];
+        if (c < BIT_CLASSES) {
+            bits[c] = new long[words];
+        } else if (bitsKept) {
+            bitsKept = false;
+            Arrays.fill(bits, null);
+        }
         System.arraycopy(key, 0, keys, c * width, width);
         table[h] = c + 1;
         if (classes * 2 > table.length) {

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
  * has had its first cycles) chooses what the node-by-node cycle chooses ({@link Scheduler#schedule}),
  * draws the same ties and moves {@code nextStartNodeIndex} as far, on twin random clusters under a
  * random stream of changes: pods of three owned templates placed and deleted, NoSchedule and
- * PreferNoSchedule taints, cordons, nodes removed and restored, several percentages of nodes to score.
+ * PreferNoSchedule taints, cordons, nodes removed and restored, several percentages of nodes to score,
+ * on clusters of identical nodes (few classes), of a few sizes, and of all different sizes (more
+ * classes than get bits).
  */
 class ClassedCycleTest {
 
@@ -71,14 +73,17 @@ class ClassedCycleTest {
 
         Twin(long seed, int percentage) {
             Random rnd = new Random(seed);
-            // identical nodes make few classes and long windows (read by bits); mixed ones many
-            boolean identical = rnd.nextBoolean();
-            int count = identical ? 1000 + rnd.nextInt(2000) : 100 + rnd.nextInt(500);
-            int zones = 1 + rnd.nextInt(4);
+            // identical nodes make few classes and long windows (read by bits); mixed ones many; nodes
+            // all of a different size more classes than get bits (ScoreClasses.BIT_CLASSES)
+            int shape = rnd.nextInt(3);
+            boolean identical = shape == 0;
+            int count = identical ? 1000 + rnd.nextInt(2000) : shape == 1 ? 100 + rnd.nextInt(500) : 400 + rnd.nextInt(800);
+            int zones = shape == 2 ? 30 + rnd.nextInt(30) : 1 + rnd.nextInt(4);
             boolean preferTaints = rnd.nextInt(3) == 0;
             for (int i = 0; i < count; i++) {
-                int node = cluster.addInZone("n" + i, "z" + rnd.nextInt(zones),
-                        identical ? 8000 : 2000 + rnd.nextInt(4) * 2000, identical ? 8192 : 4096 + rnd.nextInt(3) * 4096);
+                long cpu = identical ? 8000 : shape == 1 ? 2000 + rnd.nextInt(4) * 2000 : 2000 + 7 * i;
+                int node = cluster.addInZone("n" + i, "z" + rnd.nextInt(zones), cpu,
+                        identical ? 8192 : 4096 + rnd.nextInt(3) * 4096);
                 if (preferTaints && rnd.nextInt(5) == 0) {
                     nodes.addTaint(node, "p", "y", TaintEffects.PREFER_NO_SCHEDULE);
                 }
