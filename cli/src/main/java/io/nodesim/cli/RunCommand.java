@@ -101,6 +101,10 @@ final class RunCommand implements Callable<Integer> {
             err.println("nodesim run: " + e.getMessage());
             return NodesimCommand.EXIT_BAD_INPUT;
         }
+        TieredRelaunch tiered = TieredRelaunch.forRun(scenario, System.getenv());
+        if (tiered != null) {
+            return tiered.run(spec.commandLine().getParseResult().originalArgs());
+        }
         boolean withEvents = events;
         ReplicationExperiment experiment = new ReplicationExperiment(
                 (s, r) -> ClusterSimulation.run(s, r, withEvents), threads, ProgressBar.forConsole());
