@@ -1,6 +1,7 @@
 package io.nodesim.reports.files;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -79,7 +80,8 @@ public final class OutputFolder {
     /** Writes a UTF-8 text file to its temporary name (may be called from several threads at once). */
     public Staged stageText(String fileName, Body<Writer> body) throws IOException {
         return stage(fileName, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            // buffered before the encoder: a CSV writer hands it one short line at a time
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             body.writeTo(w);
             w.flush();
         });
