@@ -89,8 +89,10 @@ public final class ClusterState {
         if (replaces >= 0) {
             pods.linkReplacement(replaces, p);
         }
-        recorder.record(now, EventKind.PodCreated, name,
-                replaces >= 0 ? "replaces " + pods.name(replaces) : workloads.get(w).name());
+        if (recorder.enabled()) {
+            recorder.record(now, EventKind.PodCreated, name,
+                    replaces >= 0 ? "replaces " + pods.name(replaces) : workloads.get(w).name());
+        }
         informers.podCreated(p, now);
         return p;
     }

@@ -203,7 +203,9 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
         WorkloadInfo w = cluster.workloadOf(pod);
         long min = scenarioTaints.toleration(cluster.pods().workload(pod), node);
         if (min == WorkloadInfo.NOT_TOLERATED) {
-            checked(pod, now, "now: a NoExecute taint of the scenario's node is not tolerated");
+            if (recording()) {
+                checked(pod, now, "now: a NoExecute taint of the scenario's node is not tolerated");
+            }
             deleteNow(pod, now);
             return;
         }
@@ -214,7 +216,9 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
             }
             long t = w.tolerationOf(bit);
             if (t == WorkloadInfo.NOT_TOLERATED) {
-                checked(pod, now, "now: no toleration of " + ControllerTaints.describe(bit));
+                if (recording()) {
+                    checked(pod, now, "now: no toleration of " + ControllerTaints.describe(bit));
+                }
                 deleteNow(pod, now);
                 return;
             }
@@ -227,7 +231,9 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
             sim.cancel(evictionHandle[pod]);
             if (!loggedForever.get(pod)) {
                 loggedForever.set(pod);
-                checked(pod, now, "never: " + tolerated(pod, noExecute) + " tolerated without tolerationSeconds");
+                if (recording()) {
+                    checked(pod, now, "never: " + tolerated(pod, noExecute) + " tolerated without tolerationSeconds");
+                }
             }
             return;
         }
@@ -235,9 +241,11 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
             return;
         }
         evictionHandle[pod] = sim.schedule(now + min, evictKind, pod);
-        checked(pod, now, "at " + SimTime.formatSeconds(now + min) + ": " + (deciding == 0
-                ? "a NoExecute taint of the scenario's node tolerated for " + SimTime.formatSeconds(min) + " s"
-                : ControllerTaints.describe(deciding) + " tolerated by " + sources.of(cluster.pods().workload(pod), deciding)));
+        if (recording()) {
+            checked(pod, now, "at " + SimTime.formatSeconds(now + min) + ": " + (deciding == 0
+                    ? "a NoExecute taint of the scenario's node tolerated for " + SimTime.formatSeconds(min) + " s"
+                    : ControllerTaints.describe(deciding) + " tolerated by " + sources.of(cluster.pods().workload(pod), deciding)));
+        }
     }
 
     /** The taints the pod tolerates forever, each with its deciding toleration and where it came from. */
@@ -253,10 +261,13 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
     }
 
     /** The taint-eviction decision for the event log: when the pod will be deleted, and which toleration says so. */
+    /** Whether events.csv is written: the decisions' wording is built only then (a pod at a time, 50,000 in a zone). */
+    private boolean recording() {
+        return cluster.recorder().enabled();
+    }
+
     private void checked(int pod, long now, String decision) {
-        if (cluster.recorder().enabled()) {
-            cluster.recorder().record(now, EventKind.TolerationChecked, cluster.pods().name(pod), decision);
-        }
+        cluster.recorder().record(now, EventKind.TolerationChecked, cluster.pods().name(pod), decision);
     }
 
     private void deleteNow(int pod, long now) {
