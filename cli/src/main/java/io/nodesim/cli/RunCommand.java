@@ -101,7 +101,8 @@ final class RunCommand implements Callable<Integer> {
             err.println("nodesim run: " + e.getMessage());
             return NodesimCommand.EXIT_BAD_INPUT;
         }
-        TieredRelaunch tiered = TieredRelaunch.forRun(scenario, System.getenv());
+        TieredRelaunch.stopWithParent(System.getenv());
+        TieredRelaunch tiered = TieredRelaunch.forRun(scenario, precision != null, System.getenv());
         if (tiered != null) {
             return tiered.run(spec.commandLine().getParseResult().originalArgs());
         }

@@ -18,6 +18,8 @@ import java.util.Map;
  */
 final class TieredRelaunch {
     static final String ENV = "NODESIM_TIERED_JVM";
+    /** Set in the relaunched run: the process id of the one that waits for it. */
+    static final String PARENT_ENV = "NODESIM_RELAUNCHED_BY";
     /** Nodes × simulated hours of one replication from which C2 pays back (measured: between 0.1 M and 8.8 M). */
     static final long LONG_RUN_NODE_HOURS = 1_000_000;
 
@@ -27,14 +29,35 @@ final class TieredRelaunch {
         this.jvm = jvm;
     }
 
-    /** The tiered JVM to start {@code scenario}'s run in, or null to run it here. */
-    static TieredRelaunch forRun(Scenario scenario, Map<String, String> env) {
+    /**
+     * The tiered JVM to start {@code scenario}'s run in, or null to run it here; {@code addsReplications}
+     * (a run to a precision) may go on to fill every core with replications, which C1 does better.
+     */
+    static TieredRelaunch forRun(Scenario scenario, boolean addsReplications, Map<String, String> env) {
         String command = env.get(ENV);
-        if (command == null || command.isBlank() || scenario.replications() > 1
+        if (command == null || command.isBlank() || scenario.replications() > 1 || addsReplications
                 || nodeHours(scenario) < LONG_RUN_NODE_HOURS) {
             return null;
         }
         return new TieredRelaunch(List.of(command.split("\n")));
+    }
+
+    /**
+     * In a relaunched run: stops it as Ctrl-C would if the process waiting for it dies without passing
+     * a signal on (killed outright), so that no run goes on writing with nobody waiting.
+     */
+    static void stopWithParent(Map<String, String> env) {
+        String parent = env.get(PARENT_ENV);
+        if (parent == null) {
+            return;
+        }
+        try {
+            ProcessHandle.of(Long.parseLong(parent.trim())).ifPresentOrElse(
+                    p -> p.onExit().thenRun(() -> System.exit(SweepCommand.EXIT_INTERRUPTED)),
+                    () -> System.exit(SweepCommand.EXIT_INTERRUPTED));
+        } catch (NumberFormatException notAPid) {
+            // not set by a relaunch: nothing to watch
+        }
     }
 
     static long nodeHours(Scenario scenario) {
@@ -51,6 +74,7 @@ final class TieredRelaunch {
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().remove(ENV);
+        builder.environment().put(PARENT_ENV, Long.toString(ProcessHandle.current().pid()));
         Process run = builder.start();
         return CtrlC.interruptible(() -> {
             try {

@@ -23,13 +23,14 @@ class TieredRelaunchTest {
     void onlyOneLongReplicationStartsAgainTiered_andOnlyFromTheLauncher() {
         Scenario year = ScenarioLoader.load(YEAR, List.of());
         assertEquals(1_000L * 365 * 24, TieredRelaunch.nodeHours(year));
-        assertNotNull(TieredRelaunch.forRun(year, LAUNCHER));
-        assertNull(TieredRelaunch.forRun(year, Map.of()), "a plain java -jar (or NODESIM_JAVA_OPTS) stays");
-        assertNull(TieredRelaunch.forRun(ScenarioLoader.load(YEAR, List.of("replications=2")), LAUNCHER),
+        assertNotNull(TieredRelaunch.forRun(year, false, LAUNCHER));
+        assertNull(TieredRelaunch.forRun(year, false, Map.of()), "a plain java -jar (or NODESIM_JAVA_OPTS) stays");
+        assertNull(TieredRelaunch.forRun(ScenarioLoader.load(YEAR, List.of("replications=2")), false, LAUNCHER),
                 "replications on every core keep C1, as sweeps do");
+        assertNull(TieredRelaunch.forRun(year, true, LAUNCHER), "so does a run to a precision, which adds replications");
         Scenario large = ScenarioLoader.load(LARGE_ZONE_OUTAGE, List.of());
         assertEquals(5_000L * 6, TieredRelaunch.nodeHours(large));
-        assertNull(TieredRelaunch.forRun(large, LAUNCHER));
+        assertNull(TieredRelaunch.forRun(large, false, LAUNCHER));
     }
 
     @Test
@@ -37,12 +38,14 @@ class TieredRelaunchTest {
         Path seen = dir.resolve("seen.txt");
         // a stand-in JVM that writes what it was given, and whether it would relaunch again
         String jvm = String.join("\n", "sh", "-c",
-                "printf '%s\\n' \"$@\" \"${" + TieredRelaunch.ENV + ":-unset}\" > '" + seen + "'; exit 7", "jvm");
-        TieredRelaunch relaunch = TieredRelaunch.forRun(ScenarioLoader.load(YEAR, List.of()),
+                "printf '%s\\n' \"$@\" \"${" + TieredRelaunch.ENV + ":-unset}\" \"${" + TieredRelaunch.PARENT_ENV
+                        + "}\" > '" + seen + "'; exit 7", "jvm");
+        TieredRelaunch relaunch = TieredRelaunch.forRun(ScenarioLoader.load(YEAR, List.of()), false,
                 Map.of(TieredRelaunch.ENV, jvm));
         List<String> args = List.of("run", "year.yaml", "-o", "out dir");
         assertEquals(7, relaunch.run(args));
-        assertEquals(List.of("run", "year.yaml", "-o", "out dir", "unset"), Files.readAllLines(seen));
+        assertEquals(List.of("run", "year.yaml", "-o", "out dir", "unset", Long.toString(ProcessHandle.current().pid())),
+                Files.readAllLines(seen));
     }
 
     @Test
