@@ -70,7 +70,8 @@ final class ClassedCycle {
     int run(CompiledPod pod, NodeResultCache.Way way, int[] order) {
         int n = order.length;
         int k = filtering.feasibleToFind(n);
-        if (!filtering.nodeLocal() || (way.classes == null && ++way.walks <= n / k)) {
+        boolean classed = way.classes != null && way.classes.epoch == way.epoch;
+        if (!filtering.nodeLocal() || (!classed && ++way.walks <= n / k)) {
             return NOT_HERE;
         }
         plugins.preScoreLocal(pod);
@@ -218,7 +219,11 @@ final class ClassedCycle {
         long now = nodes.generation();
         if (classes == null || classes.epoch != way.epoch || now - classes.seen >= SchedulerCache.TOUCH_LOG
                 || classes.classes() > 4 * classes.nonEmpty() + 64) {
-            classes = new ScoreClasses(way.epoch, order.length, width);
+            if (classes == null || classes.positions() != order.length) {
+                classes = new ScoreClasses(way.epoch, order.length, width);
+            } else {
+                classes.reset(way.epoch);
+            }
             for (int position = 0; position < order.length; position++) {
                 classes.set(position, classify(pod, order[position], way, classes));
             }

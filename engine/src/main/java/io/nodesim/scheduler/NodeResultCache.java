@@ -110,8 +110,8 @@ final class NodeResultCache {
             lastEpoch = 1;
         }
         ways[lru].epoch = lastEpoch;
+        // its classes, another template's, are rebuilt in place after the new template's first walks
         ways[lru].walks = 0;
-        ways[lru].classes = null;
         ways[lru].template = pod;
         ways[lru].lastUse = clock;
         return ways[lru];

@@ -14,7 +14,7 @@ import java.util.Arrays;
  */
 final class ScoreClasses {
     /** The {@link NodeResultCache.Way#epoch} it was built for: another template's way rebuilds it. */
-    final long epoch;
+    long epoch;
     /** {@link SchedulerCache#generation()} up to which every change is classed. */
     long seen;
     private final int[] classAt;
@@ -59,6 +59,28 @@ final class ScoreClasses {
         this.unclassed = new boolean[width];
         keys = new long[16 * width];
         table = new int[64];
+    }
+
+    /**
+     * Empty again, for the way's template at {@code epoch}: every node to be classed anew. The class
+     * bits already made are kept for the new classes, so a rebuild allocates nothing.
+     */
+    void reset(long epoch) {
+        this.epoch = epoch;
+        Arrays.fill(classAt, -1);
+        Arrays.fill(feasibleBits, 0);
+        feasibleCount = 0;
+        Arrays.fill(population, 0, classes, 0);
+        classes = 0;
+        nonEmpty = 0;
+        Arrays.fill(table, 0);
+        Arrays.fill(unclassed, false);
+        bitsKept = true;
+    }
+
+    /** How many node positions it covers. */
+    int positions() {
+        return classAt.length;
     }
 
     /** The node at {@code position} is now of class {@code c} (-1: the filters reject it). */
@@ -128,7 +150,11 @@ final class ScoreClasses {
             population = Arrays.copyOf(population, bits.length);
         }
         if (c < BIT_CLASSES) {
-            bits[c] = new long[words];
+            if (bits[c] == null) {
+                bits[c] = new long[words];
+            } else {
+                Arrays.fill(bits[c], 0);
+            }
         } else if (bitsKept) {
             bitsKept = false;
             Arrays.fill(bits, null);
