@@ -39,6 +39,9 @@ final class CycleFiltering {
     private String[] rejectedReasons = new String[0];
     private String[] rejectedPlugins = new String[0];
     private int rejected;
+    /** The candidate list of a cycle whose pod names one node. */
+    private final int[] oneNode = new int[1];
+    private static final int[] NO_CANDIDATES = new int[0];
     private String rejectedByPreFilter;
     /** The plugin that rejected the node in the last {@link #filterAll}. */
     private String lastFilterPlugin;
@@ -419,6 +422,16 @@ final class CycleFiltering {
 
     /** The named live nodes in node-tree order, found by name (a DaemonSet pod names one). */
     private int[] subset(Set<String> names) {
+        if (names.size() == 1) {
+            // a DaemonSet pod's node: one lookup into the cycle's own one-node list (100,000 at t = 0
+            // in a 100,000-node cluster)
+            int node = nodes.indexOf(names.iterator().next());
+            if (node < 0 || nodes.orderPosition(node) < 0) {
+                return NO_CANDIDATES;
+            }
+            oneNode[0] = node;
+            return oneNode;
+        }
         int[] positions = new int[names.size()];
         int n = 0;
         for (String name : names) {
