@@ -82,7 +82,7 @@ final class ClassedCycle {
         }
         int from = filtering.nextStartNodeIndex() % n;
         int found = Math.min(k, feasibleNodes);
-        int seen = feasibleNodes >= k ? classes.windowEnd(from, k, n) - from : n;
+        int seen = feasibleNodes >= k ? classes.windowLength(from, k, n) : n;
         visited = seen;
         filtering.walked(found, seen, n);
         classes.beginCycle();

@@ -41,6 +41,8 @@ final class ScoreClasses {
     private int[] multiplicity = new int[16];
     private int presentCount;
     private boolean[] top = new boolean[16];
+    /** The classes met this cycle that share the top total. */
+    private int[] topClasses = new int[16];
 
     /**
      * Classes that get bits: each costs positions / 8 bytes, so with nodes of many shapes (nearly a
@@ -214,28 +216,17 @@ final class ScoreClasses {
     }
 
     /**
-     * Counts the feasible nodes of every class in the window of positions {@code [from, from+length)}
-     * around the ring of {@code n}: with a class's bits, a word at a time.
+     * Counts the feasible nodes of every class in the window {@code (from, length)} around the ring
+     * of {@code n} ({@link RingBits}): with a class's bits, a word at a time.
      */
     void meetWindow(int from, int length, int n, int[] order) {
-        int end = from + length;
         for (int c = 0; c < classes; c++) {
             if (population[c] == 0) {
                 continue;
             }
-            long[] b = bits[c];
-            int count;
-            int first;
-            if (end <= n) {
-                count = count(b, from, end);
-                first = count > 0 ? firstSet(b, from, end) : -1;
-            } else {
-                int head = count(b, from, n);
-                count = head + count(b, 0, end - n);
-                first = count == 0 ? -1 : head > 0 ? firstSet(b, from, n) : firstSet(b, 0, end - n);
-            }
+            int count = RingBits.count(bits[c], from, length, n);
             if (count > 0) {
-                add(c, order[first], count);
+                add(c, order[RingBits.first(bits[c], from, length, n)], count);
             }
         }
     }
@@ -245,6 +236,7 @@ final class ScoreClasses {
         if (presentCount == present.length) {
             int n = presentCount * 2;
             present = Arrays.copyOf(present, n);
+            topClasses = Arrays.copyOf(topClasses, n);
             representatives = Arrays.copyOf(representatives, n);
             multiplicity = Arrays.copyOf(multiplicity, n);
         }
@@ -284,92 +276,32 @@ final class ScoreClasses {
 
     /**
      * The position of the {@code r}-th (from 0) node of the top classes in the window
-     * {@code [from, from+length)} around the ring of {@code n}, in walk order.
+     * {@code (from, length)} around the ring of {@code n}, in walk order.
      */
     int nthTop(int r, int from, int length, int n) {
-        int end = Math.min(from + length, n);
-        int left = r;
-        for (int pass = 0; pass < 2; pass++) {
-            int lo = pass == 0 ? from : 0;
-            int hi = pass == 0 ? end : from + length - n;
-            for (int w = lo >>> 6; lo < hi && w <= (hi - 1) >>> 6; w++) {
-                long word = topWord(w) & rangeMask(w, lo, hi);
-                int bitsHere = Long.bitCount(word);
-                if (left < bitsHere) {
-                    for (int skip = 0; skip < left; skip++) {
-                        word &= word - 1;
-                    }
-                    return (w << 6) + Long.numberOfTrailingZeros(word);
-                }
-                left -= bitsHere;
-            }
-        }
-        throw new IllegalStateException("fewer tied nodes in the window than counted");
-    }
-
-    private long topWord(int w) {
-        long word = 0;
+        int count = 0;
         for (int k = 0; k < presentCount; k++) {
             if (top[present[k]]) {
-                word |= bits[present[k]][w];
+                topClasses[count++] = present[k];
             }
         }
-        return word;
+        int p = RingBits.nthOfUnion(bits, topClasses, count, r, from, length, n);
+        if (p < 0) {
+            throw new IllegalStateException("fewer tied nodes in the window than counted");
+        }
+        return p;
     }
 
     /**
-     * Where the window from {@code from} that holds {@code k} feasible nodes ends (exclusive, possibly
-     * past {@code n}: the walk went round), when at least k nodes are feasible.
+     * How many positions the walk from {@code from} looks at to find {@code k} feasible nodes, when
+     * at least k are feasible.
      */
-    int windowEnd(int from, int k, int n) {
-        int left = k;
-        for (int pass = 0; pass < 2; pass++) {
-            int lo = pass == 0 ? from : 0;
-            int hi = pass == 0 ? n : from;
-            for (int w = lo >>> 6; lo < hi && w <= (hi - 1) >>> 6; w++) {
-                long word = feasibleBits[w] & rangeMask(w, lo, hi);
-                int bitsHere = Long.bitCount(word);
-                if (left <= bitsHere) {
-                    for (int skip = 1; skip < left; skip++) {
-                        word &= word - 1;
-                    }
-                    return (pass == 0 ? 0 : n) + (w << 6) + Long.numberOfTrailingZeros(word) + 1;
-                }
-                left -= bitsHere;
-            }
+    int windowLength(int from, int k, int n) {
+        int length = RingBits.lengthToKth(feasibleBits, from, k, n);
+        if (length < 0) {
+            throw new IllegalStateException("fewer feasible nodes than counted");
         }
-        throw new IllegalStateException("fewer feasible nodes than counted");
-    }
-
-    /** The bits of word {@code w} that lie in {@code [lo, hi)}. */
-    private static long rangeMask(int w, int lo, int hi) {
-        long mask = -1L;
-        int start = w << 6;
-        if (lo > start) {
-            mask &= -1L << (lo - start);
-        }
-        if (hi < start + 64) {
-            mask &= (1L << (hi - start)) - 1;
-        }
-        return mask;
-    }
-
-    private static int count(long[] b, int lo, int hi) {
-        int count = 0;
-        for (int w = lo >>> 6; lo < hi && w <= (hi - 1) >>> 6; w++) {
-            count += Long.bitCount(b[w] & rangeMask(w, lo, hi));
-        }
-        return count;
-    }
-
-    private static int firstSet(long[] b, int lo, int hi) {
-        for (int w = lo >>> 6; lo < hi && w <= (hi - 1) >>> 6; w++) {
-            long word = b[w] & rangeMask(w, lo, hi);
-            if (word != 0) {
-                return (w << 6) + Long.numberOfTrailingZeros(word);
-            }
-        }
-        return -1;
+        return length;
     }
 
     private int hash(long[] key) {
