@@ -151,8 +151,9 @@ public final class MetricRegistry {
      */
     public static Map<String, double[]> measure(RunResult recorded) {
         Map<String, double[]> out = new LinkedHashMap<>();
+        double[][] phases = RecoveryPhase.allSteps(recorded);
         for (Metric m : ALL) {
-            out.put(m.name(), m.samples(recorded));
+            out.put(m.name(), m instanceof RecoveryPhase phase ? phases[phase.step()] : m.samples(recorded));
         }
         return out;
     }

@@ -34,6 +34,14 @@ public record RecoveryPhase(int step, String name, String label, String doc) imp
 
     @Override
     public double[] samples(RunResult run) {
+        return allSteps(run)[step];
+    }
+
+    /**
+     * Every phase's samples of the run, indexed by step, each pod's chain built once (what measuring
+     * all metrics of a run asks for, six phases at a time).
+     */
+    public static double[][] allSteps(RunResult run) {
         // only a deleted pod on a node that failed has a chain: the others are passed over at once
         Map<String, List<NodeRecord>> failed = new HashMap<>();
         for (NodeRecord e : run.nodes()) {
@@ -41,7 +49,7 @@ public record RecoveryPhase(int step, String name, String label, String doc) imp
                 failed.computeIfAbsent(e.node(), k -> new ArrayList<>()).add(e);
             }
         }
-        double[] out = new double[run.pods().size()];
+        double[][] out = new double[STEPS][run.pods().size()];
         int n = 0;
         for (PodRecord p : run.pods()) {
             if (p.deletedAt() == SimTime.NEVER) {
@@ -49,10 +57,16 @@ public record RecoveryPhase(int step, String name, String label, String doc) imp
             }
             long[] t = chain(p, failed.get(p.node()));
             if (t != null) {
-                out[n++] = SimTime.toSeconds(t[step + 1] - t[step]);
+                for (int step = 0; step < STEPS; step++) {
+                    out[step][n] = SimTime.toSeconds(t[step + 1] - t[step]);
+                }
+                n++;
             }
         }
-        return Arrays.copyOf(out, n);
+        for (int step = 0; step < STEPS; step++) {
+            out[step] = Arrays.copyOf(out[step], n);
+        }
+        return out;
     }
 
     /** Each node's NotReady episodes (rows of nodes.csv), in episode order. */
