@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every Node object of the cluster as the API server holds it (Ready condition, taints, deletion),
@@ -91,10 +90,6 @@ public final class NodeObjects {
 
     public int zone(int node) {
         return topology.zone(node);
-    }
-
-    public Map<String, String> labels(int node) {
-        return topology.labels(node);
     }
 
     /** Ready condition status ({@link Condition}). */

@@ -21,10 +21,15 @@ import org.apache.commons.math3.random.RandomGenerator;
  * fault targeting ({@link #resolve}), because all of them are built from this one list.
  */
 public final class Topology {
+    /** The topology last expanded and the groups it was expanded from: the loader and the run share it. */
+    private static volatile Expanded last;
+
+    private record Expanded(List<NodeGroup> groups, Topology topology) {
+    }
+
     private final String[] names;
     private final int[] zone;
     private final List<String> zones;
-    private final List<Map<String, String>> labels;
     private final boolean[] excludedFromDisruption;
     private final NodeGroup[] group;
     /** Per node: its index within its group. */
@@ -39,7 +44,6 @@ public final class Topology {
         names = new String[n];
         member = new int[n];
         zone = new int[n];
-        labels = new ArrayList<>(n);
         excludedFromDisruption = new boolean[n];
         group = new NodeGroup[n];
         byName = new HashMap<>(n * 2);
@@ -47,32 +51,62 @@ public final class Topology {
         List<String> zoneNames = new ArrayList<>();
         int i = 0;
         for (NodeGroup g : groups) {
-            Map<String, String> base = g.template().getMetadata() == null || g.template().getMetadata().getLabels() == null
-                    ? Map.of() : g.template().getMetadata().getLabels();
+            Map<String, String> base = templateLabels(g);
+            boolean excluded = base.containsKey(WellKnownLabels.EXCLUDE_DISRUPTION);
             for (int k = 0; k < g.slots(); k++, i++) {
                 names[i] = g.nodeName(k);
                 group[i] = g;
                 member[i] = k;
                 byName.put(names[i], i);
-                Map<String, String> l = new HashMap<>(base);
-                l.put(WellKnownLabels.HOSTNAME, names[i]);
-                if (!g.zone(k).isEmpty()) {
-                    l.put(WellKnownLabels.ZONE, g.zone(k));
-                }
-                zone[i] = zoneIndex.computeIfAbsent(WellKnownLabels.zone(l), key -> {
+                String deprecated = base.get(WellKnownLabels.DEPRECATED_ZONE);
+                String z = deprecated != null ? deprecated : zoneLabel(g, k, base);
+                zone[i] = zoneIndex.computeIfAbsent(z, key -> {
                     zoneNames.add(key);
                     return zoneNames.size() - 1;
                 });
-                excludedFromDisruption[i] = l.containsKey(WellKnownLabels.EXCLUDE_DISRUPTION);
-                labels.add(Collections.unmodifiableMap(l));
+                excludedFromDisruption[i] = excluded;
             }
         }
         zones = List.copyOf(zoneNames);
     }
 
-    /** The nodes of the groups, pool members in index order, groups in order. */
+    /**
+     * The nodes of the groups, pool members in index order, groups in order. Expanding 100,000 nodes
+     * takes a noticeable fraction of a second, so the last groups' topology is kept for the next caller
+     * (the loader checks fault targets on it, then the run uses it): it is immutable.
+     */
     public static Topology of(List<NodeGroup> groups) {
-        return new Topology(groups);
+        Expanded known = last;
+        if (known != null && sameGroups(known.groups(), groups)) {
+            return known.topology();
+        }
+        Topology t = new Topology(groups);
+        last = new Expanded(groups, t);
+        return t;
+    }
+
+    /** The same group objects in the same order (a scenario's list may be a copy of the loader's). */
+    private static boolean sameGroups(List<NodeGroup> a, List<NodeGroup> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, String> templateLabels(NodeGroup g) {
+        return g.template().getMetadata() == null || g.template().getMetadata().getLabels() == null
+                ? Map.of() : g.template().getMetadata().getLabels();
+    }
+
+    /** The zone label the node carries: its group's zone for it, else the template's own, else "". */
+    private static String zoneLabel(NodeGroup g, int member, Map<String, String> base) {
+        String own = g.zone(member);
+        return !own.isEmpty() ? own : base.getOrDefault(WellKnownLabels.ZONE, "");
     }
 
     public int size() {
@@ -105,11 +139,38 @@ public final class Topology {
 
     /** The node's {@code topology.kubernetes.io/zone} label, "" when it has none (only the deprecated one, or no zone). */
     public String zoneLabel(int node) {
-        return labels.get(node).getOrDefault(WellKnownLabels.ZONE, "");
+        return zoneLabel(group[node], member[node], templateLabels(group[node]));
     }
 
+    /** The node's labels: its template's, its hostname and its zone (built on each call). */
     public Map<String, String> labels(int node) {
-        return labels.get(node);
+        Map<String, String> l = new HashMap<>(templateLabels(group[node]));
+        l.put(WellKnownLabels.HOSTNAME, names[node]);
+        String own = group[node].zone(member[node]);
+        if (!own.isEmpty()) {
+            l.put(WellKnownLabels.ZONE, own);
+        }
+        return Collections.unmodifiableMap(l);
+    }
+
+    /** Whether the node has every label of {@code selector}, without building its label map. */
+    private boolean hasLabels(int node, Map<String, String> selector) {
+        if (selector.isEmpty()) {
+            return true;
+        }
+        Map<String, String> base = templateLabels(group[node]);
+        for (Map.Entry<String, String> e : selector.entrySet()) {
+            String own = group[node].zone(member[node]);
+            String value = switch (e.getKey()) {
+                case WellKnownLabels.HOSTNAME -> names[node];
+                case WellKnownLabels.ZONE -> own.isEmpty() ? base.get(WellKnownLabels.ZONE) : own;
+                default -> base.get(e.getKey());
+            };
+            if (value == null || !value.equals(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Carries {@code node.kubernetes.io/exclude-disruption} (whether that counts depends on the release). */
@@ -154,7 +215,7 @@ public final class Topology {
         int found = 0;
         for (int i = 0; i < names.length; i++) {
             if ((target.nodes().isEmpty() || target.nodes().contains(names[i])) && (z < 0 || zone[i] == z)
-                    && labels.get(i).entrySet().containsAll(target.selector().entrySet())) {
+                    && hasLabels(i, target.selector())) {
                 out[found++] = i;
             }
         }

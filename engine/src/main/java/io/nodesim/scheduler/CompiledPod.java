@@ -121,6 +121,37 @@ public final class CompiledPod {
         this.ownerSelector = b.ownerSelector;
     }
 
+    /** {@code base} as another pod with its own id, name and required node affinity; the rest, immutable, is shared. */
+    CompiledPod(CompiledPod base, int id, String name, NodeSelectorTerms requiredNodeAffinity) {
+        this.id = id;
+        this.name = name;
+        this.namespace = base.namespace;
+        this.namespaceLabels = base.namespaceLabels;
+        this.labels = base.labels;
+        this.priority = base.priority;
+        this.preemptNever = base.preemptNever;
+        this.nodeName = base.nodeName;
+        this.requests = base.requests;
+        this.nonZeroCpu = base.nonZeroCpu;
+        this.nonZeroMemory = base.nonZeroMemory;
+        this.tolerationKey = base.tolerationKey;
+        this.tolerationExists = base.tolerationExists;
+        this.tolerationValue = base.tolerationValue;
+        this.tolerationEffect = base.tolerationEffect;
+        this.nodeSelector = base.nodeSelector;
+        this.requiredNodeAffinity = requiredNodeAffinity;
+        this.preferredTerms = base.preferredTerms;
+        this.preferredWeights = base.preferredWeights;
+        this.hostPorts = base.hostPorts;
+        this.spreadConstraints = base.spreadConstraints;
+        this.requiredAffinity = base.requiredAffinity;
+        this.requiredAntiAffinity = base.requiredAntiAffinity;
+        this.preferredAffinity = base.preferredAffinity;
+        this.preferredAntiAffinity = base.preferredAntiAffinity;
+        this.images = base.images;
+        this.ownerSelector = base.ownerSelector;
+    }
+
     /** The request for a resource index (0 when the pod does not ask for it). */
     public long request(int resource) {
         return resource < requests.length ? requests[resource] : 0;

@@ -40,6 +40,7 @@ public final class InitialPlacement {
     private final List<Pod> scheduled = new ArrayList<>();
 
     private InitialPlacement(PlacementInputs in, Topology topology, RandomGenerator ties) {
+        nodes.reserve(topology.size());
         for (int i = 0; i < topology.size(); i++) {
             if (nodes.addNode(topology.template(i), topology.name(i), topology.zoneLabel(i)) != i) {
                 throw new IllegalStateException("the scheduler cache numbers node " + topology.name(i) + " differently");

@@ -33,10 +33,12 @@ public final class NodePods {
     private int[][] nodeTemplateTerminating;
     private int[] nodeTemplateCount;
     private int[] podsWithAffinity;
+    /** Per node, the host ports its pods use; null until its first pod with one (most nodes never get any). */
     private List<CompiledPod.HostPort>[] hostPorts;
     /** Pods with pod (anti-)affinity over live nodes. */
     private int totalPodsWithAffinity;
 
+    @SuppressWarnings("unchecked")
     NodePods(SchedulerCache nodes, MatchingPodCounts matching, int capacity) {
         this.nodes = nodes;
         this.matching = matching;
@@ -50,7 +52,7 @@ public final class NodePods {
         nodeTemplateTerminating = new int[capacity][];
         nodeTemplateCount = new int[capacity];
         podsWithAffinity = new int[capacity];
-        hostPorts = newPortLists(capacity);
+        hostPorts = new List[capacity];
     }
 
     /** Accounts a pod on a node: the scheduler's assume, or a bind the cache learns of. */
@@ -115,6 +117,9 @@ public final class NodePods {
         if (!pod.hostPorts.isEmpty()) {
             for (CompiledPod.HostPort p : pod.hostPorts) {
                 if (sign > 0) {
+                    if (hostPorts[n] == null) {
+                        hostPorts[n] = new ArrayList<>(2);
+                    }
                     hostPorts[n].add(p);
                 } else {
                     hostPorts[n].remove(p);
@@ -238,7 +243,7 @@ public final class NodePods {
     }
 
     public List<CompiledPod.HostPort> hostPorts(int n) {
-        return hostPorts[n];
+        return hostPorts[n] == null ? List.of() : hostPorts[n];
     }
 
     // ---- node lifecycle, driven by the SchedulerCache ----
@@ -274,18 +279,8 @@ public final class NodePods {
         nodeTemplateTerminating = Arrays.copyOf(nodeTemplateTerminating, c);
         nodeTemplateCount = Arrays.copyOf(nodeTemplateCount, c);
         podsWithAffinity = Arrays.copyOf(podsWithAffinity, c);
-        List<CompiledPod.HostPort>[] ports = newPortLists(c);
-        System.arraycopy(hostPorts, 0, ports, 0, capacity);
-        hostPorts = ports;
+        hostPorts = Arrays.copyOf(hostPorts, c);
         capacity = c;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<CompiledPod.HostPort>[] newPortLists(int c) {
-        List<CompiledPod.HostPort>[] lists = new List[c];
-        for (int i = 0; i < c; i++) {
-            lists[i] = new ArrayList<>(0);
-        }
-        return lists;
-    }
 }

@@ -115,39 +115,11 @@ public final class PodCompiler {
     /**
      * The pod of {@code base} pinned to one node, as the DaemonSet controller pins its pods: its
      * required node affinity becomes the single term {@code matchFields metadata.name In [node]}.
-     * Everything else is the base template's, so it is copied rather than compiled again (a
+     * Everything else is the base template's, so it is shared rather than compiled again (a
      * DaemonSet has one such pod per node).
      */
     public CompiledPod compilePinned(CompiledPod base, String name, String node) {
-        Builder b = new Builder();
-        b.id = nextId++;
-        b.name = name;
-        b.namespace = base.namespace;
-        b.namespaceLabels = base.namespaceLabels;
-        b.labels.putAll(base.labels);
-        b.priority = base.priority;
-        b.preemptNever = base.preemptNever;
-        b.nodeName = base.nodeName;
-        b.ownerSelector = base.ownerSelector;
-        b.requests = base.requests;
-        b.nonZeroCpu = base.nonZeroCpu;
-        b.nonZeroMemory = base.nonZeroMemory;
-        b.tolerationKey = base.tolerationKey;
-        b.tolerationExists = base.tolerationExists;
-        b.tolerationValue = base.tolerationValue;
-        b.tolerationEffect = base.tolerationEffect;
-        b.nodeSelector = base.nodeSelector;
-        b.requiredNodeAffinity = NodeSelectorTerms.pinnedTo(node);
-        b.preferredTerms = base.preferredTerms;
-        b.preferredWeights = base.preferredWeights;
-        b.hostPorts.addAll(base.hostPorts);
-        b.spreadConstraints.addAll(base.spreadConstraints);
-        b.requiredAffinity.addAll(base.requiredAffinity);
-        b.requiredAntiAffinity.addAll(base.requiredAntiAffinity);
-        b.preferredAffinity.addAll(base.preferredAffinity);
-        b.preferredAntiAffinity.addAll(base.preferredAntiAffinity);
-        b.images = base.images;
-        return new CompiledPod(b);
+        return new CompiledPod(base, nextId++, name, NodeSelectorTerms.pinnedTo(node));
     }
 
     private void requests(Builder b, PodSpec spec) {

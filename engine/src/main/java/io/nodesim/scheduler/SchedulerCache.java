@@ -4,9 +4,11 @@ import io.nodesim.cluster.WellKnownLabels;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Taint;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +30,7 @@ public final class SchedulerCache {
     private final Symbols symbols = new Symbols();
     private final Symbols resources = new Symbols();
     private final NodeOrder order = new NodeOrder();
-    private final Map<String, Integer> byName = new HashMap<>();
+    private Map<String, Integer> byName = new HashMap<>();
     /** Per label key asked for, every node slot's value: labels never change after a node is added. */
     private final Map<Integer, int[]> labelColumns = new HashMap<>();
 
@@ -46,6 +48,17 @@ public final class SchedulerCache {
     private int templatePods;
     private int[] templateResources;
     private long[] templateAmounts;
+    /** The template whose labels were read last (with or without a zone of the node's own) and what its nodes share. */
+    private Node labelsOf;
+    private boolean labelsZoned;
+    private int[] labelsKeys;
+    private int[] labelsValues;
+    private int labelsHostnameAt;
+    private int labelsZoneAt;
+    private boolean labelsZoneKeyFixed;
+    private String labelsFixedZoneKey;
+    private String labelsZonePrefix;
+    /** Per node, its label keys (shared by a pool's nodes: never written once set) and values, interned. */
     private int[][] labelKeys = new int[capacity][];
     private int[][] labelValues = new int[capacity][];
     private int[][] taintKeys = new int[capacity][];
@@ -91,6 +104,15 @@ public final class SchedulerCache {
         return images;
     }
 
+    /** Sizes the empty cache for {@code nodes} nodes, so that adding them grows nothing. */
+    public void reserve(int nodes) {
+        if (count > 0) {
+            throw new IllegalStateException("reserve an empty cache only");
+        }
+        byName = new HashMap<>(nodes * 4 / 3 + 1);
+        ensureCapacity(nodes);
+    }
+
     /**
      * Adds a node built from a template (labels, taints, allocatable, images) with its own name and
      * {@code topology.kubernetes.io/zone} label ("" for none).
@@ -105,21 +127,12 @@ public final class SchedulerCache {
         names[n] = name;
         alive[n] = true;
         live++;
-        Map<String, String> labels = new LinkedHashMap<>();
-        if (template.getMetadata() != null && template.getMetadata().getLabels() != null) {
-            labels.putAll(template.getMetadata().getLabels());
-        }
-        labels.put(WellKnownLabels.HOSTNAME, name);
-        if (zone != null && !zone.isEmpty()) {
-            labels.put(WellKnownLabels.ZONE, zone);
-        }
-        setLabels(n, labels);
+        readLabels(n, template, name, zone);
         for (Map.Entry<Integer, int[]> column : labelColumns.entrySet()) {
             if (n < column.getValue().length) {
                 column.getValue()[n] = labelValue(n, column.getKey());
             }
         }
-        zoneKeys[n] = WellKnownLabels.region(labels) + ":\0:" + WellKnownLabels.zone(labels);
         readAllocatable(n, template);
         taintKeys[n] = new int[0];
         taintValues[n] = new int[0];
@@ -384,6 +397,50 @@ public final class SchedulerCache {
     }
 
     // ---- building ----
+
+    /**
+     * The node's labels: its template's, then its hostname and zone. A pool's nodes share their template,
+     * so after its first node only the two per-node values are interned, in label order as the first
+     * node's were, so symbols are numbered as if every node's labels were read whole.
+     */
+    private void readLabels(int n, Node template, String name, String zone) {
+        boolean zoned = zone != null && !zone.isEmpty();
+        if (template != labelsOf || zoned != labelsZoned) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            if (template.getMetadata() != null && template.getMetadata().getLabels() != null) {
+                labels.putAll(template.getMetadata().getLabels());
+            }
+            labels.put(WellKnownLabels.HOSTNAME, name);
+            if (zoned) {
+                labels.put(WellKnownLabels.ZONE, zone);
+            }
+            setLabels(n, labels);
+            zoneKeys[n] = WellKnownLabels.region(labels) + ":\0:" + WellKnownLabels.zone(labels);
+            labelsOf = template;
+            labelsZoned = zoned;
+            List<String> order = new ArrayList<>(labels.keySet());
+            labelsHostnameAt = order.indexOf(WellKnownLabels.HOSTNAME);
+            labelsZoneAt = zoned ? order.indexOf(WellKnownLabels.ZONE) : -1;
+            // a deprecated zone label, when the template has one, is every node's zone
+            labelsZoneKeyFixed = !zoned || labels.containsKey(WellKnownLabels.DEPRECATED_ZONE);
+            labelsZonePrefix = WellKnownLabels.region(labels) + ":\0:";
+            labelsFixedZoneKey = zoneKeys[n];
+            labelsKeys = labelKeys[n];
+            labelsValues = labelValues[n];
+            return;
+        }
+        labelKeys[n] = labelsKeys;
+        int[] values = labelsValues.clone();
+        if (labelsZoneAt >= 0 && labelsZoneAt < labelsHostnameAt) {
+            values[labelsZoneAt] = symbols.intern(zone);
+        }
+        values[labelsHostnameAt] = symbols.intern(name);
+        if (labelsZoneAt > labelsHostnameAt) {
+            values[labelsZoneAt] = symbols.intern(zone);
+        }
+        labelValues[n] = values;
+        zoneKeys[n] = labelsZoneKeyFixed ? labelsFixedZoneKey : labelsZonePrefix + zone;
+    }
 
     private void setLabels(int n, Map<String, String> labels) {
         int[] keys = new int[labels.size()];

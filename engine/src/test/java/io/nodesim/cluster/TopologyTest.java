@@ -48,6 +48,26 @@ class TopologyTest {
     }
 
     @Test
+    void aSelectorSeesTheLabelsTheNodeCarries_itsHostnameAndZoneIncluded() {
+        for (int i = 0; i < topology.size(); i++) {
+            assertArrayEquals(new int[] {i},
+                    topology.candidates(new FaultTarget(List.of(), null, topology.labels(i), null, null)), "node " + i);
+        }
+        assertArrayEquals(new int[] {1, 3, 5},
+                topology.candidates(new FaultTarget(List.of(), null, Map.of(WellKnownLabels.ZONE, "a"), null, null)));
+        assertArrayEquals(new int[0],
+                topology.candidates(new FaultTarget(List.of(), null, Map.of("disk", "hdd"), null, null)));
+        assertArrayEquals(new int[0], topology.candidates(
+                new FaultTarget(List.of(), null, Map.of(WellKnownLabels.HOSTNAME, "db", "disk", "hdd"), null, null)));
+    }
+
+    @Test
+    void theSameGroupsGiveTheSameTopology_soTheLoaderAndTheRunShareIt() {
+        var groups = scenario().pool("web", 4, "b", "a").build().nodes();
+        assertEquals(true, Topology.of(groups) == Topology.of(List.copyOf(new java.util.ArrayList<>(groups))));
+    }
+
+    @Test
     void countDrawsFromTheStream_reproducibly_inIndexOrder() {
         FaultTarget two = new FaultTarget(List.of(), null, Map.of(), 2, null);
         int[] first = topology.resolve(two, new RandomStreams(7, 0).stream("faults"));
