@@ -20,6 +20,8 @@ public final class NodeObjects {
     private final byte[] ready;
     private final long[] readyTransition;
     private final int[] taints;
+    /** Nodes whose taints include the out-of-service one: PodGC looks for them on every pass. */
+    private int outOfService;
     private final boolean[] containersRunning;
     private final boolean[] deleted;
     private final boolean[] cordoned;
@@ -117,7 +119,14 @@ public final class NodeObjects {
     }
 
     void setTaints(int node, int bits) {
+        int was = taints[node] & ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE;
+        outOfService += Integer.signum((bits & ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE) - was);
         taints[node] = bits;
+    }
+
+    /** Whether any node, deleted or not, carries {@code node.kubernetes.io/out-of-service}. */
+    public boolean anyOutOfService() {
+        return outOfService > 0;
     }
 
     /** The machine and its containers run (false after a crash, true again after the reboot). */

@@ -86,7 +86,8 @@ public record RecoveryPhase(int step, String name, String label, String doc) imp
             return null;
         }
         NodeRecord episode = null;
-        for (NodeRecord e : episodes) {
+        for (int i = 0; i < episodes.size(); i++) {
+            NodeRecord e = episodes.get(i);
             if (e.failedAt() != SimTime.NEVER && e.failedAt() <= p.deletedAt()) {
                 episode = e;
             }

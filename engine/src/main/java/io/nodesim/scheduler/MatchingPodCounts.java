@@ -172,7 +172,10 @@ public final class MatchingPodCounts {
         int[] ids = selectorsOfTemplate[templateId];
         for (int s : ids) {
             perNode[s][node] += sign;
-            for (Domains d : viewsOfSelector.get(s)) {
+            // indexed: a run starts under C1, which allocates an iterator per for-each
+            List<Domains> views = viewsOfSelector.get(s);
+            for (int v = 0; v < views.size(); v++) {
+                Domains d = views.get(v);
                 if (node < d.included.length && d.included[node]) {
                     d.change(d.value[node], sign);
                 }

@@ -69,8 +69,8 @@ public final class PodSelector {
         if (!matchesAnything) {
             return false;
         }
-        for (Requirement r : requirements) {
-            if (!r.matches(labels)) {
+        for (int i = 0; i < requirements.size(); i++) {
+            if (!requirements.get(i).matches(labels)) {
                 return false;
             }
         }

@@ -111,7 +111,9 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
 
     private void gcTerminating(long now) {
         NodeObjects nodes = cluster.nodes();
-        PodTable pods = cluster.pods();
+        if (!nodes.anyOutOfService()) {
+            return;
+        }
         for (int n = 0; n < nodes.count(); n++) {
             if (nodes.deleted(n) || nodes.ready(n) == Condition.TRUE
                     || !nodes.hasTaint(n, ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE)) {

@@ -110,7 +110,8 @@ public final class PodStartup implements PodWatcher {
      */
     static long readyTime(long workerStart, long running, List<WorkloadTemplate.ReadinessProbe> probes) {
         long ready = running;
-        for (WorkloadTemplate.ReadinessProbe p : probes) {
+        for (int i = 0; i < probes.size(); i++) {
+            WorkloadTemplate.ReadinessProbe p = probes.get(i);
             long first = p.initialDelay() == 0 ? running : nextTick(workerStart, p.period(), running + p.initialDelay() - 1);
             long t = first;
             for (int s = 1; s < p.successThreshold(); s++) {
