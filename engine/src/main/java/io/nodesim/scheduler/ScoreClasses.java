@@ -18,13 +18,12 @@ final class ScoreClasses {
     /** {@link SchedulerCache#generation()} up to which every change is classed. */
     long seen;
     private final int[] classAt;
-    private final long[] feasibleBits;
+    private final RingBits feasible;
     private int feasibleCount;
-    private final int words;
     private final int width;
     /** Class c's key at {@code [c·width, (c+1)·width)}. */
     private long[] keys;
-    private long[][] bits = new long[16][];
+    private RingBits[] bits = new RingBits[16];
     private int[] population = new int[16];
     private int classes;
     private int nonEmpty;
@@ -45,7 +44,7 @@ final class ScoreClasses {
     private int[] topClasses = new int[16];
 
     /**
-     * Classes that get bits: each costs positions / 8 bytes, so with nodes of many shapes (nearly a
+     * Classes that get bits: each costs positions / 8 bytes (and a byte per 64 positions), so with nodes of many shapes (nearly a
      * class per node) the bits would outgrow the heap; past this the cycle reads each position's class.
      */
     static final int BIT_CLASSES = 256;
@@ -55,8 +54,7 @@ final class ScoreClasses {
         this.epoch = epoch;
         this.classAt = new int[positions];
         Arrays.fill(classAt, -1);
-        this.words = (positions + 63) >>> 6;
-        this.feasibleBits = new long[words];
+        this.feasible = new RingBits(positions);
         this.width = width;
         this.unclassed = new boolean[width];
         keys = new long[16 * width];
@@ -70,7 +68,7 @@ final class ScoreClasses {
     void reset(long epoch) {
         this.epoch = epoch;
         Arrays.fill(classAt, -1);
-        Arrays.fill(feasibleBits, 0);
+        feasible.clear();
         feasibleCount = 0;
         Arrays.fill(population, 0, classes, 0);
         classes = 0;
@@ -91,28 +89,26 @@ final class ScoreClasses {
         if (old == c) {
             return;
         }
-        long bit = 1L << position;
-        int word = position >>> 6;
         if (old >= 0) {
             if (bitsKept) {
-                bits[old][word] &= ~bit;
+                bits[old].remove(position);
             }
             if (--population[old] == 0) {
                 nonEmpty--;
             }
         } else {
-            feasibleBits[word] |= bit;
+            feasible.add(position);
             feasibleCount++;
         }
         if (c >= 0) {
             if (bitsKept) {
-                bits[c][word] |= bit;
+                bits[c].add(position);
             }
             if (population[c]++ == 0) {
                 nonEmpty++;
             }
         } else {
-            feasibleBits[word] &= ~bit;
+            feasible.remove(position);
             feasibleCount--;
         }
         classAt[position] = c;
@@ -153,9 +149,9 @@ final class ScoreClasses {
         }
         if (c < BIT_CLASSES) {
             if (bits[c] == null) {
-                bits[c] = new long[words];
+                bits[c] = new RingBits(classAt.length);
             } else {
-                Arrays.fill(bits[c], 0);
+                bits[c].clear();
             }
         } else if (bitsKept) {
             bitsKept = false;
@@ -182,9 +178,6 @@ final class ScoreClasses {
         return feasibleCount;
     }
 
-    long[] feasibleBits() {
-        return feasibleBits;
-    }
 
     /** Whether every node had a key for part {@code j} of the key (1 = the first plugin not summed). */
     boolean classed(int j) {
@@ -224,9 +217,9 @@ final class ScoreClasses {
             if (population[c] == 0) {
                 continue;
             }
-            int count = RingBits.count(bits[c], from, length, n);
+            int count = bits[c].count(from, length, n);
             if (count > 0) {
-                add(c, order[RingBits.first(bits[c], from, length, n)], count);
+                add(c, order[bits[c].first(from, length, n)], count);
             }
         }
     }
@@ -297,7 +290,7 @@ final class ScoreClasses {
      * at least k are feasible.
      */
     int windowLength(int from, int k, int n) {
-        int length = RingBits.lengthToKth(feasibleBits, from, k, n);
+        int length = feasible.lengthToKth(from, k, n);
         if (length < 0) {
             throw new IllegalStateException("fewer feasible nodes than counted");
         }
