@@ -1,15 +1,9 @@
 package io.nodesim.cli;
 
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.nodesim.scenario.parse.ManifestReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,9 +21,6 @@ import picocli.CommandLine.Command;
             ExplainCommand.class, WhyCommand.class, TuneCommand.class, CdsTrainingCommand.class,
             CommandLine.HelpCommand.class})
 public final class NodesimCommand implements Runnable {
-    /** The commands that start by loading a scenario file. */
-    private static final Set<String> READS_SCENARIO = Set.of("run", "sweep", "tune", "why", "validate", "schedule",
-            "explain");
     public static final int EXIT_OK = 0;
     public static final int EXIT_CHECK_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
@@ -63,9 +54,6 @@ public final class NodesimCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && READS_SCENARIO.contains(args[0])) {
-            ManifestReader.prepareInBackground(List.of(Deployment.class, DaemonSet.class, StatefulSet.class));
-        }
         System.exit(commandLine().execute(args));
     }
 

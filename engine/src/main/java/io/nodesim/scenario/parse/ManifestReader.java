@@ -19,10 +19,8 @@ import io.nodesim.scenario.parse.YNode.YScalar;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,43 +38,6 @@ public final class ManifestReader {
     private static final Map<JavaType, Map<String, JavaType>> PROPERTIES = new ConcurrentHashMap<>();
 
     private ManifestReader() {
-    }
-
-    /**
-     * Builds on a daemon thread what the first read of these types costs: Jackson's deserializers and the
-     * properties of every fabric8 class under them, about 0.2 s of a cold JVM (a Deployment's tree is
-     * a hundred classes). The CLI starts it before it parses its arguments, so that by the time the
-     * loader reads the workloads they are built. Both are caches of pure functions of the type, so
-     * nothing read depends on whether it ran or finished.
-     */
-    public static void prepareInBackground(List<Class<?>> types) {
-        Thread t = new Thread(() -> {
-            try {
-                prepare(types);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
-                // only a head start: the loader builds whatever is missing itself
-            }
-        }, "nodesim-prepare-manifests");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    static void prepare(List<Class<?>> types) throws com.fasterxml.jackson.core.JsonProcessingException {
-        for (Class<?> type : types) {
-            MAPPER.treeToValue(JsonNodeFactory.instance.objectNode(), type);
-            walkProperties(MAPPER.constructType(type), new HashSet<>());
-        }
-    }
-
-    private static void walkProperties(JavaType type, Set<JavaType> seen) {
-        if (type.isCollectionLikeType() || type.isArrayType() || type.isMapLikeType()) {
-            walkProperties(type.getContentType(), seen);
-        } else if (type.getRawClass().getName().startsWith("io.fabric8.") && type.getRawClass() != Quantity.class
-                && type.getRawClass() != IntOrString.class && seen.add(type)) {
-            for (JavaType property : PROPERTIES.computeIfAbsent(type, ManifestReader::properties).values()) {
-                walkProperties(property, seen);
-            }
-        }
     }
 
     /** Binds {@code node} (a manifest or part of one) to {@code type}; {@code path} names it in messages. */
