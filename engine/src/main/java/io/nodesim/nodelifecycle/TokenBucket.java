@@ -30,19 +30,31 @@ final class TokenBucket {
         return never ? NEVER_REPORTED_QPS : qps;
     }
 
+    /**
+     * {@code TryAccept}, which is x/time/rate's {@code AllowN(now, 1)} ({@code reserveN} with no wait
+     * allowed): the balance left by the last accepted request plus what accrued since, capped at the
+     * burst; accepted when, after taking the token, the wait for the deficit truncates to 0 ns. A refused
+     * request changes nothing ({@code reserveN} updates the limiter only when ok), so however often a
+     * queue is tried, its balance is computed in one step from the last acceptance, as upstream rounds it.
+     */
     boolean tryAccept(long now) {
         if (never) {
             return false;
         }
-        if (now > last) {
-            tokens = Math.min(1.0, tokens + (now - last) * (double) qps / 1_000_000.0);
+        double balance = now > last ? Math.min(1.0, tokens + seconds(now - last) * (double) qps) : tokens;
+        double after = balance - 1.0;
+        // durationFromTokens: (tokens / limit) * 1e9 ns, truncated toward zero by time.Duration(...)
+        if (after >= 0 || (long) (-after / (double) qps * 1e9) == 0) {
+            tokens = after;
             last = now;
-        }
-        if (tokens >= 1.0) {
-            tokens -= 1.0;
             return true;
         }
         return false;
+    }
+
+    /** Go's {@code Duration.Seconds()} of a span given in microseconds: whole seconds plus nanoseconds / 1e9. */
+    static double seconds(long micros) {
+        return (double) (micros / 1_000_000) + (double) (micros % 1_000_000 * 1000) / 1e9;
     }
 
     /**

@@ -22,6 +22,63 @@ class TokenBucketTest {
         assertFalse(b.tryAccept(T0 + SimTime.seconds(10)));
     }
 
+    /**
+     * x/time/rate's reserveN updates the limiter only when the request is accepted: a queue tried every
+     * 100 ms until it is accepted and one tried only then leave the limiter in the same state, so they
+     * accept and refuse alike from then on.
+     */
+    @Test
+    void refusedTriesChangeNothing() {
+        for (float qps : new float[] {0.1f, 0.01f, 0.33f, 3f}) {
+            TokenBucket polled = TokenBucket.create(qps, T0);
+            TokenBucket once = TokenBucket.create(qps, T0);
+            assertTrue(polled.tryAccept(T0));
+            assertTrue(once.tryAccept(T0));
+            long t = T0;
+            do {
+                t += 100 * SimTime.MILLISECOND;
+            } while (!polled.tryAccept(t));
+            assertTrue(once.tryAccept(t), "qps " + qps);
+            for (long next = t + 1; next < t + SimTime.seconds(200); next += 997) {
+                assertEquals(polled.tryAccept(next), once.tryAccept(next), "qps " + qps + " at " + next);
+            }
+        }
+    }
+
+    /**
+     * At 1 node/s, tried every 100 ms (the tainting loop's period), the next token comes exactly 1 s
+     * after the last: a limiter that added 0.1 token per refused try would reach only
+     * 0.9999999999999999 after ten of them and accept 100 ms late (and so at 0.125/s, 8.1 s instead of 8 s).
+     */
+    @Test
+    void triedEveryPeriod_theTokenComesOnTime() {
+        for (float qps : new float[] {1f, 0.125f}) {
+            TokenBucket b = TokenBucket.create(qps, T0);
+            assertTrue(b.tryAccept(T0));
+            long t = T0;
+            do {
+                t += 100 * SimTime.MILLISECOND;
+            } while (!b.tryAccept(t));
+            assertEquals(T0 + Math.round(SimTime.SECOND / qps), t, "qps " + qps);
+        }
+    }
+
+    /**
+     * Elapsed time becomes tokens as Duration.Seconds() * float64(limit): at the secondary rate
+     * (float32 0.01 is 0.0099999998), 100 s after a token the balance is 0.99999998 and the wait for the
+     * rest (2.2 µs) is not zero, so the first acceptance comes 3 µs later.
+     */
+    @Test
+    void elapsedTimeAccruesAsGoRoundsIt() {
+        TokenBucket b = TokenBucket.create(0.01f, T0);
+        assertTrue(b.tryAccept(T0));
+        assertFalse(b.tryAccept(T0 + SimTime.seconds(100)));
+        assertFalse(b.tryAccept(T0 + SimTime.seconds(100) + 2));
+        assertTrue(b.tryAccept(T0 + SimTime.seconds(100) + 3));
+        assertEquals(1.5, TokenBucket.seconds(1_500_000));
+        assertEquals(100.000003, TokenBucket.seconds(100_000_003));
+    }
+
     @Test
     void burstIsOne_idleTimeDoesNotAccumulate() {
         TokenBucket b = TokenBucket.create(0.1f, T0);
