@@ -88,14 +88,10 @@ final class RingBits {
             for (int w = lo >>> 6; lo < hi && w <= (hi - 1) >>> 6; w++) {
                 long mask = mask(w, lo, hi);
                 int here = 0;
-                if (mask != -1L) {
-                    here = Long.bitCount(word(single, sets, members, count, w) & mask);
-                } else if (single != null) {
+                if (mask == -1L && single != null) {
                     here = single.population[w];
                 } else {
-                    for (int m = 0; m < count; m++) {
-                        here += sets[members[m]].population[w];
-                    }
+                    here = Long.bitCount(word(single, sets, members, count, w) & mask);
                 }
                 if (left < here) {
                     long word = word(single, sets, members, count, w) & mask;
