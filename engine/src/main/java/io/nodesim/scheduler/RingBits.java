@@ -70,8 +70,8 @@ final class RingBits {
     }
 
     /**
-     * {@link #nth} over the union of {@code sets[members[0..count)]}, which must be disjoint (their
-     * populations are summed); each word is or-ed only where the walk stops.
+     * {@link #nth} over the union of {@code sets[members[0..count)]}, each word or-ed as the walk
+     * reaches it (it stops at the r-th).
      */
     static int nthOfUnion(RingBits[] sets, int[] members, int count, int r, int from, int length, int n) {
         return nth(null, sets, members, count, r, from, length, n);
@@ -87,7 +87,7 @@ final class RingBits {
             int hi = pass == 0 ? Math.min(end, n) : end - n;
             for (int w = lo >>> 6; lo < hi && w <= (hi - 1) >>> 6; w++) {
                 long mask = mask(w, lo, hi);
-                int here = 0;
+                int here;
                 if (mask == -1L && single != null) {
                     here = single.population[w];
                 } else {
