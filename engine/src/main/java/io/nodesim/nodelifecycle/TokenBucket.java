@@ -5,7 +5,10 @@ package io.nodesim.nodelifecycle;
  * (a {@code golang.org/x/time/rate} limiter, burst 1, created full), or for a rate of 0
  * {@code flowcontrol.NewFakeNeverRateLimiter()}, which never accepts and whose {@code QPS()}
  * reports 1. The rate is kept as a float32, as the controller passes it, so comparisons and the
- * refill interval carry the same rounding as upstream.
+ * refill interval carry the same rounding as upstream. The arithmetic is x/time/rate's since its 2021
+ * rewrite (tokens capped at the burst, {@code Duration.Seconds() * limit}); the older x/time that the
+ * earliest profiles' releases vendored capped the elapsed time instead, which differs from it only at
+ * nanosecond edges that the simulation's microsecond clock does not reach.
  */
 final class TokenBucket {
     private static final float NEVER_REPORTED_QPS = 1f;
