@@ -159,8 +159,8 @@ public final class Topology {
             return true;
         }
         Map<String, String> base = templateLabels(group[node]);
+        String own = group[node].zone(member[node]);
         for (Map.Entry<String, String> e : selector.entrySet()) {
-            String own = group[node].zone(member[node]);
             String value = switch (e.getKey()) {
                 case WellKnownLabels.HOSTNAME -> names[node];
                 case WellKnownLabels.ZONE -> own.isEmpty() ? base.get(WellKnownLabels.ZONE) : own;
