@@ -2,7 +2,6 @@ package io.nodesim.reports.charts;
 
 import io.nodesim.kernel.SimTime;
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /**
  * A count that changes at instants (nodes not ready, pods pending, taints so far), built from
@@ -42,21 +41,20 @@ public final class StepFunction {
      * still draws (and writes an SVG) quickly.
      */
     public Series toSeries(String name, int base, long start, long end, int maxPoints) {
-        int[] order = sortedChanges();
+        long[] instants = distinctTimes();
+        int[] sums = sumsAt(instants);
         int value = base;
         int i = 0;
-        while (i < size && times[order[i]] < start) {
-            value += deltas[order[i++]];
+        while (i < instants.length && instants[i] < start) {
+            value += sums[i++];
         }
         int firstInside = i;
         int distinct = 0;
-        for (int k = i; k < size && times[order[k]] <= end; k++) {
-            if (k == i || times[order[k]] != times[order[k - 1]]) {
-                distinct++;
-            }
+        while (firstInside + distinct < instants.length && instants[firstInside + distinct] <= end) {
+            distinct++;
         }
         if (distinct + 2 > maxPoints) {
-            return sampled(name, value, order, firstInside, start, end, maxPoints);
+            return sampled(name, value, instants, sums, firstInside, start, end, maxPoints);
         }
         double[] x = new double[distinct + 2];
         double[] y = new double[distinct + 2];
@@ -64,11 +62,9 @@ public final class StepFunction {
         x[n] = SimTime.toSeconds(start);
         y[n++] = value;
         long last = start;
-        while (i < size && times[order[i]] <= end) {
-            last = times[order[i]];
-            while (i < size && times[order[i]] == last) {
-                value += deltas[order[i++]];
-            }
+        for (; i < firstInside + distinct; i++) {
+            last = instants[i];
+            value += sums[i];
             x[n] = SimTime.toSeconds(last);
             y[n++] = value;
         }
@@ -79,15 +75,16 @@ public final class StepFunction {
         return new Series(name, Arrays.copyOf(x, n), Arrays.copyOf(y, n));
     }
 
-    private Series sampled(String name, int startValue, int[] order, int from, long start, long end, int points) {
+    private static Series sampled(String name, int startValue, long[] instants, int[] sums, int from, long start,
+            long end, int points) {
         double[] x = new double[points];
         double[] y = new double[points];
         int value = startValue;
         int i = from;
         for (int k = 0; k < points; k++) {
             long t = start + (long) ((end - start) * (k / (double) (points - 1)));
-            while (i < size && times[order[i]] <= t) {
-                value += deltas[order[i++]];
+            while (i < instants.length && instants[i] <= t) {
+                value += sums[i++];
             }
             x[k] = SimTime.toSeconds(t);
             y[k] = value;
@@ -95,11 +92,29 @@ public final class StepFunction {
         return new Series(name, x, y);
     }
 
-    /** Indices of the changes sorted by time; stable, so equal times keep the order they were added in. */
-    private int[] sortedChanges() {
-        return IntStream.range(0, size).boxed()
-                .sorted((a, b) -> Long.compare(times[a], times[b]))
-                .mapToInt(Integer::intValue)
-                .toArray();
+    /**
+     * The instants at which the count changes, ascending. Only the net change at each instant is
+     * ever drawn, so the order of the changes that share one does not matter: sorting primitive
+     * times avoids sorting boxed indices, which took most of the timeline's time for 50,000 pods.
+     */
+    private long[] distinctTimes() {
+        long[] sorted = Arrays.copyOf(times, size);
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, distinct);
+    }
+
+    /** The net change at each of {@code instants}. */
+    private int[] sumsAt(long[] instants) {
+        int[] sums = new int[instants.length];
+        for (int i = 0; i < size; i++) {
+            sums[Arrays.binarySearch(instants, times[i])] += deltas[i];
+        }
+        return sums;
     }
 }
