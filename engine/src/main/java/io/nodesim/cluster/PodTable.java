@@ -41,8 +41,12 @@ public final class PodTable {
     private int[] replacement;
     private int[] replaces;
 
+    /**
+     * @param capacity the pods of t = 0; an eighth more is kept for the replacements a run creates, so
+     *        that a fault of up to an eighth of the pods never copies every column
+     */
     public PodTable(int capacity, int nodes) {
-        int c = Math.max(16, capacity);
+        int c = Math.max(16, capacity + capacity / 8);
         names = new String[c];
         node = new int[c];
         workload = new int[c];
@@ -296,7 +300,7 @@ public final class PodTable {
     }
 
     private void grow() {
-        int c = names.length * 2;
+        int c = names.length + names.length / 2;
         names = Arrays.copyOf(names, c);
         node = Arrays.copyOf(node, c);
         workload = Arrays.copyOf(workload, c);

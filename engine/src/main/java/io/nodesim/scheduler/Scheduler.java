@@ -216,7 +216,7 @@ public final class Scheduler {
             scoring.single();
             return cycleNominatedNode;
         }
-        NodeResultCache.Way way = cache.of(pod);
+        NodeResultCache.Way way = cache.of(pod, candidates.length == 1 && candidates != all);
         if (byClass && candidates == all && scoring.scores()) {
             int node = classed.run(pod, way, all);
             if (node != ClassedCycle.NOT_HERE) {

@@ -52,8 +52,10 @@ final class Results {
             String zone = cluster.zones().get(nodes.zone(i));
             int episode = 0;
             long joined = nodes.createdAt(i) == NodeGroup.BEFORE_START ? SimTime.NEVER : nodes.createdAt(i);
-            for (NodeEpisode e : nodes.closedEpisodes(i)) {
-                nodeRows.add(row(nodes.name(i), zone, e, ++episode, joined));
+            // indexed: collected under C1, which allocates an iterator per for-each (one per node)
+            List<NodeEpisode> closed = nodes.closedEpisodes(i);
+            for (int k = 0; k < closed.size(); k++) {
+                nodeRows.add(row(nodes.name(i), zone, closed.get(k), ++episode, joined));
             }
             NodeEpisode open = nodes.openEpisode(i);
             if (open != null) {
