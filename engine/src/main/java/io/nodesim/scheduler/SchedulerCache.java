@@ -58,6 +58,8 @@ public final class SchedulerCache {
     private boolean labelsZoneKeyFixed;
     private String labelsFixedZoneKey;
     private String labelsZonePrefix;
+    /** The zone keys made under {@link #labelsZonePrefix}, one string per zone rather than per node. */
+    private final Map<String, String> labelsZoneKeys = new HashMap<>();
     /** Per node, its label keys (shared by a pool's nodes: never written once set) and values, interned. */
     private int[][] labelKeys = new int[capacity][];
     private int[][] labelValues = new int[capacity][];
@@ -424,6 +426,7 @@ public final class SchedulerCache {
             // a deprecated zone label, when the template has one, is every node's zone
             labelsZoneKeyFixed = !zoned || labels.containsKey(WellKnownLabels.DEPRECATED_ZONE);
             labelsZonePrefix = WellKnownLabels.region(labels) + ":\0:";
+            labelsZoneKeys.clear();
             labelsFixedZoneKey = zoneKeys[n];
             labelsKeys = labelKeys[n];
             labelsValues = labelValues[n];
@@ -439,7 +442,16 @@ public final class SchedulerCache {
             values[labelsZoneAt] = symbols.intern(zone);
         }
         labelValues[n] = values;
-        zoneKeys[n] = labelsZoneKeyFixed ? labelsFixedZoneKey : labelsZonePrefix + zone;
+        zoneKeys[n] = labelsZoneKeyFixed ? labelsFixedZoneKey : zoneKey(zone);
+    }
+
+    private String zoneKey(String zone) {
+        String key = labelsZoneKeys.get(zone);
+        if (key == null) {
+            key = labelsZonePrefix + zone;
+            labelsZoneKeys.put(zone, key);
+        }
+        return key;
     }
 
     private void setLabels(int n, Map<String, String> labels) {
