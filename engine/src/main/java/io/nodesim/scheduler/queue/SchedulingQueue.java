@@ -4,7 +4,6 @@ import io.nodesim.kernel.SimTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * kube-scheduler's PriorityQueue (kubernetes pkg/scheduler/backend/queue/scheduling_queue.go,
@@ -32,12 +31,16 @@ public final class SchedulingQueue {
     private long[] sequence = new long[16];
     private int[] attempts = new int[16];
     private long nextSequence;
-    private final PriorityQueue<Integer> active = new PriorityQueue<>((a, b) -> priority[a] != priority[b]
-            ? Integer.compare(priority[b], priority[a])
-            : timestamp[a] != timestamp[b] ? Long.compare(timestamp[a], timestamp[b])
-            : Long.compare(sequence[a], sequence[b]));
-    private final PriorityQueue<Integer> backoff = new PriorityQueue<>((a, b) -> backoffExpiry(a) != backoffExpiry(b)
-            ? Long.compare(backoffExpiry(a), backoffExpiry(b)) : Long.compare(sequence[a], sequence[b]));
+    /** PrioritySort: higher priority first, then earlier queue time; the sequence makes the order total. */
+    private final IndexedIntHeap active = new IndexedIntHeap((a, b) -> priority[a] != priority[b]
+            ? priority[a] > priority[b]
+            : timestamp[a] != timestamp[b] ? timestamp[a] < timestamp[b]
+            : sequence[a] < sequence[b]);
+    private final IndexedIntHeap backoff = new IndexedIntHeap((a, b) -> {
+        long ea = backoffExpiry(a);
+        long eb = backoffExpiry(b);
+        return ea != eb ? ea < eb : sequence[a] < sequence[b];
+    });
     private final List<Integer> unschedulable = new ArrayList<>();
 
     public SchedulingQueue(long initialBackoff, long maxBackoff, boolean popFromBackoffQ) {
@@ -56,11 +59,11 @@ public final class SchedulingQueue {
 
     /** The next pod to schedule, or -1. Counts an attempt. */
     public int pop() {
-        Integer pod = active.poll();
-        if (pod == null && popFromBackoffQ) {
+        int pod = active.poll();
+        if (pod < 0 && popFromBackoffQ) {
             pod = backoff.poll();
         }
-        if (pod == null) {
+        if (pod < 0) {
             return -1;
         }
         state[pod] = IN_FLIGHT;
