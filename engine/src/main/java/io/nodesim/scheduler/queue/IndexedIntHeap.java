@@ -93,12 +93,10 @@ final class IndexedIntHeap {
             if (!order.before(member, p)) {
                 break;
             }
-            heap[i] = p;
-            place[p] = i;
+            put(i, p);
             i = parent;
         }
-        heap[i] = member;
-        place[member] = i;
+        put(i, member);
     }
 
     private void down(int i, int member) {
@@ -114,10 +112,13 @@ final class IndexedIntHeap {
             if (!order.before(c, member)) {
                 break;
             }
-            heap[i] = c;
-            place[c] = i;
+            put(i, c);
             i = child;
         }
+        put(i, member);
+    }
+
+    private void put(int i, int member) {
         heap[i] = member;
         place[member] = i;
     }
