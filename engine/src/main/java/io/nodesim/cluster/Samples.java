@@ -19,26 +19,30 @@ public final class Samples {
     public static final String TIME_TO_DEAD_POD_DELETION = MetricRegistry.TIME_TO_DEAD_POD_DELETION.name();
     public static final String TIME_TO_REPLACEMENT_READY = MetricRegistry.TIME_TO_REPLACEMENT_READY.name();
 
-    private final Map<String, double[]> values = new LinkedHashMap<>();
-    private final Map<String, Integer> sizes = new LinkedHashMap<>();
+    /** One metric's samples; one lookup and no boxed count per sample (a run adds hundreds of thousands). */
+    private static final class Recorded {
+        private double[] seconds = new double[16];
+        private int size;
+
+        void add(double value) {
+            if (size == seconds.length) {
+                seconds = Arrays.copyOf(seconds, size * 2);
+            }
+            seconds[size++] = value;
+        }
+    }
+
+    private final Map<String, Recorded> values = new LinkedHashMap<>();
 
     public Samples() {
         for (RecordedMetric m : MetricRegistry.RECORDED) {
-            values.put(m.name(), new double[16]);
-            sizes.put(m.name(), 0);
+            values.put(m.name(), new Recorded());
         }
     }
 
     /** Adds a duration in microseconds as seconds. */
     public void add(String metric, long micros) {
-        double[] a = values.get(metric);
-        int n = sizes.get(metric);
-        if (n == a.length) {
-            a = Arrays.copyOf(a, n * 2);
-            values.put(metric, a);
-        }
-        a[n] = micros / 1_000_000.0;
-        sizes.put(metric, n + 1);
+        values.get(metric).add(micros / 1_000_000.0);
     }
 
     /** Adds (now − cause) in seconds; nothing when no fault caused it. */
@@ -52,7 +56,7 @@ public final class Samples {
     /** The samples recorded so far, by metric name. */
     public Map<String, double[]> toMap() {
         Map<String, double[]> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, Arrays.copyOf(v, sizes.get(k))));
+        values.forEach((k, v) -> out.put(k, Arrays.copyOf(v.seconds, v.size)));
         return out;
     }
 }
