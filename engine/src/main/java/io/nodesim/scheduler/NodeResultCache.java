@@ -79,6 +79,16 @@ final class NodeResultCache {
         this.plugins = plugins;
     }
 
+    /** The template's way if it has one, without using it (for tests). */
+    Way cached(CompiledPod pod) {
+        for (Way way : ways) {
+            if (way != null && way.template == pod) {
+                return way;
+            }
+        }
+        return null;
+    }
+
     /**
      * The template's way, taking the least recently used one for a template not cached.
      *
@@ -86,8 +96,9 @@ final class NodeResultCache {
      */
     Way of(CompiledPod pod, boolean pinned) {
         int slots = nodes.slots();
-        if (nodes.membershipGeneration() != membership || tooSmall(slots)) {
-            // image spread (ImageLocality) depends on the node set, and new slots need room
+        if (nodes.membershipGeneration() != membership) {
+            // image spread (ImageLocality) depends on the node set; and slots only grow when a node
+            // is added, which changes the membership, so every way is sized to the slots in use
             membership = nodes.membershipGeneration();
             java.util.Arrays.fill(ways, null);
         }
@@ -138,12 +149,4 @@ final class NodeResultCache {
         return way;
     }
 
-    private boolean tooSmall(int slots) {
-        for (Way way : ways) {
-            if (way != null && way.filterOwner.length < slots) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

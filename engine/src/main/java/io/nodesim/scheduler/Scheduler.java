@@ -129,6 +129,10 @@ public final class Scheduler {
         return classed;
     }
 
+    NodeResultCache resultCache() {
+        return cache;
+    }
+
     public int lastTieCount() {
         return scoring.tieCount();
     }

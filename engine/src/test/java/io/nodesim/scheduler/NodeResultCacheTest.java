@@ -2,7 +2,9 @@ package io.nodesim.scheduler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +51,39 @@ class NodeResultCacheTest {
     }
 
     @Test
-    void aNodeAddedLeavesNoWayTooSmall() {
+    void aNodeAddedDropsEveryWay_theNextOnesCoverTheNewSlots() {
         NodeResultCache cache = new NodeResultCache(cluster.nodes, 3);
-        cache.of(cluster.pod("daemon-a", 10, 10), true);
+        CompiledPod workload = cluster.pod("w", 100, 100);
+        NodeResultCache.Way before = cache.of(workload, false);
+        NodeResultCache.Way pinnedBefore = cache.of(cluster.pod("daemon-a", 10, 10), true);
         for (int i = 4; i < 40; i++) {
             cluster.add("n" + i, 4000, 8192);
         }
-        NodeResultCache.Way way = cache.of(cluster.pod("daemon-b", 10, 10), true);
-        org.junit.jupiter.api.Assertions.assertTrue(way.passed.length >= cluster.nodes.slots());
+        NodeResultCache.Way after = cache.of(workload, false);
+        NodeResultCache.Way pinnedAfter = cache.of(cluster.pod("daemon-b", 10, 10), true);
+        assertNotSame(before, after, "the node set changed: the workload's answers are dropped");
+        assertNotSame(pinnedBefore, pinnedAfter, "and so are the pinned pods'");
+        assertTrue(after.passed.length >= cluster.nodes.slots());
+        assertTrue(pinnedAfter.passed.length >= cluster.nodes.slots());
+    }
+
+    /** Through the scheduler: DaemonSet pods (one candidate node each) leave the workloads' ways alone. */
+    @Test
+    void schedulingPinnedPodsKeepsAWorkloadsWay() {
+        Scheduler scheduler = cluster.scheduler(TestCluster.V135);
+        CompiledPod workload = cluster.pod("web", 100, 100);
+        scheduler.place(workload);
+        NodeResultCache.Way way = scheduler.resultCache().cached(workload);
+        long epoch = way.epoch;
+        CompiledPod daemon = cluster.pod("agent", 10, 10);
+        for (int i = 0; i < 4; i++) {
+            for (int copy = 0; copy < 3; copy++) {
+                String node = "n" + i;
+                assertEquals(cluster.nodes.indexOf(node),
+                        scheduler.place(cluster.compiler.compilePinned(daemon, "agent-" + node + "-" + copy, node)));
+            }
+        }
+        assertSame(way, scheduler.resultCache().cached(workload), "the workload's way was not handed to a daemon pod");
+        assertEquals(epoch, way.epoch);
     }
 }
