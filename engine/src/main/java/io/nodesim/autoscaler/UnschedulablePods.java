@@ -22,7 +22,7 @@ final class UnschedulablePods implements PodWatcher {
     @Override
     public void podUnschedulable(int pod, long time) {
         if (pod >= listed.length) {
-            listed = Arrays.copyOf(listed, Math.max(pod + 1, listed.length * 2));
+            listed = Arrays.copyOf(listed, PodTable.capacityFor(pod, listed.length));
         }
         if (!listed[pod]) {
             listed[pod] = true;

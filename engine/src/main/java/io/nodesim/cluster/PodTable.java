@@ -73,6 +73,16 @@ public final class PodTable {
         return count;
     }
 
+    /**
+     * The length for a per-pod side array (a controller's, indexed like this table) that must hold
+     * index {@code pod} and is {@code length} long now: an eighth more than the index, or double,
+     * whichever is larger. Such arrays first grow when the first replacement arrives, an index past
+     * every pod of t = 0; grown just to that index, the next replacement doubled them again.
+     */
+    public static int capacityFor(int pod, int length) {
+        return Math.max(pod + 1 + pod / 8, length * 2);
+    }
+
     public String name(int pod) {
         return names[pod];
     }

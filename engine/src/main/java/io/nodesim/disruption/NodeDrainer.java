@@ -217,7 +217,7 @@ public final class NodeDrainer implements PodWatcher {
         }
         if (pod >= requestOfPod.length) {
             int from = requestOfPod.length;
-            requestOfPod = Arrays.copyOf(requestOfPod, Math.max(pod + 1, from * 2));
+            requestOfPod = Arrays.copyOf(requestOfPod, PodTable.capacityFor(pod, from));
             Arrays.fill(requestOfPod, from, requestOfPod.length, -1);
         }
         int r = requests++;

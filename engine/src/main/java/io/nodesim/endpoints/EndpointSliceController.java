@@ -1,6 +1,7 @@
 package io.nodesim.endpoints;
 
 import io.nodesim.cluster.ClusterState;
+import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.PodWatcher;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.Simulation;
@@ -70,7 +71,7 @@ public final class EndpointSliceController implements PodWatcher {
 
     private void observed(int pod, long now) {
         if (pod >= cachedReady.length) {
-            cachedReady = Arrays.copyOf(cachedReady, Math.max(pod + 1, cachedReady.length * 2));
+            cachedReady = Arrays.copyOf(cachedReady, PodTable.capacityFor(pod, cachedReady.length));
         }
         cachedReady[pod] = cluster.pods().ready(pod);
         int service = cluster.pods().workload(pod);

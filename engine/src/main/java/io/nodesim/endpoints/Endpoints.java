@@ -87,7 +87,7 @@ public final class Endpoints implements KubeProxy.Sink, PodWatcher {
     private void grow(int pod) {
         if (pod >= proxied.length) {
             int from = proxied.length;
-            int n = Math.max(pod + 1, from * 2);
+            int n = PodTable.capacityFor(pod, from);
             proxied = Arrays.copyOf(proxied, n);
             removedAt = Arrays.copyOf(removedAt, n);
             Arrays.fill(removedAt, from, n, SimTime.NEVER);

@@ -1,5 +1,6 @@
 package io.nodesim.endpoints;
 
+import io.nodesim.cluster.PodTable;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
@@ -61,7 +62,7 @@ public final class KubeProxy {
     /** The EndpointSlice controller wrote the pod's endpoint as ready or not. */
     void sliceChanged(int pod, boolean ready, long now) {
         if (pod >= seenReady.length) {
-            seenReady = Arrays.copyOf(seenReady, Math.max(pod + 1, seenReady.length * 2));
+            seenReady = Arrays.copyOf(seenReady, PodTable.capacityFor(pod, seenReady.length));
         }
         // the watch event carries the object as written; the informer delivers it later
         seenReady[pod] = ready;

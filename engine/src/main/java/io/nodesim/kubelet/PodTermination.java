@@ -64,7 +64,7 @@ public final class PodTermination implements PodWatcher {
     public void useGracePeriod(int pod, long grace) {
         if (pod >= graceOverride.length) {
             int from = graceOverride.length;
-            graceOverride = Arrays.copyOf(graceOverride, Math.max(pod + 1, from * 2));
+            graceOverride = Arrays.copyOf(graceOverride, PodTable.capacityFor(pod, from));
             Arrays.fill(graceOverride, from, graceOverride.length, -1);
         }
         graceOverride[pod] = grace;

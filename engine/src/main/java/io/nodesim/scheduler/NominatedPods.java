@@ -1,5 +1,6 @@
 package io.nodesim.scheduler;
 
+import io.nodesim.cluster.PodTable;
 import java.util.Arrays;
 
 /**
@@ -114,7 +115,7 @@ public final class NominatedPods {
 
     private void ensurePod(int pod) {
         if (pod >= nodeOf.length) {
-            int c = Math.max(pod + 1, nodeOf.length * 2);
+            int c = PodTable.capacityFor(pod, nodeOf.length);
             int old = nodeOf.length;
             nodeOf = Arrays.copyOf(nodeOf, c);
             Arrays.fill(nodeOf, old, c, -1);

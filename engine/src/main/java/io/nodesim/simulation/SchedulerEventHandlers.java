@@ -107,7 +107,7 @@ final class SchedulerEventHandlers implements NodeWatcher, PodWatcher, Scheduler
     @Override
     public void podCreated(int pod, long now) {
         if (pod >= templateOf.length) {
-            int c = Math.max(pod + 1, templateOf.length * 2);
+            int c = PodTable.capacityFor(pod, templateOf.length);
             templateOf = Arrays.copyOf(templateOf, c);
             terminatingAt = Arrays.copyOf(terminatingAt, c);
             terminating = Arrays.copyOf(terminating, c);

@@ -77,7 +77,7 @@ public final class PodStartup implements PodWatcher {
     public void podBound(int pod, long now) {
         if (pod >= syncStart.length) {
             int old = syncStart.length;
-            syncStart = Arrays.copyOf(syncStart, Math.max(pod + 1, old * 2));
+            syncStart = Arrays.copyOf(syncStart, PodTable.capacityFor(pod, old));
         }
         syncStart[pod] = SimTime.NEVER;
         sim.schedule(now + watch.sample(rng), syncKind, pod);

@@ -1,5 +1,6 @@
 package io.nodesim.scheduler.preemption;
 
+import io.nodesim.cluster.PodTable;
 import io.nodesim.scheduler.CompiledPod;
 import io.nodesim.scheduler.NodePods;
 import java.util.Arrays;
@@ -189,7 +190,7 @@ public final class AssignedPods {
 
     private void ensurePod(int pod) {
         if (pod >= template.length) {
-            int c = Math.max(pod + 1, template.length * 2);
+            int c = PodTable.capacityFor(pod, template.length);
             int old = node.length;
             template = Arrays.copyOf(template, c);
             node = Arrays.copyOf(node, c);

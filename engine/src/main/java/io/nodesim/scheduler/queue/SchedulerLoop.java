@@ -1,5 +1,6 @@
 package io.nodesim.scheduler.queue;
 
+import io.nodesim.cluster.PodTable;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
@@ -103,7 +104,7 @@ public final class SchedulerLoop {
     /** A new pending pod (a controller created it). */
     public void submit(int pod, CompiledPod template) {
         if (pod >= pods.length) {
-            pods = Arrays.copyOf(pods, Math.max(pod + 1, pods.length * 2));
+            pods = Arrays.copyOf(pods, PodTable.capacityFor(pod, pods.length));
             boundNode = Arrays.copyOf(boundNode, pods.length);
             failed = Arrays.copyOf(failed, pods.length);
         }

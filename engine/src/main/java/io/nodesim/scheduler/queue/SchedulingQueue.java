@@ -1,5 +1,6 @@
 package io.nodesim.scheduler.queue;
 
+import io.nodesim.cluster.PodTable;
 import io.nodesim.kernel.SimTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -183,7 +184,7 @@ public final class SchedulingQueue {
 
     private void ensure(int pod) {
         if (pod >= state.length) {
-            int c = Math.max(pod + 1, state.length * 2);
+            int c = PodTable.capacityFor(pod, state.length);
             state = Arrays.copyOf(state, c);
             priority = Arrays.copyOf(priority, c);
             timestamp = Arrays.copyOf(timestamp, c);
