@@ -4,6 +4,7 @@ import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.PodWatcher;
 import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.kernel.IntList;
 import io.nodesim.kernel.Simulation;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -34,12 +35,12 @@ public final class EndpointSliceController implements PodWatcher {
     /** The pod informer's cached Ready state, per pod. */
     private boolean[] cachedReady = new boolean[0];
     /** Per Service: the pods seen changing since its last sync, and whether a sync is queued. */
-    private final PodList[] changed;
+    private final IntList[] changed;
     private final boolean[] queued;
     /** Per Service: a sync came while its previous write was in flight (the workqueue's dirty set). */
     private final boolean[] dirty;
     /** Per Service: the pods whose slice state is being written, by write event. */
-    private final PodList[] writing;
+    private final IntList[] writing;
 
     public EndpointSliceController(Simulation sim, ClusterState cluster, KubeProxy proxy, long batchPeriod,
             DurationDistribution watch, DurationDistribution write, RandomGenerator rng) {
@@ -51,11 +52,11 @@ public final class EndpointSliceController implements PodWatcher {
         this.write = write;
         this.rng = rng;
         int services = cluster.workloads().size();
-        changed = new PodList[services];
-        writing = new PodList[services];
+        changed = new IntList[services];
+        writing = new IntList[services];
         for (int w = 0; w < services; w++) {
-            changed[w] = new PodList();
-            writing[w] = new PodList();
+            changed[w] = new IntList();
+            writing[w] = new IntList();
         }
         queued = new boolean[services];
         dirty = new boolean[services];
@@ -94,7 +95,7 @@ public final class EndpointSliceController implements PodWatcher {
     }
 
     private void written(int service, long now) {
-        PodList pods = writing[service];
+        IntList pods = writing[service];
         for (int i = 0; i < pods.size(); i++) {
             int p = pods.get(i);
             proxy.sliceChanged(p, cachedReady[p], now);

@@ -2,6 +2,7 @@ package io.nodesim.endpoints;
 
 import io.nodesim.cluster.PodTable;
 import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.kernel.IntList;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 import java.util.Arrays;
@@ -35,7 +36,7 @@ public final class KubeProxy {
     private final int syncKind;
     /** Per pod: the Ready state of its endpoint in the slices kube-proxy has seen. */
     private boolean[] seenReady = new boolean[0];
-    private final PodList pendingChanges = new PodList();
+    private final IntList pendingChanges = new IntList();
     private boolean syncQueued;
     private long lastSync = SimTime.NEVER;
     private double tokens = BURST;

@@ -1,5 +1,6 @@
 package io.nodesim.scheduler;
 
+import io.nodesim.kernel.IntList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,31 +14,8 @@ import java.util.Map;
  * an emptied zone is dropped. Round-robin filtering over this list spreads consecutive pods over zones.
  */
 final class NodeOrder {
-    /** One zone's nodes in insertion order, unboxed: a 100,000-node cluster would box every index. */
-    private static final class ZoneNodes {
-        private int[] nodes = new int[16];
-        private int size;
-
-        void add(int node) {
-            if (size == nodes.length) {
-                nodes = Arrays.copyOf(nodes, size * 2);
-            }
-            nodes[size++] = node;
-        }
-
-        boolean remove(int node) {
-            for (int i = 0; i < size; i++) {
-                if (nodes[i] == node) {
-                    System.arraycopy(nodes, i + 1, nodes, i, size - i - 1);
-                    size--;
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    private final Map<String, ZoneNodes> zones = new LinkedHashMap<>();
+    /** Each zone's nodes in insertion order, unboxed: a 100,000-node cluster would box every index. */
+    private final Map<String, IntList> zones = new LinkedHashMap<>();
     private int size;
     private int[] list = new int[0];
     /** Per node slot its index in {@link #list}, or -1. */
@@ -45,16 +23,16 @@ final class NodeOrder {
     private boolean stale;
 
     void add(int node, String zoneKey) {
-        zones.computeIfAbsent(zoneKey, z -> new ZoneNodes()).add(node);
+        zones.computeIfAbsent(zoneKey, z -> new IntList(16)).add(node);
         size++;
         stale = true;
     }
 
     void remove(int node, String zoneKey) {
-        ZoneNodes nodes = zones.get(zoneKey);
-        if (nodes != null && nodes.remove(node)) {
+        IntList nodes = zones.get(zoneKey);
+        if (nodes != null && nodes.removeFirst(node)) {
             size--;
-            if (nodes.size == 0) {
+            if (nodes.isEmpty()) {
                 zones.remove(zoneKey);
             }
             stale = true;
@@ -84,11 +62,11 @@ final class NodeOrder {
     private void rebuild() {
         int[] out = new int[size];
         int n = 0;
-        List<ZoneNodes> lists = new ArrayList<>(zones.values());
+        List<IntList> lists = new ArrayList<>(zones.values());
         for (int index = 0; n < size; index++) {
-            for (ZoneNodes zone : lists) {
-                if (index < zone.size) {
-                    out[n++] = zone.nodes[index];
+            for (IntList zone : lists) {
+                if (index < zone.size()) {
+                    out[n++] = zone.get(index);
                 }
             }
         }
