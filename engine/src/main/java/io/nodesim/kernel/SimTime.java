@@ -49,16 +49,20 @@ public final class SimTime {
      * rescaling was most of the time of writing pods.csv.
      */
     public static String formatSeconds(long micros) {
+        return appendSeconds(new StringBuilder(24), micros).toString();
+    }
+
+    /** {@link #formatSeconds} appended to {@code s}, for writers that build a line without a String per cell. */
+    public static StringBuilder appendSeconds(StringBuilder s, long micros) {
         if (micros > Long.MAX_VALUE - 500 || micros < -Long.MAX_VALUE + 500) {
             // the magnitude plus the half would overflow: too far out to be a time anyway
-            return BigDecimal.valueOf(micros).movePointLeft(6).setScale(3, RoundingMode.HALF_UP).toPlainString();
+            return s.append(BigDecimal.valueOf(micros).movePointLeft(6).setScale(3, RoundingMode.HALF_UP).toPlainString());
         }
         long millis = (Math.abs(micros) + 500) / MILLISECOND;
         if (millis == 0) {
             // BigDecimal's zero has no sign: -0.0004 s prints as 0.000
-            return "0.000";
+            return s.append("0.000");
         }
-        StringBuilder s = new StringBuilder(24);
         if (micros < 0) {
             s.append('-');
         }
@@ -67,6 +71,6 @@ public final class SimTime {
         if (fraction < 100) {
             s.append(fraction < 10 ? "00" : "0");
         }
-        return s.append(fraction).toString();
+        return s.append(fraction);
     }
 }

@@ -1,6 +1,5 @@
 package io.nodesim.reports.csv;
 
-import com.opencsv.ICSVWriter;
 import io.nodesim.metrics.EventRecord;
 import io.nodesim.metrics.MetricSummary;
 import io.nodesim.metrics.MetricUnit;
@@ -14,13 +13,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.Function;
-
 import static io.nodesim.metrics.CsvCells.decimal;
 import static io.nodesim.metrics.CsvCells.statistic;
-import static io.nodesim.metrics.CsvCells.text;
-import static io.nodesim.metrics.CsvCells.time;
 
 /**
  * The CSV files of a run (DESIGN §3). The columns listed here are a public contract: users script
@@ -92,66 +87,67 @@ public final class ResultCsv {
     /** The body of summary.csv. */
     public static OutputFolder.Body<Writer> summary(List<MetricSummary> summaries) {
         return w -> {
-            ICSVWriter csv = open(w, SUMMARY_HEADER);
+            Rfc4180.RowWriter csv = open(w, SUMMARY_HEADER);
             for (MetricSummary s : summaries) {
                 String m = s.metric();
-                csv.writeNext(new String[] {m, Long.toString(s.count()), statistic(m, s.mean()),
-                    statistic(m, s.stddev()), statistic(m, s.ci95Low()), statistic(m, s.ci95High()),
-                    statistic(m, s.min()), statistic(m, s.p50()), statistic(m, s.p90()), statistic(m, s.p99()),
-                    statistic(m, s.max())}, false);
+                csv.text(m).integer(s.count()).text(statistic(m, s.mean())).text(statistic(m, s.stddev()))
+                        .text(statistic(m, s.ci95Low())).text(statistic(m, s.ci95High())).text(statistic(m, s.min()))
+                        .text(statistic(m, s.p50())).text(statistic(m, s.p90())).text(statistic(m, s.p99()))
+                        .text(statistic(m, s.max())).end();
             }
-            finish(csv);
+            csv.flush();
         };
+    }
+
+    /** Writes one record as one row. */
+    @FunctionalInterface
+    private interface Row<T> {
+        void write(Rfc4180.RowWriter csv, int replication, T record) throws IOException;
     }
 
     private static <T> OutputFolder.Body<Writer> perRun(List<String> header, List<RunResult> runs,
-            Function<RunResult, List<T>> records, BiFunction<Integer, T, String[]> row) {
+            Function<RunResult, List<T>> records, Row<T> row) {
         return w -> {
-            ICSVWriter csv = open(w, header);
+            Rfc4180.RowWriter csv = open(w, header);
             for (RunResult run : runs) {
                 for (T record : records.apply(run)) {
-                    csv.writeNext(row.apply(run.replication(), record), false);
+                    row.write(csv, run.replication(), record);
                 }
             }
-            finish(csv);
+            csv.flush();
         };
     }
 
-    private static ICSVWriter open(Writer w, List<String> header) {
-        ICSVWriter csv = Rfc4180.writer(w);
-        csv.writeNext(header.toArray(String[]::new), false);
+    private static Rfc4180.RowWriter open(Writer w, List<String> header) throws IOException {
+        Rfc4180.RowWriter csv = Rfc4180.rows(w);
+        for (String name : header) {
+            csv.text(name);
+        }
+        csv.end();
         return csv;
     }
 
-    private static void finish(ICSVWriter csv) throws IOException {
-        csv.flush();
-        if (csv.checkError()) {
-            throw new IOException("writing CSV failed", csv.getException());
-        }
+    private static void nodeRow(Rfc4180.RowWriter csv, int replication, NodeRecord n) throws IOException {
+        csv.integer(replication).text(n.node()).text(n.zone()).time(n.failedAt()).time(n.unknownAt())
+                .time(n.noScheduleTaintAt()).time(n.noExecuteTaintAt()).time(n.readyAgainAt()).integer(n.episode())
+                .time(n.joinedAt()).end();
     }
 
-    private static String[] nodeRow(int replication, NodeRecord n) {
-        return new String[] {Integer.toString(replication), n.node(), text(n.zone()), time(n.failedAt()),
-            time(n.unknownAt()), time(n.noScheduleTaintAt()), time(n.noExecuteTaintAt()), time(n.readyAgainAt()),
-            Integer.toString(n.episode()), time(n.joinedAt())};
+    private static void podRow(Rfc4180.RowWriter csv, int replication, PodRecord p) throws IOException {
+        csv.integer(replication).text(p.pod()).text(p.workload()).text(p.node()).time(p.notReadyAt())
+                .time(p.deletedAt()).text(p.replacementPod()).text(p.replacementNode()).time(p.replacementCreatedAt())
+                .time(p.replacementScheduledAt()).time(p.replacementReadyAt()).text(Boolean.toString(p.falseEviction()))
+                .time(p.replacementUnschedulableAt()).time(p.endpointRemovedAt()).end();
     }
 
-    private static String[] podRow(int replication, PodRecord p) {
-        return new String[] {Integer.toString(replication), p.pod(), text(p.workload()), text(p.node()),
-            time(p.notReadyAt()), time(p.deletedAt()), text(p.replacementPod()), text(p.replacementNode()),
-            time(p.replacementCreatedAt()), time(p.replacementScheduledAt()), time(p.replacementReadyAt()),
-            Boolean.toString(p.falseEviction()), time(p.replacementUnschedulableAt()), time(p.endpointRemovedAt())};
+    private static void workloadRow(Rfc4180.RowWriter csv, int replication, WorkloadRecord w) throws IOException {
+        csv.integer(replication).text(w.workload()).text(w.kind()).integer(w.desired()).time(w.firstDisruptionAt())
+                .time(w.fullyReadyAgainAt()).integer(w.minReady()).time(w.unavailableMicros())
+                .text(decimal(w.availability(), MetricUnit.FRACTION.decimals())).time(w.endpointsUnavailableMicros())
+                .end();
     }
 
-    private static String[] workloadRow(int replication, WorkloadRecord w) {
-        return new String[] {Integer.toString(replication), w.workload(), w.kind(), Integer.toString(w.desired()),
-            time(w.firstDisruptionAt()), time(w.fullyReadyAgainAt()), Integer.toString(w.minReady()),
-            time(w.unavailableMicros()), decimal(w.availability(), MetricUnit.FRACTION.decimals()),
-            time(w.endpointsUnavailableMicros())};
-    }
-
-    private static String[] eventRow(int replication, EventRecord e) {
-        return new String[] {Integer.toString(replication), time(e.time()), e.kind(), text(e.object()),
-            text(e.detail())};
+    private static void eventRow(Rfc4180.RowWriter csv, int replication, EventRecord e) throws IOException {
+        csv.integer(replication).time(e.time()).text(e.kind()).text(e.object()).text(e.detail()).end();
     }
 }
