@@ -1,0 +1,175 @@
+package io.nodesim.scenario.parse;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.Deserializers;
+import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
+import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.util.AccessPattern;
+import java.io.IOException;
+
+/**
+ * Builds the deserializer of a fabric8 model class when a manifest first holds one, not when the
+ * class that refers to it is built.
+ *
+ * <p>Jackson builds a bean's deserializer together with those of every property type, down the
+ * whole type graph: binding the first Deployment built the deserializers of about two hundred
+ * fabric8 classes (volumes of every kind, probes, affinities...), which took 0.13 s of a run's start
+ * for the dozen classes a scenario's manifests actually hold. Here each fabric8 class gets a stand-in
+ * that asks Jackson's own factory for the real deserializer at its first value, then resolves and
+ * contextualises it exactly as Jackson would have done up front, and forwards every call to it. Class
+ * annotations ({@code @JsonDeserialize(using = ...)} on Quantity, IntOrString) are still honoured:
+ * Jackson looks at them before it asks this module.
+ */
+final class OnDemandDeserializers extends SimpleModule {
+    /** The type whose real deserializer is being built on this thread (the factory asks us for it again). */
+    private static final ThreadLocal<JavaType> BUILDING = new ThreadLocal<>();
+
+    OnDemandDeserializers() {
+        super("nodesim-on-demand-deserializers");
+    }
+
+    @Override
+    public void setupModule(SetupContext context) {
+        context.addDeserializers(new Deserializers.Base() {
+            @Override
+            public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
+                    BeanDescription beanDesc) {
+                if (!type.getRawClass().getName().startsWith("io.fabric8.") || type.equals(BUILDING.get())) {
+                    return null;
+                }
+                return new StandIn(new Built(type), null);
+            }
+        });
+    }
+
+    /** The real deserializer of one type, built once and shared by every property of that type. */
+    private static final class Built {
+        private final JavaType type;
+        private JsonDeserializer<Object> resolved;
+
+        Built(JavaType type) {
+            this.type = type;
+        }
+
+        JsonDeserializer<Object> get(DeserializationContext ctxt) throws JsonMappingException {
+            if (resolved == null) {
+                BeanDescription description = ctxt.getConfig().introspect(type);
+                JsonDeserializer<Object> d;
+                BUILDING.set(type);
+                try {
+                    d = ctxt.getFactory().createBeanDeserializer(ctxt, type, description);
+                } finally {
+                    BUILDING.remove();
+                }
+                // published before resolving: a property of its own type (a cycle) finds it built
+                resolved = d;
+                if (d instanceof ResolvableDeserializer r) {
+                    r.resolve(ctxt);
+                }
+            }
+            return resolved;
+        }
+    }
+
+    /** Forwards to the real deserializer, contextualised for {@code property} (null for a root value). */
+    private static final class StandIn extends JsonDeserializer<Object> implements ContextualDeserializer {
+        private final Built built;
+        private final BeanProperty property;
+        private final boolean contextual;
+        private JsonDeserializer<Object> target;
+
+        StandIn(Built built, BeanProperty property) {
+            this(built, property, false);
+        }
+
+        private StandIn(Built built, BeanProperty property, boolean contextual) {
+            this.built = built;
+            this.property = property;
+            this.contextual = contextual;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+            return new StandIn(built, property, true);
+        }
+
+        @SuppressWarnings("unchecked")
+        private JsonDeserializer<Object> target(DeserializationContext ctxt) throws JsonMappingException {
+            if (target == null) {
+                JsonDeserializer<Object> real = built.get(ctxt);
+                target = contextual
+                        ? (JsonDeserializer<Object>) ctxt.handleSecondaryContextualization(real, property, built.type)
+                        : real;
+            }
+            return target;
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return target(ctxt).deserialize(p, ctxt);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt, Object intoValue) throws IOException {
+            return target(ctxt).deserialize(p, ctxt, intoValue);
+        }
+
+        @Override
+        public Object deserializeWithType(JsonParser p, DeserializationContext ctxt, TypeDeserializer typeDeserializer)
+                throws IOException {
+            return target(ctxt).deserializeWithType(p, ctxt, typeDeserializer);
+        }
+
+        @Override
+        public Object getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+            return target(ctxt).getNullValue(ctxt);
+        }
+
+        @Override
+        public Object getEmptyValue(DeserializationContext ctxt) throws JsonMappingException {
+            return target(ctxt).getEmptyValue(ctxt);
+        }
+
+        // what every bean deserializer answers, without building one to ask it
+
+        @Override
+        public AccessPattern getNullAccessPattern() {
+            return AccessPattern.ALWAYS_NULL;
+        }
+
+        @Override
+        public AccessPattern getEmptyAccessPattern() {
+            return AccessPattern.DYNAMIC;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.POJO;
+        }
+
+        @Override
+        public Boolean supportsUpdate(DeserializationConfig config) {
+            return Boolean.TRUE;
+        }
+
+        @Override
+        public Class<?> handledType() {
+            return built.type.getRawClass();
+        }
+
+        @Override
+        public boolean isCachable() {
+            return true;
+        }
+    }
+}
