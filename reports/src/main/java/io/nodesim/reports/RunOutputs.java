@@ -6,7 +6,6 @@ import io.nodesim.reports.charts.ChartInput;
 import io.nodesim.reports.charts.ChartRegistry;
 import io.nodesim.reports.charts.ChartRenderer;
 import io.nodesim.reports.charts.RenderedChart;
-import io.nodesim.reports.charts.RunChart;
 import io.nodesim.reports.csv.ResultCsv;
 import io.nodesim.reports.files.OnEveryCore;
 import io.nodesim.reports.files.OutputFolder;
@@ -35,14 +34,14 @@ public final class RunOutputs {
             boolean events) throws IOException {
         ChartInput input = new ChartInput(scenario, runs, summaries);
         OutputFolder out = new OutputFolder(dir);
-        // The CSVs go to their temporary names while the charts are drawn in memory, all on every core;
-        // pods.csv, the largest output of a large run, starts first. Nothing is moved into place until
-        // everything is drawn and written, so a failure leaves no output behind.
+        // The charts are drawn in memory, one after the other on one thread (ChartRenderer.inOrder),
+        // while the CSVs go to their temporary names on the other cores; pods.csv, the largest CSV of a
+        // large run, starts first. Nothing is moved into place until everything is drawn and written,
+        // so a failure leaves no output behind.
         List<Callable<?>> jobs = new ArrayList<>();
+        jobs.add(() -> new DrawnCharts(ChartRenderer.inOrder(ChartRegistry.RUN_CHARTS,
+                chart -> ChartRenderer.render(chart, input))));
         jobs.add(() -> out.stageText(ResultCsv.PODS, ResultCsv.pods(runs)));
-        for (RunChart chart : ChartRegistry.RUN_CHARTS) {
-            jobs.add(() -> ChartRenderer.render(chart, input));
-        }
         jobs.add(() -> out.stageText(ResultCsv.NODES, ResultCsv.nodes(runs)));
         if (events) {
             jobs.add(() -> out.stageText(ResultCsv.EVENTS, ResultCsv.events(runs)));
@@ -51,8 +50,7 @@ public final class RunOutputs {
         jobs.add(() -> out.stageText(ResultCsv.SUMMARY, ResultCsv.summary(summaries)));
         List<Object> done = OnEveryCore.run(jobs, succeeded -> out.discard(staged(succeeded)));
         List<OutputFolder.Staged> csvs = staged(done);
-        List<RenderedChart> charts = done.stream().filter(RenderedChart.class::isInstance)
-                .map(RenderedChart.class::cast).toList();
+        List<RenderedChart> charts = ((DrawnCharts) done.get(0)).charts();
         List<String> dataFiles = new ArrayList<>(List.of(ResultCsv.NODES, ResultCsv.PODS, ResultCsv.WORKLOADS,
                 ResultCsv.SUMMARY));
         if (events) {
@@ -74,6 +72,9 @@ public final class RunOutputs {
         }
         out.writeText(HtmlReport.FILE_NAME, w -> w.write(page));
         return out.written();
+    }
+
+    private record DrawnCharts(List<RenderedChart> charts) {
     }
 
     private static List<OutputFolder.Staged> staged(List<Object> results) {
