@@ -39,8 +39,7 @@ public final class RunOutputs {
         // large run, starts first. Nothing is moved into place until everything is drawn and written,
         // so a failure leaves no output behind.
         List<Callable<?>> jobs = new ArrayList<>();
-        jobs.add(() -> new DrawnCharts(ChartRenderer.inOrder(ChartRegistry.RUN_CHARTS,
-                chart -> ChartRenderer.render(chart, input))));
+        jobs.add(() -> new DrawnCharts(ChartRenderer.inOrder(ChartRegistry.RUN_CHARTS, chart -> chart.build(input))));
         jobs.add(() -> out.stageText(ResultCsv.PODS, ResultCsv.pods(runs)));
         jobs.add(() -> out.stageText(ResultCsv.NODES, ResultCsv.nodes(runs)));
         if (events) {

@@ -47,7 +47,7 @@ public final class SweepOutputs {
             }
             figures.addAll(drawn);
         }
-        return new Drawn(ChartRenderer.inOrder(figures, f -> ChartRenderer.render(f, f.chart())), notDrawn);
+        return new Drawn(ChartRenderer.inOrder(figures, SweepFigure::chart), notDrawn);
     }
 
     /** Writes the charts and the page into {@code dir} and returns the files written, in order. */

@@ -1,8 +1,8 @@
 package io.nodesim.reports.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodesim.metrics.RunResult;
@@ -67,23 +67,37 @@ class ChartRenderTest {
 
     /**
      * Charts are never drawn on two threads at once (Java2D's first text drawing is not deterministic
-     * then): one by one on the calling thread, in the order given.
+     * then): one by one on the calling thread, in the order given; and the PNGs encoded meanwhile on
+     * another thread are the bytes of drawing each chart alone.
      */
     @Test
-    void chartsAreDrawnOneByOneOnTheCallingThreadInTheOrderGiven() {
+    void chartsAreDrawnOneByOneOnTheCallingThread_andEncodedAsEachAlone() {
         RunResult large = Fixtures.largeResult();
         ChartInput input = new ChartInput(Fixtures.largeScenario(), List.of(large), Fixtures.summariesOf(large));
         Thread caller = Thread.currentThread();
-        List<String> drawn = new java.util.ArrayList<>();
+        List<String> drawn = new ArrayList<>();
         List<RenderedChart> charts = ChartRenderer.inOrder(ChartRegistry.RUN_CHARTS, chart -> {
             assertSame(caller, Thread.currentThread(), chart.fileName());
             drawn.add(chart.fileName());
-            return ChartRenderer.render(chart, input);
+            return chart.build(input);
         });
         assertEquals(ChartRegistry.RUN_CHARTS.stream().map(RunChart::fileName).toList(), drawn);
         for (int i = 0; i < charts.size(); i++) {
-            assertEquals(ChartRegistry.RUN_CHARTS.get(i), charts.get(i).chart(), "in the registry's order");
+            RenderedChart alone = ChartRenderer.render(ChartRegistry.RUN_CHARTS.get(i), input);
+            assertEquals(alone.chart(), charts.get(i).chart(), "in the registry's order");
+            assertTrue(java.util.Arrays.equals(alone.png(), charts.get(i).png()), alone.pngFileName());
+            assertEquals(alone.svg(), charts.get(i).svg(), alone.svgFileName());
         }
+    }
+
+    /** The PNG is JFreeChart's own: what {@code ChartUtils.writeChartAsPNG} writes for the chart. */
+    @Test
+    void pngBytesAreChartUtilsBytes() throws IOException {
+        RunChart chart = ChartRegistry.RUN_CHARTS.get(0);
+        ChartInput input = new ChartInput(Fixtures.tinyScenario(), List.of(Fixtures.tinyResult()), List.of());
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        org.jfree.chart.ChartUtils.writeChartAsPNG(expected, chart.build(input), chart.width(), chart.height());
+        assertTrue(java.util.Arrays.equals(expected.toByteArray(), ChartRenderer.render(chart, input).png()));
     }
 
     @Test
