@@ -55,8 +55,8 @@ public final class Rfc4180 {
 
     /**
      * Rows built cell by cell in one buffer, without a String per cell or an array per row: a large
-     * run's pods.csv has millions of time cells, each of which used to be a String, and C1 has no
-     * escape analysis to remove them. The bytes are those of {@link #writer} given the same cells as
+     * run's pods.csv has hundreds of thousands of time cells, each of which used to be a String, and
+     * C1 has no escape analysis to remove them. The bytes are those of {@link #writer} given the same cells as
      * Strings (Rfc4180RowWriterTest compares them).
      */
     public static final class RowWriter {
