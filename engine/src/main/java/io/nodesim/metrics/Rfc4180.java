@@ -5,6 +5,7 @@ import com.opencsv.ICSVWriter;
 import com.opencsv.RFC4180Parser;
 import com.opencsv.RFC4180ParserBuilder;
 import io.nodesim.kernel.SimTime;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ public final class Rfc4180 {
         }
     }
 
-    /** A writer of this dialect that takes a row cell by cell; {@link RowWriter#flush()} when done. */
+    /** A writer of this dialect that takes a row cell by cell; each row goes to {@code out} as it ends. */
     public static RowWriter rows(Writer out) {
         return new RowWriter(out);
     }
@@ -56,14 +57,13 @@ public final class Rfc4180 {
     /**
      * Rows built cell by cell in one buffer, without a String per cell or an array per row: a large
      * run's pods.csv has hundreds of thousands of time cells, each of which used to be a String, and
-     * C1 has no escape analysis to remove them. The bytes are those of {@link #writer} given the same cells as
-     * Strings (Rfc4180RowWriterTest compares them).
+     * C1 has no escape analysis to remove them. The bytes are those of {@link #writer} given the same
+     * cells as Strings (Rfc4180RowWriterTest compares them).
      */
-    public static final class RowWriter {
-        private static final int FLUSH_AT = 8192;
+    public static final class RowWriter implements Flushable {
         private final Writer out;
-        private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 512);
-        private char[] chunk = new char[FLUSH_AT + 512];
+        private final StringBuilder line = new StringBuilder(256);
+        private char[] chars = new char[256];
         private boolean firstCell = true;
 
         private RowWriter(Writer out) {
@@ -78,24 +78,24 @@ public final class Rfc4180 {
             }
             if (value.indexOf('"') < 0 && value.indexOf(',') < 0 && value.indexOf('\n') < 0
                     && value.indexOf('\r') < 0) {
-                buffer.append(value);
+                line.append(value);
                 return this;
             }
-            buffer.append('"');
+            line.append('"');
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 if (c == '"') {
-                    buffer.append('"');
+                    line.append('"');
                 }
-                buffer.append(c);
+                line.append(c);
             }
-            buffer.append('"');
+            line.append('"');
             return this;
         }
 
         public RowWriter integer(long value) {
             separate();
-            buffer.append(value);
+            line.append(value);
             return this;
         }
 
@@ -103,40 +103,34 @@ public final class Rfc4180 {
         public RowWriter time(long micros) {
             separate();
             if (micros != SimTime.NEVER) {
-                SimTime.appendSeconds(buffer, micros);
+                SimTime.appendSeconds(line, micros);
             }
             return this;
         }
 
-        /** Ends the row. */
+        /** Ends the row and writes it to the writer. */
         public void end() throws IOException {
-            buffer.append('\n');
-            firstCell = true;
-            if (buffer.length() >= FLUSH_AT) {
-                drain();
+            line.append('\n');
+            int n = line.length();
+            if (chars.length < n) {
+                chars = new char[Math.max(n, 2 * chars.length)];
             }
+            line.getChars(0, n, chars, 0);
+            out.write(chars, 0, n);
+            line.setLength(0);
+            firstCell = true;
         }
 
+        @Override
         public void flush() throws IOException {
-            drain();
             out.flush();
         }
 
         private void separate() {
             if (!firstCell) {
-                buffer.append(',');
+                line.append(',');
             }
             firstCell = false;
-        }
-
-        private void drain() throws IOException {
-            int n = buffer.length();
-            if (chunk.length < n) {
-                chunk = new char[n];
-            }
-            buffer.getChars(0, n, chunk, 0);
-            out.write(chunk, 0, n);
-            buffer.setLength(0);
         }
     }
 

@@ -59,13 +59,22 @@ class Rfc4180RowWriterTest {
     }
 
     @Test
-    void aLongTextCellLargerThanTheBufferIsWrittenWhole() throws IOException {
+    void aTextCellLongerThanAnyRowBeforeIsWrittenWhole() throws IOException {
         String big = "x,".repeat(10_000);
         StringWriter actual = new StringWriter();
         Rfc4180.RowWriter rows = Rfc4180.rows(actual);
         rows.integer(1).text(big).end();
         rows.flush();
         assertEquals("1,\"" + big + "\"\n", actual.toString());
+    }
+
+    @Test
+    void eachRowReachesTheWriterWhenItEnds_withoutAFlush() throws IOException {
+        StringWriter actual = new StringWriter();
+        Rfc4180.RowWriter rows = Rfc4180.rows(actual);
+        rows.text("a").integer(1).end();
+        rows.text("b,c").time(1_500_000).end();
+        assertEquals("a,1\n\"b,c\",1.500\n", actual.toString());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -46,6 +47,9 @@ public final class ManifestReader {
         check(node, MAPPER.constructType(type), path);
         try {
             return MAPPER.treeToValue(toJson(node), type);
+        } catch (InvalidDefinitionException e) {
+            // Jackson cannot bind a fabric8 class at all: nodesim's fault, not the manifest's
+            throw new IllegalStateException("cannot bind " + type.getName() + ": " + e.getOriginalMessage(), e);
         } catch (JsonMappingException e) {
             YNode at = node;
             StringBuilder p = new StringBuilder(path);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -22,6 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,6 +145,37 @@ class OnDemandDeserializersTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("expected an integer"), e.getMessage());
         assertFalse(e.getMessage().contains("OnDemand"), e.getMessage());
+    }
+
+    /**
+     * The mapper is shared by threads (Spark tasks load scenarios side by side): two threads binding
+     * a fresh mapper's first manifest at once must both get the objects Jackson gives up front. A
+     * deserializer published before it was resolved failed about one binding in seven here.
+     */
+    @Test
+    void twoThreadsBindingAFreshMappersFirstManifestAtOnceBothBindIt(@TempDir Path dir) throws Exception {
+        JsonNode json = ManifestReader.toJson(documents(dir, RICH).get(0));
+        Deployment expected = UP_FRONT.treeToValue(json, Deployment.class);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int trial = 0; trial < 200; trial++) {
+                ObjectMapper fresh = new ObjectMapper()
+                        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                        .registerModule(new OnDemandDeserializers());
+                CyclicBarrier together = new CyclicBarrier(2);
+                Callable<Deployment> bind = () -> {
+                    together.await();
+                    return fresh.treeToValue(json, Deployment.class);
+                };
+                Future<Deployment> first = pool.submit(bind);
+                Future<Deployment> second = pool.submit(bind);
+                assertEquals(expected, first.get(), "trial " + trial);
+                assertEquals(expected, second.get(), "trial " + trial);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static List<YNode> documents(Path dir, String text) throws IOException {

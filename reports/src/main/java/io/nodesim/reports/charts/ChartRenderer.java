@@ -34,7 +34,7 @@ public final class ChartRenderer {
      * charts drawn on two threads at once: Java2D's text drawing is not deterministic when two
      * threads draw text for the first time together. About one run in 140 of a small scenario,
      * whose four charts were drawn two at a time, wrote one PNG with its title one pixel to the
-     * right. The PNGs drawn so far are encoded on another thread meanwhile (pixels only). Building
+     * right. The PNGs drawn so far are encoded on other threads meanwhile (pixels only). Building
      * the charts' plots on other threads as well was slower on two cores: 0.80-0.93 s of outputs for
      * the large zone outage against 0.65-0.70 s (benchmarks/README.md).
      *
