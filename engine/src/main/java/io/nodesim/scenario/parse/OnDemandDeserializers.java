@@ -24,11 +24,11 @@ import java.io.IOException;
  * <p>Jackson builds a bean's deserializer together with those of every property type, down the
  * whole type graph: binding the first Deployment introspected volumes of every kind, probes,
  * affinities... (401 fabric8 model classes loaded to validate the large zone outage, 173 now),
- * which took 0.13 s of a run's start for the dozen classes a scenario's manifests actually hold. Here each fabric8 class gets a stand-in
- * that asks Jackson's own factory for the real deserializer at its first value, then resolves and
- * contextualises it exactly as Jackson would have done up front, and forwards every call to it. Class
- * annotations ({@code @JsonDeserialize(using = ...)} on Quantity) are still honoured: Jackson looks at
- * them before it asks this module.
+ * which took 0.13 s of a run's start for the dozen classes a scenario's manifests actually hold.
+ * Here each fabric8 class gets a stand-in that asks Jackson's own factory for the real deserializer
+ * at its first value, then resolves and contextualises it exactly as Jackson would have done up
+ * front, and forwards every call to it. Class annotations ({@code @JsonDeserialize(using = ...)} on
+ * Quantity) are still honoured: Jackson looks at them before it asks this module.
  */
 final class OnDemandDeserializers extends SimpleModule {
     /** The type whose real deserializer is being built on this thread (the factory asks us for it again). */
