@@ -1,9 +1,11 @@
 package io.nodesim.workloads;
 
 import io.nodesim.cluster.ClusterState;
+import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.controllermanager.Controller;
 import io.nodesim.controllermanager.Downtime;
 import io.nodesim.kernel.DurationDistribution;
+import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.Simulation;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -16,20 +18,28 @@ import org.apache.commons.math3.random.RandomGenerator;
  *
  * <p>Timing: the update reaches the informer one watch delay after the deletion; the sync takes
  * {@code latencies.controller}. {@code manageReplicas} creates at most {@value #BURST_REPLICAS}
- * pods per sync and then waits until its expectations are met (the informer has seen every
- * creation, one watch delay later) before the next sync may create more. Each new pod is paired
- * with the oldest deleted pod still without a replacement, for pods.csv.
+ * pods per sync, through {@code slowStartBatch}: batches of 1, 2, 4, … creations, each batch sent
+ * once the one before has returned. Every creation is a POST through the controller's own client
+ * ({@code ClientOrDie("replicaset-controller")}, limited by {@code kube-api-qps} /
+ * {@code kube-api-burst}), so past the burst a sync's pods are created one token apart. The next
+ * sync may create more only when its expectations are met (the informer has seen every creation,
+ * one watch delay after the last). Each new pod is paired with the oldest deleted pod still
+ * without a replacement, for pods.csv.
  */
 public final class ReplicaSetController implements Controller {
     /** {@code BurstReplicas}: creations per sync. */
     public static final int BURST_REPLICAS = 500;
+    /** {@code controller.SlowStartInitialBatchSize}. */
+    static final int SLOW_START_INITIAL_BATCH_SIZE = 1;
 
     private final Simulation sim;
     private final ClusterState cluster;
-        private final DurationDistribution watch;
+    private final ApiClient client;
+    private final DurationDistribution watch;
     private final DurationDistribution controller;
     private final RandomGenerator rng;
     private final int syncKind;
+    private final int createdKind;
     private final int[][] awaiting;
     private final int[] head;
     private final int[] tail;
@@ -37,11 +47,24 @@ public final class ReplicaSetController implements Controller {
     private final boolean[] syncQueued;
     private final long[] expectationsMetAt;
     private final Downtime restarting = new Downtime();
+    /** Per workload, the sync in progress: creations still to send, the batch size, the sent batch. */
+    private final int[] toCreate;
+    private final int[] batchSize;
+    private final int[][] sentOld;
+    private final long[][] sentDue;
+    private final int[] sentHead;
+    private final int[] sentTail;
+    private final long[] createdHandle;
+    /** The latest time the informer saw a deletion that arrived while the sync was in progress. */
+    private final long[] seenDuringSync;
+    /** A sync's creations failed on an API-server outage; the next sync follows its end. */
+    private final boolean[] waitingForApiServer;
 
-    public ReplicaSetController(Simulation sim, ClusterState cluster, DurationDistribution watch,
+    public ReplicaSetController(Simulation sim, ClusterState cluster, ApiClient client, DurationDistribution watch,
             DurationDistribution controller, RandomGenerator rng) {
         this.sim = sim;
         this.cluster = cluster;
+        this.client = client;
         this.watch = watch;
         this.controller = controller;
         this.rng = rng;
@@ -55,7 +78,19 @@ public final class ReplicaSetController implements Controller {
         }
         syncQueued = new boolean[n];
         expectationsMetAt = new long[n];
+        toCreate = new int[n];
+        batchSize = new int[n];
+        sentOld = new int[n][];
+        sentDue = new long[n][];
+        sentHead = new int[n];
+        sentTail = new int[n];
+        createdHandle = new long[n];
+        Arrays.fill(createdHandle, EventQueue.NO_HANDLE);
+        seenDuringSync = new long[n];
+        waitingForApiServer = new boolean[n];
+        cluster.informers().watchApiServer(this::apiServerRecovered);
         syncKind = sim.registerKind("replicaset.sync", this::sync);
+        createdKind = sim.registerKind("replicaset.created", this::created);
     }
 
     @Override
@@ -63,11 +98,47 @@ public final class ReplicaSetController implements Controller {
         return "replicaset-controller";
     }
 
-    /** The expectations are lost; a sync due during the downtime runs when the new instance does. */
+    /**
+     * The expectations are lost; a sync due during the downtime runs when the new instance does.
+     * Creations still waiting for a token die with the process: their pods are created by the new
+     * instance's first sync, through a new client with a full bucket.
+     */
     @Override
     public void restart(long now, long downtime) {
         restarting.begin(now, downtime);
         Arrays.fill(expectationsMetAt, 0);
+        client.reset();
+        for (int w = 0; w < toCreate.length; w++) {
+            if (!inSync(w)) {
+                continue;
+            }
+            sim.cancel(createdHandle[w]);
+            createdHandle[w] = EventQueue.NO_HANDLE;
+            returnUnsent(w);
+            long seen = syncQueued[w] ? Math.max(now, seenDuringSync[w]) : now;
+            toCreate[w] = 0;
+            batchSize[w] = 0;
+            syncQueued[w] = false;
+            enqueue(w, seen);
+        }
+    }
+
+    /** The sent batch's pods still waiting for a token go back to the front of the queue, in order. */
+    private void returnUnsent(int w) {
+        int k = sentTail[w] - sentHead[w];
+        if (head[w] < k) {
+            int size = tail[w] - head[w];
+            int[] a = new int[Math.max(awaiting[w].length, size + k) + 4];
+            System.arraycopy(awaiting[w], head[w], a, k, size);
+            awaiting[w] = a;
+            head[w] = k;
+            tail[w] = k + size;
+        }
+        for (int i = sentTail[w] - 1; i >= sentHead[w]; i--) {
+            awaiting[w][--head[w]] = sentOld[w][i];
+        }
+        sentHead[w] = 0;
+        sentTail[w] = 0;
     }
 
     /** A pod of one of its ReplicaSets got a deletion timestamp. */
@@ -92,11 +163,23 @@ public final class ReplicaSetController implements Controller {
         tail[w] = size;
     }
 
+    private boolean inSync(int w) {
+        return batchSize[w] > 0;
+    }
+
     private void enqueue(int w, long seenAt) {
         if (syncQueued[w]) {
+            if (inSync(w)) {
+                seenDuringSync[w] = Math.max(seenDuringSync[w], seenAt);
+            }
             return;
         }
         syncQueued[w] = true;
+        if (inSync(w)) {
+            // the work queue hands the key out again only when the running sync is done
+            seenDuringSync[w] = seenAt;
+            return;
+        }
         sim.schedule(Math.max(seenAt, expectationsMetAt[w]) + controller.sample(rng), syncKind, w);
     }
 
@@ -107,16 +190,108 @@ public final class ReplicaSetController implements Controller {
         }
         syncQueued[w] = false;
         int n = Math.min(tail[w] - head[w], BURST_REPLICAS);
-        String name = cluster.workloads().get(w).name();
-        for (int i = 0; i < n; i++) {
-            int old = awaiting[w][head[w]++];
-            cluster.createPod(w, name + "-" + nextOrdinal[w]++, old, now);
+        if (n == 0) {
+            return;
         }
-        if (n > 0) {
-            expectationsMetAt[w] = now + watch.sample(rng);
+        toCreate[w] = n;
+        batchSize[w] = Math.min(n, SLOW_START_INITIAL_BATCH_SIZE);
+        sendBatches(w, now);
+    }
+
+    /**
+     * Sends the next batch (a POST each, its token reserved at once) and creates the pods whose
+     * tokens are due now; batches go on while every creation of the one before has returned.
+     */
+    private void sendBatches(int w, long now) {
+        while (toCreate[w] > 0) {
+            int size = Math.min(batchSize[w], toCreate[w]);
+            toCreate[w] -= size;
+            batchSize[w] = Math.min(2 * size, Math.max(toCreate[w], 1));
+            ensureSentCapacity(w, size);
+            sentHead[w] = 0;
+            sentTail[w] = 0;
+            for (int i = 0; i < size; i++) {
+                if (!cluster.controlPlane().isUp(now)) {
+                    failOnOutage(w, now);
+                    return;
+                }
+                long due = client.send(now, 1);
+                int old = awaiting[w][head[w]++];
+                if (due == now) {
+                    create(w, old, now);
+                } else {
+                    sentOld[w][sentTail[w]] = old;
+                    sentDue[w][sentTail[w]++] = due;
+                }
+            }
+            if (sentTail[w] > 0) {
+                createdHandle[w] = sim.schedule(sentDue[w][0], createdKind, w);
+                return;
+            }
         }
-        if (tail[w] > head[w]) {
+        finishSync(w, now);
+    }
+
+    /** The POSTs of the sent batch whose tokens are due now return. */
+    private void created(int w, long now) {
+        createdHandle[w] = EventQueue.NO_HANDLE;
+        if (!cluster.controlPlane().isUp(now)) {
+            failOnOutage(w, now);
+            return;
+        }
+        while (sentHead[w] < sentTail[w] && sentDue[w][sentHead[w]] <= now) {
+            create(w, sentOld[w][sentHead[w]++], now);
+        }
+        if (sentHead[w] < sentTail[w]) {
+            createdHandle[w] = sim.schedule(sentDue[w][sentHead[w]], createdKind, w);
+            return;
+        }
+        sendBatches(w, now);
+    }
+
+    private void create(int w, int old, long now) {
+        cluster.createPod(w, cluster.workloads().get(w).name() + "-" + nextOrdinal[w]++, old, now);
+    }
+
+    private void finishSync(int w, long now) {
+        batchSize[w] = 0;
+        expectationsMetAt[w] = now + watch.sample(rng);
+        if (syncQueued[w]) {
+            syncQueued[w] = false;
+            enqueue(w, seenDuringSync[w]);
+        } else if (tail[w] > head[w]) {
             enqueue(w, now);
+        }
+    }
+
+    /**
+     * A POST sent while the API server is down hangs until it answers or the request times out;
+     * slowStartBatch then stops, the sync fails and the key goes back to the queue. Modelled as:
+     * the pods not created yet go back to the queue, and the next sync follows the outage's end.
+     */
+    private void failOnOutage(int w, long now) {
+        returnUnsent(w);
+        toCreate[w] = 0;
+        batchSize[w] = 0;
+        syncQueued[w] = false;
+        expectationsMetAt[w] = now;
+        waitingForApiServer[w] = true;
+    }
+
+    private void apiServerRecovered(long now) {
+        for (int w = 0; w < waitingForApiServer.length; w++) {
+            if (waitingForApiServer[w]) {
+                waitingForApiServer[w] = false;
+                enqueue(w, now);
+            }
+        }
+    }
+
+    private void ensureSentCapacity(int w, int size) {
+        if (sentOld[w] == null || sentOld[w].length < size) {
+            int c = Math.max(size, 8);
+            sentOld[w] = new int[c];
+            sentDue[w] = new long[c];
         }
     }
 }

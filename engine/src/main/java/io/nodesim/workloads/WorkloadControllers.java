@@ -5,6 +5,7 @@ import io.nodesim.kubelet.NodeNamePods;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodWatcher;
 import io.nodesim.cluster.Samples;
+import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.controllermanager.Controller;
 import io.nodesim.kernel.RandomStreams;
 import io.nodesim.kernel.Simulation;
@@ -35,7 +36,10 @@ public final class WorkloadControllers implements PodWatcher {
         this.cluster = cluster;
         scenario.workloads().forEach(w -> templates.add(WorkloadTemplate.of(w, scenario.startup())));
         Latencies lat = scenario.latencies();
-        replicaSets = new ReplicaSetController(sim, cluster, lat.watch(), lat.controller(), streams.stream("replicaset"));
+        // ClientOrDie("replicaset-controller"): a client, and so a limiter, of its own
+        var kcm = scenario.kubeControllerManager();
+        replicaSets = new ReplicaSetController(sim, cluster, new ApiClient(kcm.kubeApiQps(), kcm.kubeApiBurst()),
+                lat.watch(), lat.controller(), streams.stream("replicaset"));
         statefulSets = new StatefulSetController(sim, cluster, templates, deletions, lat.watch(), lat.controller(),
                 streams.stream("statefulset"));
         daemonSets = new DaemonSetController(sim, cluster, scenario, daemonFit, deletions, lat.watch(),
