@@ -75,6 +75,8 @@ public final class VersionProfiles {
                 "dropped by the API server (refused)", "honoured (beta 1.26, GA 1.33)"),
         DISRUPTION_TARGET_ON_EVICTION(26, "taint-eviction deletion requests", "DELETE",
                 "GET, PATCH DisruptionTarget, DELETE (PodDisruptionConditions beta)"),
+        POD_GC_MARKS_FAILED(26, "pod GC's force deletion requests", "DELETE",
+                "PATCH Failed, DELETE (PodDisruptionConditions beta)"),
         PARALLEL_NODE_HEALTH(27, "monitor pass workers", "1 (serial)", "8 (PR #114296)"),
         LEGACY_FLAGS_REMOVED(27, "`enable-taint-manager`, `pod-eviction-timeout`", "yes", "removed (PR #115840)"),
         SEPARATE_TAINT_EVICTION_CLIENT(29, "taint eviction's API client", "the node lifecycle controller's",

@@ -7,6 +7,7 @@ import io.nodesim.cluster.NodeWatcher;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.ControllerTaints;
+import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.controllermanager.Controller;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.EventQueue;
@@ -34,8 +35,10 @@ import org.apache.commons.math3.random.RandomGenerator;
  *       the 40 s if the node still does not exist (the API server's answer to
  *       {@code discoverDeletedNodes}).</li>
  * </ul>
- * Force deletion = status Failed, then DELETE with grace period 0: the object is gone at once.
- * During a control-plane outage the deletions fail and the next pass tries again.
+ * Force deletion = status Failed, then DELETE with grace period 0: the object is gone at once. The
+ * requests go through the controller's own client ({@link PodGcRequests}), so a pass lasts as long
+ * as its requests need, and the next one starts 20 s after it ended. During a control-plane outage
+ * the deletions fail and a later pass tries again.
  */
 public final class PodGarbageCollector implements Controller, NodeWatcher {
     /** {@code gcCheckPeriod}. */
@@ -45,7 +48,6 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
 
     private final Simulation sim;
     private final ClusterState cluster;
-    private final PodDeletions deletions;
     private final DurationDistribution watch;
     private final DurationDistribution passDuration;
     private final RandomGenerator rng;
@@ -57,18 +59,28 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
     private int[] scratch = new int[16];
     private long passHandle = EventQueue.NO_HANDLE;
     private final NodeNamePods nodeNamePods;
+    private final PodGcRequests requests;
+    private int[] orphans = new int[16];
+    /** The pass in which the node's GET ({@code discoverDeletedNodes}) was counted, to count it once. */
+    private final int[] gotInPass;
+    private int passes;
 
-    public PodGarbageCollector(Simulation sim, ClusterState cluster, PodDeletions deletions,
-            DurationDistribution watch, DurationDistribution passDuration, RandomGenerator rng,
-            NodeNamePods nodeNamePods) {
+    /**
+     * @param client {@code ClientOrDie("pod-garbage-collector")}
+     * @param patchFailedFirst the status PATCH to Failed before each DELETE (from 1.26)
+     */
+    public PodGarbageCollector(Simulation sim, ClusterState cluster, PodDeletions deletions, ApiClient client,
+            boolean patchFailedFirst, DurationDistribution watch, DurationDistribution passDuration,
+            RandomGenerator rng, NodeNamePods nodeNamePods) {
         this.nodeNamePods = nodeNamePods;
         this.sim = sim;
         this.cluster = cluster;
-        this.deletions = deletions;
         this.watch = watch;
         this.passDuration = passDuration;
         this.rng = rng;
         quarantineEnds = new long[cluster.nodes().count()];
+        gotInPass = new int[cluster.nodes().count()];
+        requests = new PodGcRequests(sim, cluster, deletions, client, patchFailedFirst);
         Arrays.fill(quarantineEnds, SimTime.NEVER);
         passKind = sim.registerKind("podgc.pass", (t, now) -> pass(now));
         nodeGoneKind = sim.registerKind("podgc.nodeDeleted", (node, now) -> missing.add(node));
@@ -92,6 +104,7 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
     @Override
     public void restart(long now, long downtime) {
         sim.cancel(passHandle);
+        requests.restart();
         Arrays.fill(quarantineEnds, SimTime.NEVER);
         passHandle = sim.schedule(now + downtime, passKind, 0);
     }
@@ -102,31 +115,39 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
     }
 
     private void pass(long now) {
+        long ended = now;
         if (cluster.controlPlane().isUp(now)) {
-            gcTerminating(now);
-            gcOrphaned(now);
+            passes++;
+            ended = gcTerminating(now);
+            ended = gcOrphaned(now, ended);
         }
-        passHandle = sim.schedule(now + passDuration.sample(rng) + PERIOD, passKind, 0);
+        passHandle = sim.schedule(Math.max(now + passDuration.sample(rng), ended) + PERIOD, passKind, 0);
     }
 
-    private void gcTerminating(long now) {
+    /** Returns when the pass's requests for them have returned. */
+    private long gcTerminating(long now) {
         NodeObjects nodes = cluster.nodes();
         if (!nodes.anyOutOfService()) {
-            return;
+            return now;
         }
+        int found = 0;
         for (int n = 0; n < nodes.count(); n++) {
             if (nodes.deleted(n) || nodes.ready(n) == Condition.TRUE
                     || !nodes.hasTaint(n, ControllerTaints.OUT_OF_SERVICE_NO_EXECUTE)) {
                 continue;
             }
-            int found = collect(n, true);
-            for (int i = 0; i < found; i++) {
-                deletions.forceDelete(scratch[i], now, "PodGC: out-of-service");
-            }
+            found = collect(n, true, found);
         }
+        return requests.parallel(scratch, found, now, "PodGC: out-of-service");
     }
 
-    private void gcOrphaned(long now) {
+    /**
+     * Decides on the pass's listing at {@code now}; the GETs and deletions start when
+     * gcTerminating's have returned ({@code from}). Returns when the last of them returns.
+     */
+    private long gcOrphaned(long now, long from) {
+        int count = 0;
+        int gets = 0;
         for (int p : nodeNamePods.waiting()) {
             int n = nodeNamePods.namedNode(p);
             if (!nodeNamePods.waits(p) || cluster.nodes().exists(n, now)) {
@@ -135,7 +156,11 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
             if (quarantineEnds[n] == SimTime.NEVER) {
                 quarantineEnds[n] = now + QUARANTINE;
             } else if (quarantineEnds[n] <= now) {
-                deletions.forceDelete(p, now, "PodGC: node no longer exists");
+                gets += firstGetOfPass(n);
+                if (count == orphans.length) {
+                    orphans = Arrays.copyOf(orphans, count * 2);
+                }
+                orphans[count++] = p;
             }
         }
         for (int n : missing) {
@@ -145,19 +170,36 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
             if (quarantineEnds[n] == SimTime.NEVER) {
                 quarantineEnds[n] = now + QUARANTINE;
             } else if (quarantineEnds[n] <= now) {
-                int found = collect(n, false);
-                for (int i = 0; i < found; i++) {
-                    deletions.forceDelete(scratch[i], now, "PodGC: node no longer exists");
+                gets += firstGetOfPass(n);
+                int found = collect(n, false, 0);
+                if (count + found > orphans.length) {
+                    orphans = Arrays.copyOf(orphans, Math.max(orphans.length * 2, count + found));
                 }
+                System.arraycopy(scratch, 0, orphans, count, found);
+                count += found;
                 quarantineEnds[n] = SimTime.NEVER;
             }
         }
+        if (count == 0) {
+            return from;
+        }
+        return requests.sequential(gets, orphans, count, from, "PodGC: node no longer exists");
     }
 
-    /** The node's pods (only the Terminating ones when asked) into {@link #scratch}; returns how many. */
-    private int collect(int node, boolean terminatingOnly) {
+    private int firstGetOfPass(int node) {
+        if (gotInPass[node] == passes) {
+            return 0;
+        }
+        gotInPass[node] = passes;
+        return 1;
+    }
+
+    /**
+     * Appends the node's pods (only the Terminating ones when asked) to {@link #scratch} from
+     * {@code found} on; returns how many it holds then.
+     */
+    private int collect(int node, boolean terminatingOnly, int found) {
         PodTable pods = cluster.pods();
-        int found = 0;
         for (int p = cluster.pods().firstOnNode(node); p >= 0; p = pods.nextOnNode(p)) {
             if (terminatingOnly && !pods.isDeleted(p)) {
                 continue;

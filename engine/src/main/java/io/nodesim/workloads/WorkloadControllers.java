@@ -11,6 +11,7 @@ import io.nodesim.kernel.RandomStreams;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.scenario.Latencies;
 import io.nodesim.scenario.Scenario;
+import io.nodesim.scenario.VersionProfiles;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,8 +47,10 @@ public final class WorkloadControllers implements PodWatcher {
                 lat.controller(),
                 streams.stream("daemonset"));
         NodeNamePods nodeNamePods = new NodeNamePods(cluster, scenario);
-        podGc = new PodGarbageCollector(sim, cluster, deletions, lat.watch(), lat.controller(), streams.stream("podgc"),
-                nodeNamePods);
+        boolean podGcPatchesFailed = VersionProfiles.forVersion(scenario.kubernetesVersion())
+                .has(VersionProfiles.Rule.POD_GC_MARKS_FAILED);
+        podGc = new PodGarbageCollector(sim, cluster, deletions, new ApiClient(kcm.kubeApiQps(), kcm.kubeApiBurst()),
+                podGcPatchesFailed, lat.watch(), lat.controller(), streams.stream("podgc"), nodeNamePods);
         startup = new PodStartup(sim, cluster, templates, new AttachDetachController(cluster), samples, lat.watch(),
                 streams.stream("kubelet.startup"));
         startup.setReadyListener(statefulSets::podChanged);
