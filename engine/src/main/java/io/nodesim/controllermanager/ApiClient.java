@@ -36,6 +36,10 @@ public final class ApiClient {
      * returns when the last of them is sent: {@code now} when the bucket holds enough tokens.
      */
     public long send(long now, int requests) {
+        if (now < last) {
+            throw new IllegalArgumentException("a request reserved at " + now + " us, after one at " + last
+                    + " us: the limiter's clock only goes forward");
+        }
         if (now > last) {
             if (last != Long.MIN_VALUE) {
                 tokens = Math.min(burst, tokens + (now - last) * qps / 1_000_000.0);

@@ -142,8 +142,8 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
     }
 
     /**
-     * Decides on the pass's listing at {@code now}; the GETs and deletions start when
-     * gcTerminating's have returned ({@code from}). Returns when the last of them returns.
+     * Runs when gcTerminating's requests have returned ({@code from}): quarantines and GETs then, on
+     * the pods listed at the pass's start ({@code now}). Returns when its last request returns.
      */
     private long gcOrphaned(long now, long from) {
         int count = 0;
@@ -154,8 +154,8 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
                 continue;
             }
             if (quarantineEnds[n] == SimTime.NEVER) {
-                quarantineEnds[n] = now + QUARANTINE;
-            } else if (quarantineEnds[n] <= now) {
+                quarantineEnds[n] = from + QUARANTINE;
+            } else if (quarantineEnds[n] <= from) {
                 gets += firstGetOfPass(n);
                 if (count == orphans.length) {
                     orphans = Arrays.copyOf(orphans, count * 2);
@@ -168,8 +168,8 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
                 continue;
             }
             if (quarantineEnds[n] == SimTime.NEVER) {
-                quarantineEnds[n] = now + QUARANTINE;
-            } else if (quarantineEnds[n] <= now) {
+                quarantineEnds[n] = from + QUARANTINE;
+            } else if (quarantineEnds[n] <= from) {
                 gets += firstGetOfPass(n);
                 int found = collect(n, false, 0);
                 if (count + found > orphans.length) {

@@ -13,8 +13,10 @@ import java.util.Arrays;
  * is a status PATCH to Failed (from 1.26, PodDisruptionConditions; none for a pod already Failed) and
  * then the DELETE with grace period 0; each request blocks its goroutine until its token is due. A
  * pod is force-deleted when its DELETE returns. The PATCH's Failed phase is not applied on its own:
- * the pod's controller learns it is inactive with the DELETE, at most one token later.
- * A request due while the API server is down fails, and its pod waits for a later pass.
+ * the pod's controller learns it is inactive with the DELETE (one token later in {@code gcOrphaned};
+ * in {@code gcTerminating} the pods are Terminating, replaced already). A request whose token comes
+ * due while the API server is down is answered when it is up again (upstream it fails after the
+ * client's one-minute timeout, and a later pass deletes the pod once the server is back).
  */
 final class PodGcRequests {
     private final Simulation sim;
@@ -30,6 +32,7 @@ final class PodGcRequests {
     private int head;
     private int tail;
     private long handle = EventQueue.NO_HANDLE;
+    private boolean hungOnOutage;
 
     PodGcRequests(Simulation sim, ClusterState cluster, PodDeletions deletions, ApiClient client,
             boolean patchFailedFirst) {
@@ -39,6 +42,12 @@ final class PodGcRequests {
         this.client = client;
         this.patchFailedFirst = patchFailedFirst;
         this.kind = sim.registerKind("podgc.deleteReturned", (t, now) -> returned(now));
+        cluster.informers().watchApiServer(now -> {
+            if (hungOnOutage) {
+                hungOnOutage = false;
+                flush(now);
+            }
+        });
     }
 
     /**
@@ -108,6 +117,7 @@ final class PodGcRequests {
     void restart() {
         sim.cancel(handle);
         handle = EventQueue.NO_HANDLE;
+        hungOnOutage = false;
         head = 0;
         tail = 0;
         client.reset();
@@ -138,13 +148,15 @@ final class PodGcRequests {
     private void flush(long now) {
         sim.cancel(handle);
         handle = EventQueue.NO_HANDLE;
+        if (head < tail && due[head] <= now && !cluster.controlPlane().isUp(now)) {
+            hungOnOutage = true;
+            return;
+        }
         while (head < tail && due[head] <= now) {
             int p = pod[head];
             String why = reason[head];
             reason[head++] = null;
-            if (cluster.controlPlane().isUp(now)) {
-                deletions.forceDelete(p, now, why);
-            }
+            deletions.forceDelete(p, now, why);
         }
         if (head == tail) {
             head = 0;

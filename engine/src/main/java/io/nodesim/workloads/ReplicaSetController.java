@@ -24,7 +24,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * {@code kube-api-burst}), so past the burst a sync's pods are created one token apart. The next
  * sync may create more only when its expectations are met (the informer has seen every creation,
  * one watch delay after the last). Each new pod is paired with the oldest deleted pod still
- * without a replacement, for pods.csv.
+ * without a replacement, for pods.csv. A POST whose token comes due while the API server is down is
+ * answered when it is up again (upstream it fails after the client's one-minute timeout and the sync
+ * is retried, to hang the same way until the outage ends).
  */
 public final class ReplicaSetController implements Controller {
     /** {@code BurstReplicas}: creations per sync. */
@@ -57,8 +59,8 @@ public final class ReplicaSetController implements Controller {
     private final long[] createdHandle;
     /** The latest time the informer saw a deletion that arrived while the sync was in progress. */
     private final long[] seenDuringSync;
-    /** A sync's creations failed on an API-server outage; the next sync follows its end. */
-    private final boolean[] waitingForApiServer;
+    /** The sent batch's POSTs wait for the API server, down when their tokens came due. */
+    private final boolean[] hungOnOutage;
 
     public ReplicaSetController(Simulation sim, ClusterState cluster, ApiClient client, DurationDistribution watch,
             DurationDistribution controller, RandomGenerator rng) {
@@ -87,10 +89,10 @@ public final class ReplicaSetController implements Controller {
         createdHandle = new long[n];
         Arrays.fill(createdHandle, EventQueue.NO_HANDLE);
         seenDuringSync = new long[n];
-        waitingForApiServer = new boolean[n];
+        hungOnOutage = new boolean[n];
         cluster.informers().watchApiServer(this::apiServerRecovered);
         syncKind = sim.registerKind("replicaset.sync", this::sync);
-        createdKind = sim.registerKind("replicaset.created", this::created);
+        createdKind = sim.registerKind("replicaset.created", this::progress);
     }
 
     @Override
@@ -114,6 +116,7 @@ public final class ReplicaSetController implements Controller {
             }
             sim.cancel(createdHandle[w]);
             createdHandle[w] = EventQueue.NO_HANDLE;
+            hungOnOutage[w] = false;
             returnUnsent(w);
             long seen = syncQueued[w] ? Math.max(now, seenDuringSync[w]) : now;
             toCreate[w] = 0;
@@ -195,58 +198,49 @@ public final class ReplicaSetController implements Controller {
         }
         toCreate[w] = n;
         batchSize[w] = Math.min(n, SLOW_START_INITIAL_BATCH_SIZE);
-        sendBatches(w, now);
+        progress(w, now);
     }
 
     /**
-     * Sends the next batch (a POST each, its token reserved at once) and creates the pods whose
-     * tokens are due now; batches go on while every creation of the one before has returned.
+     * The sync goes on at {@code now}: the POSTs of the sent batch whose tokens are due return, and
+     * once all of them have, the next batch is sent (a token reserved for each at once); the sync ends
+     * with the last batch. A POST due while the API server is down is answered when it is up again.
      */
-    private void sendBatches(int w, long now) {
-        while (toCreate[w] > 0) {
-            int size = Math.min(batchSize[w], toCreate[w]);
-            toCreate[w] -= size;
-            batchSize[w] = Math.min(2 * size, Math.max(toCreate[w], 1));
-            ensureSentCapacity(w, size);
-            sentHead[w] = 0;
-            sentTail[w] = 0;
-            for (int i = 0; i < size; i++) {
-                if (!cluster.controlPlane().isUp(now)) {
-                    failOnOutage(w, now);
+    private void progress(int w, long now) {
+        createdHandle[w] = EventQueue.NO_HANDLE;
+        while (true) {
+            if (sentHead[w] < sentTail[w]) {
+                if (sentDue[w][sentHead[w]] > now) {
+                    createdHandle[w] = sim.schedule(sentDue[w][sentHead[w]], createdKind, w);
                     return;
                 }
-                long due = client.send(now, 1);
-                int old = awaiting[w][head[w]++];
-                if (due == now) {
-                    create(w, old, now);
-                } else {
-                    sentOld[w][sentTail[w]] = old;
-                    sentDue[w][sentTail[w]++] = due;
+                if (!cluster.controlPlane().isUp(now)) {
+                    hungOnOutage[w] = true;
+                    return;
                 }
-            }
-            if (sentTail[w] > 0) {
-                createdHandle[w] = sim.schedule(sentDue[w][0], createdKind, w);
+                while (sentHead[w] < sentTail[w] && sentDue[w][sentHead[w]] <= now) {
+                    create(w, sentOld[w][sentHead[w]++], now);
+                }
+            } else if (toCreate[w] > 0) {
+                sendBatch(w, now);
+            } else {
+                finishSync(w, now);
                 return;
             }
         }
-        finishSync(w, now);
     }
 
-    /** The POSTs of the sent batch whose tokens are due now return. */
-    private void created(int w, long now) {
-        createdHandle[w] = EventQueue.NO_HANDLE;
-        if (!cluster.controlPlane().isUp(now)) {
-            failOnOutage(w, now);
-            return;
+    private void sendBatch(int w, long now) {
+        int size = Math.min(batchSize[w], toCreate[w]);
+        toCreate[w] -= size;
+        batchSize[w] = Math.min(2 * size, Math.max(toCreate[w], 1));
+        ensureSentCapacity(w, size);
+        sentHead[w] = 0;
+        sentTail[w] = 0;
+        for (int i = 0; i < size; i++) {
+            sentOld[w][sentTail[w]] = awaiting[w][head[w]++];
+            sentDue[w][sentTail[w]++] = client.send(now, 1);
         }
-        while (sentHead[w] < sentTail[w] && sentDue[w][sentHead[w]] <= now) {
-            create(w, sentOld[w][sentHead[w]++], now);
-        }
-        if (sentHead[w] < sentTail[w]) {
-            createdHandle[w] = sim.schedule(sentDue[w][sentHead[w]], createdKind, w);
-            return;
-        }
-        sendBatches(w, now);
     }
 
     private void create(int w, int old, long now) {
@@ -264,25 +258,13 @@ public final class ReplicaSetController implements Controller {
         }
     }
 
-    /**
-     * A POST sent while the API server is down hangs until it answers or the request times out;
-     * slowStartBatch then stops, the sync fails and the key goes back to the queue. Modelled as:
-     * the pods not created yet go back to the queue, and the next sync follows the outage's end.
-     */
-    private void failOnOutage(int w, long now) {
-        returnUnsent(w);
-        toCreate[w] = 0;
-        batchSize[w] = 0;
-        syncQueued[w] = false;
-        expectationsMetAt[w] = now;
-        waitingForApiServer[w] = true;
-    }
-
+    /** The POSTs that hung on the outage are answered. */
     private void apiServerRecovered(long now) {
-        for (int w = 0; w < waitingForApiServer.length; w++) {
-            if (waitingForApiServer[w]) {
-                waitingForApiServer[w] = false;
-                enqueue(w, now);
+        for (int w = 0; w < hungOnOutage.length; w++) {
+            if (hungOnOutage[w]) {
+                hungOnOutage[w] = false;
+                sim.cancel(createdHandle[w]);
+                progress(w, now);
             }
         }
     }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.PodRecord;
 import io.nodesim.metrics.RunResult;
+import io.nodesim.scenario.FaultTarget;
+import io.nodesim.testing.ScenarioFixture;
+import io.nodesim.workloads.PodGarbageCollector;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,14 +27,24 @@ class PodGcClientLimitTest {
     private static final long AT = SimTime.seconds(100);
     private static final long TOKEN = SimTime.millis(50);
 
-    private static List<Long> deletions(String version, double qps, int burst) {
-        RunResult r = ClusterSimulation.run(scenario().version(version).kubeApi(qps, burst).pool("node", 3, "a")
-                .deployment("web", 150).crash(AT, "node-1")
+    private static final long PASS_DURATION = SimTime.millis(10);
+
+    /** Node-1 crashes at 100 s and its Node object is deleted 30 s later. */
+    private static ScenarioFixture nodeOneDeleted(String version, double qps, int burst) {
+        return scenario().version(version).kubeApi(qps, burst).workloadLatencies(PASS_DURATION, 0, 0)
+                .pool("node", 4, "a").deployment("web", 200).crash(AT, "node-1")
                 .fault("NodeDelete", AT + SimTime.seconds(30), SimTime.NEVER, nodes("node-1"))
-                .duration(SimTime.MINUTE * 5).build(), 0, false);
+                .duration(SimTime.MINUTE * 5);
+    }
+
+    private static List<Long> deletions(String version, double qps, int burst) {
+        return deletions(ClusterSimulation.run(nodeOneDeleted(version, qps, burst).build(), 0, false), "node-1");
+    }
+
+    private static List<Long> deletions(RunResult r, String node) {
         List<Long> times = new ArrayList<>();
         for (PodRecord p : r.pods()) {
-            if (p.node().equals("node-1")) {
+            if (p.node().equals(node)) {
                 assertTrue(p.deletedAt() < AT + SimTime.seconds(300), p.pod() + " deleted by pod GC, before any toleration");
                 times.add(p.deletedAt());
             }
@@ -63,6 +76,42 @@ class PodGcClientLimitTest {
     void before126_aGetThenADeletePerPod() {
         List<Long> deleted = deletions("1.25", 20, 30);
         assertEquals(expected(deleted.get(0), deleted.size(), 1), deleted);
+    }
+
+    /**
+     * {@code wait.UntilWithContext(gc, 20 s)} is sliding: the next pass starts 20 s after the last
+     * request of this one returned. Node-2's Node object goes 5 s before node-1's pods are deleted, so
+     * that pass starts node-2's quarantine; its pods go at the first pass 40 s or more after it.
+     */
+    @Test
+    void theNextPassStarts20sAfterTheLastRequestReturned() {
+        List<Long> nodeOne = deletions("1.35", 20, 30);
+        long pass = nodeOne.get(0);
+        long ended = nodeOne.get(nodeOne.size() - 1);
+        RunResult r = ClusterSimulation.run(nodeOneDeleted("1.35", 20, 30)
+                .fault("NodeDelete", pass - SimTime.seconds(5), SimTime.NEVER, nodes("node-2")).build(), 0, false);
+        assertEquals(nodeOne, deletions(r, "node-1"));
+        long quarantineEnds = pass + PodGarbageCollector.QUARANTINE;
+        long next = ended + PodGarbageCollector.PERIOD;
+        assertTrue(next < quarantineEnds);
+        assertEquals(next + PASS_DURATION + PodGarbageCollector.PERIOD, deletions(r, "node-2").get(0),
+                "passes at the last request + 20 s, then 20 s after that pass");
+    }
+
+    /** A request whose token comes due while the API server is down is answered when it is up again. */
+    @Test
+    void anOutageDuringThePass_holdsTheDeletesDueInIt_untilItEnds() {
+        List<Long> before = deletions("1.35", 20, 30);
+        long outage = before.get(0) + SimTime.seconds(1);
+        long end = outage + SimTime.millis(200);
+        RunResult r = ClusterSimulation.run(nodeOneDeleted("1.35", 20, 30)
+                .fault("ControlPlaneOutage", outage, SimTime.millis(200), FaultTarget.all()).build(), 0, false);
+        List<Long> expected = new ArrayList<>();
+        for (long t : before) {
+            expected.add(t >= outage && t < end ? end : t);
+        }
+        assertEquals(2, expected.stream().filter(t -> t == end).count(), "two DELETEs due in the 200 ms");
+        assertEquals(expected, deletions(r, "node-1"));
     }
 
     @Test
