@@ -6,6 +6,7 @@ import io.nodesim.reports.charts.ChartInput;
 import io.nodesim.reports.charts.ChartRegistry;
 import io.nodesim.reports.charts.ChartRenderer;
 import io.nodesim.reports.charts.RenderedChart;
+import io.nodesim.reports.charts.RunChartData;
 import io.nodesim.reports.csv.ResultCsv;
 import io.nodesim.reports.files.OnEveryCore;
 import io.nodesim.reports.files.OutputFolder;
@@ -35,11 +36,16 @@ public final class RunOutputs {
         ChartInput input = new ChartInput(scenario, runs, summaries);
         OutputFolder out = new OutputFolder(dir);
         // The charts are drawn in memory, one after the other on one thread (ChartRenderer.inOrder),
-        // while the CSVs go to their temporary names on the other cores; pods.csv, the largest CSV of a
-        // large run, starts first. Nothing is moved into place until everything is drawn and written,
-        // so a failure leaves no output behind.
+        // while the next core computes their data ahead of the drawing and then the CSVs go to their
+        // temporary names; pods.csv, the largest CSV of a large run, starts first. Nothing is moved
+        // into place until everything is drawn and written, so a failure leaves no output behind.
+        RunChartData chartData = new RunChartData(ChartRegistry.RUN_CHARTS, input);
         List<Callable<?>> jobs = new ArrayList<>();
-        jobs.add(() -> new DrawnCharts(ChartRenderer.inOrder(ChartRegistry.RUN_CHARTS, chart -> chart.build(input))));
+        jobs.add(() -> new DrawnCharts(ChartRenderer.inOrder(ChartRegistry.RUN_CHARTS, chartData::draw)));
+        jobs.add(() -> {
+            chartData.computeAll();
+            return null;
+        });
         jobs.add(() -> out.stageText(ResultCsv.PODS, ResultCsv.pods(runs)));
         jobs.add(() -> out.stageText(ResultCsv.NODES, ResultCsv.nodes(runs)));
         if (events) {

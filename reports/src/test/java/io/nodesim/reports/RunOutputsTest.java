@@ -25,7 +25,7 @@ class RunOutputsTest {
         if (events) {
             names.add("events.csv");
         }
-        for (RunChart c : ChartRegistry.RUN_CHARTS) {
+        for (RunChart<?> c : ChartRegistry.RUN_CHARTS) {
             names.add(c.fileName() + ".png");
             names.add(c.fileName() + ".svg");
         }

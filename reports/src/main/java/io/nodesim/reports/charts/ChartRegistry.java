@@ -15,7 +15,7 @@ import java.util.List;
  * writers, the HTML pages and the tests iterate over these lists and need no change.
  */
 public final class ChartRegistry {
-    public static final List<RunChart> RUN_CHARTS = List.of(
+    public static final List<RunChart<?>> RUN_CHARTS = List.of(
             new RecoveryCdfChart(),
             new RunTimelineChart(),
             new TaintStaircaseChart(),

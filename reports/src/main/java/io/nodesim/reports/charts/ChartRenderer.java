@@ -56,7 +56,7 @@ public final class ChartRenderer {
         return out;
     }
 
-    public static RenderedChart render(RunChart chart, ChartInput input) {
+    public static RenderedChart render(RunChart<?> chart, ChartInput input) {
         return render(chart, chart.build(input));
     }
 
@@ -78,7 +78,7 @@ public final class ChartRenderer {
     }
 
     /** The value of a finished or running task; its failure rethrown as it was thrown. */
-    private static <V> V done(Future<V> task) {
+    static <V> V done(Future<V> task) {
         try {
             return task.get();
         } catch (ExecutionException e) {

@@ -30,7 +30,7 @@ class ChartRenderTest {
     static Stream<Arguments> chartsAndInputs() {
         RunResult large = Fixtures.largeResult();
         List<Arguments> out = new ArrayList<>();
-        for (RunChart chart : ChartRegistry.RUN_CHARTS) {
+        for (RunChart<?> chart : ChartRegistry.RUN_CHARTS) {
             out.add(Arguments.of("no-runs", chart, new ChartInput(Fixtures.emptyScenario(), List.of(), List.of())));
             out.add(Arguments.of("empty", chart,
                     new ChartInput(Fixtures.emptyScenario(), List.of(Fixtures.emptyResult()), List.of())));
@@ -44,7 +44,7 @@ class ChartRenderTest {
 
     @ParameterizedTest(name = "{1} / {0}")
     @MethodSource("chartsAndInputs")
-    void rendersPngAndSvgAtItsSize(String name, RunChart chart, ChartInput input) throws Exception {
+    void rendersPngAndSvgAtItsSize(String name, RunChart<?> chart, ChartInput input) throws Exception {
         RenderedChart r = ChartRenderer.render(chart, input);
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(r.png()));
         assertNotNull(png, "PNG decodes");
@@ -59,7 +59,7 @@ class ChartRenderTest {
     @Test
     void renderingIsDeterministic() {
         ChartInput input = new ChartInput(Fixtures.tinyScenario(), List.of(Fixtures.tinyResult()), List.of());
-        for (RunChart chart : ChartRegistry.RUN_CHARTS) {
+        for (RunChart<?> chart : ChartRegistry.RUN_CHARTS) {
             assertEquals(ChartRenderer.render(chart, input).svg(), ChartRenderer.render(chart, input).svg(),
                     chart.fileName());
         }
@@ -93,7 +93,7 @@ class ChartRenderTest {
     /** The PNG is JFreeChart's own: what {@code ChartUtils.writeChartAsPNG} writes for the chart. */
     @Test
     void pngBytesAreChartUtilsBytes() throws IOException {
-        RunChart chart = ChartRegistry.RUN_CHARTS.get(0);
+        RunChart<?> chart = ChartRegistry.RUN_CHARTS.get(0);
         ChartInput input = new ChartInput(Fixtures.tinyScenario(), List.of(Fixtures.tinyResult()), List.of());
         java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
         org.jfree.chart.ChartUtils.writeChartAsPNG(expected, chart.build(input), chart.width(), chart.height());
@@ -104,7 +104,7 @@ class ChartRenderTest {
     void registryNamesAreUniqueAndEveryChartSaysWhatItAnswers() {
         assertEquals(ChartRegistry.RUN_CHARTS.size(),
                 ChartRegistry.RUN_CHARTS.stream().map(RunChart::fileName).distinct().count());
-        for (RunChart c : ChartRegistry.RUN_CHARTS) {
+        for (RunChart<?> c : ChartRegistry.RUN_CHARTS) {
             assertTrue(c.fileName().matches("[a-z0-9-]+"), c.fileName());
             assertTrue(c.question().endsWith("?"), c.question());
             assertTrue(!c.title().isBlank());

@@ -25,7 +25,7 @@ class HtmlReportTest {
     private static String page(Scenario scenario, List<RunResult> runs) {
         ChartInput input = new ChartInput(scenario, runs, Fixtures.tinySummaries());
         List<RenderedChart> charts = new ArrayList<>();
-        for (RunChart c : ChartRegistry.RUN_CHARTS) {
+        for (RunChart<?> c : ChartRegistry.RUN_CHARTS) {
             charts.add(ChartRenderer.render(c, input));
         }
         return HtmlReport.render(scenario, runs, Fixtures.tinySummaries(), charts, List.of("nodes.csv", "pods.csv"));
@@ -48,7 +48,7 @@ class HtmlReportTest {
         Document d = Xml.parse(html);
         NodeList imgs = d.getElementsByTagName("img");
         assertEquals(ChartRegistry.RUN_CHARTS.size(), imgs.getLength());
-        for (RunChart c : ChartRegistry.RUN_CHARTS) {
+        for (RunChart<?> c : ChartRegistry.RUN_CHARTS) {
             Element fig = byId(d, "chart-" + c.fileName());
             Element img = (Element) fig.getElementsByTagName("img").item(0);
             assertTrue(img.getAttribute("src").startsWith("data:image/png;base64,iVBOR"), "an embedded PNG");

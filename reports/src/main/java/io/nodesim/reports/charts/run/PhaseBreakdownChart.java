@@ -17,7 +17,7 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /** The mean of each recovery phase as stacked horizontal bars, one bar per workload. */
-public final class PhaseBreakdownChart implements RunChart {
+public final class PhaseBreakdownChart implements RunChart<List<Bar>> {
     @Override
     public String fileName() {
         return "phase-breakdown";
@@ -35,8 +35,12 @@ public final class PhaseBreakdownChart implements RunChart {
     }
 
     @Override
-    public JFreeChart build(ChartInput input) {
-        List<Bar> bars = PhaseBreakdownData.of(input);
+    public List<Bar> data(ChartInput input) {
+        return PhaseBreakdownData.of(input);
+    }
+
+    @Override
+    public JFreeChart draw(List<Bar> bars) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Bar bar : bars) {
             double[] mean = bar.meanSeconds();

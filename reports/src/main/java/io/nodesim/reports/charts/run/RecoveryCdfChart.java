@@ -10,7 +10,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 
 /** The CDFs of the recovery phases, overlaid: how long each step of recovery takes, and how much it varies. */
-public final class RecoveryCdfChart implements RunChart {
+public final class RecoveryCdfChart implements RunChart<List<Series>> {
     @Override
     public String fileName() {
         return "recovery-cdf";
@@ -28,8 +28,12 @@ public final class RecoveryCdfChart implements RunChart {
     }
 
     @Override
-    public JFreeChart build(ChartInput input) {
-        List<Series> series = RecoveryCdfData.of(input);
+    public List<Series> data(ChartInput input) {
+        return RecoveryCdfData.of(input);
+    }
+
+    @Override
+    public JFreeChart draw(List<Series> series) {
         NumberAxis x = ChartStyle.axis("time since the fault (s)");
         x.setAutoRangeIncludesZero(true);
         NumberAxis y = ChartStyle.axis("share of samples at or below x");

@@ -22,7 +22,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** The run on one time axis: nodes, pods, and the taint and eviction moments, with the fault windows shaded. */
-public final class RunTimelineChart implements RunChart {
+public final class RunTimelineChart implements RunChart<Optional<Timeline>> {
     private static final Color FAULT = new Color(213, 94, 0, 40);
 
     @Override
@@ -47,8 +47,12 @@ public final class RunTimelineChart implements RunChart {
     }
 
     @Override
-    public JFreeChart build(ChartInput input) {
-        Optional<Timeline> timeline = RunTimelineData.of(input);
+    public Optional<Timeline> data(ChartInput input) {
+        return RunTimelineData.of(input);
+    }
+
+    @Override
+    public JFreeChart draw(Optional<Timeline> timeline) {
         NumberAxis time = ChartStyle.axis("time since scenario start (s)");
         if (timeline.isEmpty()) {
             XYPlot empty = new XYPlot(new XYSeriesCollection(), time, ChartStyle.countAxis("count"), null);

@@ -3,14 +3,16 @@ package io.nodesim.reports.charts.run;
 import io.nodesim.reports.charts.ChartInput;
 import io.nodesim.reports.charts.ChartStyle;
 import io.nodesim.reports.charts.RunChart;
+import io.nodesim.reports.charts.Series;
 import io.nodesim.scenario.ControllerManagerConfig;
+import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
 
 /** NoExecute taint times per zone as steps: the per-zone rate limiter of the node lifecycle controller made visible. */
-public final class TaintStaircaseChart implements RunChart {
+public final class TaintStaircaseChart implements RunChart<TaintStaircaseChart.Shown> {
     @Override
     public String fileName() {
         return "taint-staircase";
@@ -28,15 +30,23 @@ public final class TaintStaircaseChart implements RunChart {
     }
 
     @Override
-    public JFreeChart build(ChartInput input) {
+    public Shown data(ChartInput input) {
+        String shown = input.shownRun().map(r -> "; replication " + r.replication()).orElse("");
+        return new Shown(TaintStaircaseData.of(input), rates(input.scenario().kubeControllerManager()) + shown);
+    }
+
+    @Override
+    public JFreeChart draw(Shown shown) {
         XYPlot plot = ChartStyle.stepPlot(ChartStyle.axis("time since scenario start (s)"),
-                ChartStyle.countAxis("nodes tainted NoExecute"), TaintStaircaseData.of(input), 0);
+                ChartStyle.countAxis("nodes tainted NoExecute"), shown.zones(), 0);
         plot.setNoDataMessage("No node was tainted NoExecute in this run.");
         JFreeChart chart = ChartStyle.chart(title(), plot, true);
-        String shown = input.shownRun().map(r -> "; replication " + r.replication()).orElse("");
-        TextTitle rates = new TextTitle(rates(input.scenario().kubeControllerManager()) + shown, ChartStyle.TICK_FONT);
-        chart.addSubtitle(rates);
+        chart.addSubtitle(new TextTitle(shown.subtitle(), ChartStyle.TICK_FONT));
         return chart;
+    }
+
+    /** The zones' staircases, and the subtitle: the eviction rates and the replication shown. */
+    public record Shown(List<Series> zones, String subtitle) {
     }
 
     private static String rates(ControllerManagerConfig c) {
