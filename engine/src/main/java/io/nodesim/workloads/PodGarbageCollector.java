@@ -37,8 +37,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * </ul>
  * Force deletion = status Failed, then DELETE with grace period 0: the object is gone at once. The
  * requests go through the controller's own client ({@link PodGcRequests}), so a pass lasts as long
- * as its requests need, and the next one starts 20 s after it ended. During a control-plane outage
- * the deletions fail and a later pass tries again.
+ * as its requests need, and the next one starts 20 s after it ended. A pass that starts during a
+ * control-plane outage deletes nothing and a later pass tries again; a request whose token comes
+ * due during one is answered when it ends.
  */
 public final class PodGarbageCollector implements Controller, NodeWatcher {
     /** {@code gcCheckPeriod}. */
