@@ -8,7 +8,7 @@ import java.util.List;
  * the controllers keep running on their informer caches (the etcd stall of kubernetes #121793).
  */
 public final class ControlPlaneOutage implements Fault {
-    public static final FaultType TYPE = new FaultType("ControlPlaneOutage", "API server / etcd stall: no heartbeat is recorded, controller writes fail", false, FaultType.Targeting.NONE,
+    public static final FaultType TYPE = new FaultType("ControlPlaneOutage", "API server / etcd stall: no heartbeat is recorded, controller writes wait for its end or time out", false, FaultType.Targeting.NONE,
             List.of(), ControlPlaneOutage::new);
 
     @Override

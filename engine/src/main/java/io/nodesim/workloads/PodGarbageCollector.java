@@ -65,6 +65,10 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
     /** The pass in which the node's GET ({@code discoverDeletedNodes}) was counted, to count it once. */
     private final int[] gotInPass;
     private int passes;
+    private long passStart;
+    private long passEnd;
+    /** gcOrphaned has planned its requests in the current pass. */
+    private boolean orphansDone = true;
 
     /**
      * @param client {@code ClientOrDie("pod-garbage-collector")}
@@ -82,6 +86,7 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
         quarantineEnds = new long[cluster.nodes().count()];
         gotInPass = new int[cluster.nodes().count()];
         requests = new PodGcRequests(sim, cluster, deletions, client, patchFailedFirst);
+        requests.onAllReturned(this::allReturned);
         Arrays.fill(quarantineEnds, SimTime.NEVER);
         passKind = sim.registerKind("podgc.pass", (t, now) -> pass(now));
         nodeGoneKind = sim.registerKind("podgc.nodeDeleted", (node, now) -> missing.add(node));
@@ -106,6 +111,7 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
     public void restart(long now, long downtime) {
         sim.cancel(passHandle);
         requests.restart();
+        orphansDone = true;
         Arrays.fill(quarantineEnds, SimTime.NEVER);
         passHandle = sim.schedule(now + downtime, passKind, 0);
     }
@@ -115,21 +121,46 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
         sim.schedule(time + watch.sample(rng), nodeGoneKind, node);
     }
 
+    /**
+     * {@code gc}: gcTerminating's requests, then (when they have all returned) gcOrphaned's; the next
+     * pass starts 20 s after the last request returned, or after the pass's own duration.
+     */
     private void pass(long now) {
-        long ended = now;
-        if (cluster.controlPlane().isUp(now)) {
-            passes++;
-            ended = gcTerminating(now);
-            ended = gcOrphaned(now, ended);
+        passHandle = EventQueue.NO_HANDLE;
+        passStart = now;
+        passEnd = now + passDuration.sample(rng);
+        if (!cluster.controlPlane().isUp(now)) {
+            nextPass(now);
+            return;
         }
-        passHandle = sim.schedule(Math.max(now + passDuration.sample(rng), ended) + PERIOD, passKind, 0);
+        passes++;
+        orphansDone = false;
+        gcTerminating(now);
+        if (!requests.pending()) {
+            allReturned(now);
+        }
     }
 
-    /** Returns when the pass's requests for them have returned. */
-    private long gcTerminating(long now) {
+    /** Every request planned so far has returned: gcOrphaned runs, or the pass is over. */
+    private void allReturned(long now) {
+        if (!orphansDone) {
+            orphansDone = true;
+            gcOrphaned(passStart, now);
+            if (requests.pending()) {
+                return;
+            }
+        }
+        nextPass(now);
+    }
+
+    private void nextPass(long ended) {
+        passHandle = sim.schedule(Math.max(passEnd, ended) + PERIOD, passKind, 0);
+    }
+
+    private void gcTerminating(long now) {
         NodeObjects nodes = cluster.nodes();
         if (!nodes.anyOutOfService()) {
-            return now;
+            return;
         }
         int found = 0;
         for (int n = 0; n < nodes.count(); n++) {
@@ -139,14 +170,14 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
             }
             found = collect(n, true, found);
         }
-        return requests.parallel(scratch, found, now, "PodGC: out-of-service");
+        requests.parallel(scratch, found, now, "PodGC: out-of-service");
     }
 
     /**
-     * Runs when gcTerminating's requests have returned ({@code from}): quarantines and GETs then, on
-     * the pods listed at the pass's start ({@code now}). Returns when its last request returns.
+     * Runs when gcTerminating's requests have returned ({@code from}): quarantines and GETs then,
+     * the node listing of the pass's start ({@code now}).
      */
-    private long gcOrphaned(long now, long from) {
+    private void gcOrphaned(long now, long from) {
         int count = 0;
         int gets = 0;
         for (int p : nodeNamePods.waiting()) {
@@ -181,10 +212,9 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
                 quarantineEnds[n] = SimTime.NEVER;
             }
         }
-        if (count == 0) {
-            return from;
+        if (count > 0) {
+            requests.sequential(gets, orphans, count, from, "PodGC: node no longer exists");
         }
-        return requests.sequential(gets, orphans, count, from, "PodGC: node no longer exists");
     }
 
     private int firstGetOfPass(int node) {

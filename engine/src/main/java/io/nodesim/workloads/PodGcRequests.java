@@ -6,6 +6,7 @@ import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.Simulation;
 import java.util.Arrays;
+import java.util.function.LongConsumer;
 
 /**
  * Pod GC's force deletions as its client sends them ({@code ClientOrDie("pod-garbage-collector")}, a
@@ -33,6 +34,7 @@ final class PodGcRequests {
     private int tail;
     private long handle = EventQueue.NO_HANDLE;
     private boolean hungOnOutage;
+    private LongConsumer returned = t -> { };
 
     PodGcRequests(Simulation sim, ClusterState cluster, PodDeletions deletions, ApiClient client,
             boolean patchFailedFirst) {
@@ -45,7 +47,7 @@ final class PodGcRequests {
         cluster.informers().watchApiServer(now -> {
             if (hungOnOutage) {
                 hungOnOutage = false;
-                flush(now);
+                flush(now, true);
             }
         });
     }
@@ -88,7 +90,7 @@ final class PodGcRequests {
             add(pods[i], deleteDue[i], why);
             last = Math.max(last, deleteDue[i]);
         }
-        flush(now);
+        flush(now, false);
         return last;
     }
 
@@ -109,8 +111,18 @@ final class PodGcRequests {
             t = client.send(t, 1);
             add(pods[i], t, why);
         }
-        flush(sim.now());
+        flush(sim.now(), false);
         return t;
+    }
+
+    /** Told the time each time every planned request has returned (the goroutines' {@code wait}). */
+    void onAllReturned(LongConsumer listener) {
+        this.returned = listener;
+    }
+
+    /** True while planned requests have not returned. */
+    boolean pending() {
+        return head < tail;
     }
 
     /** The process stopped: requests still waiting for a token are never sent; a new client is full. */
@@ -141,11 +153,14 @@ final class PodGcRequests {
 
     private void returned(long now) {
         handle = EventQueue.NO_HANDLE;
-        flush(now);
+        flush(now, true);
     }
 
-    /** Applies the deletions whose DELETE has returned by {@code now}; waits for the next one. */
-    private void flush(long now) {
+    /**
+     * Applies the deletions whose DELETE has returned by {@code now} and waits for the next one;
+     * tells the listener when the last has returned, unless the caller is planning (it looks itself).
+     */
+    private void flush(long now, boolean tell) {
         sim.cancel(handle);
         handle = EventQueue.NO_HANDLE;
         if (head < tail && due[head] <= now && !cluster.controlPlane().isUp(now)) {
@@ -159,8 +174,12 @@ final class PodGcRequests {
             deletions.forceDelete(p, now, why);
         }
         if (head == tail) {
+            boolean any = tail > 0;
             head = 0;
             tail = 0;
+            if (any && tell) {
+                returned.accept(now);
+            }
         } else {
             handle = sim.schedule(due[head], kind, 0);
         }

@@ -98,6 +98,22 @@ class PodGcClientLimitTest {
                 "passes at the last request + 20 s, then 20 s after that pass");
     }
 
+    /** Requests that hang on an outage keep the pass going: the next one starts 20 s after they return. */
+    @Test
+    void requestsHungOnAnOutage_endThePassWhenTheyReturn() {
+        List<Long> nodeOne = deletions("1.35", 20, 30);
+        long pass = nodeOne.get(0);
+        long outageEnd = pass + SimTime.seconds(31);
+        RunResult r = ClusterSimulation.run(nodeOneDeleted("1.35", 20, 30)
+                .fault("NodeDelete", pass - SimTime.seconds(5), SimTime.NEVER, nodes("node-2"))
+                .fault("ControlPlaneOutage", pass + SimTime.seconds(1), SimTime.seconds(30), FaultTarget.all())
+                .build(), 0, false);
+        List<Long> hung = deletions(r, "node-1");
+        assertEquals(outageEnd, hung.get(hung.size() - 1), "the DELETEs due in the outage return at its end");
+        assertEquals(outageEnd + PodGarbageCollector.PERIOD, deletions(r, "node-2").get(0),
+                "node-2's quarantine (from the pass at which it was first missing) is over by the next pass");
+    }
+
     /** A request whose token comes due while the API server is down is answered when it is up again. */
     @Test
     void anOutageDuringThePass_holdsTheDeletesDueInIt_untilItEnds() {

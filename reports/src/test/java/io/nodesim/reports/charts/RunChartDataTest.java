@@ -38,22 +38,30 @@ class RunChartDataTest {
     }
 
     @Test
-    void eachChartsDataIsComputedOnce_byWhicheverThreadComesFirst() {
+    void dataComputedAheadOnAnotherThread_isNotComputedAgainByTheDrawingThread() throws Exception {
         List<String> computedOn = Collections.synchronizedList(new ArrayList<>());
         RunChart<Thread> probe = chart("probe", in -> {
             computedOn.add(Thread.currentThread().getName());
             return Thread.currentThread();
         });
         RunChartData data = new RunChartData(List.of(probe), large());
-        data.computeAll();
+        Thread ahead = new Thread(data::computeAll, "ahead");
+        ahead.start();
+        ahead.join();
         data.draw(probe);
         data.computeAll();
-        assertEquals(List.of(Thread.currentThread().getName()), computedOn);
+        assertEquals(List.of("ahead"), computedOn);
+    }
 
-        computedOn.clear();
-        RunChartData notAhead = new RunChartData(List.of(probe), large());
-        notAhead.draw(probe);
-        assertEquals(1, computedOn.size(), "drawn before anyone computed it: computed by the drawing thread");
+    @Test
+    void dataNobodyComputedAhead_isComputedByTheDrawingThread() {
+        List<String> computedOn = Collections.synchronizedList(new ArrayList<>());
+        RunChart<Thread> probe = chart("probe", in -> {
+            computedOn.add(Thread.currentThread().getName());
+            return Thread.currentThread();
+        });
+        new RunChartData(List.of(probe), large()).draw(probe);
+        assertEquals(List.of(Thread.currentThread().getName()), computedOn);
     }
 
     @Test
