@@ -175,4 +175,23 @@ class ReplicaSetClientLimitTest {
         assertEquals(4, expected.stream().filter(t -> t == end).count(), "due at 550, 600, 650 and 700 ms");
         assertEquals(expected, created);
     }
+
+    /**
+     * A restart while the sent batch hangs on an outage drops it; the new instance's first sync
+     * hangs too, and at the outage's end its first POST (its token reserved before) and then a burst
+     * of 30 fresh tokens go out at once.
+     */
+    @Test
+    void aRestartWhileTheBatchHangs_theNewInstancesSyncWaitsForTheOutageToo() throws IOException {
+        long outage = SEEN + SimTime.millis(525);
+        long end = outage + SimTime.seconds(10);
+        List<Long> created = creations(run("leader-elect: false",
+                "    - {type: ControlPlaneOutage, at: %dms, duration: 10s}\n    - {type: ControllerManagerRestart, at: %dms, duration: 200ms}"
+                        .formatted(outage / 1000, (SEEN + SimTime.seconds(1)) / 1000), 240));
+        List<Long> expected = new ArrayList<>(tokenTimes(40));
+        for (int k = 0; k < created.size() - 40; k++) {
+            expected.add(end + Math.max(0, k - 30) * TOKEN);
+        }
+        assertEquals(expected, created);
+    }
 }
