@@ -66,6 +66,8 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
     private final int[] gotInPass;
     private int passes;
     private long passStart;
+    /** How many deleted nodes the informer had listed at the pass start ({@link #missing} only grows). */
+    private int missingAtStart;
     private long passEnd;
     /** gcOrphaned has planned its requests in the current pass. */
     private boolean orphansDone = true;
@@ -128,6 +130,7 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
     private void pass(long now) {
         passHandle = EventQueue.NO_HANDLE;
         passStart = now;
+        missingAtStart = missing.size();
         passEnd = now + passDuration.sample(rng);
         if (!cluster.controlPlane().isUp(now)) {
             nextPass(now);
@@ -174,8 +177,8 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
     }
 
     /**
-     * Runs when gcTerminating's requests have returned ({@code from}): quarantines and GETs then,
-     * the node listing of the pass's start ({@code now}).
+     * Runs when gcTerminating's requests have returned ({@code from}): quarantines and GETs then, on
+     * the nodes listed at the pass's start ({@code now}); a pod's node is the one it is bound to now.
      */
     private void gcOrphaned(long now, long from) {
         int count = 0;
@@ -195,7 +198,8 @@ public final class PodGarbageCollector implements Controller, NodeWatcher {
                 orphans[count++] = p;
             }
         }
-        for (int n : missing) {
+        for (int i = 0; i < missingAtStart; i++) {
+            int n = missing.get(i);
             if (cluster.pods().firstOnNode(n) < 0) {
                 continue;
             }

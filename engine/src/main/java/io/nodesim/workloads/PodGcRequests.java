@@ -55,7 +55,8 @@ final class PodGcRequests {
     /**
      * {@code gcTerminating}: one goroutine per pod, all started at {@code now}, so every first
      * request is reserved at once and each PATCH's DELETE after it returns, behind them. Returns
-     * when the last request returns ({@code wait.Wait}).
+     * when the last token is due: when the last request returns ({@code wait.Wait}) unless the API
+     * server is down then ({@link #onAllReturned} tells the actual time).
      */
     long parallel(int[] pods, int count, long now, String why) {
         long[] patchDue = new long[count];
@@ -97,7 +98,7 @@ final class PodGcRequests {
     /**
      * {@code gcOrphaned}: from {@code from} on, a GET per node that leaves its quarantine
      * ({@code discoverDeletedNodes}), then each pod's requests one after the other. Returns when the
-     * last request returns.
+     * last token is due, as {@link #parallel} does.
      */
     long sequential(int gets, int[] pods, int count, long from, String why) {
         long t = from;
