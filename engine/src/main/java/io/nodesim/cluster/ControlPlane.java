@@ -70,6 +70,17 @@ public final class ControlPlane {
         return SimTime.NEVER;
     }
 
+    /** The end of the last outage over by {@code t}, {@link Long#MIN_VALUE} when none is. */
+    public long lastOutageEnd(long t) {
+        long end = Long.MIN_VALUE;
+        for (int i = 0; i < windows; i++) {
+            if (to[i] <= t) {
+                end = Math.max(end, to[i]);
+            }
+        }
+        return end;
+    }
+
     /** True when a write issued at {@code t} is accepted. */
     public boolean isUp(long t) {
         for (int i = windows - 1; i >= 0; i--) {

@@ -53,6 +53,17 @@ public final class ApiClient {
         return now + (long) Math.ceil(-tokens * 1_000_000.0 / qps);
     }
 
+    /**
+     * When the requests waiting for a token have all been sent: when the last one reserved is due, or
+     * {@link Long#MIN_VALUE} when none has had to wait since the bucket last had tokens to spare.
+     */
+    public long busyUntil() {
+        if (last == Long.MIN_VALUE || tokens >= 0) {
+            return Long.MIN_VALUE;
+        }
+        return last + (long) Math.ceil(-tokens * 1_000_000.0 / qps);
+    }
+
     /** A new process: a new client with a full bucket. */
     public void reset() {
         tokens = burst;

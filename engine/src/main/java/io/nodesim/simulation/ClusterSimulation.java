@@ -156,12 +156,12 @@ public final class ClusterSimulation {
                 streams.stream("endpointslice")));
         FaultContext ctx = new FaultContext(sim, cluster, kubelet, streams.stream("faults"), drainer, cloud);
         new FaultInjector(ctx).schedule(scenario.faults());
-        Invariants.register(sim, cluster, scenario, placement);
         List<Controller> controllers = new ArrayList<>(List.of(nodeLifecycle, taintEviction));
         controllers.addAll(workloads.controllers());
         controllerManager = new ControllerManager(cluster, controllers,
                 LeaderElection.of(scenario.kubeControllerManager()), streams.stream("leaderelection"));
         controllerManager.start();
+        Invariants.register(sim, cluster, scenario, placement, controllerManager::leadingSince, nodeController);
     }
 
     /**

@@ -5,12 +5,14 @@ import io.nodesim.cluster.Condition;
 import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.ControllerTaints;
+import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.kernel.Simulation;
 import io.nodesim.metrics.EventRecord;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scheduler.CompiledPod;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The run-end checks: time never went backwards, every pod is accounted for, taints match
@@ -21,13 +23,25 @@ final class Invariants {
     private Invariants() {
     }
 
-    static void register(Simulation sim, ClusterState cluster, Scenario scenario, SchedulerPlacement placement) {
-        // A node Ready again keeps its NoExecute taint until the next pass; allow two passes and a second.
+    /**
+     * @param leadingSince when the running kube-controller-manager took its Lease (later than the run's
+     *        end while it is down)
+     * @param nodeController the node lifecycle controller's client, which writes the taint removals
+     */
+    static void register(Simulation sim, ClusterState cluster, Scenario scenario, SchedulerPlacement placement,
+            LongSupplier leadingSince, ApiClient nodeController) {
+        // A node Ready again keeps its NoExecute taint until the next pass; allow two passes and a second
+        // from when the controller could remove it: running, the API server up, a token for the write.
         long slack = 2 * scenario.kubeControllerManager().nodeMonitorPeriod() + SimTime.SECOND;
         sim.addInvariantCheck(() -> {
             checkTime(cluster.recorder().events());
             checkPods(cluster);
-            checkTaints(cluster, sim.now(), slack);
+            long now = sim.now();
+            if (cluster.controlPlane().isUp(now)) {
+                long couldAct = Math.max(Math.max(leadingSince.getAsLong(), cluster.controlPlane().lastOutageEnd(now)),
+                        nodeController.busyUntil());
+                checkTaints(cluster, now, couldAct, slack);
+            }
             checkFit(cluster, placement);
         });
     }
@@ -107,7 +121,7 @@ final class Invariants {
         }
     }
 
-    private static void checkTaints(ClusterState cluster, long now, long slack) {
+    private static void checkTaints(ClusterState cluster, long now, long couldAct, long slack) {
         NodeObjects nodes = cluster.nodes();
         for (int i = 0; i < nodes.count(); i++) {
             int t = nodes.taints(i);
@@ -115,7 +129,7 @@ final class Invariants {
                 throw new IllegalStateException(nodes.name(i) + " has both unreachable and not-ready NoExecute");
             }
             if ((t & ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) != 0 && nodes.ready(i) == Condition.TRUE
-                    && now - nodes.readyTransition(i) > slack) {
+                    && now - Math.max(nodes.readyTransition(i), couldAct) > slack) {
                 throw new IllegalStateException(nodes.name(i) + " is Ready but kept its NoExecute taint");
             }
         }

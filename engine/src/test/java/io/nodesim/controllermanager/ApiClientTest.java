@@ -62,4 +62,24 @@ class ApiClientTest {
         assertThrows(IllegalArgumentException.class, () -> new ApiClient(0, 30));
         assertThrows(IllegalArgumentException.class, () -> new ApiClient(20, 0));
     }
+
+    @Test
+    void busyUntil_theLastReservedRequestIsSent_noneWhileTheBucketHadTokensToSpare() {
+        ApiClient c = new ApiClient(20, 30);
+        assertEquals(Long.MIN_VALUE, c.busyUntil());
+        c.send(0, 30);
+        assertEquals(Long.MIN_VALUE, c.busyUntil(), "the burst: nothing waits");
+        long due = c.send(0, 10);
+        assertEquals(SimTime.millis(500), due);
+        assertEquals(due, c.busyUntil());
+        c.send(SimTime.seconds(10), 1);
+        assertEquals(Long.MIN_VALUE, c.busyUntil(), "refilled by then");
+    }
+
+    @Test
+    void aRequestReservedBeforeTheLastOne_isRefused() {
+        ApiClient c = new ApiClient(20, 30);
+        c.send(SimTime.seconds(2), 1);
+        assertThrows(IllegalArgumentException.class, () -> c.send(SimTime.seconds(1), 1));
+    }
 }

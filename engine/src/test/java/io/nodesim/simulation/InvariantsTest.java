@@ -1,5 +1,6 @@
 package io.nodesim.simulation;
 
+import static io.nodesim.testing.ScenarioFixture.nodes;
 import static io.nodesim.testing.ScenarioFixture.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodesim.cluster.PodTable;
 import io.nodesim.kernel.SimTime;
+import io.nodesim.scenario.FaultTarget;
 import io.nodesim.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 
-/** The run-end check that no node holds pods it does not fit. */
+/** The run-end checks: no node holds pods it does not fit; a Ready node loses its NoExecute taint once the controller can act. */
 class InvariantsTest {
     /** Three 4-CPU nodes, seven 1500m pods: two fit per node, the seventh stays Pending. */
     private static Scenario crowded() {
@@ -33,6 +35,30 @@ class InvariantsTest {
         sim.cluster().bindPod(p, 0, 0);
         IllegalStateException e = assertThrows(IllegalStateException.class, sim::run);
         assertTrue(e.getMessage().contains("node-0 holds pods it does not fit: cpu 4500m of 4000m"), e.getMessage());
+    }
+
+    /**
+     * A node Ready again while kube-controller-manager is down keeps its NoExecute taint until the new
+     * instance's first pass: a run that ends before it passes its checks.
+     */
+    @Test
+    void aRunEndingBeforeTheNewControllerManagerRuns_passesWithTheTaintStillThere() {
+        ClusterSimulation sim = new ClusterSimulation(scenario().version("1.24").pool("node", 2, "a").deployment("web", 2)
+                .fault("KubeletStop", SimTime.seconds(170), SimTime.seconds(170), nodes("node-0"))
+                .fault("ControllerManagerRestart", SimTime.seconds(266), SimTime.seconds(130), FaultTarget.all())
+                .duration(SimTime.seconds(380)).build(), 0, false);
+        sim.run();
+        assertTrue(sim.cluster().nodes().taints(0) != 0, "still tainted: the new instance has not run a pass");
+    }
+
+    /** With a throttled client, the taint removal waits behind the writes reserved before it. */
+    @Test
+    void aRunEndingWhileTheRemovalWaitsForAToken_passesItsChecks() {
+        ClusterSimulation sim = new ClusterSimulation(scenario().pool("node", 4, "a").deployment("web", 4)
+                .kubeApi(0.2, 2).fault("NodeCrash", SimTime.seconds(284), SimTime.seconds(78), FaultTarget.all())
+                .duration(SimTime.seconds(420)).build(), 0, false);
+        sim.run();
+        assertEquals(SimTime.seconds(420), sim.simulation().now());
     }
 
     private static int[] pending(PodTable pods) {
