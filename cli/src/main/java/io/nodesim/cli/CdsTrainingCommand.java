@@ -13,7 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * What {@code ./nodesim} runs once after a build, under {@code -XX:ArchiveClassesAtExit}: a small
+ * What {@code ./nodesim} runs once after a build, under {@code -XX:DumpLoadedClassList}: a small
  * scenario through {@code run} and {@code sweep}, so that the class-data archive holds the classes
  * those commands load whichever command the user starts first (a {@code validate} first would
  * otherwise leave every later run and sweep loading most classes the slow way). Writes nothing that
