@@ -6,6 +6,7 @@ import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.parse.AutoscalerSection;
 import io.nodesim.scenario.parse.ComponentSections;
 import io.nodesim.scenario.parse.DisruptionBudgetSection;
+import io.nodesim.scenario.parse.HungRuntimeProbes;
 import io.nodesim.scenario.parse.RemediationSection;
 import io.nodesim.scenario.parse.FaultSection;
 import io.nodesim.scenario.parse.ImportedOrigins;
@@ -197,6 +198,9 @@ public final class ScenarioLoader {
         ImportedPlacement initialPlacement = s.has("initialPlacement")
                 ? InitialPlacementSection.read(s.get("initialPlacement"), baseDir, workloads, nodes) : null;
         List<FaultSpec> faults = s.has("faults") ? FaultSection.read(s.get("faults"), nodes, baseDir, o) : List.of();
+        if (s.has("faults")) {
+            HungRuntimeProbes.refuseUnmodelled(s.get("faults"), faults, workloads, row);
+        }
         ClusterAutoscalerConfig autoscaler = s.has("clusterAutoscaler")
                 ? AutoscalerSection.read(s.get("clusterAutoscaler"), nodes, o) : ClusterAutoscalerConfig.DISABLED;
         // Overrides inside manifests, node entries or kubeScheduler are settings too: explain lists them.

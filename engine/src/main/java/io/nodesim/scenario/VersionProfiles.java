@@ -59,6 +59,8 @@ public final class VersionProfiles {
         KUBE_PROXY_MIN_SYNC_1S(19, "kube-proxy iptables `minSyncPeriod`", "0s", "1s (PR #92836)"),
         DISRUPTION_EXCLUSION_LABEL(19, "`node.kubernetes.io/exclude-disruption` in zone counts", "counted",
                 "left out (NodeDisruptionExclusion beta)"),
+        EXEC_PROBE_TIMEOUT(20, "exec probe past its deadline (a hung runtime's `ExecSync`)", "an error, thrown away",
+                "a probe Failure (ExecProbeTimeout)"),
         MASTER_NAMES_COUNTED(21, "nodes named `…master`, `…master-xyz` in zone counts",
                 "left out (`legacyIsMasterNode`)", "counted (LegacyNodeRoleBehavior locked off)"),
         NAMESPACE_NAME_LABEL(21, "`kubernetes.io/metadata.name` on namespaces", "absent",
