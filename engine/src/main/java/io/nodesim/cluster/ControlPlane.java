@@ -11,6 +11,8 @@ import java.util.Arrays;
  * the outage ended.
  */
 public final class ControlPlane {
+    /** kube-apiserver {@code --request-timeout} (1 m): a controller write blocked longer than this fails. */
+    public static final long REQUEST_TIMEOUT = SimTime.MINUTE;
     private long[] from = new long[4];
     private long[] to = new long[4];
     private int windows;

@@ -6,6 +6,7 @@ import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.cluster.Samples;
 import io.nodesim.controllermanager.ApiClient;
+import io.nodesim.controllermanager.EventSink;
 import java.util.Arrays;
 
 /**
@@ -13,7 +14,9 @@ import java.util.Arrays;
  * {@code monitorNodeHealth} on a pass worker: one pod UpdateStatus per Ready pod of the node,
  * serially, each through the controller's client limiter. A failed write (the API server down past
  * the request timeout) does not stop the loop; the node goes to {@code nodesToRetry} and the next
- * pass marks its pods again while its observed condition is not Ready (PR #84445, 1.17+).
+ * pass marks its pods again while its observed condition is not Ready (PR #84445, 1.17+). From 1.19
+ * (PR #87743) each write is followed by a NodeNotReady event about the pod, whether it succeeded or
+ * failed (not when the pod was gone: NotFound), sent through the same client.
  */
 final class MarkPodsNotReady {
     private final ClusterState cluster;
@@ -21,17 +24,21 @@ final class MarkPodsNotReady {
     private final Samples samples;
     private final ApiClient client;
     private final PassWorkers workers;
+    /** The controller's events, or null before 1.19 (no event per pod). */
+    private final EventSink events;
     private final boolean retry;
     /** nodesToRetry: MarkPodsNotReady failed for the node; the next pass tries again. */
     private final boolean[] toRetry;
 
-    MarkPodsNotReady(ClusterState cluster, Samples samples, ApiClient client, PassWorkers workers, boolean retry) {
+    MarkPodsNotReady(ClusterState cluster, Samples samples, ApiClient client, PassWorkers workers, boolean retry,
+            EventSink events) {
         this.cluster = cluster;
         this.nodes = cluster.nodes();
         this.samples = samples;
         this.client = client;
         this.workers = workers;
         this.retry = retry;
+        this.events = events;
         this.toRetry = new boolean[nodes.count()];
     }
 
@@ -65,7 +72,10 @@ final class MarkPodsNotReady {
                 }
             }
             case PassWorkers.POD_ANSWERED -> markPodNotReady(p, node, now);
-            default -> workers.podWriteFailed[w] = true;
+            default -> {
+                workers.podWriteFailed[w] = true;
+                recordEvent(p, now);
+            }
         }
         return mark(w, node, nextPod(node, p), now);
     }
@@ -118,6 +128,7 @@ final class MarkPodsNotReady {
     }
 
     private void markPodNotReady(int p, int node, long now) {
+        recordEvent(p, now);
         PodTable pods = cluster.pods();
         if (pods.isDeleted(p) || !pods.ready(p)) {
             return;
@@ -128,4 +139,10 @@ final class MarkPodsNotReady {
         samples.addSince(Samples.TIME_TO_POD_NOT_READY, nodes.causeAt(node), now);
     }
 
+    /** "record NodeNotReady event after updateStatus to make sure pod still exists". */
+    private void recordEvent(int p, long now) {
+        if (events != null && !cluster.pods().isGone(p)) {
+            events.record(now);
+        }
+    }
 }

@@ -8,6 +8,7 @@ import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.Samples;
 import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.controllermanager.Controller;
+import io.nodesim.controllermanager.EventSink;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.RandomStreams;
 import io.nodesim.kernel.Simulation;
@@ -90,6 +91,10 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
     private long passId;
     private long passHandle = EventQueue.NO_HANDLE;
     private final ApiClient client;
+    /** The controller's events (RegisteredNode, RemovingNode, NodeNotReady), sent through {@link #client}. */
+    private final EventSink events;
+    /** Nodes created or deleted since the last pass: its classifyNodes records an event for each. */
+    private int nodesAddedOrDeleted;
     private final PassWorkers workers;
     /** The pass in progress: its start, the next node to hand out, whether it lists nodes afresh. */
     private boolean passRunning;
@@ -154,9 +159,11 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         timeoutKind = sim.registerKind("nodelifecycle.requestTimeout", (t, now) -> blockedWritesTimedOut(now));
         workers = new PassWorkers(sim, settings.monitorWorkers(),
                 sim.registerKind("nodelifecycle.passWorker", this::workerWoke));
-        podMarks = new MarkPodsNotReady(cluster, samples, client, workers, settings.retryMarkPodsNotReady());
+        events = new EventSink(sim, "nodelifecycle", client, cluster.controlPlane(), streams.stream("nodelifecycle.events"));
+        podMarks = new MarkPodsNotReady(cluster, samples, client, workers, settings.retryMarkPodsNotReady(),
+                settings.podNotReadyEvents() ? events : null);
         turn = new NodeTurn(cluster, settings, health, excludedFromDisruption, client, workers, evictions, this, podMarks,
-                zones, samples);
+                zones, samples, events);
         passOver = new PassOverRules(cluster, settings, health, queues, podMarks, lease, status, faults);
         cluster.informers().watchNodes(this);
         cluster.informers().watchApiServer(this::apiServerRecovered);
@@ -179,8 +186,14 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
     }
 
     @Override
+    public void nodeCreated(int node, long time) {
+        nodesAddedOrDeleted++;
+    }
+
+    @Override
     public void nodeDeleted(int node, long time) {
         wake(node);
+        nodesAddedOrDeleted++;
     }
 
     /** Something about the node may change: passes look at it again. */
@@ -229,6 +242,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         evictorLock.clear();
         heldPassAt = -1;
         client.reset();
+        events.reset();
         passRunning = false;
         podMarks.clear();
         health.forgetAll();
@@ -239,6 +253,11 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         passHandle = sim.schedule(start, passKind, 0);
         tainter.start(start);
         informerStartHandle = sim.schedule(start, informerStartKind, 0);
+    }
+
+    /** Its event broadcaster (for tests). */
+    public EventSink events() {
+        return events;
     }
 
     /** The probe timestamp of a node (for tests and reports). */
@@ -274,6 +293,19 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         passWaited = false;
         boolean added = freshStart;
         freshStart = false;
+        if (added) {
+            // classifyNodes: every node the new instance lists is added, with a RegisteredNode event.
+            nodesAddedOrDeleted = 0;
+            for (int i = 0; i < nodes.count(); i++) {
+                if (nodes.exists(i, now)) {
+                    events.record(now);
+                }
+            }
+        }
+        // A node created since the last pass is added (RegisteredNode), one deleted is removed (RemovingNode).
+        for (; nodesAddedOrDeleted > 0; nodesAddedOrDeleted--) {
+            events.record(now);
+        }
         passRunning = true;
         passStart = now;
         cursor = 0;

@@ -1,5 +1,6 @@
 package io.nodesim.nodelifecycle;
 
+import io.nodesim.cluster.ControlPlane;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.Scenario;
@@ -21,6 +22,7 @@ import java.util.Objects;
  *     zone counts (1.19+)
  * @param monitorWorkers the monitor pass's {@code nodeUpdateWorkerSize} (8 from 1.27, 1 before)
  * @param retryMarkPodsNotReady a failed MarkPodsNotReady is retried in the next pass (1.17+)
+ * @param podNotReadyEvents MarkPodsNotReady records a NodeNotReady event per pod (1.19+)
  * @param apiCallsUnderEvictorLock the tainting (or eviction) pass and markNodeAsReachable make
  *     their API calls holding {@code evictorLock}, which every node's eviction decision takes
  *     (before 1.25, PR #110359)
@@ -42,9 +44,10 @@ public record NodeLifecycleSettings(
         DurationDistribution watch,
         int monitorWorkers,
         boolean retryMarkPodsNotReady,
+        boolean podNotReadyEvents,
         boolean apiCallsUnderEvictorLock) {
     /** kube-apiserver {@code --request-timeout} (1 m): a write blocked longer than this fails. */
-    static final long REQUEST_TIMEOUT = SimTime.MINUTE;
+    static final long REQUEST_TIMEOUT = ControlPlane.REQUEST_TIMEOUT;
 
     /** {@code scheduler.UpdateWorkerSize}, the monitor pass's nodeUpdateWorkerSize from 1.27. */
     public static final int UPDATE_WORKER_SIZE = 8;
@@ -70,6 +73,6 @@ public record NodeLifecycleSettings(
                 s.profile().noExecuteInDetectingPass(), !row.has(Rule.MASTER_NAMES_COUNTED),
                 row.has(Rule.DISRUPTION_EXCLUSION_LABEL), s.latencies().monitorPass(), s.latencies().watch(),
                 row.has(Rule.PARALLEL_NODE_HEALTH) ? UPDATE_WORKER_SIZE : 1, row.has(Rule.MARK_PODS_NOT_READY_RETRY),
-                !row.has(Rule.EVICTOR_LOCK_OFF_API_CALLS));
+                row.has(Rule.POD_NOT_READY_EVENTS), !row.has(Rule.EVICTOR_LOCK_OFF_API_CALLS));
     }
 }

@@ -6,6 +6,7 @@ import io.nodesim.cluster.EventKind;
 import io.nodesim.cluster.NodeObjects;
 import io.nodesim.cluster.Samples;
 import io.nodesim.controllermanager.ApiClient;
+import io.nodesim.controllermanager.EventSink;
 import io.nodesim.kernel.SimTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,8 @@ final class NodeTurn {
     private final MarkPodsNotReady podMarks;
     private final ZoneDisruption zones;
     private final Samples samples;
+    /** RecordNodeStatusChange's NodeNotReady event goes through the controller's client too. */
+    private final EventSink events;
     /** Nodes whose health update of the current pass waits for the API server. */
     private final List<Integer> blocked = new ArrayList<>();
     private long passId;
@@ -43,7 +46,7 @@ final class NodeTurn {
 
     NodeTurn(ClusterState cluster, NodeLifecycleSettings settings, NodeHealth health, boolean[] excludedFromDisruption,
             ApiClient client, PassWorkers workers, EvictionDecisions evictions, EvictionDecisions.Caller caller,
-            MarkPodsNotReady podMarks, ZoneDisruption zones, Samples samples) {
+            MarkPodsNotReady podMarks, ZoneDisruption zones, Samples samples, EventSink events) {
         this.cluster = cluster;
         this.nodes = cluster.nodes();
         this.settings = settings;
@@ -60,6 +63,7 @@ final class NodeTurn {
         this.podMarks = podMarks;
         this.zones = zones;
         this.samples = samples;
+        this.events = events;
     }
 
     /** A pass begins: its decisions are this pass's. */
@@ -161,6 +165,7 @@ final class NodeTurn {
         boolean becameNotReady = current != Condition.TRUE && observed == Condition.TRUE;
         if (becameNotReady) {
             cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.name(i), unknownDetail("NodeNotReady", i));
+            events.record(now);
         }
         return podMarks.afterHealthUpdate(w, i, becameNotReady, observed != Condition.TRUE, now);
     }

@@ -11,6 +11,7 @@ import io.nodesim.cluster.EventKind;
 import io.nodesim.cluster.WorkloadInfo;
 import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.controllermanager.Controller;
+import io.nodesim.controllermanager.EventSink;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.SimTime;
@@ -33,7 +34,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * 1.29, its own {@code ClientOrDie("node-controller")} after) as {@code addConditionAndDeletePod}
  * sends it: a DELETE, preceded from 1.26 by a GET and the DisruptionTarget status PATCH; the pod
  * goes when its last request is sent. During a control-plane outage deletions wait for the API
- * server.
+ * server. Its TaintManagerEviction events go through the same client, from a broadcaster of its own
+ * ({@link EventSink}): one before each deletion's requests ({@code deletePodHandler}'s
+ * {@code emitEventFunc}), and one per scheduled deletion it cancels ({@code cancelWorkWithEvent}).
  *
  * <p>The node's NoExecute taints are the controllers' ({@link ControllerTaints}) and the scenario's
  * own ({@link ScenarioNoExecuteTaints}), as {@code handleNodeUpdate} takes every NoExecute taint.
@@ -60,12 +63,13 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
     private final java.util.BitSet loggedForever = new java.util.BitSet();
     private long[] evictionHandle;
     private boolean running = true;
+    private final EventSink events;
     /** Deletions sent during an outage; they complete when the API server answers. */
     private final java.util.List<Integer> awaitingApiServer = new java.util.ArrayList<>();
 
     public TaintEvictionController(Simulation sim, ClusterState cluster, PodDeletions deletions,
             DurationDistribution watch, RandomGenerator rng, ScenarioNoExecuteTaints scenarioTaints, ApiClient client,
-            int requestsPerDeletion, TolerationSources sources) {
+            int requestsPerDeletion, TolerationSources sources, RandomGenerator eventRetries) {
         this.sim = sim;
         this.cluster = cluster;
         this.deletions = deletions;
@@ -74,6 +78,7 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
         this.scenarioTaints = scenarioTaints;
         this.client = client;
         this.requestsPerDeletion = requestsPerDeletion;
+        this.events = new EventSink(sim, "tainteviction", client, cluster.controlPlane(), eventRetries);
         this.sentKind = sim.registerKind("tainteviction.deletionSent", this::deletionSent);
         this.sources = sources;
         this.nodeKind = sim.registerKind("tainteviction.nodeUpdate", this::handleNodeUpdate);
@@ -129,6 +134,11 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
         return (cluster.nodes().taints(node) & ControllerTaints.NO_EXECUTE_MASK) != 0 || scenarioTaints.tainted(node);
     }
 
+    /** Its event broadcaster (for tests). */
+    public EventSink events() {
+        return events;
+    }
+
     /** The evictions of a pod scheduled by this controller: its pending deletion time, or NEVER. */
     public long scheduledEviction(int pod) {
         return pod < evictionHandle.length ? sim.timeOf(evictionHandle[pod]) : io.nodesim.kernel.SimTime.NEVER;
@@ -150,6 +160,7 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
         }
         running = false;
         client.reset();
+        events.reset();
         sim.schedule(now + downtime, nodeKind, RESTARTED);
     }
 
@@ -196,7 +207,7 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
 
     private void processPodOnNode(int pod, int node, int noExecute, long now) {
         if (noExecute == 0 && !scenarioTaints.tainted(node)) {
-            sim.cancel(evictionHandle[pod]);
+            cancelWorkWithEvent(pod, now);
             loggedForever.clear(pod);
             return;
         }
@@ -228,7 +239,7 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
             }
         }
         if (min == WorkloadInfo.FOREVER) {
-            sim.cancel(evictionHandle[pod]);
+            cancelWorkWithEvent(pod, now);
             if (!loggedForever.get(pod)) {
                 loggedForever.set(pod);
                 if (recording()) {
@@ -271,11 +282,19 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
     }
 
     private void deleteNow(int pod, long now) {
-        sim.cancel(evictionHandle[pod]);
+        cancelWorkWithEvent(pod, now);
         evictionHandle[pod] = sim.schedule(now, evictKind, pod);
     }
 
+    /** A scheduled deletion cancelled before its timer fired gets a "Cancelling deletion" event. */
+    private void cancelWorkWithEvent(int pod, long now) {
+        if (sim.cancel(evictionHandle[pod])) {
+            events.record(now);
+        }
+    }
+
     private void deletePod(int pod, long now) {
+        events.record(now);
         if (!cluster.controlPlane().isUp(now)) {
             awaitingApiServer.add(pod);
             return;

@@ -60,8 +60,10 @@ class BlockingTaintWritesTest {
                 .kubeApi(4, 1).evictionRates(0.05, 0.01).duration(SimTime.seconds(300)).build(), 0, true);
         long[] taints = LongStream.of(node(r, "node-0").noExecuteTaintAt(), node(r, "node-1").noExecuteTaintAt(),
                 node(r, "node-2").noExecuteTaintAt()).sorted().toArray();
-        // One detecting pass, whose three Unknown UpdateStatus go out a token (0.25 s) apart.
-        assertEquals(ms(500), node(r, "node-2").unknownAt() - node(r, "node-0").unknownAt());
+        // One detecting pass, whose three Unknown UpdateStatus go out a token (0.25 s) apart, but for
+        // one token the broadcaster takes between them for the new instance's RegisteredNode events
+        // (one per node at its first pass, sent one at a time through the same limiter).
+        assertEquals(ms(750), node(r, "node-2").unknownAt() - node(r, "node-0").unknownAt());
         assertEquals(ms(20_050), taints[1] - taints[0]);
         assertEquals(ms(20_050), taints[2] - taints[1]);
     }
@@ -88,13 +90,15 @@ class BlockingTaintWritesTest {
     }
 
     /**
-     * doNoScheduleTaintingPass on 8 workers. Nine nodes are written Unknown at once (burst 9) and
-     * their updates reach the informer 50 ms later, with half a token in the bucket (10 qps): the
-     * 8 workers' GETs go out 0.1 s apart from p + 0.1, each PATCH is reserved when its GET is back,
-     * behind the other GETs, so the taints land at p + 0.9 … p + 1.6; the ninth node waits for the
-     * first free worker (p + 0.9): its GET at p + 1.7, its PATCH at p + 1.8. (Writes sent as soon as
-     * the updates arrived would land at p + 0.2, 0.4, … 1.8.) 1.26 without the taint manager: no
-     * NoExecute writes compete.
+     * doNoScheduleTaintingPass on 8 workers (10 qps, burst 9). The new instance's first pass records
+     * a RegisteredNode event per node, which the broadcaster sends one at a time through the same
+     * limiter: its first takes one of the 9 tokens, so eight nodes are written Unknown at p and the
+     * ninth at p + 0.1; the broadcaster's next event is due at p + 0.2. The updates reach the
+     * informer 50 ms later: the 8 workers' GETs go out at p + 0.3 … p + 1.0 and the broadcaster's
+     * next event at p + 1.1 (reserved when its last POST went out); each PATCH is reserved when its
+     * GET is back, behind those, so the taints land at p + 1.2 … p + 1.9. The ninth node waits for
+     * the first free worker (p + 1.2): its GET at p + 2.1 (an event at p + 2.0), its PATCH at
+     * p + 2.3 (an event at p + 2.2). 1.26 without the taint manager: no NoExecute writes compete.
      */
     @Test
     void doNoScheduleTaintingPass_eightWorkers_theNinthNodeWaitsForAWorker() {
@@ -104,9 +108,9 @@ class BlockingTaintWritesTest {
         long p = node(r, "node-0").unknownAt();
         for (int k = 0; k < 8; k++) {
             assertEquals(p, node(r, crashed[k]).unknownAt(), crashed[k]);
-            assertEquals(p + ms(900 + 100 * k), node(r, crashed[k]).noScheduleTaintAt(), crashed[k]);
+            assertEquals(p + ms(1_200 + 100 * k), node(r, crashed[k]).noScheduleTaintAt(), crashed[k]);
         }
-        assertEquals(p + ms(1_800), node(r, "node-8").noScheduleTaintAt());
+        assertEquals(p + ms(2_300), node(r, "node-8").noScheduleTaintAt());
     }
 
     /**
@@ -141,12 +145,14 @@ class BlockingTaintWritesTest {
         ScenarioFixture base = scenario().version("1.33").pool("node", 20, "a").grace(SimTime.seconds(150))
                 .kubeApi(0.5, 2).evictionRates(0.009, 0.009).crash(CRASH, "node-0").duration(SimTime.seconds(600));
         long firstTry = node(ClusterSimulation.run(base.build(), 0, true), "node-0").noExecuteTaintAt();
-        // The GET went out at t, the PATCH one token (2 s) later... minus the half token left.
-        long t = firstTry - SimTime.seconds(1);
+        // The GET went out at t, the PATCH two tokens (4 s) later, minus the half token left: the
+        // broadcaster's POST of the node's NodeNotReady event took the token between them.
+        long t = firstTry - SimTime.seconds(3);
         long outage = t + ms(500);
         RunResult r = ClusterSimulation.run(base.fault("ControlPlaneOutage", outage, SimTime.seconds(90),
                 FaultTarget.all()).build(), 0, true);
-        assertEquals(t + ms(111_200), node(r, "node-0").noExecuteTaintAt());
+        // Within 1 us: the limiter rounds a wait for a fraction of a token up to a whole microsecond.
+        assertEquals(t + ms(111_200), node(r, "node-0").noExecuteTaintAt(), 1.0);
     }
 
     /**
@@ -173,26 +179,33 @@ class BlockingTaintWritesTest {
     /**
      * Before 1.25 (PR #110359; issue #110341) doNoExecuteTaintingPass holds {@code evictorLock} over its
      * API calls, and every decision of the monitor pass (markNodeForTainting, markNodeAsReachable)
-     * takes it. At 0.1 qps each tainting write holds the loop 20 s (its GET and PATCH wait 10 s each
-     * for a token); the passes that start meanwhile wait at their first node until the write's pass
-     * returns, and the pass after the last write starts 5 s after that write's PATCH. From 1.25 the
-     * passes keep their 5.02 s rhythm from the detecting pass. node-5 crashes long after: its
-     * Unknown UpdateStatus goes out at the start of a pass of that rhythm.
+     * takes it. At 0.1 qps each tainting write holds the loop 20 s or more (its GET and PATCH wait
+     * 10 s each for a token, 20 s while the broadcaster's events take every other one); the passes
+     * that start meanwhile wait at their first node until the write's pass returns, and the pass
+     * after the last write starts 5 s after that write's PATCH. From 1.25 the passes keep their
+     * 5.02 s rhythm from the end of the detecting pass (which the serial worker held until node-1's
+     * UpdateStatus had its token). node-5 crashes long after, once the broadcaster's events are
+     * sent: its Unknown UpdateStatus goes out at the start of a pass of that rhythm.
      */
     @Test
     void evictorLock_before125_thePassesWaitForTheTaintingPassesWrites_from125TheyDoNot() {
         for (String version : new String[] {"1.24", "1.25"}) {
             RunResult r = ClusterSimulation.run(crashedThenRestarted(version, "node-0", "node-1").kubeApi(0.1, 6)
-                    .crash(SimTime.seconds(300), "node-5").duration(SimTime.seconds(500)).build(), 0, true);
+                    .crash(SimTime.seconds(700), "node-5").duration(SimTime.seconds(900)).build(), 0, true);
             long p = node(r, "node-0").unknownAt();
             long lastTaint = Math.max(node(r, "node-0").noExecuteTaintAt(), node(r, "node-1").noExecuteTaintAt());
-            // The GETs wait for the tokens the NoSchedule writes took: the first at p + 10 s.
-            assertEquals(p + ms(40_000), lastTaint, version + ": GET and PATCH 10 s apart, twice");
+            // While the broadcaster has events waiting (the new instance's 20 RegisteredNode, each
+            // Unknown node's NodeNotReady), it takes every other token: node-1's UpdateStatus waits
+            // until p + 20 s, holding the serial detecting pass; the NoSchedule writes land at
+            // p + 70 s and p + 90 s, the NoExecute taints (GET and PATCH each) at p + 100 s and p + 140 s.
+            assertEquals(p + ms(20_000), node(r, "node-1").unknownAt(), version);
+            assertEquals(p + ms(140_000), lastTaint, version + ": GET and PATCH 20 s apart, twice");
             long d = node(r, "node-5").unknownAt();
             if (version.equals("1.24")) {
                 assertEquals(0, (d - lastTaint - SimTime.seconds(5)) % ms(5_020), "1.24: " + (d - lastTaint));
             } else {
-                assertEquals(0, (d - p) % ms(5_020), "1.25: " + (d - p));
+                // the rhythm of the passes from the end of the detecting pass, whatever the tainting loop does
+                assertEquals(0, (d - p - ms(20_000) - SimTime.seconds(5)) % ms(5_020), "1.25: " + (d - p));
             }
         }
     }

@@ -46,14 +46,33 @@ class ClientRateLimitTest {
         long unknown = node(r, "node-0").unknownAt();
         List<Long> notReady = times(r, "PodNotReady");
         assertEquals(40, notReady.size(), "the node holds 40 pods");
-        // 30 tokens: the node's Unknown UpdateStatus, then 29 pod UpdateStatus at once.
-        for (int i = 0; i < 29; i++) {
+        // 30 tokens: the node's Unknown UpdateStatus, its NodeNotReady event (RecordNodeStatusChange,
+        // sent by the broadcaster through the same client), then 28 pod UpdateStatus at once.
+        for (int i = 0; i < 28; i++) {
             assertEquals(unknown, notReady.get(i));
         }
-        assertEquals(unknown + SimTime.millis(50), notReady.get(29));
-        // The NoSchedule and NoExecute taint writes (a GET and a PATCH each) take 4 tokens in between:
-        // 11 pod writes and 4 taint requests after the burst, 50 ms apart.
-        assertEquals(unknown + 15 * SimTime.millis(50), notReady.get(39));
+        assertEquals(unknown + SimTime.millis(50), notReady.get(28));
+        // Past the burst a token every 50 ms, first come first served: the pod writes (one at a time),
+        // the pods' NodeNotReady events (from 1.19, one at a time: the broadcaster sends serially) and
+        // the NoSchedule and NoExecute taints (a GET and a PATCH each). The last pod write is the 27th
+        // token: 11 pod writes, 12 events and 4 taint requests.
+        assertEquals(unknown + 27 * SimTime.millis(50), notReady.get(39));
+        // With the taints written, pod writes and their events alternate: a pod every 100 ms.
+        for (int i = 31; i < 40; i++) {
+            assertEquals(SimTime.millis(100), notReady.get(i) - notReady.get(i - 1), "pod " + i);
+        }
+    }
+
+    @Test
+    void before119_noEventPerPod_theWritesTakeEveryTokenButTheTaints() {
+        RunResult r = crashedNodesWithPods("1.18", 1, 100, 20, 30);
+        long unknown = node(r, "node-0").unknownAt();
+        List<Long> notReady = times(r, "PodNotReady");
+        // The node's UpdateStatus and its NodeNotReady event, 28 pods at once, then 12 pod writes and
+        // the NoSchedule taint's GET and PATCH (before 1.34 the NoExecute taint waits for the next
+        // pass): the last pod at the 14th token after the burst, no token left to events.
+        assertEquals(28, notReady.stream().filter(t -> t == unknown).count());
+        assertEquals(unknown + 14 * SimTime.millis(50), notReady.get(39));
     }
 
     @Test
@@ -65,14 +84,17 @@ class ClientRateLimitTest {
 
     @Test
     void before127_theSerialPassDelaysTheNextNodesDecision_from127EightWorkersShareTheLimiter() {
-        // Nine nodes of 40 pods crash together. 1.26: one node at a time, each node's pods (≈ 2 s of
-        // tokens) before the next node is even evaluated. 1.27: eight workers, the decisions of a
-        // pass land 50 ms apart and their pod writes share the 20 qps.
+        // Nine nodes of 40 pods crash together. 1.26: one node at a time, each node's pods before the
+        // next node is even evaluated; past the burst every pod write is followed by the pod's
+        // NodeNotReady event, which the broadcaster sends through the same limiter, so a node takes
+        // ≈ 4.2 s of tokens (40 writes, 41 events, the node's UpdateStatus). 1.27: eight workers; the
+        // three nodes Unknown at the first pass mark their pods side by side, and the pass waits for
+        // them (≈ 12 s of tokens with the events) before the next pass decides the other six.
         long serial = crashedNodesWithPods("1.26", 9, 360, 20, 30).nodes().stream()
                 .mapToLong(n -> n.unknownAt()).max().orElseThrow();
         long parallel = crashedNodesWithPods("1.27", 9, 360, 20, 30).nodes().stream()
                 .mapToLong(n -> n.unknownAt()).max().orElseThrow();
-        assertEquals(155_309_856, serial);
-        assertEquals(146_209_856, parallel);
+        assertEquals(168_759_856, serial);
+        assertEquals(148_259_856, parallel);
     }
 }
