@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * client-go's record broadcaster as {@link EventSink} models it: one sender, one token per POST
  * from the controller's own limiter, 1000 events waiting at most, 12 tries with a uniform [0, 10 s)
- * first retry delay and 10 s after (tools/record/event.go {@code recordToSink}).
+ * first retry delay and 10 s after (tools/record/event.go {@code recordToSink}). The retries follow
+ * client-go's {@code TestWriteEventError} (tools/record/event_test.go): "retry2", a transport error
+ * every time, makes 12 attempts and gives up; "succeedEventually" is sent once the error stops.
  */
 class EventSinkTest {
     private final Simulation sim = new Simulation();
@@ -82,6 +84,7 @@ class EventSinkTest {
         assertEquals(1, postedBy(sink, SimTime.seconds(30)));
     }
 
+    /** TestWriteEventError "succeedEventually": the tries that fail, then the one the API server answers. */
     @Test
     void aLongOutage_failsAfterTheRequestTimeout_andRetriesAfterARandomDelayThen10s() {
         long seed = 7;
@@ -98,6 +101,7 @@ class EventSinkTest {
         assertEquals(true, d > 0 && d < SimTime.seconds(10), "first delay " + d);
     }
 
+    /** TestWriteEventError "retry2": 12 attempts, then the event is given up. */
     @Test
     void twelveFailedTries_dropTheEvent_andTheSenderTakesTheNext() {
         long seed = 7;
