@@ -15,6 +15,7 @@ import io.nodesim.kernel.Simulation;
 import io.nodesim.kubelet.HeartbeatSequence;
 import io.nodesim.kubelet.Kubelet;
 import io.nodesim.kubelet.NodeFaultState;
+import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -93,8 +94,11 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
     private final ApiClient client;
     /** The controller's events (RegisteredNode, RemovingNode, NodeNotReady), sent through {@link #client}. */
     private final EventSink events;
-    /** Nodes created or deleted since the last pass: its classifyNodes records an event for each. */
-    private int nodesAddedOrDeleted;
+    /** knownNodeSet: the nodes the passes have listed; a pass's classifyNodes compares its listing with it. */
+    private final boolean[] known;
+    /** Nodes created or deleted since the last pass: the only ones whose membership can differ. */
+    private int[] changed = new int[4];
+    private int changedCount;
     private final PassWorkers workers;
     /** The pass in progress: its start, the next node to hand out, whether it lists nodes afresh. */
     private boolean passRunning;
@@ -128,6 +132,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         this.zones = new ZoneDisruption(settings, queues, cluster.zones(), cluster.recorder());
         this.rng = streams.stream("nodelifecycle");
         int n = nodes.count();
+        known = new boolean[n];
         health = new NodeHealth(nodes, lease, status);
         probe = health.probe;
         observedReady = health.observedReady;
@@ -159,7 +164,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         timeoutKind = sim.registerKind("nodelifecycle.requestTimeout", (t, now) -> blockedWritesTimedOut(now));
         workers = new PassWorkers(sim, settings.monitorWorkers(),
                 sim.registerKind("nodelifecycle.passWorker", this::workerWoke));
-        events = new EventSink(sim, "nodelifecycle", client, cluster.controlPlane(), streams.stream("nodelifecycle.events"));
+        events = new EventSink(sim, "nodelifecycle", client, cluster.controlPlane());
         podMarks = new MarkPodsNotReady(cluster, samples, client, workers, settings.retryMarkPodsNotReady(),
                 settings.podNotReadyEvents() ? events : null);
         turn = new NodeTurn(cluster, settings, health, excludedFromDisruption, client, workers, evictions, this, podMarks,
@@ -187,13 +192,51 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
 
     @Override
     public void nodeCreated(int node, long time) {
-        nodesAddedOrDeleted++;
+        nodeChanged(node);
     }
 
     @Override
     public void nodeDeleted(int node, long time) {
         wake(node);
-        nodesAddedOrDeleted++;
+        nodeChanged(node);
+    }
+
+    private void nodeChanged(int node) {
+        if (changedCount == changed.length) {
+            changed = Arrays.copyOf(changed, changedCount * 2);
+        }
+        changed[changedCount++] = node;
+    }
+
+    private boolean listed(int node, long now) {
+        return nodes.exists(node, now) && !nodes.deleted(node);
+    }
+
+    /**
+     * classifyNodes: a listed node the set lacks is added (RegisteredNode), a known one no longer
+     * listed is deleted (RemovingNode); a node created and deleted between two passes is neither.
+     */
+    private void classifyNodes(boolean everyNode, long now) {
+        if (everyNode) {
+            changedCount = 0;
+            Arrays.fill(known, false);
+            for (int i = 0; i < nodes.count(); i++) {
+                classify(i, now);
+            }
+            return;
+        }
+        for (int k = 0; k < changedCount; k++) {
+            classify(changed[k], now);
+        }
+        changedCount = 0;
+    }
+
+    private void classify(int node, long now) {
+        boolean listed = listed(node, now);
+        if (listed != known[node]) {
+            known[node] = listed;
+            events.record(now);
+        }
     }
 
     /** Something about the node may change: passes look at it again. */
@@ -216,6 +259,9 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         long first = (long) (rng.nextDouble() * settings.monitorPeriod());
         health.replayPassesBefore(first, settings.monitorPeriod() + Math.round(settings.monitorPass().mean()));
         freshStart = false;
+        for (int i = 0; i < nodes.count(); i++) {
+            known[i] = listed(i, 0);
+        }
         zones.reset(ZoneState.NORMAL);
         passHandle = sim.schedule(first, passKind, 0);
         tainter.start(first + (long) (rng.nextDouble() * ZoneTaintingWorker.PERIOD));
@@ -293,19 +339,8 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         passWaited = false;
         boolean added = freshStart;
         freshStart = false;
-        if (added) {
-            // classifyNodes: every node the new instance lists is added, with a RegisteredNode event.
-            nodesAddedOrDeleted = 0;
-            for (int i = 0; i < nodes.count(); i++) {
-                if (nodes.exists(i, now)) {
-                    events.record(now);
-                }
-            }
-        }
-        // A node created since the last pass is added (RegisteredNode), one deleted is removed (RemovingNode).
-        for (; nodesAddedOrDeleted > 0; nodesAddedOrDeleted--) {
-            events.record(now);
-        }
+        // A new instance's knownNodeSet is empty: every node it lists is added.
+        classifyNodes(added, now);
         passRunning = true;
         passStart = now;
         cursor = 0;

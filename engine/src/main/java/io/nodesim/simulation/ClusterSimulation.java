@@ -118,7 +118,7 @@ public final class ClusterSimulation {
         taintEviction = new TaintEvictionController(sim, cluster, deletions, lat.watch(),
                 streams.stream("tainteviction"), new ScenarioNoExecuteTaints(topology, scenario.workloads()),
                 taintEvictionClient, row.has(Rule.DISRUPTION_TARGET_ON_EVICTION) ? 3 : 1,
-                new TolerationSources(scenario.workloads(), scenario.kubeApiServer()), streams.stream("tainteviction.events"));
+                new TolerationSources(scenario.workloads(), scenario.kubeApiServer()));
         cluster.informers().watchNodes(kubelet);
         budgets = new DisruptionBudgets(cluster, scenario.disruptionBudgets(), scenario.workloads());
         SchedulerEventHandlers scheduler = new SchedulerEventHandlers(sim, cluster, placement, lat.schedulingCycle(),

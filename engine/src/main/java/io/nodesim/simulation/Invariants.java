@@ -128,8 +128,9 @@ final class Invariants {
             if ((t & ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) == ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) {
                 throw new IllegalStateException(nodes.name(i) + " has both unreachable and not-ready NoExecute");
             }
+            // A deleted Node object keeps whatever taints it had: no controller removes them.
             if ((t & ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) != 0 && nodes.ready(i) == Condition.TRUE
-                    && now - Math.max(nodes.readyTransition(i), couldAct) > slack) {
+                    && !nodes.deleted(i) && now - Math.max(nodes.readyTransition(i), couldAct) > slack) {
                 throw new IllegalStateException(nodes.name(i) + " is Ready but kept its NoExecute taint");
             }
         }

@@ -69,7 +69,7 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
 
     public TaintEvictionController(Simulation sim, ClusterState cluster, PodDeletions deletions,
             DurationDistribution watch, RandomGenerator rng, ScenarioNoExecuteTaints scenarioTaints, ApiClient client,
-            int requestsPerDeletion, TolerationSources sources, RandomGenerator eventRetries) {
+            int requestsPerDeletion, TolerationSources sources) {
         this.sim = sim;
         this.cluster = cluster;
         this.deletions = deletions;
@@ -78,7 +78,7 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
         this.scenarioTaints = scenarioTaints;
         this.client = client;
         this.requestsPerDeletion = requestsPerDeletion;
-        this.events = new EventSink(sim, "tainteviction", client, cluster.controlPlane(), eventRetries);
+        this.events = new EventSink(sim, "tainteviction", client, cluster.controlPlane());
         this.sentKind = sim.registerKind("tainteviction.deletionSent", this::deletionSent);
         this.sources = sources;
         this.nodeKind = sim.registerKind("tainteviction.nodeUpdate", this::handleNodeUpdate);
@@ -126,6 +126,18 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
     @Override
     public void podBound(int pod, long time) {
         if (hasNoExecute(cluster.pods().node(pod))) {
+            sim.schedule(time + watch.sample(rng), podKind, pod);
+        }
+    }
+
+    /**
+     * A pod removed from the API while its deletion is timed: the informer's delete reaches
+     * {@code handlePodUpdate} one watch later, which finds it NotFound and cancels the work (with
+     * its event) rather than letting the timer send requests for a pod that is gone.
+     */
+    @Override
+    public void podGone(int pod, long time) {
+        if (pod < evictionHandle.length && sim.isPending(evictionHandle[pod])) {
             sim.schedule(time + watch.sample(rng), podKind, pod);
         }
     }
@@ -198,6 +210,10 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
         }
         ensureCapacity();
         PodTable pods = cluster.pods();
+        if (pods.isGone(pod)) {
+            cancelWorkWithEvent(pod, now);
+            return;
+        }
         int node = pods.node(pod);
         if (pods.isDeleted(pod) || node < 0) {
             return;

@@ -61,8 +61,8 @@ class BlockingTaintWritesTest {
         long[] taints = LongStream.of(node(r, "node-0").noExecuteTaintAt(), node(r, "node-1").noExecuteTaintAt(),
                 node(r, "node-2").noExecuteTaintAt()).sorted().toArray();
         // One detecting pass, whose three Unknown UpdateStatus go out a token (0.25 s) apart, but for
-        // one token the broadcaster takes between them for the new instance's RegisteredNode events
-        // (one per node at its first pass, sent one at a time through the same limiter).
+        // one token the broadcaster takes between them for node-0's NodeNotReady event (sent through
+        // the same limiter; the new instance's RegisteredNode events went out long before).
         assertEquals(ms(750), node(r, "node-2").unknownAt() - node(r, "node-0").unknownAt());
         assertEquals(ms(20_050), taints[1] - taints[0]);
         assertEquals(ms(20_050), taints[2] - taints[1]);
@@ -90,10 +90,11 @@ class BlockingTaintWritesTest {
     }
 
     /**
-     * doNoScheduleTaintingPass on 8 workers (10 qps, burst 9). The new instance's first pass records
-     * a RegisteredNode event per node, which the broadcaster sends one at a time through the same
-     * limiter: its first takes one of the 9 tokens, so eight nodes are written Unknown at p and the
-     * ninth at p + 0.1; the broadcaster's next event is due at p + 0.2. The updates reach the
+     * doNoScheduleTaintingPass on 8 workers (10 qps, burst 9). Each node found Unknown gets a
+     * NodeNotReady event (RecordNodeStatusChange), which the broadcaster sends one at a time through
+     * the same limiter (the new instance's RegisteredNode events went out 40 s before): node-0's
+     * takes one of the 9 tokens, so eight nodes are written Unknown at p and the ninth at p + 0.1;
+     * the broadcaster's next event is due at p + 0.2. The updates reach the
      * informer 50 ms later: the 8 workers' GETs go out at p + 0.3 … p + 1.0 and the broadcaster's
      * next event at p + 1.1 (reserved when its last POST went out); each PATCH is reserved when its
      * GET is back, behind those, so the taints land at p + 1.2 … p + 1.9. The ninth node waits for

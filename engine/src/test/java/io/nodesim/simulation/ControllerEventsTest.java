@@ -79,6 +79,92 @@ class ControllerEventsTest {
     }
 
     @Test
+    void aDeletedNodeIsRemoved_withARemovingNodeEvent() {
+        var s = scenario().version("1.35").pool("node", 5, "a")
+                .fault("NodeDelete", CRASH, SimTime.NEVER, nodes("node-0")).duration(SimTime.seconds(300)).build();
+        ClusterSimulation sim = new ClusterSimulation(s, 0, true);
+        sim.run();
+        assertEquals(1, sim.nodeLifecycle().events().recorded());
+    }
+
+    @Test
+    void aNodeCreatedAndDeletedBetweenTwoPasses_isNeitherAddedNorRemoved() {
+        var s = scenario().version("1.35").pool("node", 5, "a").joiningNode("late", "a", SimTime.seconds(300), null)
+                .fault("NodeDelete", SimTime.seconds(300) + SimTime.millis(1), SimTime.NEVER, nodes("late"))
+                .duration(SimTime.seconds(600)).build();
+        ClusterSimulation sim = new ClusterSimulation(s, 0, true);
+        sim.run();
+        assertEquals(0, sim.nodeLifecycle().events().recorded());
+    }
+
+    @Test
+    void aRestartAfterADeletion_registersOnlyTheNodesLeft() {
+        var s = scenario().version("1.35").pool("node", 5, "a")
+                .fault("NodeDelete", CRASH, SimTime.NEVER, nodes("node-0"))
+                .fault("ControllerManagerRestart", SimTime.seconds(200), SimTime.seconds(30), FaultTarget.all())
+                .duration(SimTime.seconds(400)).build();
+        ClusterSimulation sim = new ClusterSimulation(s, 0, true);
+        sim.run();
+        assertEquals(1 + 4, sim.nodeLifecycle().events().recorded(), "RemovingNode, then 4 RegisteredNode");
+    }
+
+    @Test
+    void aPodWriteThatFails_stillHasItsEvent() {
+        // 1 qps, burst 1: the pod writes go out a second apart (with the events between them); an
+        // API-server stall from 1.5 s after the node's UpdateStatus makes the first writes time out.
+        var base = scenario().version("1.35").pool("node", 3, "a").deployment("web", 30).kubeApi(1, 1)
+                .crash(CRASH, "node-0").duration(SimTime.seconds(900));
+        long unknown = SimAssertions.node(ClusterSimulation.run(base.build(), 0, true), "node-0").unknownAt();
+        var s = base.fault("ControlPlaneOutage", unknown + SimTime.millis(1500), SimTime.seconds(150), FaultTarget.all())
+                .build();
+        ClusterSimulation sim = new ClusterSimulation(s, 0, true);
+        sim.run();
+        // The first two pod writes hang and time out (at u + 62 s and u + 123 s); the third is answered
+        // when the stall ends. The node stays in nodesToRetry, and the next pass writes those two
+        // pods again: 1 + 10 + 2 events, one after every write, failed or not.
+        assertEquals(1 + 10 + 2, sim.nodeLifecycle().events().recorded());
+        assertTrue(sim.nodeLifecycle().events().dropped() > 0, "POSTs in the stall are lost");
+    }
+
+    @Test
+    void aRestart_losesTheEventsStillWaiting() {
+        // 1 qps: the node's and its ten pods' events are still waiting when the process stops.
+        var base = scenario().version("1.35").pool("node", 3, "a").deployment("web", 30).kubeApi(1, 1)
+                .crash(CRASH, "node-0").duration(SimTime.seconds(900));
+        long unknown = SimAssertions.node(ClusterSimulation.run(base.build(), 0, true), "node-0").unknownAt();
+        var s = base.fault("ControllerManagerRestart", unknown + SimTime.seconds(5), SimTime.seconds(10),
+                FaultTarget.all()).build();
+        ClusterSimulation sim = new ClusterSimulation(s, 0, true);
+        sim.run();
+        EventSink events = sim.nodeLifecycle().events();
+        assertTrue(events.dropped() > 0, "dropped " + events.dropped());
+        assertEquals(events.recorded(), events.posted() + events.dropped());
+    }
+
+    @Test
+    void podsToleratingForever_haveNoDeletionToCancel_andNoEvent() {
+        var s = scenario().version("1.35").pool("node", 3, "a").deployment("web", 30).daemonSet("agent")
+                .crash(CRASH, "node-0").duration(SimTime.seconds(900)).build();
+        ClusterSimulation sim = new ClusterSimulation(s, 0, true);
+        sim.run();
+        assertEquals(10, sim.taintEviction().events().recorded(), "the web pods' deletions only");
+    }
+
+    @Test
+    void podsRemovedWhileTheirDeletionIsTimed_cancelItThen_withAnEvent() {
+        // node-0 crashes and is deleted: pod GC removes its pods (about 250 s) before their 300 s
+        // toleration of the NoExecute taint (about 150 s) runs out.
+        var s = scenario().version("1.35").pool("node", 3, "a").deployment("web", 30).crash(CRASH, "node-0")
+                .fault("NodeDelete", SimTime.seconds(200), SimTime.NEVER, nodes("node-0"))
+                .duration(SimTime.seconds(900)).build();
+        ClusterSimulation sim = new ClusterSimulation(s, 0, true);
+        sim.simulation().runUntil(SimTime.seconds(300));
+        assertEquals(10, sim.taintEviction().events().recorded(), "ten cancellations by 300 s");
+        sim.run();
+        assertEquals(10, sim.taintEviction().events().recorded(), "and no deletion after");
+    }
+
+    @Test
     void aThousandWaiting_theRestAreDropped_everyOneRecordedIsSentOrDropped() {
         // 60 nodes of 40 pods (the fixture's nodes hold 40) lost together at 20 qps: the pass's eight
         // workers mark pods while the broadcaster sends one event in nine tokens, so more than 1,000
