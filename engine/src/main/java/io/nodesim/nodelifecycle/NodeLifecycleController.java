@@ -15,6 +15,7 @@ import io.nodesim.kernel.Simulation;
 import io.nodesim.kubelet.HeartbeatSequence;
 import io.nodesim.kubelet.Kubelet;
 import io.nodesim.kubelet.NodeFaultState;
+import io.nodesim.scenario.NodeGroup;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -260,7 +261,8 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         health.replayPassesBefore(first, settings.monitorPeriod() + Math.round(settings.monitorPass().mean()));
         freshStart = false;
         for (int i = 0; i < nodes.count(); i++) {
-            known[i] = listed(i, 0);
+            // the nodes of t = 0 only: one created at 0 is registered at the next pass, as any join
+            known[i] = nodes.createdAt(i) == NodeGroup.BEFORE_START && !nodes.deleted(i);
         }
         zones.reset(ZoneState.NORMAL);
         passHandle = sim.schedule(first, passKind, 0);

@@ -62,6 +62,8 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
     /** Pods already logged as tolerating forever, so that every node update does not log them again. */
     private final java.util.BitSet loggedForever = new java.util.BitSet();
     private long[] evictionHandle;
+    /** A fired deletion whose requests wait for their tokens: the process's goroutine, lost at a restart. */
+    private long[] sendHandle;
     private boolean running = true;
     private final EventSink events;
     /** Deletions sent during an outage; they complete when the API server answers. */
@@ -93,6 +95,7 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
         });
         evictionHandle = new long[Math.max(16, cluster.pods().count())];
         Arrays.fill(evictionHandle, EventQueue.NO_HANDLE);
+        sendHandle = evictionHandle.clone();
     }
 
     /** Only a change of the NoExecute taints concerns it; its informer sees it one watch later. */
@@ -169,6 +172,9 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
     public void restart(long now, long downtime) {
         for (int p = 0; p < evictionHandle.length; p++) {
             sim.cancel(evictionHandle[p]);
+            // requests still waiting in the dead process's limiter never go out (those the API
+            // server already holds, awaitingApiServer, complete when it answers)
+            sim.cancel(sendHandle[p]);
         }
         running = false;
         client.reset();
@@ -320,7 +326,7 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
             deletions.delete(pod, now, "TaintManagerEviction");
         } else {
             // Past its timer, the deletion no longer is cancellable work (CancelWork cannot stop it).
-            sim.schedule(sent, sentKind, pod);
+            sendHandle[pod] = sim.schedule(sent, sentKind, pod);
         }
     }
 
@@ -342,6 +348,8 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
             int old = evictionHandle.length;
             evictionHandle = Arrays.copyOf(evictionHandle, Math.max(n, old * 2));
             Arrays.fill(evictionHandle, old, evictionHandle.length, EventQueue.NO_HANDLE);
+            sendHandle = Arrays.copyOf(sendHandle, evictionHandle.length);
+            Arrays.fill(sendHandle, old, sendHandle.length, EventQueue.NO_HANDLE);
         }
     }
 }
