@@ -2,7 +2,6 @@ package io.nodesim.nodelifecycle;
 
 import io.nodesim.cluster.ControlPlane;
 import io.nodesim.kernel.DurationDistribution;
-import io.nodesim.kernel.SimTime;
 import io.nodesim.scenario.Scenario;
 import io.nodesim.scenario.VersionProfiles;
 import io.nodesim.scenario.VersionProfiles.Rule;
