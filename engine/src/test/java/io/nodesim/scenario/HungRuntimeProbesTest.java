@@ -91,6 +91,18 @@ class HungRuntimeProbesTest {
     }
 
     @Test
+    void aSidecarsExecProbe_counts_aPlainInitContainersDoesNot() {
+        // a sidecar (or a plain init container) with an exec readiness probe before the agent container
+        String withInit = scenario("1.35", "{httpGet: {path: /ready, port: 8080}}", "PLEGUnhealthy", null)
+                .replace("            containers:\n", "            initContainers:\n"
+                        + "              - {name: proxy, image: proxy, %s readinessProbe: {exec: {command: [ok]}}}\n"
+                        + "            containers:\n");
+        assertError(fails(dir, withInit.formatted("restartPolicy: Always,")), 29, 14, "faults[0].cause",
+                "container \"proxy\"");
+        load(dir, withInit.formatted(""));
+    }
+
+    @Test
     void before120_aTimedOutExecProbeIsAnError_thrownAway() {
         load(dir, scenario("1.19", EXEC, "PLEGUnhealthy", null));
         fails(dir, scenario("1.20", EXEC, "PLEGUnhealthy", null));

@@ -8,6 +8,7 @@ import io.nodesim.scenario.FaultSpec;
 import io.nodesim.scenario.VersionProfiles;
 import io.nodesim.scenario.WorkloadSpec;
 import io.nodesim.scenario.parse.YNode.YMap;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -83,10 +84,19 @@ public final class HungRuntimeProbes {
         }
     }
 
+    /** The containers whose readiness makes the pod's: the app containers and the sidecars (restartPolicy Always). */
     private static List<Container> containers(WorkloadSpec w) {
-        if (w.template().getSpec() == null || w.template().getSpec().getContainers() == null) {
-            return List.of();
+        var spec = w.template().getSpec();
+        List<Container> all = new ArrayList<>();
+        if (spec == null) {
+            return all;
         }
-        return w.template().getSpec().getContainers();
+        if (spec.getInitContainers() != null) {
+            spec.getInitContainers().stream().filter(c -> "Always".equals(c.getRestartPolicy())).forEach(all::add);
+        }
+        if (spec.getContainers() != null) {
+            all.addAll(spec.getContainers());
+        }
+        return all;
     }
 }
