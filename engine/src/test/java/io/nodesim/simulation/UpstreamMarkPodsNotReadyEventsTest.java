@@ -22,8 +22,8 @@ class UpstreamMarkPodsNotReadyEventsTest {
     @TempDir
     Path dir;
 
-    /** One bare pod on node-0; node-0 crashes at 100 s. */
-    private ClusterSimulation crashWithPod() throws IOException {
+    /** A 1.35 cluster of three nodes and {@code extraNodes}, running {@code workload}; {@code crashed} crashes at 100 s. */
+    private ClusterSimulation run(String extraNodes, String workload, String crashed) throws IOException {
         String text = """
                 apiVersion: nodesim.io/v1alpha1
                 kind: Scenario
@@ -33,17 +33,11 @@ class UpstreamMarkPodsNotReadyEventsTest {
                   duration: 10m
                   nodes:
                     - {pool: node, count: 3, zones: [a]}
-                  workloads:
-                    - apiVersion: v1
-                      kind: Pod
-                      metadata: {name: p1}
-                      spec:
-                        nodeName: node-0
-                        containers:
-                          - {name: c, image: c:1}
+                %s  workloads:
+                    - %s
                   faults:
-                    - {type: NodeCrash, at: 100s, nodes: [node-0]}
-                """;
+                    - {type: NodeCrash, at: 100s, nodes: [%s]}
+                """.formatted(extraNodes, workload, crashed);
         Path f = dir.resolve("s.yaml");
         Files.writeString(f, text);
         ClusterSimulation sim = new ClusterSimulation(ScenarioLoader.load(f), 0, true);
@@ -51,10 +45,11 @@ class UpstreamMarkPodsNotReadyEventsTest {
         return sim;
     }
 
-    /** "transitions_PodReady_True_to_False": one UpdateStatus, one NodeNotReady event. */
+    /** "transitions_PodReady_True_to_False": one UpdateStatus, one NodeNotReady event (a bare pod on node-0). */
     @Test
     void transitions_PodReady_True_to_False() throws IOException {
-        ClusterSimulation sim = crashWithPod();
+        ClusterSimulation sim = run("", "{apiVersion: v1, kind: Pod, metadata: {name: p1}, "
+                + "spec: {nodeName: node-0, containers: [{name: c, image: c:1}]}}", "node-0");
         assertEquals(1 + 1, sim.nodeLifecycle().events().recorded(), "the node's and the pod's");
         assertEquals(sim.nodeLifecycle().events().recorded(), sim.nodeLifecycle().events().posted());
     }
@@ -67,34 +62,10 @@ class UpstreamMarkPodsNotReadyEventsTest {
      */
     @Test
     void already_False_short_circuits_inner_loop() throws IOException {
-        String text = """
-                apiVersion: nodesim.io/v1alpha1
-                kind: Scenario
-                metadata: {name: mark}
-                spec:
-                  kubernetesVersion: "1.35"
-                  duration: 10m
-                  nodes:
-                    - {pool: node, count: 3, zones: [a]}
-                    - {name: late, zone: a, joinAt: 60s}
-                  workloads:
-                    - apiVersion: apps/v1
-                      kind: DaemonSet
-                      metadata: {name: agent}
-                      spec:
-                        selector: {matchLabels: {app: agent}}
-                        template:
-                          metadata: {labels: {app: agent}}
-                          spec:
-                            containers:
-                              - {name: c, image: c:1, readinessProbe: {httpGet: {path: /, port: 80}, initialDelaySeconds: 1000}}
-                  faults:
-                    - {type: NodeCrash, at: 100s, nodes: [late]}
-                """;
-        Path f = dir.resolve("late.yaml");
-        Files.writeString(f, text);
-        ClusterSimulation sim = new ClusterSimulation(ScenarioLoader.load(f), 0, true);
-        sim.run();
+        ClusterSimulation sim = run("    - {name: late, zone: a, joinAt: 60s}\n",
+                "{apiVersion: apps/v1, kind: DaemonSet, metadata: {name: agent}, spec: {selector: {matchLabels: {app: agent}}, "
+                        + "template: {metadata: {labels: {app: agent}}, spec: {containers: [{name: c, image: c:1, "
+                        + "readinessProbe: {httpGet: {path: /, port: 80}, initialDelaySeconds: 1000}}]}}}}", "late");
         assertEquals(1 + 1, sim.nodeLifecycle().events().recorded(), "RegisteredNode and NodeNotReady for late");
     }
 }
