@@ -86,6 +86,15 @@ public final class NodeFaultState {
     }
 
     /**
+     * True when no write the node's kubelet sends from {@code s} on can be recorded until the rules
+     * change: the kubelet is stopped, or the node is cut off with no heal yet. A HeartbeatDelay
+     * alone never is: a later write may draw a latency within the client's timeout.
+     */
+    public boolean silencedFrom(int node, long s) {
+        return stopAt[node] <= s || (cutFrom[node] <= s && cutTo[node] == SimTime.NEVER);
+    }
+
+    /**
      * The end (exclusive) of the stretch from {@code s} in which every write the node's kubelet
      * sends is sent under no fault, as far as the rules set so far go; {@code s} itself when a write
      * sent at {@code s} is not.

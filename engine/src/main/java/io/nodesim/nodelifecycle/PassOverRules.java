@@ -76,8 +76,9 @@ final class PassOverRules {
     /**
      * Whether the passes after this one would only count the node not Ready, until something about
      * it changes: it is Unknown, queued (and on the taint path tainted unreachable), with nothing to
-     * retry, and no write of its kubelet can be seen (stopped, or cut off) while its faults last
-     * and the API server is up, so its probe timestamp stays. A Ready post, a fault's end, a taint
+     * retry, and no write of its kubelet can be seen (stopped, or cut off; a HeartbeatDelay that
+     * loses writes is not enough) while its faults last and the API server is up, so its probe
+     * timestamp stays. A Ready post, a fault's end, a taint
      * or an outage wakes it.
      */
     boolean asLost(int i, long now) {
@@ -90,7 +91,16 @@ final class PassOverRules {
                 && (nodes.taints(i) & ControllerTaints.NODE_CONTROLLER_NO_EXECUTE) != ControllerTaints.UNREACHABLE_NO_EXECUTE) {
             return false;
         }
-        return status.nextSeen(i) == SimTime.NEVER && (lease == null || lease.nextSeen(i) == SimTime.NEVER);
+        return unheard(status, i) && (lease == null || unheard(lease, i));
+    }
+
+    /**
+     * Neither the write at the cursor nor any after it is seen until the node's faults change. The
+     * write at the cursor alone is not enough: under a HeartbeatDelay a lost write may be followed by
+     * one recorded, which an asleep node's catch-up could find older than the pass starts it keeps.
+     */
+    private boolean unheard(HeartbeatSequence writes, int i) {
+        return writes.nextSeen(i) == SimTime.NEVER && faults.silencedFrom(i, writes.nextSent(i));
     }
 
 }
