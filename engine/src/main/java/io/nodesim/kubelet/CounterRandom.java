@@ -7,7 +7,8 @@ import org.apache.commons.math3.random.AbstractRandomGenerator;
  * key derived from (stream seed, node, epoch, k) with SplitMix64, so the k-th heartbeat of a node
  * gets the same numbers whichever order the heartbeats are evaluated in, and whichever sweep point
  * is run (common random numbers). Draws after a reset continue the SplitMix64 sequence, which lets a
- * distribution consume several numbers. Reused, never allocated per draw.
+ * distribution consume several numbers (a reset also drops the Gaussian deviate
+ * {@link AbstractRandomGenerator#nextGaussian} keeps). Reused, never allocated per draw.
  */
 public final class CounterRandom extends AbstractRandomGenerator {
     private static final long GOLDEN = 0x9e3779b97f4a7c15L;
@@ -30,6 +31,9 @@ public final class CounterRandom extends AbstractRandomGenerator {
             key = mix(streamSeed ^ mix(node * GOLDEN + epoch));
         }
         state = mix(key + k * 0xd1b54a32d192ed03L + purpose * 0xabc98388fb8fac03L);
+        // nextGaussian keeps the second deviate of each pair for the next call: one left over from
+        // another key would make a normal or lognormal draw depend on the order of evaluation.
+        clear();
         return this;
     }
 
@@ -49,6 +53,7 @@ public final class CounterRandom extends AbstractRandomGenerator {
     @Override
     public void setSeed(long seed) {
         state = mix(seed);
+        clear();
     }
 
     @Override
