@@ -153,6 +153,8 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         int passesToKeep = renewalsOutpaceGrace ? (int) Math.min(1 << 20, gap / Math.max(1, settings.monitorPeriod()) + 8) : 16;
         quiet = new QuietNodes(n, zoneOf, cluster.zones().size(), countedInZone, passesToKeep, probe, lease, status);
         faults.onChange(this::wake);
+        // cancelPodEviction entering master disruption mode takes lost nodes out of the queues
+        queues.onLeave(this::wake);
         evictorLock = new EvictorLock(settings.apiCallsUnderEvictorLock());
         tainter = new ZoneTaintingWorker(sim, cluster, settings, queues, taints,
                 new DeletePods(cluster, deletions, requests), observedReady, evictorLock);

@@ -3,6 +3,7 @@ package io.nodesim.nodelifecycle;
 import io.nodesim.cluster.Topology;
 import io.nodesim.kernel.RandomStreams;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * The controller's {@code zoneNoExecuteTainter} map (or {@code zonePodEvictor} on the legacy
@@ -21,6 +22,7 @@ final class ZoneQueues {
     /** The newest batch (monitor pass) that added a node, and the retries queued behind it since. */
     private long newestBatch;
     private long retriesBehindNewest;
+    private IntConsumer left = node -> { };
 
     ZoneQueues(Topology topology, float qps, RandomStreams streams) {
         this.queues = new RateLimitedTimedQueue[topology.zones().size()];
@@ -43,6 +45,14 @@ final class ZoneQueues {
                     streams.stream("nodelifecycle.queue." + z + "." + generation), position);
         }
         generation++;
+    }
+
+    /**
+     * Tells {@code listener} of every node that leaves the set: a lost node passed over stays so
+     * only while queued, and a pass that looks at it may queue it again.
+     */
+    void onLeave(IntConsumer listener) {
+        left = listener;
     }
 
     int zones() {
@@ -89,6 +99,7 @@ final class ZoneQueues {
         }
         inSet[node] = false;
         queues[topology.zone(node)].removeFromHeap(node);
+        left.accept(node);
         return true;
     }
 

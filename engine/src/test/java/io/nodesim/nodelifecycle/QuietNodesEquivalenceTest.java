@@ -77,6 +77,12 @@ class QuietNodesEquivalenceTest {
         cases.put("legacy 1.12: a zone cut off for an hour, healed", f -> cluster(f).version("1.12")
                 .fault("NetworkPartition", AT, SimTime.HOUR, nodes("node-0", "node-3", "node-6", "node-9"))
                 .crash(AT * 2, "node-11"));
+        // Zone a's lost nodes wait in the eviction queue when every zone is cut off: entering master
+        // disruption mode cancels their evictions, the next passes queue them again.
+        cases.put("legacy 1.12: master disruption mode while lost nodes wait to be evicted", f -> cluster(f).version("1.12")
+                .fault("NetworkPartition", AT, SimTime.HOUR, zone("a"))
+                .fault("NetworkPartition", AT + SimTime.MINUTE * 5 + SimTime.seconds(10), SimTime.MINUTE * 10, zone("b"))
+                .fault("NetworkPartition", AT + SimTime.MINUTE * 5 + SimTime.seconds(10), SimTime.MINUTE * 10, zone("c")));
         cases.put("nodes joining, a graceful shutdown, a cloud-terminated node", f -> cluster(f)
                 .joiningNode("late-1", "a", AT, DurationDistribution.constant(SimTime.seconds(40)))
                 .joiningNode("late-2", "b", AT * 2, DurationDistribution.constant(SimTime.seconds(25)))
