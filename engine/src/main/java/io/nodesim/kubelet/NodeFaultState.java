@@ -12,7 +12,10 @@ import org.apache.commons.math3.random.RandomGenerator;
  * time s is recorded: a stopped kubelet sends nothing from {@code stopAt}; a partitioned node's
  * writes in [cutFrom, cutTo) are lost, as are all writes during a control-plane outage; during
  * [delayFrom, delayTo) each write takes a sample of the fault's delay. Faults only set these
- * fields; the controllers find out through the missing heartbeats.
+ * fields; the controllers find out through the missing heartbeats. Only a node's last cut and last
+ * delay window are kept: its listeners are told before a new window replaces the last, so a
+ * catch-up walks the writes sent so far under the window they were sent in (a write still in
+ * flight then is judged under the new one).
  */
 public final class NodeFaultState {
     public static final int CRASHED = 1;
@@ -150,12 +153,14 @@ public final class NodeFaultState {
     }
 
     public void partition(int node, long t) {
+        // Told before the new window replaces the last one: writes sent in that one still pending
+        // are caught up under it.
+        changed.accept(node);
         if (!has(node, PARTITIONED)) {
             cutFrom[node] = t;
             cutTo[node] = SimTime.NEVER;
         }
         active[node] |= PARTITIONED;
-        changed.accept(node);
     }
 
     /** Heals a partition; returns true when the node was partitioned. */
@@ -170,11 +175,11 @@ public final class NodeFaultState {
     }
 
     public void startDelay(int node, long t, DurationDistribution d) {
+        changed.accept(node);
         delayFrom[node] = t;
         delayTo[node] = SimTime.NEVER;
         delay[node] = d;
         active[node] |= DELAYED;
-        changed.accept(node);
     }
 
     public boolean endDelay(int node, long t) {
