@@ -166,7 +166,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         informerStartKind = sim.registerKind("nodelifecycle.informerStart", (unused, now) -> noSchedule.start(now));
         timeoutKind = sim.registerKind("nodelifecycle.requestTimeout", (t, now) -> blockedWritesTimedOut(now));
         workers = new PassWorkers(sim, settings.monitorWorkers(),
-                sim.registerKind("nodelifecycle.passWorker", this::workerWoke));
+                sim.registerKind("nodelifecycle.passWorker", this::workerWoke), n);
         events = new EventSink(sim, "nodelifecycle", client, cluster.controlPlane());
         podMarks = new MarkPodsNotReady(cluster, samples, client, workers, settings.retryMarkPodsNotReady(),
                 settings.podNotReadyEvents() ? events : null);
@@ -433,8 +433,10 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
     private void turnEnded(int w, int i, long now) {
         workers.release(w);
         // One switch for both kinds: with unbounded latency distributions every pass looks at every
-        // node (the reference the equivalence tests compare the shortcuts with).
-        if (!renewalsOutpaceGrace) {
+        // node (the reference the equivalence tests compare the shortcuts with). A node another
+        // worker still holds (a blocked Unknown write finished after its pass, its MarkPodsNotReady
+        // writes still waiting) may yet need a retry: it sleeps, if at all, when that worker is done.
+        if (!renewalsOutpaceGrace || workers.holds(i)) {
             return;
         }
         if (passOver.asReady(i, now)) {

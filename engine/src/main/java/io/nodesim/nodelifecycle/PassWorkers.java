@@ -40,11 +40,14 @@ final class PassWorkers {
     boolean[] podWriteFailed;
     private long[] handle;
     private int busy;
+    /** How many workers hold each node: a pass's, and one finishing a blocked write after it. */
+    private final int[] holders;
 
-    PassWorkers(Simulation sim, int concurrency, int kind) {
+    PassWorkers(Simulation sim, int concurrency, int kind, int nodes) {
         this.sim = sim;
         this.concurrency = concurrency;
         this.kind = kind;
+        holders = new int[nodes];
         grow(concurrency);
     }
 
@@ -86,12 +89,19 @@ final class PassWorkers {
         step[w] = IDLE;
         podWriteFailed[w] = false;
         busy++;
+        holders[n]++;
         return w;
     }
 
     void release(int w) {
+        holders[node[w]]--;
         node[w] = IDLE;
         busy--;
+    }
+
+    /** Whether a worker holds the node (its writes are not all done). */
+    boolean holds(int n) {
+        return holders[n] > 0;
     }
 
     /** The worker sleeps in {@code waitStep} until {@code at}. */
@@ -121,5 +131,6 @@ final class PassWorkers {
             node[w] = IDLE;
         }
         busy = 0;
+        Arrays.fill(holders, 0);
     }
 }

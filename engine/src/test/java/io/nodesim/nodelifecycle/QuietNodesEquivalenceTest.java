@@ -72,6 +72,11 @@ class QuietNodesEquivalenceTest {
                 .fault("ControlPlaneOutage", AT * 3, SimTime.seconds(20), FaultTarget.all())
                 .fault("ControllerManagerRestart", AT * 4, SimTime.seconds(60), FaultTarget.all())
                 .crash(AT * 2, "node-4"));
+        // Every node's Unknown write blocks on the API server; when it answers, their MarkPodsNotReady
+        // writes wait for client tokens past the next pass, which looks at those nodes meanwhile.
+        cases.put("API server outage under client rate limits: writes finishing after their pass", f -> cluster(f)
+                .kubeApi(2, 3).fault("ControlPlaneOutage", AT, SimTime.MINUTE * 4, FaultTarget.all())
+                .fault("ZoneOutage", AT * 3, SimTime.MINUTE * 15, zone("b")));
         cases.put("zone outage, deletion, runtime down", f -> cluster(f)
                 .fault("ZoneOutage", AT, SimTime.MINUTE * 15, zone("b"))
                 .crash(AT * 2, "node-5").fault("NodeDelete", AT * 2 + SimTime.MINUTE * 3, SimTime.NEVER, nodes("node-5"))
