@@ -20,25 +20,40 @@ import io.nodesim.kernel.Simulation;
  * not retry!)"; client-go's {@code TestWriteEventError} "giveUp2"), and the event is lost. The
  * events themselves change nothing in the model: they only hold tokens.
  *
- * <p>Not modelled: the correlator's aggregation and spam filter, which leave alone events about
- * distinct objects (one per pod, one per node, as every event recorded here is), and the
+ * <p>{@code recordToSink} first passes the event through the broadcaster's {@code EventCorrelator}
+ * ({@code EventCorrelate}), when the sender takes it from the channel: the spam filter
+ * ({@link EventSpamFilter}, per involved object) may skip it, and the sender takes the next at
+ * once. The aggregator and the logger only turn an event into a PATCH of an earlier one, one
+ * request all the same.
+ *
+ * <p>Not modelled: a PATCH whose event the API server no longer holds (its create lost to a 504,
+ * or expired after {@code --event-ttl}), which {@code recordEvent} follows with a create, and the
  * incoming queue in front of the watcher's channel, which the broadcaster drains at once.
  */
 public final class EventSink {
     /** {@code maxQueuedEvents}: the watcher's channel. */
     public static final int QUEUE = 1000;
+    /** The kinds of involved object, for {@link #object}. */
+    public static final int NODE = 1;
+    public static final int POD = 2;
+    public static final int REPLICA_SET = 3;
 
     private final Simulation sim;
     private final ApiClient client;
     private final ControlPlane controlPlane;
     private final int postKind;
     private final int failedKind;
+    private final EventSpamFilter spamFilter = new EventSpamFilter();
+    /** The channel: the involved objects of the events waiting, a ring. */
+    private final long[] channel = new long[QUEUE];
+    private int first;
     private int waiting;
     private boolean busy;
     private long handle = EventQueue.NO_HANDLE;
     private long recorded;
     private long dropped;
     private long posted;
+    private long filtered;
 
     /**
      * @param name the controller's name, for the event kinds ({@code nodelifecycle})
@@ -51,16 +66,25 @@ public final class EventSink {
         this.failedKind = sim.registerKind(name + ".eventFailed", (t, now) -> failed(now));
     }
 
-    /** {@code recorder.Event}: queued behind the ones waiting, or dropped when 1000 wait. */
-    public void record(long now) {
+    /** The spam key of an event about the object of that kind ({@link #NODE}, ...) and index. */
+    public static long object(int kind, int index) {
+        return (long) kind << 32 | index;
+    }
+
+    /**
+     * {@code recorder.Event} about {@code object} ({@link #object}): queued behind the ones waiting,
+     * or dropped when 1000 wait.
+     */
+    public void record(long object, long now) {
         recorded++;
+        if (waiting == QUEUE) {
+            dropped++;
+            return;
+        }
+        channel[(first + waiting++) % QUEUE] = object;
         if (!busy) {
             busy = true;
-            send(now);
-        } else if (waiting < QUEUE) {
-            waiting++;
-        } else {
-            dropped++;
+            next(now);
         }
     }
 
@@ -71,6 +95,7 @@ public final class EventSink {
         dropped += waiting + (busy ? 1 : 0);
         waiting = 0;
         busy = false;
+        spamFilter.clear();
     }
 
     public long recorded() {
@@ -87,8 +112,9 @@ public final class EventSink {
         return posted;
     }
 
-    private void send(long now) {
-        handle = sim.schedule(client.send(now, 1), postKind, 0);
+    /** Events the spam filter skipped. */
+    public long filtered() {
+        return filtered;
     }
 
     private void posted(long now) {
@@ -107,13 +133,19 @@ public final class EventSink {
         next(now);
     }
 
+    /** The sender takes the next event: past the spam filter, its POST reserves a token; skipped, the one after. */
     private void next(long now) {
         handle = EventQueue.NO_HANDLE;
-        if (waiting > 0) {
+        while (waiting > 0) {
+            long object = channel[first];
+            first = (first + 1) % QUEUE;
             waiting--;
-            send(now);
-        } else {
-            busy = false;
+            if (spamFilter.allows(object, now)) {
+                handle = sim.schedule(client.send(now, 1), postKind, 0);
+                return;
+            }
+            filtered++;
         }
+        busy = false;
     }
 }

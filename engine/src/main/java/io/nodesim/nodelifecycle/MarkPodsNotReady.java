@@ -142,7 +142,7 @@ final class MarkPodsNotReady {
     /** "record NodeNotReady event after updateStatus to make sure pod still exists". */
     private void recordEvent(int p, long now) {
         if (events != null && !cluster.pods().isGone(p)) {
-            events.record(now);
+            events.record(EventSink.object(EventSink.POD, p), now);
         }
     }
 }

@@ -236,7 +236,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         boolean listed = listed(node, now);
         if (listed != known[node]) {
             known[node] = listed;
-            events.record(now);
+            events.record(EventSink.object(EventSink.NODE, node), now);
         }
     }
 

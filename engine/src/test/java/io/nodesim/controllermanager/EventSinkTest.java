@@ -23,6 +23,10 @@ class EventSinkTest {
         return new EventSink(sim, "test", client, controlPlane);
     }
 
+    private static long pod(int i) {
+        return EventSink.object(EventSink.POD, i);
+    }
+
     /** How many POSTs had gone out once the clock reached {@code t}. */
     private long postedBy(EventSink sink, long t) {
         sim.runUntil(t);
@@ -34,7 +38,7 @@ class EventSinkTest {
         // burst 2 at 20 qps: two POSTs at once, then one every 50 ms
         EventSink sink = sink(new ApiClient(20, 2));
         for (int i = 0; i < 5; i++) {
-            sink.record(0);
+            sink.record(pod(i), 0);
         }
         assertEquals(2, postedBy(sink, 0));
         assertEquals(2, postedBy(sink, SimTime.millis(49)));
@@ -49,9 +53,9 @@ class EventSinkTest {
         // burst 1 at 10 qps: a token every 100 ms
         ApiClient client = new ApiClient(10, 1);
         EventSink sink = sink(client);
-        sink.record(0);
-        sink.record(0);
-        sink.record(0);
+        sink.record(pod(0), 0);
+        sink.record(pod(1), 0);
+        sink.record(pod(2), 0);
         // the controller's write, reserved after the first event's token and before the second's
         assertEquals(SimTime.millis(100), client.send(0, 1));
         assertEquals(1, postedBy(sink, 0));
@@ -64,7 +68,7 @@ class EventSinkTest {
     void aThousandWait_theNextIsDropped() {
         EventSink sink = sink(new ApiClient(1000, 1));
         for (int i = 0; i < EventSink.QUEUE + 2; i++) {
-            sink.record(0);
+            sink.record(pod(i), 0);
         }
         assertEquals(1, sink.dropped(), "one in flight, 1000 waiting, the 1002nd dropped");
         sim.runUntil(SimTime.NEVER);
@@ -77,7 +81,7 @@ class EventSinkTest {
         EventSink sink = sink(new ApiClient(20, 30));
         controlPlane.startOutage(0);
         controlPlane.endOutage(SimTime.seconds(30));
-        sink.record(0);
+        sink.record(pod(0), 0);
         assertEquals(0, postedBy(sink, SimTime.seconds(30) - 1));
         assertEquals(1, postedBy(sink, SimTime.seconds(30)));
     }
@@ -88,7 +92,7 @@ class EventSinkTest {
         EventSink sink = sink(new ApiClient(20, 30));
         controlPlane.startOutage(0);
         controlPlane.endOutage(ControlPlane.REQUEST_TIMEOUT);
-        sink.record(0);
+        sink.record(pod(0), 0);
         assertEquals(0, postedBy(sink, ControlPlane.REQUEST_TIMEOUT - 1));
         assertEquals(1, postedBy(sink, ControlPlane.REQUEST_TIMEOUT));
         assertEquals(0, sink.dropped());
@@ -105,7 +109,7 @@ class EventSinkTest {
         controlPlane.startOutage(0);
         controlPlane.endOutage(SimTime.seconds(300));
         for (int i = 0; i < 5; i++) {
-            sink.record(0);
+            sink.record(pod(i), 0);
         }
         // POSTs at 0, 60, 120 and 180 s fail a minute later; the fifth, at 240 s, is answered at 300 s
         assertEquals(0, droppedBy(sink, SimTime.seconds(60) - 1));
@@ -125,7 +129,7 @@ class EventSinkTest {
     void aRestart_losesWhatTheOldProcessHeld() {
         EventSink sink = sink(new ApiClient(10, 1));
         for (int i = 0; i < 4; i++) {
-            sink.record(0);
+            sink.record(pod(i), 0);
         }
         sim.runUntil(0);
         assertEquals(1, sink.posted());
@@ -133,7 +137,7 @@ class EventSinkTest {
         assertEquals(3, sink.dropped());
         sim.runUntil(SimTime.NEVER);
         assertEquals(1, sink.posted());
-        sink.record(sim.now());
+        sink.record(pod(4), sim.now());
         sim.runUntil(SimTime.NEVER);
         assertEquals(2, sink.posted());
     }
