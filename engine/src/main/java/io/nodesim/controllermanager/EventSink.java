@@ -1,6 +1,7 @@
 package io.nodesim.controllermanager;
 
 import io.nodesim.cluster.ControlPlane;
+import io.nodesim.cluster.InformerBus;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.Simulation;
 
@@ -15,7 +16,8 @@ import io.nodesim.kernel.Simulation;
  * events ({@code maxQueuedEvents}; {@code watch.DropIfChannelFull}): an event recorded while 1000
  * wait is dropped. A POST due while the API server is down (the etcd stall of
  * {@code ControlPlaneOutage}) is answered when it is up again within
- * {@link ControlPlane#REQUEST_TIMEOUT}; otherwise the API server answers 504 at its request timeout,
+ * {@link ControlPlane#REQUEST_TIMEOUT} (an outage whose end is not known yet answers it when it
+ * ends); otherwise the API server answers 504 at its request timeout,
  * a {@code StatusError}, which {@code recordToSink} does not try again ("Server rejected event (will
  * not retry!)"; client-go's {@code TestWriteEventError} "giveUp2"), and the event is lost. The
  * events themselves change nothing in the model: they only hold tokens.
@@ -49,6 +51,8 @@ public final class EventSink {
     private int first;
     private int waiting;
     private boolean busy;
+    /** The POST in flight waits for the API server, its 504 scheduled. */
+    private boolean hung;
     private long handle = EventQueue.NO_HANDLE;
     private long recorded;
     private long dropped;
@@ -58,12 +62,13 @@ public final class EventSink {
     /**
      * @param name the controller's name, for the event kinds ({@code nodelifecycle})
      */
-    public EventSink(Simulation sim, String name, ApiClient client, ControlPlane controlPlane) {
+    public EventSink(Simulation sim, String name, ApiClient client, ControlPlane controlPlane, InformerBus informers) {
         this.sim = sim;
         this.client = client;
         this.controlPlane = controlPlane;
         this.postKind = sim.registerKind(name + ".eventPosted", (t, now) -> posted(now));
         this.failedKind = sim.registerKind(name + ".eventFailed", (t, now) -> failed(now));
+        informers.watchApiServer(this::apiServerRecovered);
     }
 
     /** The spam key of an event about the object of that kind ({@link #NODE}, ...) and index. */
@@ -95,6 +100,7 @@ public final class EventSink {
         dropped += waiting + (busy ? 1 : 0);
         waiting = 0;
         busy = false;
+        hung = false;
         spamFilter.clear();
     }
 
@@ -120,8 +126,9 @@ public final class EventSink {
     private void posted(long now) {
         if (!controlPlane.isUp(now)) {
             long up = controlPlane.upAgainAt(now);
-            handle = up - now <= ControlPlane.REQUEST_TIMEOUT ? sim.schedule(up, postKind, 0)
-                    : sim.schedule(now + ControlPlane.REQUEST_TIMEOUT, failedKind, 0);
+            hung = up - now > ControlPlane.REQUEST_TIMEOUT;
+            handle = hung ? sim.schedule(now + ControlPlane.REQUEST_TIMEOUT, failedKind, 0)
+                    : sim.schedule(up, postKind, 0);
             return;
         }
         posted++;
@@ -129,8 +136,18 @@ public final class EventSink {
     }
 
     private void failed(long now) {
+        hung = false;
         dropped++;
         next(now);
+    }
+
+    /** An outage ends before the hung POST's timeout: the API server answers it now. */
+    private void apiServerRecovered(long now) {
+        if (hung) {
+            hung = false;
+            sim.cancel(handle);
+            handle = sim.schedule(now, postKind, 0);
+        }
     }
 
     /** The sender takes the next event: past the spam filter, its POST reserves a token; skipped, the one after. */

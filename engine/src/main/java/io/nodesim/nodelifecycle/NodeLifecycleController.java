@@ -165,7 +165,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         timeoutKind = sim.registerKind("nodelifecycle.requestTimeout", (t, now) -> blockedWritesTimedOut(now));
         workers = new PassWorkers(sim, settings.monitorWorkers(),
                 sim.registerKind("nodelifecycle.passWorker", this::workerWoke));
-        events = new EventSink(sim, "nodelifecycle", client, cluster.controlPlane());
+        events = new EventSink(sim, "nodelifecycle", client, cluster.controlPlane(), cluster.informers());
         podMarks = new MarkPodsNotReady(cluster, samples, client, workers, settings.retryMarkPodsNotReady(),
                 settings.podNotReadyEvents() ? events : null);
         turn = new NodeTurn(cluster, settings, health, excludedFromDisruption, client, workers, evictions, this, podMarks,

@@ -80,7 +80,7 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
         this.scenarioTaints = scenarioTaints;
         this.client = client;
         this.requestsPerDeletion = requestsPerDeletion;
-        this.events = new EventSink(sim, "tainteviction", client, cluster.controlPlane());
+        this.events = new EventSink(sim, "tainteviction", client, cluster.controlPlane(), cluster.informers());
         this.sentKind = sim.registerKind("tainteviction.deletionSent", this::deletionSent);
         this.sources = sources;
         this.nodeKind = sim.registerKind("tainteviction.nodeUpdate", this::handleNodeUpdate);

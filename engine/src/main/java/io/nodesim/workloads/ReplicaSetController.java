@@ -76,7 +76,7 @@ public final class ReplicaSetController implements Controller {
         this.sim = sim;
         this.cluster = cluster;
         this.client = client;
-        this.events = new EventSink(sim, "replicaset", client, cluster.controlPlane());
+        this.events = new EventSink(sim, "replicaset", client, cluster.controlPlane(), cluster.informers());
         this.watch = watch;
         this.controller = controller;
         this.rng = rng;

@@ -50,6 +50,11 @@ class ReplicaSetClientLimitTest {
     }
 
     private ClusterSimulation simulation(String kcm, String moreFaults, int... replicas) throws IOException {
+        return simulation("5m", kcm, moreFaults, replicas);
+    }
+
+    private ClusterSimulation simulation(String duration, String kcm, String moreFaults, int... replicas)
+            throws IOException {
         StringBuilder workloads = new StringBuilder();
         for (int i = 0; i < replicas.length; i++) {
             workloads.append("""
@@ -71,7 +76,7 @@ class ReplicaSetClientLimitTest {
                 metadata: {name: rs-client}
                 spec:
                   kubernetesVersion: "1.35"
-                  duration: 5m
+                  duration: %s
                   kubelet: {shutdownGracePeriod: 30s, shutdownGracePeriodCriticalPods: 10s}
                   kubeControllerManager: {%s}
                   latencies: {watch: constant(50ms), monitorPass: constant(20ms), leaseRenewal: constant(5ms),
@@ -91,7 +96,7 @@ class ReplicaSetClientLimitTest {
                       at: 100s
                       nodes: [node-1]
                 %s
-                """.formatted(kcm, workloads, moreFaults);
+                """.formatted(duration, kcm, workloads, moreFaults);
         Path f = dir.resolve("s.yaml");
         Files.writeString(f, text);
         return new ClusterSimulation(ScenarioLoader.load(f), 0, true);
@@ -246,5 +251,45 @@ class ReplicaSetClientLimitTest {
         tokens(expected, end, 50, 1);
         tokens(expected, end, 150, 11);
         assertEquals(expected, created);
+    }
+
+    /**
+     * The spam filter's bucket for the ReplicaSet: node-1's 50 SuccessfulCreate at 120 s spend the 25
+     * tokens (the 25th taken at SEEN + 2.2 s: E3 at 1150 ms, then one a token apart), then it refills
+     * one in 300 s. node-2 (with its replacements) shuts down next: its pods fail 20 s later and their
+     * events pass one more when that is past SEEN + 2.2 + 300 s, none when it is before.
+     */
+    @Test
+    void theSpamFilter_letsTheReplicaSet25Events_thenOneIn5Minutes() throws IOException {
+        long lastAccepted = SEEN + SimTime.millis(2200);
+        for (long shutdownAfter : new long[] {SimTime.seconds(290), SimTime.seconds(310)}) {
+            long second = lastAccepted + shutdownAfter - SimTime.seconds(20) - SimTime.millis(50);
+            ClusterSimulation sim = simulation("10m", "", "    - {type: GracefulNodeShutdown, at: %dms, nodes: [node-2]}"
+                    .formatted(second / 1000), 150);
+            sim.run();
+            EventSink events = sim.workloads().replicaSets().events();
+            assertTrue(events.recorded() > 100, "both nodes' pods replaced: " + events.recorded());
+            long more = shutdownAfter > SimTime.seconds(300) ? 1 : 0;
+            assertEquals(EventSpamFilter.BURST + more, events.posted(), "shut down " + shutdownAfter);
+            assertEquals(events.recorded(), events.posted() + events.filtered());
+        }
+    }
+
+    /**
+     * A POST held by an API-server stall longer than the request timeout is answered 504 and lost.
+     * E3's token is due at SEEN + 1150 ms (above), inside a 90 s stall from 1125 ms: it fails 60 s
+     * later; E4's POST then waits for the stall's end and goes out. Every creation was before it.
+     */
+    @Test
+    void aStall_losesTheEventPostedInIt() throws IOException {
+        long stall = SEEN + SimTime.millis(1125);
+        ClusterSimulation sim = simulation("", "    - {type: ControlPlaneOutage, at: %dms, duration: 90s}"
+                .formatted(stall / 1000), 150);
+        RunResult r = sim.run();
+        assertEquals(firstSync(19), creations(r));
+        EventSink events = sim.workloads().replicaSets().events();
+        assertEquals(1, events.dropped());
+        assertEquals(EventSpamFilter.BURST - 1, events.posted());
+        assertEquals(50 - EventSpamFilter.BURST, events.filtered());
     }
 }
