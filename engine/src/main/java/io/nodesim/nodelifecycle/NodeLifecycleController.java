@@ -154,8 +154,10 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         quiet = new QuietNodes(n, zoneOf, cluster.zones().size(), countedInZone, passesToKeep, probe, lease, status);
         faults.onChange(this::wake);
         evictorLock = new EvictorLock(settings.apiCallsUnderEvictorLock());
+        events = new EventSink(sim, "nodelifecycle", client, cluster.controlPlane(), cluster.informers());
         tainter = new ZoneTaintingWorker(sim, cluster, settings, queues, taints,
-                new DeletePods(cluster, deletions, requests), observedReady, evictorLock);
+                new DeletePods(cluster, deletions, requests, events, !settings.podListsFromInformer()), observedReady,
+                evictorLock);
         noSchedule = new NoScheduleTainting(nodes, taints, observedReady);
         evictions = new EvictionDecisions(settings, nodes, taints, queues, tainter, evictorLock);
         reachableLoop = new ReachableLoop(nodes, settings, evictions, observedReady, this::reachableLoopEnded);
@@ -165,9 +167,8 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         timeoutKind = sim.registerKind("nodelifecycle.requestTimeout", (t, now) -> blockedWritesTimedOut(now));
         workers = new PassWorkers(sim, settings.monitorWorkers(),
                 sim.registerKind("nodelifecycle.passWorker", this::workerWoke));
-        events = new EventSink(sim, "nodelifecycle", client, cluster.controlPlane(), cluster.informers());
         podMarks = new MarkPodsNotReady(cluster, samples, client, workers, settings.retryMarkPodsNotReady(),
-                settings.podNotReadyEvents() ? events : null);
+                settings.podNotReadyEvents() ? events : null, !settings.podListsFromInformer());
         turn = new NodeTurn(cluster, settings, health, excludedFromDisruption, client, workers, evictions, this, podMarks,
                 zones, samples, events);
         passOver = new PassOverRules(cluster, settings, health, queues, podMarks, lease, status, faults);
