@@ -12,8 +12,12 @@ final class Cli {
     private Cli() {
     }
 
+    /** Through the tree {@code main} builds for these arguments. */
     static Result run(String... args) {
-        CommandLine cl = NodesimCommand.commandLine();
+        return run(NodesimCommand.commandLine(args), args);
+    }
+
+    static Result run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));

@@ -3,6 +3,7 @@ package io.nodesim.nodelifecycle;
 import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
+import io.nodesim.controllermanager.EventSink;
 
 /**
  * {@code DeletePods} of pkg/controller/util/node/controller_utils.go, the legacy eviction of
@@ -11,37 +12,64 @@ import io.nodesim.cluster.PodTable;
  * DaemonSet owns the pod, the DELETE; each a blocking {@link ClientRequests} request. A DELETE
  * that fails fails the call: the eviction loop's Try returns false and the node is tried again.
  * Pods already being deleted are passed over.
+ *
+ * <p>Before 1.17 the node's pods came from a LIST through the controller's client, the call's
+ * first request (a failed LIST fails the call); from 1.17 from the pod informer (PR #81167). The
+ * call records DeletingAllPods about the node when the node has pods, and NodeControllerEviction
+ * about each pod just before its DELETE, both through the controller's {@link EventSink}.
  */
 final class DeletePods {
-    private static final int STATUS = 0;
-    private static final int DELETE = 1;
+    private static final int LIST = 0;
+    private static final int STATUS = 1;
+    private static final int DELETE = 2;
+
+    private static final int WAITING = 0;
+    private static final int SUCCEEDED = 1;
+    private static final int FAILED = 2;
 
     private final ClusterState cluster;
     private final PodDeletions deletions;
     private final ClientRequests requests;
+    private final EventSink events;
+    private final boolean listThroughClient;
     private final ClientRequests.Caller resume = this::requestAnswered;
     private TaintWriter.Waiter waiter;
     private int node = -1;
     private int pod;
     private int step;
 
-    DeletePods(ClusterState cluster, PodDeletions deletions, ClientRequests requests) {
+    /** @param listThroughClient the pods come from a LIST request (before 1.17), not the informer */
+    DeletePods(ClusterState cluster, PodDeletions deletions, ClientRequests requests, EventSink events,
+            boolean listThroughClient) {
         this.cluster = cluster;
         this.deletions = deletions;
         this.requests = requests;
+        this.events = events;
+        this.listThroughClient = listThroughClient;
     }
-
-    private static final int WAITING = 0;
-    private static final int SUCCEEDED = 1;
-    private static final int FAILED = 2;
 
     /** Deletes the node's pods: true when done at once; false while the caller is blocked until {@code w.written}. */
     boolean delete(int n, long now, TaintWriter.Waiter w) {
         node = n;
         waiter = w;
-        pod = next(cluster.pods().firstOnNode(n));
-        step = STATUS;
+        if (listThroughClient) {
+            step = LIST;
+            if (!requests.send(now, resume, -1)) {
+                return false;
+            }
+        }
+        listed(now);
         return run(now) != WAITING;
+    }
+
+    /** The node's pods are known: the node's event, then the first pod's status update. */
+    private void listed(long now) {
+        int first = cluster.pods().firstOnNode(node);
+        if (first >= 0) {
+            events.record(EventSink.object(EventSink.NODE, node), now);
+        }
+        pod = next(first);
+        step = STATUS;
     }
 
     private int run(long now) {
@@ -59,6 +87,7 @@ final class DeletePods {
     private void advance(long now) {
         PodTable pods = cluster.pods();
         if (step == STATUS && !cluster.workloadOf(pod).daemonSet()) {
+            events.record(EventSink.object(EventSink.POD, pod), now);
             step = DELETE;
             return;
         }
@@ -74,12 +103,16 @@ final class DeletePods {
     private void requestAnswered(int p, boolean ok, long now) {
         int n = node;
         int result;
-        if (!ok && step == DELETE) {
+        if (!ok && step != STATUS) {
+            // A failed LIST or DELETE fails the call; a failed status update is ignored.
             node = -1;
             result = FAILED;
         } else {
-            // A failed status update is ignored: the DELETE follows.
-            advance(now);
+            if (step == LIST) {
+                listed(now);
+            } else {
+                advance(now);
+            }
             result = run(now);
         }
         if (result != WAITING) {

@@ -16,9 +16,14 @@ import java.util.Arrays;
  * the request timeout) does not stop the loop; the node goes to {@code nodesToRetry} and the next
  * pass marks its pods again while its observed condition is not Ready (PR #84445, 1.17+). From 1.19
  * (PR #87743) each write is followed by a NodeNotReady event about the pod, whether it succeeded or
- * failed (not when the pod was gone: NotFound), sent through the same client.
+ * failed (not when the pod was gone: NotFound), sent through the same client. Before 1.17 the
+ * node's pods came from a LIST through the same client, the call's first request; a failed LIST
+ * fails the call before any pod is written (from 1.17 the pods come from the informer, PR #81167).
  */
 final class MarkPodsNotReady {
+    /** The worker's pod while it waits for the LIST. */
+    private static final int LISTING = -2;
+
     private final ClusterState cluster;
     private final NodeObjects nodes;
     private final Samples samples;
@@ -27,11 +32,14 @@ final class MarkPodsNotReady {
     /** The controller's events, or null before 1.19 (no event per pod). */
     private final EventSink events;
     private final boolean retry;
+    /** The node's pods come from a LIST request (before 1.17), not from the pod informer. */
+    private final boolean listThroughClient;
     /** nodesToRetry: MarkPodsNotReady failed for the node; the next pass tries again. */
     private final boolean[] toRetry;
 
     MarkPodsNotReady(ClusterState cluster, Samples samples, ApiClient client, PassWorkers workers, boolean retry,
-            EventSink events) {
+            EventSink events, boolean listThroughClient) {
+        this.listThroughClient = listThroughClient;
         this.cluster = cluster;
         this.nodes = cluster.nodes();
         this.samples = samples;
@@ -57,14 +65,54 @@ final class MarkPodsNotReady {
      */
     boolean afterHealthUpdate(int w, int node, boolean becameNotReady, boolean observedNotReady, long now) {
         if (becameNotReady || (retry && toRetry[node] && observedNotReady)) {
-            return mark(w, node, cluster.pods().firstOnNode(node), now);
+            return listThroughClient ? list(w, node, now) : mark(w, node, cluster.pods().firstOnNode(node), now);
         }
         toRetry[node] = false;
         return true;
     }
 
-    /** The worker's pod write was sent, answered or failed: it goes on with the next pod. */
+    /** The LIST of the node's pods goes through the limiter: false while the worker waits for it. */
+    private boolean list(int w, int node, long now) {
+        long sent = client.send(now, 1);
+        if (sent > now) {
+            workers.pod[w] = LISTING;
+            workers.sleep(w, PassWorkers.POD_SENT, sent);
+            return false;
+        }
+        return sendList(w, node, now);
+    }
+
+    private boolean sendList(int w, int node, long now) {
+        if (!cluster.controlPlane().isUp(now)) {
+            workers.pod[w] = LISTING;
+            long up = cluster.controlPlane().upAgainAt(now);
+            if (up - now <= NodeLifecycleSettings.REQUEST_TIMEOUT) {
+                workers.sleep(w, PassWorkers.POD_ANSWERED, up);
+            } else {
+                workers.sleep(w, PassWorkers.POD_FAILED, now + NodeLifecycleSettings.REQUEST_TIMEOUT);
+            }
+            return false;
+        }
+        return mark(w, node, cluster.pods().firstOnNode(node), now);
+    }
+
+    /** The LIST was sent, answered or failed: the pods are written, or the call fails. */
+    private boolean listWoke(int w, int node, int waited, long now) {
+        return switch (waited) {
+            case PassWorkers.POD_SENT -> sendList(w, node, now);
+            case PassWorkers.POD_ANSWERED -> mark(w, node, cluster.pods().firstOnNode(node), now);
+            default -> {
+                toRetry[node] = true;
+                yield true;
+            }
+        };
+    }
+
+    /** The worker's pod write (or the LIST before it) was sent, answered or failed: it goes on with the next pod. */
     boolean woke(int w, int node, int p, int waited, long now) {
+        if (p == LISTING) {
+            return listWoke(w, node, waited, now);
+        }
         switch (waited) {
             case PassWorkers.POD_SENT -> {
                 if (!sendPodWrite(w, node, p, now)) {
@@ -142,7 +190,7 @@ final class MarkPodsNotReady {
     /** "record NodeNotReady event after updateStatus to make sure pod still exists". */
     private void recordEvent(int p, long now) {
         if (events != null && !cluster.pods().isGone(p)) {
-            events.record(now);
+            events.record(EventSink.object(EventSink.POD, p), now);
         }
     }
 }

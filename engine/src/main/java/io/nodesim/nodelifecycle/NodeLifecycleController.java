@@ -156,8 +156,10 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         // cancelPodEviction entering master disruption mode takes lost nodes out of the queues
         queues.onLeave(this::wake);
         evictorLock = new EvictorLock(settings.apiCallsUnderEvictorLock());
+        events = new EventSink(sim, "nodelifecycle", client, cluster.controlPlane(), cluster.informers());
         tainter = new ZoneTaintingWorker(sim, cluster, settings, queues, taints,
-                new DeletePods(cluster, deletions, requests), observedReady, evictorLock);
+                new DeletePods(cluster, deletions, requests, events, !settings.podListsFromInformer()), observedReady,
+                evictorLock);
         noSchedule = new NoScheduleTainting(nodes, taints, observedReady);
         evictions = new EvictionDecisions(settings, nodes, taints, queues, tainter, evictorLock);
         reachableLoop = new ReachableLoop(nodes, settings, evictions, observedReady, this::reachableLoopEnded);
@@ -167,9 +169,8 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         timeoutKind = sim.registerKind("nodelifecycle.requestTimeout", (t, now) -> blockedWritesTimedOut(now));
         workers = new PassWorkers(sim, settings.monitorWorkers(),
                 sim.registerKind("nodelifecycle.passWorker", this::workerWoke), n);
-        events = new EventSink(sim, "nodelifecycle", client, cluster.controlPlane());
         podMarks = new MarkPodsNotReady(cluster, samples, client, workers, settings.retryMarkPodsNotReady(),
-                settings.podNotReadyEvents() ? events : null);
+                settings.podNotReadyEvents() ? events : null, !settings.podListsFromInformer());
         turn = new NodeTurn(cluster, settings, health, excludedFromDisruption, client, workers, evictions, this, podMarks,
                 zones, samples, events);
         passOver = new PassOverRules(cluster, settings, health, queues, podMarks, lease, status, faults);
@@ -238,7 +239,7 @@ public final class NodeLifecycleController implements Controller, NodeWatcher, E
         boolean listed = listed(node, now);
         if (listed != known[node]) {
             known[node] = listed;
-            events.record(now);
+            events.record(EventSink.object(EventSink.NODE, node), now);
         }
     }
 

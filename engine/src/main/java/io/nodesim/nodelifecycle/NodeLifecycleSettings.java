@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param monitorWorkers the monitor pass's {@code nodeUpdateWorkerSize} (8 from 1.27, 1 before)
  * @param retryMarkPodsNotReady a failed MarkPodsNotReady is retried in the next pass (1.17+)
  * @param podNotReadyEvents MarkPodsNotReady records a NodeNotReady event per pod (1.19+)
+ * @param podListsFromInformer MarkPodsNotReady and the legacy DeletePods take the node's pods from
+ *     the pod informer (1.17+, PR #81167), not from a LIST through the controller's client
  * @param apiCallsUnderEvictorLock the tainting (or eviction) pass and markNodeAsReachable make
  *     their API calls holding {@code evictorLock}, which every node's eviction decision takes
  *     (before 1.25, PR #110359)
@@ -44,6 +46,7 @@ public record NodeLifecycleSettings(
         int monitorWorkers,
         boolean retryMarkPodsNotReady,
         boolean podNotReadyEvents,
+        boolean podListsFromInformer,
         boolean apiCallsUnderEvictorLock) {
     /** kube-apiserver {@code --request-timeout} (1 m): a write blocked longer than this fails. */
     static final long REQUEST_TIMEOUT = ControlPlane.REQUEST_TIMEOUT;
@@ -72,6 +75,7 @@ public record NodeLifecycleSettings(
                 s.profile().noExecuteInDetectingPass(), !row.has(Rule.MASTER_NAMES_COUNTED),
                 row.has(Rule.DISRUPTION_EXCLUSION_LABEL), s.latencies().monitorPass(), s.latencies().watch(),
                 row.has(Rule.PARALLEL_NODE_HEALTH) ? UPDATE_WORKER_SIZE : 1, row.has(Rule.MARK_PODS_NOT_READY_RETRY),
-                row.has(Rule.POD_NOT_READY_EVENTS), !row.has(Rule.EVICTOR_LOCK_OFF_API_CALLS));
+                row.has(Rule.POD_NOT_READY_EVENTS), row.has(Rule.POD_LISTS_FROM_INFORMER),
+                !row.has(Rule.EVICTOR_LOCK_OFF_API_CALLS));
     }
 }

@@ -165,7 +165,7 @@ final class NodeTurn {
         boolean becameNotReady = current != Condition.TRUE && observed == Condition.TRUE;
         if (becameNotReady) {
             cluster.recorder().record(now, EventKind.NodeReadyUnknown, nodes.name(i), unknownDetail("NodeNotReady", i));
-            events.record(now);
+            events.record(EventSink.object(EventSink.NODE, i), now);
         }
         return podMarks.afterHealthUpdate(w, i, becameNotReady, observed != Condition.TRUE, now);
     }

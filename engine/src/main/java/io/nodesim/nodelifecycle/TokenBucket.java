@@ -1,14 +1,13 @@
 package io.nodesim.nodelifecycle;
 
+import io.nodesim.controllermanager.GoRate;
+
 /**
  * The eviction rate limiter: client-go's {@code flowcontrol.NewTokenBucketRateLimiter(qps, 1)}
  * (a {@code golang.org/x/time/rate} limiter, burst 1, created full), or for a rate of 0
  * {@code flowcontrol.NewFakeNeverRateLimiter()}, which never accepts and whose {@code QPS()}
  * reports 1. The rate is kept as a float32, as the controller passes it, so comparisons and the
- * refill interval carry the same rounding as upstream. The arithmetic is x/time/rate's since its 2021
- * rewrite (tokens capped at the burst, {@code Duration.Seconds() * limit}); the older x/time that the
- * earliest profiles' releases vendored capped the elapsed time instead, which differs from it only at
- * nanosecond edges that the simulation's microsecond clock does not reach.
+ * refill interval carry the same rounding as upstream; the arithmetic is {@link GoRate}'s.
  */
 final class TokenBucket {
     private static final float NEVER_REPORTED_QPS = 1f;
@@ -44,20 +43,13 @@ final class TokenBucket {
         if (never) {
             return false;
         }
-        double balance = now > last ? Math.min(1.0, tokens + seconds(now - last) * (double) qps) : tokens;
-        double after = balance - 1.0;
-        // durationFromTokens: (tokens / limit) * 1e9 ns, truncated toward zero by time.Duration(...)
-        if (after >= 0 || (long) (-after / (double) qps * 1e9) == 0) {
+        double after = GoRate.advance(tokens, last, now, qps, 1) - 1.0;
+        if (GoRate.allows(after, qps)) {
             tokens = after;
             last = now;
             return true;
         }
         return false;
-    }
-
-    /** Go's {@code Duration.Seconds()} of a span given in microseconds: whole seconds plus nanoseconds / 1e9. */
-    static double seconds(long micros) {
-        return (double) (micros / 1_000_000) + (double) (micros % 1_000_000 * 1000) / 1e9;
     }
 
     /**

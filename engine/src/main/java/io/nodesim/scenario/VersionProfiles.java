@@ -56,6 +56,8 @@ public final class VersionProfiles {
         NODE_LEASE(14, "NodeLease", "no (the status is the heartbeat)", "yes (beta 1.14, GA 1.17)"),
         REPORT_FREQUENCY_5M(17, "`nodeStatusReportFrequency` with NodeLease", "1m", "5m (PR #84351)"),
         MARK_PODS_NOT_READY_RETRY(17, "failed `MarkPodsNotReady`", "not retried", "retried next pass (PR #84445)"),
+        POD_LISTS_FROM_INFORMER(17, "the node's pods for `MarkPodsNotReady` / legacy `DeletePods`",
+                "a LIST through the controller's client", "the pod informer (PR #81167)"),
         POD_NOT_READY_EVENTS(19, "`MarkPodsNotReady`'s pod events", "none",
                 "NodeNotReady per pod, on the controller's client (PR #87743)"),
         KUBE_PROXY_MIN_SYNC_1S(19, "kube-proxy iptables `minSyncPeriod`", "0s", "1s (PR #92836)"),

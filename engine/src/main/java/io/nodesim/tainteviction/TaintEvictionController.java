@@ -80,7 +80,7 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
         this.scenarioTaints = scenarioTaints;
         this.client = client;
         this.requestsPerDeletion = requestsPerDeletion;
-        this.events = new EventSink(sim, "tainteviction", client, cluster.controlPlane());
+        this.events = new EventSink(sim, "tainteviction", client, cluster.controlPlane(), cluster.informers());
         this.sentKind = sim.registerKind("tainteviction.deletionSent", this::deletionSent);
         this.sources = sources;
         this.nodeKind = sim.registerKind("tainteviction.nodeUpdate", this::handleNodeUpdate);
@@ -311,12 +311,12 @@ public final class TaintEvictionController implements Controller, NodeWatcher, P
     /** A scheduled deletion cancelled before its timer fired gets a "Cancelling deletion" event. */
     private void cancelWorkWithEvent(int pod, long now) {
         if (sim.cancel(evictionHandle[pod])) {
-            events.record(now);
+            events.record(EventSink.object(EventSink.POD, pod), now);
         }
     }
 
     private void deletePod(int pod, long now) {
-        events.record(now);
+        events.record(EventSink.object(EventSink.POD, pod), now);
         if (!cluster.controlPlane().isUp(now)) {
             awaitingApiServer.add(pod);
             return;

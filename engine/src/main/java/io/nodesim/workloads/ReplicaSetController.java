@@ -4,6 +4,7 @@ import io.nodesim.cluster.ClusterState;
 import io.nodesim.controllermanager.ApiClient;
 import io.nodesim.controllermanager.Controller;
 import io.nodesim.controllermanager.Downtime;
+import io.nodesim.controllermanager.EventSink;
 import io.nodesim.kernel.DurationDistribution;
 import io.nodesim.kernel.EventQueue;
 import io.nodesim.kernel.Simulation;
@@ -27,6 +28,13 @@ import org.apache.commons.math3.random.RandomGenerator;
  * without a replacement, for pods.csv. A POST whose token comes due while the API server is down is
  * answered when it is up again (upstream it fails after the client's one-minute timeout and the sync
  * is retried, to hang the same way until the outage ends).
+ *
+ * <p>Each creation that returns records {@code SuccessfulCreate} about the ReplicaSet
+ * ({@code RealPodControl.createPods}, pkg/controller/controller_utils.go) on the controller's own
+ * broadcaster, started on the same client ({@code Run}: {@code StartRecordingToSink} on
+ * {@code rsc.kubeClient}): its POSTs take tokens beside the creations ({@link EventSink}), until
+ * the spam filter holds the ReplicaSet to 25 and then one per 5 min. Creations do not fail in the
+ * model ({@code FailedCreate}) and the controller deletes no pods ({@code SuccessfulDelete}).
  */
 public final class ReplicaSetController implements Controller {
     /** {@code BurstReplicas}: creations per sync. */
@@ -37,6 +45,7 @@ public final class ReplicaSetController implements Controller {
     private final Simulation sim;
     private final ClusterState cluster;
     private final ApiClient client;
+    private final EventSink events;
     private final DurationDistribution watch;
     private final DurationDistribution controller;
     private final RandomGenerator rng;
@@ -67,6 +76,7 @@ public final class ReplicaSetController implements Controller {
         this.sim = sim;
         this.cluster = cluster;
         this.client = client;
+        this.events = new EventSink(sim, "replicaset", client, cluster.controlPlane(), cluster.informers());
         this.watch = watch;
         this.controller = controller;
         this.rng = rng;
@@ -110,6 +120,7 @@ public final class ReplicaSetController implements Controller {
         restarting.begin(now, downtime);
         Arrays.fill(expectationsMetAt, 0);
         client.reset();
+        events.reset();
         for (int w = 0; w < toCreate.length; w++) {
             if (!inSync(w)) {
                 continue;
@@ -245,6 +256,12 @@ public final class ReplicaSetController implements Controller {
 
     private void create(int w, int old, long now) {
         cluster.createPod(w, cluster.workloads().get(w).name() + "-" + nextOrdinal[w]++, old, now);
+        events.record(EventSink.object(EventSink.REPLICA_SET, w), now);
+    }
+
+    /** Its {@code SuccessfulCreate} events. */
+    public EventSink events() {
+        return events;
     }
 
     private void finishSync(int w, long now) {

@@ -66,6 +66,10 @@ public final class WorkloadControllers implements PodWatcher {
         return List.of(podGc, replicaSets, statefulSets, daemonSets);
     }
 
+    public ReplicaSetController replicaSets() {
+        return replicaSets;
+    }
+
     /** The kubelets' start-up of bound pods (the scheduler's binding hands pods to it). */
     public PodStartup startup() {
         return startup;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nodesim.controllermanager.GoRate;
 import io.nodesim.kernel.SimTime;
 import org.junit.jupiter.api.Test;
 
@@ -75,8 +76,8 @@ class TokenBucketTest {
         assertFalse(b.tryAccept(T0 + SimTime.seconds(100)));
         assertFalse(b.tryAccept(T0 + SimTime.seconds(100) + 2));
         assertTrue(b.tryAccept(T0 + SimTime.seconds(100) + 3));
-        assertEquals(1.5, TokenBucket.seconds(1_500_000));
-        assertEquals(100.000003, TokenBucket.seconds(100_000_003));
+        assertEquals(1.5, GoRate.seconds(1_500_000));
+        assertEquals(100.000003, GoRate.seconds(100_000_003));
     }
 
     @Test

@@ -115,22 +115,43 @@ class BlockingTaintWritesTest {
     }
 
     /**
-     * doEvictionPass (1.26, --enable-taint-manager=false): DeletePods sends each pod's NodeLost
-     * UpdateStatus and DELETE (8 qps, burst 1: 0.125 s apart) and holds the loop: the pass that
-     * deleted the first node's two pods returns at its last DELETE, 0.375 s after it began, and the
-     * zone's next token (0.05 node/s) is taken by the first pass 100 ms after that and 20 s after
-     * the last: 20.075 s after the first node's deletions began.
+     * doEvictionPass (1.26, --enable-taint-manager=false): DeletePods holds the loop while it sends,
+     * through the controller's client (8 qps, burst 1: a token every 0.125 s), for a node with two
+     * pods: the DeletingAllPods event (the broadcaster's POST), then per pod the NodeLost
+     * UpdateStatus, the NodeControllerEviction event and the DELETE. The first node's pods are
+     * deleted at the 4th and 7th token (0.375 s apart); the pass returns at its last DELETE, 0.75 s
+     * after it began, and the zone's next token (0.05 node/s) is taken by the first pass 100 ms
+     * after that and 20 s after the last, 20.05 s after the first node's call began: the next
+     * node's first pod goes 0.375 s later, 19.675 s after the first node's last.
      */
     @Test
-    void doEvictionPass_deletePodsHoldsTheLoop_theNextNodesPodsGo20s075Later() {
-        RunResult r = ClusterSimulation.run(crashedThenRestarted("1.26", "node-0", "node-1").taintManager(false)
+    void doEvictionPass_deletePodsHoldsTheLoop_theNextNodesPodsGo20s05Later() {
+        long[] deleted = legacyDeletions("1.26");
+        assertEquals(ms(375), deleted[1] - deleted[0], "event, status, event, DELETE, status, event, DELETE");
+        assertEquals(ms(20_050) - ms(750) + ms(375), deleted[2] - deleted[1]);
+        assertEquals(ms(375), deleted[3] - deleted[2]);
+    }
+
+    /**
+     * Before 1.17 (PR #81167) DeletePods lists the node's pods through the client first: one token
+     * more at the start of each call. The pods are deleted at the 5th and 8th token, the call returns
+     * 0.875 s after it began, the next call starts 20.075 s after the first (the first pass 100 ms
+     * after the return and 20 s after the last zone token) and deletes its first pod 0.5 s in.
+     */
+    @Test
+    void doEvictionPass_before117_deletePodsListsThePodsThroughTheClientFirst() {
+        long[] deleted = legacyDeletions("1.16");
+        assertEquals(ms(375), deleted[1] - deleted[0]);
+        assertEquals(ms(20_075) - ms(875) + ms(500), deleted[2] - deleted[1]);
+        assertEquals(ms(375), deleted[3] - deleted[2]);
+    }
+
+    private static long[] legacyDeletions(String version) {
+        RunResult r = ClusterSimulation.run(crashedThenRestarted(version, "node-0", "node-1").taintManager(false)
                 .kubeApi(8, 1).evictionRates(0.05, 0.01).barePod("a1", "node-0").barePod("a2", "node-0")
                 .barePod("b1", "node-1").barePod("b2", "node-1").duration(SimTime.seconds(600)).build(), 0, true);
-        long[] deleted = LongStream.of(pod(r, "a1").deletedAt(), pod(r, "a2").deletedAt(), pod(r, "b1").deletedAt(),
+        return LongStream.of(pod(r, "a1").deletedAt(), pod(r, "a2").deletedAt(), pod(r, "b1").deletedAt(),
                 pod(r, "b2").deletedAt()).sorted().toArray();
-        assertEquals(ms(250), deleted[1] - deleted[0], "status, DELETE, status, DELETE");
-        assertEquals(ms(20_075) - ms(250), deleted[2] - deleted[1]);
-        assertEquals(ms(250), deleted[3] - deleted[2]);
     }
 
     /**
@@ -213,10 +234,11 @@ class BlockingTaintWritesTest {
 
     /**
      * DeletePods sends SetPodTerminationReason's UpdateStatus for a DaemonSet pod too (only its
-     * DELETE is skipped): with a DaemonSet pod and a bare pod per node the call is three requests
-     * (8 qps: 0.25 s), so the pass returns 0.25 s after it began, the next zone token (0.05 node/s)
-     * is taken 20.05 s after the first, and the two bare pods' deletions lie 20.05 s apart, give or
-     * take the 0.125 s of the DaemonSet pod's place in each node's list.
+     * DELETE and its NodeControllerEviction event are skipped): with a DaemonSet pod and a bare pod
+     * per node the call is the DeletingAllPods event and four requests (8 qps: 0.5 s), so the pass
+     * returns 0.5 s after it began, the next zone token (0.05 node/s) is taken 20 s after the first
+     * (the pass 0.6 s + 19.4 s in), and the two bare pods' deletions lie 20 s apart, give or take the
+     * 0.125 s of the DaemonSet pod's place in each node's list.
      */
     @Test
     void deletePods_sendsTheNodeLostStatusOfDaemonSetPodsToo() {
@@ -224,7 +246,7 @@ class BlockingTaintWritesTest {
                 .kubeApi(8, 1).evictionRates(0.05, 0.01).daemonSet("agent").barePod("a1", "node-0")
                 .barePod("b1", "node-1").duration(SimTime.seconds(600)).build(), 0, true);
         long apart = Math.abs(pod(r, "b1").deletedAt() - pod(r, "a1").deletedAt());
-        assertEquals(0, (apart - ms(20_050)) % ms(125), "deletions " + apart + " us apart");
+        assertEquals(0, (apart - ms(20_000)) % ms(125), "deletions " + apart + " us apart");
     }
 
     /**

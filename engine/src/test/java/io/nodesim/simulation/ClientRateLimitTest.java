@@ -4,10 +4,12 @@ import static io.nodesim.simulation.SimAssertions.events;
 import static io.nodesim.simulation.SimAssertions.node;
 import static io.nodesim.testing.ScenarioFixture.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nodesim.kernel.SimTime;
 import io.nodesim.metrics.EventRecord;
 import io.nodesim.metrics.RunResult;
+import io.nodesim.scenario.FaultTarget;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +75,47 @@ class ClientRateLimitTest {
         // pass): the last pod at the 14th token after the burst, no token left to events.
         assertEquals(28, notReady.stream().filter(t -> t == unknown).count());
         assertEquals(unknown + 14 * SimTime.millis(50), notReady.get(39));
+    }
+
+    @Test
+    void before117_theNodesPodsAreListedThroughTheClient_oneTokenBeforeTheWrites() {
+        // PR #81167: before 1.17 MarkPodsNotReady lists the node's pods through the client. The
+        // burst is the node's UpdateStatus, its NodeNotReady event, the LIST and 27 pods; then 13 pod
+        // writes and the NoSchedule taint's GET and PATCH: the last pod one token later than in 1.17.
+        for (String version : new String[] {"1.16", "1.17"}) {
+            RunResult r = crashedNodesWithPods(version, 1, 100, 20, 30);
+            long unknown = node(r, "node-0").unknownAt();
+            List<Long> notReady = times(r, "PodNotReady");
+            boolean listed = version.equals("1.16");
+            assertEquals(listed ? 27 : 28, notReady.stream().filter(t -> t == unknown).count(), version);
+            assertEquals(unknown + (listed ? 15 : 14) * SimTime.millis(50), notReady.get(39), version);
+        }
+    }
+
+    /**
+     * The LIST waits for a token (0.5 qps, burst 2: the node's UpdateStatus and its NodeNotReady
+     * event take the burst) and is due 1 ms into a 90 s API-server outage: it times out after 1 min
+     * and MarkAllPodsNotReady fails before writing any pod; before 1.17 nothing retries it (PR
+     * #84445), so no pod is marked. 1.17 writes the pods from the informer: the first write hangs and
+     * fails the same way, the node stays in nodesToRetry, and the passes mark every pod once the
+     * server answers again.
+     */
+    @Test
+    void before117_aListThatTimesOut_leavesThePodsReady() {
+        for (String version : new String[] {"1.16", "1.17"}) {
+            var base = scenario().version(version).kubeApi(0.5, 2).pool("node", 1, "a").deployment("web", 10)
+                    .crash(CRASH, "node-0").duration(SimTime.seconds(400));
+            long p = node(ClusterSimulation.run(base.build(), 0, true), "node-0").unknownAt();
+            RunResult r = ClusterSimulation.run(base.fault("ControlPlaneOutage", p + SimTime.seconds(2) - SimTime.millis(1),
+                    SimTime.seconds(90), FaultTarget.all()).build(), 0, true);
+            List<Long> notReady = times(r, "PodNotReady");
+            if (version.equals("1.16")) {
+                assertEquals(List.of(), notReady, version);
+            } else {
+                assertEquals(10, notReady.size(), version);
+                assertTrue(notReady.get(0) >= p + SimTime.seconds(92) - SimTime.millis(1), version + ": " + notReady);
+            }
+        }
     }
 
     @Test
