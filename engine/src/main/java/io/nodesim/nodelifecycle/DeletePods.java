@@ -4,6 +4,7 @@ import io.nodesim.cluster.ClusterState;
 import io.nodesim.cluster.PodDeletions;
 import io.nodesim.cluster.PodTable;
 import io.nodesim.controllermanager.EventSink;
+import java.util.BitSet;
 
 /**
  * {@code DeletePods} of pkg/controller/util/node/controller_utils.go, the legacy eviction of
@@ -11,7 +12,9 @@ import io.nodesim.controllermanager.EventSink;
  * ({@code SetPodTerminationReason}, whose failure other than a conflict is ignored), then, unless a
  * DaemonSet owns the pod, the DELETE; each a blocking {@link ClientRequests} request. A DELETE
  * that fails fails the call: the eviction loop's Try returns false and the node is tried again.
- * Pods already being deleted are passed over.
+ * Pods already being deleted are passed over. A pod whose NodeLost status was written is not
+ * written again when the call is retried ({@code SetPodTerminationReason} returns at once when the
+ * pod's reason is NodeLost).
  *
  * <p>Before 1.17 the node's pods came from a LIST through the controller's client, the call's
  * first request (a failed LIST fails the call); from 1.17 from the pod informer (PR #81167). The
@@ -33,6 +36,8 @@ final class DeletePods {
     private final EventSink events;
     private final boolean listThroughClient;
     private final ClientRequests.Caller resume = this::requestAnswered;
+    /** The pods whose status reason is NodeLost: written by an earlier call, kept across restarts (it is the API's). */
+    private final BitSet nodeLost = new BitSet();
     private TaintWriter.Waiter waiter;
     private int node = -1;
     private int pod;
@@ -74,8 +79,13 @@ final class DeletePods {
 
     private int run(long now) {
         while (pod >= 0) {
-            if (!requests.send(now, resume, pod)) {
-                return WAITING;
+            if (step != STATUS || !nodeLost.get(pod)) {
+                if (!requests.send(now, resume, pod)) {
+                    return WAITING;
+                }
+                if (step == STATUS) {
+                    nodeLost.set(pod);
+                }
             }
             advance(now);
         }
@@ -111,6 +121,9 @@ final class DeletePods {
             if (step == LIST) {
                 listed(now);
             } else {
+                if (step == STATUS && ok) {
+                    nodeLost.set(p);
+                }
                 advance(now);
             }
             result = run(now);

@@ -102,6 +102,8 @@ final class MarkPodsNotReady {
             case PassWorkers.POD_SENT -> sendList(w, node, now);
             case PassWorkers.POD_ANSWERED -> mark(w, node, cluster.pods().firstOnNode(node), now);
             default -> {
+                // MarkPodsNotReady returned its error; only 1.17+ retries it (and reads its pods from
+                // the informer), but the node is in nodesToRetry's place all the same.
                 toRetry[node] = true;
                 yield true;
             }

@@ -118,6 +118,24 @@ class ClientRateLimitTest {
         }
     }
 
+    /**
+     * The same LIST in a 30 s outage hangs and is answered when the API server is back, within its
+     * timeout: the pods are written from there, the first at once (0.5 qps has refilled the bucket),
+     * every one of the ten.
+     */
+    @Test
+    void before117_aListAnsweredAtTheOutagesEnd_marksEveryPodFromThere() {
+        var base = scenario().version("1.16").kubeApi(0.5, 2).pool("node", 1, "a").deployment("web", 10)
+                .crash(CRASH, "node-0").duration(SimTime.seconds(400));
+        long p = node(ClusterSimulation.run(base.build(), 0, true), "node-0").unknownAt();
+        long outage = p + SimTime.seconds(2) - SimTime.millis(1);
+        RunResult r = ClusterSimulation.run(base.fault("ControlPlaneOutage", outage, SimTime.seconds(30),
+                FaultTarget.all()).build(), 0, true);
+        List<Long> notReady = times(r, "PodNotReady");
+        assertEquals(10, notReady.size());
+        assertEquals(outage + SimTime.seconds(30), notReady.get(0));
+    }
+
     @Test
     void enoughTokens_everyPodIsMarkedInTheDetectingPass() {
         RunResult r = crashedNodesWithPods("1.35", 1, 100, 1000, 1000);

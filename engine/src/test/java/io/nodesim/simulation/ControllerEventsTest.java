@@ -47,6 +47,24 @@ class ControllerEventsTest {
         allSent(v118.nodeLifecycle().events());
     }
 
+    /**
+     * The legacy path's DeletePods: DeletingAllPods about the node when it has any pod (DaemonSet
+     * pods count), NodeControllerEviction about each pod it deletes (not the DaemonSet's), through
+     * the node lifecycle controller's client, beside the node's NodeNotReady.
+     */
+    @Test
+    void legacyDeletePods_deletingAllPodsForTheNode_andAnEventPerPodItDeletes() {
+        ClusterSimulation web = crashed("1.12");
+        assertEquals(1 + 1 + 10, web.nodeLifecycle().events().recorded(), "NodeNotReady, DeletingAllPods, 10 pods'");
+        allSent(web.nodeLifecycle().events());
+        var s = scenario().version("1.12").pool("node", 3, "a").daemonSet("agent").crash(CRASH, "node-0")
+                .duration(SimTime.seconds(900)).build();
+        ClusterSimulation agentsOnly = new ClusterSimulation(s, 0, true);
+        agentsOnly.run();
+        assertEquals(1 + 1, agentsOnly.nodeLifecycle().events().recorded(), "NodeNotReady, DeletingAllPods; no pod deleted");
+        allSent(agentsOnly.nodeLifecycle().events());
+    }
+
     @Test
     void aTaintManagerEvictionEventBeforeEveryDeletion() {
         ClusterSimulation sim = crashed("1.35");

@@ -56,7 +56,9 @@ class UpstreamMarkPodsNotReadyCasesTest {
      * "unsuccessful pod status update, retry required": the pod's UpdateStatus, sent 1 s after the
      * Unknown write into a 90 s outage, times out after 1 min; the next pass (observed Unknown,
      * node in nodesToRetry) sends it again, and this one is answered when the API server is back
-     * (23.5 s later, within its timeout). Before 1.17 the failed marking is never retried.
+     * (23.5 s later, within its timeout). Before 1.17 the request sent 1 s after the Unknown write
+     * is MarkAllPodsNotReady's LIST of the node's pods (PR #81167): it times out the same way, the
+     * call fails before any pod is written, and the failed marking is never retried.
      */
     @Test
     void markPodsNotReadyRetry_failedUpdate_retriedNextPass_answeredWhenTheApiServerIsBack() {
