@@ -15,7 +15,8 @@ import java.util.Arrays;
  * object alone is its key here.
  *
  * <p>Allocation-free: the cache is an open-addressing table over primitive arrays, the recency
- * order a linked list of slots.
+ * order a linked list of slots. The arrays start small and double up to the cache's size: most
+ * sinks see a handful of objects, and a sweep builds three sinks per replication.
  */
 public final class EventSpamFilter {
     /** {@code defaultSpamBurst}. */
@@ -26,19 +27,20 @@ public final class EventSpamFilter {
     public static final int LRU_ENTRIES = 4096;
 
     private static final int NONE = -1;
+    private static final int INITIAL_SLOTS = 16;
 
     private final int burst;
     private final double limit;
     private final int capacity;
-    private final long[] keys;
-    private final double[] tokens;
-    private final long[] last;
+    private long[] keys;
+    private double[] tokens;
+    private long[] last;
     /** The recency list: {@code head} the most recent, {@code tail} the next to go. */
-    private final int[] newer;
-    private final int[] older;
+    private int[] newer;
+    private int[] older;
     /** Slot + 1 per table cell, 0 for an empty one (linear probing). */
-    private final int[] table;
-    private final int mask;
+    private int[] table;
+    private int mask;
     private int size;
     private int head = NONE;
     private int tail = NONE;
@@ -56,13 +58,32 @@ public final class EventSpamFilter {
         this.capacity = lruCacheSize;
         this.burst = burst;
         this.limit = qps;
-        keys = new long[capacity];
-        tokens = new double[capacity];
-        last = new long[capacity];
-        newer = new int[capacity];
-        older = new int[capacity];
-        table = new int[Integer.highestOneBit(capacity * 2 - 1) << 1];
+        int slots = Math.min(capacity, INITIAL_SLOTS);
+        keys = new long[slots];
+        tokens = new double[slots];
+        last = new long[slots];
+        newer = new int[slots];
+        older = new int[slots];
+        newTable(slots);
+    }
+
+    private void newTable(int slots) {
+        table = new int[Integer.highestOneBit(slots * 2 - 1) << 1];
         mask = table.length - 1;
+    }
+
+    /** Twice the slots, up to the cache's size; the table is built again for them. */
+    private void grow() {
+        int slots = Math.min(capacity, keys.length * 2);
+        keys = Arrays.copyOf(keys, slots);
+        tokens = Arrays.copyOf(tokens, slots);
+        last = Arrays.copyOf(last, slots);
+        newer = Arrays.copyOf(newer, slots);
+        older = Arrays.copyOf(older, slots);
+        newTable(slots);
+        for (int slot = 0; slot < size; slot++) {
+            place(slot);
+        }
     }
 
     /**
@@ -73,6 +94,9 @@ public final class EventSpamFilter {
     public boolean allows(long object, long now) {
         int slot = find(object);
         if (slot == NONE) {
+            if (size == keys.length && size < capacity) {
+                grow();
+            }
             slot = size < capacity ? size++ : evictOldest();
             keys[slot] = object;
             tokens[slot] = burst;
