@@ -22,6 +22,7 @@ import io.nodesim.scenario.ScenarioException;
 import io.nodesim.scenario.ScenarioLoader;
 import io.nodesim.scenario.ScenarioSources;
 import io.nodesim.simulation.ClusterSimulation;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code nodesim sweep}: runs a scenario at every point of a grid or Latin hypercube of settings,
@@ -80,10 +83,14 @@ final class SweepCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false)
     SweepJobOptions job;
 
+    @Spec
+    CommandSpec commandSpec;
+
     @Override
     public Integer call() throws Exception {
+        PrintWriter err = commandSpec.commandLine().getErr();
         if (scenarioFile == null) {
-            System.err.println("nodesim sweep: give SCENARIO.yaml (or: nodesim sweep merge DIR)");
+            err.println("nodesim sweep: give SCENARIO.yaml (or: nodesim sweep merge DIR)");
             return NodesimCommand.EXIT_BAD_INPUT;
         }
         ScenarioSources.Loaded loaded;
@@ -110,27 +117,27 @@ final class SweepCommand implements Callable<Integer> {
             sweep = new Sweep(spec, loaded.scenario().seed(), factory, runner, replications, threads,
                     ProgressBar.forConsole());
         } catch (ScenarioException | IllegalArgumentException e) {
-            System.err.println("nodesim sweep: " + e.getMessage());
+            err.println("nodesim sweep: " + e.getMessage());
             return NodesimCommand.EXIT_BAD_INPUT;
         }
         Path dir = output != null ? output : Path.of("out", loaded.scenario().name());
         if (job != null) {
-            return job.emit(dir, loaded, identity);
+            return job.emit(dir, loaded, identity, commandSpec.commandLine().getOut(), err);
         }
         try {
             return CtrlC.interruptible(() -> part != null ? runShard(sweep, part, dir, loaded, identity)
                     : runWhole(sweep, dir, loaded, identity));
         } catch (InterruptedException e) {
-            System.err.println();
-            System.err.println("nodesim sweep: interrupted; " + (part != null ? "the shard wrote nothing: run it again."
+            err.println();
+            err.println("nodesim sweep: interrupted; " + (part != null ? "the shard wrote nothing: run it again."
                     : dir.resolve(SweepCsvFile.NAME) + " holds every completed point. Run the same command to continue."));
             return EXIT_INTERRUPTED;
         } catch (ScenarioException | SweepMerge.RefusedException e) {
             // a point's overrides, loaded as the sweep reaches it; any other exception is nodesim's bug (exit 3)
-            System.err.println("nodesim sweep: " + e.getMessage());
+            err.println("nodesim sweep: " + e.getMessage());
             return NodesimCommand.EXIT_BAD_INPUT;
         } catch (ExperimentException e) {
-            System.err.println("nodesim sweep: " + e.getMessage());
+            err.println("nodesim sweep: " + e.getMessage());
             // no cause: the existing sweep.csv is another sweep's (bad input); a cause: a replication failed
             return e.getCause() == null ? NodesimCommand.EXIT_BAD_INPUT : NodesimCommand.EXIT_CHECK_FAILED;
         }
@@ -144,8 +151,8 @@ final class SweepCommand implements Callable<Integer> {
         SweepResults results = SweepResults.parse(sweep.parameters(), csv.lines());
         List<Path> written = SweepOutputs.write(dir, new SweepInput(loaded.scenario(), results,
                 replications > 0 ? replications : loaded.scenario().replications()));
-        System.out.println(csv.file() + ": " + sweep.points().size() + " points");
-        System.out.println("Wrote " + (written.size() + 1) + " files to " + dir + " (open "
+        commandSpec.commandLine().getOut().println(csv.file() + ": " + sweep.points().size() + " points");
+        commandSpec.commandLine().getOut().println("Wrote " + (written.size() + 1) + " files to " + dir + " (open "
                 + dir.resolve(SweepReport.FILE_NAME) + ")");
         return NodesimCommand.EXIT_OK;
     }
@@ -155,8 +162,8 @@ final class SweepCommand implements Callable<Integer> {
         Sweep.ShardResult result = sweep.runShard(part);
         Path file = SweepMerge.writeShard(dir, new SweepPart(scenarioFile.toString(), loaded.files().scenario(),
                 identity, part, result.totalTasks(), result.samples()), loaded.files());
-        System.out.println(file + ": " + result.samples().size() + " of " + result.totalTasks() + " tasks");
-        System.out.println("When every shard of " + part.count() + " is done: nodesim sweep merge " + dir);
+        commandSpec.commandLine().getOut().println(file + ": " + result.samples().size() + " of " + result.totalTasks() + " tasks");
+        commandSpec.commandLine().getOut().println("When every shard of " + part.count() + " is done: nodesim sweep merge " + dir);
         return NodesimCommand.EXIT_OK;
     }
 }

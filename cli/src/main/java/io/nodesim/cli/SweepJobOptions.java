@@ -4,6 +4,7 @@ import io.nodesim.cli.job.SweepJobManifest;
 import io.nodesim.experiment.SweepIdentity;
 import io.nodesim.reports.files.OutputFolder;
 import io.nodesim.scenario.ScenarioSources;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -30,7 +31,8 @@ final class SweepJobOptions {
             description = "Retries of one shard (default: ${DEFAULT-VALUE}); bad input (exit 2) is never retried.")
     int backoffLimitPerIndex;
 
-    int emit(Path dir, ScenarioSources.Loaded loaded, SweepIdentity identity) throws Exception {
+    int emit(Path dir, ScenarioSources.Loaded loaded, SweepIdentity identity, PrintWriter out, PrintWriter err)
+            throws Exception {
         String yaml;
         SweepJobManifest manifest;
         try {
@@ -38,12 +40,12 @@ final class SweepJobOptions {
                     parallelism != null ? parallelism : shards, backoffLimitPerIndex, claim);
             yaml = manifest.yaml(loaded.files(), identity);
         } catch (IllegalArgumentException e) {
-            System.err.println("nodesim sweep: " + e.getMessage());
+            err.println("nodesim sweep: " + e.getMessage());
             return NodesimCommand.EXIT_BAD_INPUT;
         }
         Path file = new OutputFolder(dir).writeText(FILE_NAME, w -> w.write(yaml));
-        System.out.println("Wrote " + file + ": job/" + manifest.name() + ", " + shards + " shards. Next:");
-        System.out.println(manifest.nextSteps().replace("sweep-job.yaml", file.toString()));
+        out.println("Wrote " + file + ": job/" + manifest.name() + ", " + shards + " shards. Next:");
+        out.println(manifest.nextSteps().replace("sweep-job.yaml", file.toString()));
         return NodesimCommand.EXIT_OK;
     }
 }

@@ -18,10 +18,18 @@ class CdsTrainingCommandTest {
     }
 
     @Test
-    void runsTheBuiltInScenarioThroughRunAndSweep_andLeavesNothing() throws Exception {
+    void runsTheBuiltInScenarioThroughRunAndSweep_andLeavesNothing_andPrintsNothing() throws Exception {
         List<Path> before = trainingFolders();
-        assertEquals(NodesimCommand.EXIT_OK, NodesimCommand.commandLine().execute("cds-training"));
+        java.io.PrintStream saved = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(NodesimCommand.EXIT_OK, NodesimCommand.commandLine().execute("cds-training"));
+        } finally {
+            System.setOut(saved);
+        }
         assertEquals(before, trainingFolders());
+        assertEquals("", printed.toString(java.nio.charset.StandardCharsets.UTF_8), "the commands print through picocli");
     }
 
     @Test
