@@ -232,8 +232,8 @@ public final class NodeFaultState {
     /** An attempt sent at {@code t} (not across a partition) that takes {@code latency} once served. */
     long attemptAnswered(long t, long latency) {
         long served = controlPlane.isUp(t) ? t : controlPlane.upAgainAt(t);
-        long answered = served + latency;
-        return answered - t <= attemptTimeout ? answered : FAILED;
+        // Compared before adding: during an outage whose end is not known yet, served is NEVER.
+        return served - t <= attemptTimeout - latency ? served + latency : FAILED;
     }
 
     boolean partitioned(int node, long t) {

@@ -85,6 +85,10 @@ final class QuietNodes {
      * count it {@code ready} or not in its zone.
      */
     void sleep(int node, long pass, boolean ready) {
+        if (asleep[node]) {
+            // Sleeping twice would count the node twice in its zone for good: fail loudly instead.
+            throw new IllegalStateException("node " + node + " is asleep already (pass " + pass + ")");
+        }
         asleep[node] = true;
         awake.clear(node);
         settled[node] = pass;

@@ -79,6 +79,43 @@ class HeartbeatWriteTimeoutTest {
         assertEquals(TIMEOUT, took);
     }
 
+    /**
+     * During an API-server outage whose end is not known yet every attempt times out, however long
+     * its latency: a latency longer than the time since t = 0 once overflowed the answer time
+     * (NEVER + latency) into a "recorded" write of negative duration, and a run walking the
+     * renewals from there never ended.
+     */
+    @Test
+    void anOutageWithNoEndYet_everyAttemptTimesOut_whateverItsLatency() {
+        ControlPlane down = new ControlPlane(new InformerBus());
+        down.startOutage(SimTime.seconds(50));
+        NodeFaultState f = new NodeFaultState(1, down, TIMEOUT);
+        f.startDelay(0, 0, DurationDistribution.constant(SimTime.seconds(200)));
+        long took = f.writeDuration(0, SENT, DurationDistribution.constant(SimTime.millis(5)), new SlowThenFast(0));
+        assertFalse(f.lastRecorded);
+        assertEquals(5 * TIMEOUT, took);
+    }
+
+    /**
+     * Silenced: no write from then on can be recorded until the faults change. A cut with no heal
+     * yet, or a stopped kubelet, is; a healed cut is not before its heal (writes after it get
+     * through), and a delay alone never is.
+     */
+    @Test
+    void silencedFrom_anOpenCutOrAStoppedKubelet_notAHealedCutOrADelay() {
+        NodeFaultState f = new NodeFaultState(1, new ControlPlane(new InformerBus()), TIMEOUT);
+        f.startDelay(0, SimTime.seconds(10), DurationDistribution.constant(SimTime.seconds(60)));
+        assertFalse(f.silencedFrom(0, SimTime.seconds(20)), "a delay alone");
+        f.partition(0, SimTime.seconds(100));
+        assertTrue(f.silencedFrom(0, SimTime.seconds(150)), "cut, no heal yet");
+        assertFalse(f.silencedFrom(0, SimTime.seconds(50)), "before the cut");
+        f.heal(0, SimTime.seconds(200));
+        assertFalse(f.silencedFrom(0, SimTime.seconds(150)), "the cut ends at 200 s");
+        f.stopKubelet(0, SimTime.seconds(300), NodeFaultState.KUBELET_STOPPED);
+        assertTrue(f.silencedFrom(0, SimTime.seconds(350)));
+        assertFalse(f.silencedFrom(0, SimTime.seconds(250)));
+    }
+
     @Test
     void noDelay_normalLatency_oneAttempt() {
         NodeFaultState f = new NodeFaultState(1, new ControlPlane(new InformerBus()), TIMEOUT);

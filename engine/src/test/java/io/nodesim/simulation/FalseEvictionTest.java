@@ -132,4 +132,20 @@ class FalseEvictionTest {
         assertTrue(n.noExecuteTaintAt() - SimTime.seconds(170) <= SimTime.millis(100));
         assertEquals(SimTime.seconds(480), SimAssertions.podOf(r, "web", "node-3").deletedAt());
     }
+    /**
+     * Heartbeats slower than their timeout during an API-server outage whose end is not known yet:
+     * every attempt is lost (the reviewer's hang: a 200 s latency overflowed the answer time, and
+     * the renewal walk never ended). The run ends, and every node goes Unknown within the outage.
+     */
+    @Test
+    void slowHeartbeatsDuringAnOutage_areLost_andTheRunEnds() {
+        var s = tolerating("1.31", 300L).fault("HeartbeatDelay", SimTime.MINUTE, SimTime.MINUTE * 20, FaultTarget.all(),
+                DurationDistribution.constant(SimTime.seconds(200)))
+                .fault("ControlPlaneOutage", SimTime.MINUTE * 2, SimTime.MINUTE * 5, FaultTarget.all())
+                .duration(SimTime.MINUTE * 30).build();
+        RunResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> ClusterSimulation.run(s, 0, true));
+        assertEquals(20, r.nodes().size());
+        assertTrue(r.nodes().stream().allMatch(n -> n.unknownAt() != SimTime.NEVER), "every node lost its heartbeats");
+    }
 }
